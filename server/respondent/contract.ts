@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The respondent's API, as `shared/contract.md` fixes it. Request bodies are zod schemas (the
+ * server validates at the edge); responses are plain types. The form imports this file with
+ * `import type` only, so no zod reaches the phone.
+ */
+
+const OptionCode = z.enum(['A', 'B', 'C', 'D', 'E']);
+const Id = z.string().min(1).max(64);
+
+export const Answer = z.strictObject({
+  questionnaireId: Id,
+  questionId: Id,
+  unitCode: Id,
+  option: OptionCode,
+});
+export type Answer = z.infer<typeof Answer>;
+
+const Texts = z.record(z.string().max(64), z.string().max(4000));
+/** Room for every answer of the largest group (180 today) with plenty to spare. */
+const MAX_ANSWERS = 2000;
+
+export const Draft = z.strictObject({
+  answers: z.array(Answer).max(MAX_ANSWERS),
+  comments: Texts.optional(),
+  demographics: Texts.optional(),
+  /** Whatever the form needs to resume (which communes the respondent knows, the last screen). */
+  state: z.unknown().optional(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const SubmitBody = z.strictObject({
+  /** Made by the client once per invitation and reused on every retry. */
+  submissionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  answers: z.array(Answer).max(MAX_ANSWERS),
+  comments: Texts.optional(),
+  demographics: Texts.optional(),
+});
+export type SubmitBody = z.infer<typeof SubmitBody>;
+
+export interface OptionView {
+  code: 'A' | 'B' | 'C' | 'D' | 'E';
+  label: string;
+}
+export interface QuestionView {
+  id: string;
+  text: string;
+  /** The field (lĩnh vực) the question belongs to: the form shows one screen per field. */
+  fieldCode: string;
+  options: OptionView[];
+}
+export interface QuestionnaireView {
+  id: string;
+  title: string;
+  intro: string;
+  /** `matrix`: every question is asked about every unit in `units`. */
+  mode: 'single' | 'matrix';
+  units: { code: string; name: string }[];
+  fields: { code: string; name: string }[];
+  questions: QuestionView[];
+  /** The open, unscored question, if any. */
+  comment: { text: string } | null;
+}
+export interface DemographicView {
+  key: string;
+  label: string;
+  options: string[];
+}
+export interface SurveyView {
+  campaign: {
+    id: string;
+    name: string;
+    /** ISO time the campaign closes, if set. */
+    closesAt: string | null;
+    /** The Interior Office's contact, shown on every screen. */
+    contact: { name: string; phone: string } | null;
+  };
+  group: { code: string; name: string };
+  status: 'open' | 'submitted';
+  /** Present when `status` is `submitted`. */
+  receipt?: string;
+  questionnaires: QuestionnaireView[];
+  demographics: DemographicView[];
+  draft: Draft | null;
+}
+export interface SubmitResult {
+  receipt: string;
+}
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

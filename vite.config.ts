@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// One build, several HTML entries: the respondent's form (kept tiny: it is what a phone on a
+// weak network downloads) and, later, the office console, which the form never loads.
+export default defineConfig({
+  root: 'survey-client',
+  base: '/',
+  publicDir: false,
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/client'),
+    emptyOutDir: true,
+    target: 'es2019',
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { form: resolve(import.meta.dirname, 'survey-client/form.html') },
+    },
+  },
+  test: {
+    root: import.meta.dirname,
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['test/e2e/**'],
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+});
