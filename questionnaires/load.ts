@@ -11,7 +11,9 @@ export interface DefinitionProblem {
 /** Thrown when a definition does not load; lists every problem, not only the first. */
 export class DefinitionError extends Error {
   constructor(readonly problems: DefinitionProblem[]) {
-    super(`Định nghĩa bộ chỉ số không hợp lệ:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`);
+    super(
+      `Định nghĩa bộ chỉ số không hợp lệ:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'DefinitionError';
   }
 }
@@ -23,7 +25,9 @@ export function pointsToUnits(points: string): number {
 }
 
 function unitsToPoints(units: number): string {
-  const frac = String(units % 10_000).padStart(4, '0').replace(/0{1,2}$/, '');
+  const frac = String(units % 10_000)
+    .padStart(4, '0')
+    .replace(/0{1,2}$/, '');
   return `${Math.floor(units / 10_000)}.${frac.length < 2 ? frac.padEnd(2, '0') : frac}`;
 }
 
@@ -36,7 +40,10 @@ function shapeProblems(error: z.ZodError): DefinitionProblem[] {
   return error.issues.map((issue) => {
     let message = issue.message;
     if (issue.code === 'invalid_type') {
-      message = issue.input === undefined ? 'Thiếu trường bắt buộc' : `Sai kiểu dữ liệu (cần ${issue.expected})`;
+      // zod leaves the input out of issues; its English message still says what it received.
+      message = /received undefined/.test(issue.message)
+        ? 'Thiếu trường bắt buộc'
+        : `Sai kiểu dữ liệu (cần ${issue.expected})`;
     } else if (issue.code === 'invalid_value') {
       message = `Giá trị không hợp lệ; chỉ nhận: ${issue.values.map(String).join(', ')}`;
     } else if (issue.code === 'too_small') {
@@ -69,15 +76,45 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
   const dupCheck = (what: string, path: string, values: string[]) => {
     for (const d of duplicates(values)) add(path, `Trùng mã ${what} "${d}"`);
   };
-  dupCheck('bộ chỉ số', 'indexes', def.indexes.map((i) => i.code));
-  dupCheck('thang điểm', 'scaleProfiles', def.scaleProfiles.map((s) => s.code));
-  dupCheck('bộ nhãn', 'labelSets', def.labelSets.map((l) => l.code));
-  dupCheck('nhóm đối tượng', 'groups', def.groups.map((g) => g.code));
-  dupCheck('phiếu', 'questionnaires', def.questionnaires.map((q) => q.id));
-  dupCheck('thông tin chung', 'demographics', def.demographics.map((d) => d.key));
-  const allCriteria = def.indexes.flatMap((i) => i.fields.flatMap((f) => f.criteria.map((c) => c.code)));
+  dupCheck(
+    'bộ chỉ số',
+    'indexes',
+    def.indexes.map((i) => i.code),
+  );
+  dupCheck(
+    'thang điểm',
+    'scaleProfiles',
+    def.scaleProfiles.map((s) => s.code),
+  );
+  dupCheck(
+    'bộ nhãn',
+    'labelSets',
+    def.labelSets.map((l) => l.code),
+  );
+  dupCheck(
+    'nhóm đối tượng',
+    'groups',
+    def.groups.map((g) => g.code),
+  );
+  dupCheck(
+    'phiếu',
+    'questionnaires',
+    def.questionnaires.map((q) => q.id),
+  );
+  dupCheck(
+    'thông tin chung',
+    'demographics',
+    def.demographics.map((d) => d.key),
+  );
+  const allCriteria = def.indexes.flatMap((i) =>
+    i.fields.flatMap((f) => f.criteria.map((c) => c.code)),
+  );
   dupCheck('tiêu chí', 'indexes', allCriteria);
-  dupCheck('lĩnh vực', 'indexes', def.indexes.flatMap((i) => i.fields.map((f) => `${i.code}/${f.code}`)));
+  dupCheck(
+    'lĩnh vực',
+    'indexes',
+    def.indexes.flatMap((i) => i.fields.map((f) => `${i.code}/${f.code}`)),
+  );
 
   for (const index of def.indexes) {
     const total = index.fields.reduce(
@@ -94,7 +131,8 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
 
   for (const profile of def.scaleProfiles) {
     const k = ['A', 'B', 'C', 'D'].map((o) => coefficientValue(profile.coefficients[o as 'A']));
-    if (k.some((v) => v < 0 || v > 1)) add(`scaleProfiles.${profile.code}`, 'Hệ số phải nằm trong khoảng 0 đến 1');
+    if (k.some((v) => v < 0 || v > 1))
+      add(`scaleProfiles.${profile.code}`, 'Hệ số phải nằm trong khoảng 0 đến 1');
     if (k.some((v, i) => i > 0 && v > (k[i - 1] ?? 0))) {
       add(`scaleProfiles.${profile.code}`, 'Hệ số phải giảm dần từ A (tốt nhất) đến D');
     }
@@ -111,22 +149,30 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
       continue;
     }
     const criteria = new Set(index.fields.flatMap((f) => f.criteria.map((c) => c.code)));
-    for (const d of duplicates(q.questions.map((x) => x.id))) add(`${base}.questions`, `Trùng mã câu hỏi "${d}"`);
+    for (const d of duplicates(q.questions.map((x) => x.id)))
+      add(`${base}.questions`, `Trùng mã câu hỏi "${d}"`);
     for (const question of q.questions) {
       const path = `${base}.questions.${question.id}`;
       if (!criteria.has(question.criterion)) {
-        add(`${path}.criterion`, `Tiêu chí "${question.criterion}" không có trong bộ chỉ số ${index.code}`);
+        add(
+          `${path}.criterion`,
+          `Tiêu chí "${question.criterion}" không có trong bộ chỉ số ${index.code}`,
+        );
       } else {
         usedCriteria.add(`${index.code}/${question.criterion}`);
       }
-      if (!labelSets.has(question.labelSet)) add(`${path}.labelSet`, `Bộ nhãn "${question.labelSet}" không tồn tại`);
+      if (!labelSets.has(question.labelSet))
+        add(`${path}.labelSet`, `Bộ nhãn "${question.labelSet}" không tồn tại`);
     }
   }
   for (const index of def.indexes) {
     for (const f of index.fields) {
       for (const c of f.criteria) {
         if (!usedCriteria.has(`${index.code}/${c.code}`)) {
-          add(`indexes.${index.code}.${f.code}.${c.code}`, `Tiêu chí "${c.code}" không có câu hỏi nào khảo sát`);
+          add(
+            `indexes.${index.code}.${f.code}.${c.code}`,
+            `Tiêu chí "${c.code}" không có câu hỏi nào khảo sát`,
+          );
         }
       }
     }
@@ -135,15 +181,19 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
   const questionnaireIds = new Set(def.questionnaires.map((q) => q.id));
   const assigned = new Set<string>();
   for (const g of def.groups) {
-    if (g.questionnaires.length === 0) add(`groups.${g.code}`, `Nhóm "${g.name}" chưa được giao phiếu nào`);
+    if (g.questionnaires.length === 0)
+      add(`groups.${g.code}`, `Nhóm "${g.name}" chưa được giao phiếu nào`);
     for (const id of g.questionnaires) {
-      if (!questionnaireIds.has(id)) add(`groups.${g.code}.questionnaires`, `Phiếu "${id}" không tồn tại`);
+      if (!questionnaireIds.has(id))
+        add(`groups.${g.code}.questionnaires`, `Phiếu "${id}" không tồn tại`);
       assigned.add(id);
     }
-    for (const d of duplicates(g.questionnaires)) add(`groups.${g.code}.questionnaires`, `Phiếu "${d}" được giao hai lần`);
+    for (const d of duplicates(g.questionnaires))
+      add(`groups.${g.code}.questionnaires`, `Phiếu "${d}" được giao hai lần`);
   }
   for (const q of def.questionnaires) {
-    if (!assigned.has(q.id)) add(`questionnaires.${q.id}`, `Phiếu "${q.id}" không được giao cho nhóm nào`);
+    if (!assigned.has(q.id))
+      add(`questionnaires.${q.id}`, `Phiếu "${q.id}" không được giao cho nhóm nào`);
   }
 
   if (!def.scaleProfiles.some((s) => s.code === def.method.scaleProfile)) {
@@ -152,7 +202,8 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
   const groupCodes = new Set(def.groups.map((g) => g.code));
   for (const [code, weight] of Object.entries(def.method.groupWeights)) {
     if (!groupCodes.has(code)) add(`method.groupWeights.${code}`, `Nhóm "${code}" không tồn tại`);
-    if (coefficientValue(weight) <= 0) add(`method.groupWeights.${code}`, 'Trọng số phải lớn hơn 0');
+    if (coefficientValue(weight) <= 0)
+      add(`method.groupWeights.${code}`, 'Trọng số phải lớn hơn 0');
   }
   return problems;
 }

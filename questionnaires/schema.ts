@@ -11,11 +11,16 @@ const Code = z
 const Text = z.string().trim().min(1, 'Không được để trống');
 
 /** Points are decimal strings ("1.00", "0.5") so that budgets add up exactly. */
-export const Points = z.string().regex(/^\d{1,4}(\.\d{1,4})?$/, 'Điểm phải là số thập phân, ví dụ "1.00"');
+export const Points = z
+  .string()
+  .regex(/^\d{1,4}(\.\d{1,4})?$/, 'Điểm phải là số thập phân, ví dụ "1.00"');
 /** A coefficient is a decimal ("0.60") or a fraction ("2/3"): never a binary float. */
 export const Coefficient = z
   .string()
-  .regex(/^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/, 'Hệ số phải là số thập phân hoặc phân số, ví dụ "0.60" hoặc "2/3"');
+  .regex(
+    /^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/,
+    'Hệ số phải là số thập phân hoặc phân số, ví dụ "0.60" hoặc "2/3"',
+  );
 
 /** The four graded options, best first. E ("Không biết/Không trả lời") is always offered. */
 export const GRADED_OPTIONS = ['A', 'B', 'C', 'D'] as const;
@@ -42,7 +47,11 @@ export const IndexDefinition = z.object({
 });
 export type IndexDefinition = z.infer<typeof IndexDefinition>;
 
-export const ScaleProfile = z.object({ code: Code, name: Text, coefficients: PerOption(Coefficient) });
+export const ScaleProfile = z.object({
+  code: Code,
+  name: Text,
+  coefficients: PerOption(Coefficient),
+});
 export type ScaleProfile = z.infer<typeof ScaleProfile>;
 
 export const LabelSet = z.object({ code: Code, name: Text.optional(), labels: PerOption(Text) });

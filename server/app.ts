@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { Config } from './config';
+import type { Db } from './db/connect';
+import { errorBody, handleError } from './errors';
+import { homePage } from './home';
+import { requestLogger } from './log';
+import { respondentRoutes } from './respondent/routes';
+import { mountClient } from './static';
+
+export interface AppDeps {
+  db: Db;
+  config: Pick<Config, 'secret' | 'publicUrl' | 'bodyLimit' | 'logRequests' | 'clientDir'>;
+}
+
+/** The whole HTTP application; the database and configuration are injected (tests use :memory:). */
+export function createApp({ db, config }: AppDeps) {
+  const app = new Hono();
+  app.onError(handleError);
+
+  if (config.logRequests) app.use(requestLogger());
+  app.use(async (c, next) => {
+    await next();
+    // Tokens are in the URL: never let them leak to another site through the Referer header.
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.use(compress());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: (c) => c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn.'), 413),
+    }),
+  );
+
+  app.route('/api/s', respondentRoutes({ db, config }));
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ API này.'), 404));
+
+  const page = mountClient(app, config.clientDir);
+  app.get('/s/:token', (c) =>
+    c.html(page('form.html'), 200, {
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy':
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+    }),
+  );
+  app.get('/', (c) => c.html(homePage()));
+  app.notFound((c) => c.html(homePage('Không tìm thấy trang này.'), 404));
+  return app;
+}

@@ -1,0 +1,91 @@
+import { type Definition, loadDefinition, type UnitSet } from '../../questionnaires';
+import { type Db, inTransaction } from '../db/connect';
+import { randomId } from '../secrets';
+
+export function findCampaign(db: Db, id: string) {
+  return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listCampaigns(db: Db) {
+  return db.selectFrom('campaign').selectAll().orderBy('createdAt', 'desc').execute();
+}
+
+// Definition rows never change once stored (a new version is a new row), so a parsed copy
+// can be kept per id without any server needing to share it.
+const parsedDefinitions = new Map<string, Definition>();
+
+export async function findDefinition(db: Db, id: string): Promise<Definition | undefined> {
+  const cached = parsedDefinitions.get(id);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('definition')
+    .select('body')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const definition = loadDefinition(JSON.parse(row.body));
+  parsedDefinitions.set(id, definition);
+  return definition;
+}
+
+/** Stores a definition version once; returns the id of the stored row. */
+export async function saveDefinition(db: Db, definition: Definition): Promise<string> {
+  const existing = await db
+    .selectFrom('definition')
+    .select(['id', 'body'])
+    .where('code', '=', definition.code)
+    .where('version', '=', definition.version)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.body !== JSON.stringify(definition)) {
+      throw new Error(
+        `Định nghĩa "${definition.code}" phiên bản ${definition.version} đã có với nội dung khác; hãy tăng số phiên bản.`,
+      );
+    }
+    return existing.id;
+  }
+  const id = randomId();
+  await db
+    .insertInto('definition')
+    .values({
+      id,
+      code: definition.code,
+      version: definition.version,
+      name: definition.name,
+      body: JSON.stringify(definition),
+      createdAt: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** Stores a dated unit set once (by code); returns its id. */
+export async function saveUnitSet(db: Db, set: UnitSet): Promise<string> {
+  const existing = await db
+    .selectFrom('unitSet')
+    .select('id')
+    .where('code', '=', set.code)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const id = randomId();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto('unitSet')
+      .values({ id, code: set.code, name: set.name, validFrom: set.validFrom })
+      .execute();
+    await trx
+      .insertInto('unit')
+      .values(set.units.map((u, position) => ({ unitSetId: id, ...u, position })))
+      .execute();
+  });
+  return id;
+}
+
+export function listUnits(db: Db, unitSetId: string) {
+  return db
+    .selectFrom('unit')
+    .selectAll()
+    .where('unitSetId', '=', unitSetId)
+    .orderBy('position')
+    .execute();
+}

@@ -1,0 +1,83 @@
+import type { Definition, UnitSet } from '../../questionnaires';
+import type { Db } from '../db/connect';
+import { ApiError } from '../errors';
+import { randomId } from '../secrets';
+import { campaignPhase } from './phase';
+import { findCampaign, saveDefinition, saveUnitSet } from './queries';
+
+export interface NewCampaign {
+  id?: string;
+  name: string;
+  definition: Definition;
+  unitSet: UnitSet;
+  opensAt?: string | null;
+  closesAt?: string | null;
+  contact?: { name: string; phone: string } | null;
+}
+
+/** Every index needs units to rate, and a single-unit questionnaire exactly one. */
+export function checkUnitsFitDefinition(definition: Definition, unitSet: UnitSet): string[] {
+  const problems: string[] = [];
+  for (const q of definition.questionnaires) {
+    const index = definition.indexes.find((i) => i.code === q.index);
+    if (!index) continue;
+    const n = unitSet.units.filter((u) => index.unitKinds.includes(u.kind)).length;
+    if (n === 0)
+      problems.push(
+        `${q.title}: danh sách đơn vị không có đơn vị nào thuộc loại ${index.unitKinds.join(', ')}`,
+      );
+    if (q.mode === 'single' && n > 1) {
+      problems.push(
+        `${q.title}: phiếu đánh giá một đơn vị nhưng có ${n} đơn vị thuộc loại ${index.unitKinds.join(', ')}`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Creates a campaign that pins this definition version and this dated set of units. */
+export async function createCampaign(db: Db, input: NewCampaign): Promise<string> {
+  const problems = checkUnitsFitDefinition(input.definition, input.unitSet);
+  if (problems.length > 0) {
+    throw new ApiError(
+      422,
+      'invalid_campaign',
+      'Định nghĩa và danh sách đơn vị không khớp.',
+      problems,
+    );
+  }
+  const definitionId = await saveDefinition(db, input.definition);
+  const unitSetId = await saveUnitSet(db, input.unitSet);
+  const id = input.id ?? randomId();
+  await db
+    .insertInto('campaign')
+    .values({
+      id,
+      name: input.name,
+      definitionId,
+      unitSetId,
+      opensAt: input.opensAt ?? null,
+      closesAt: input.closesAt ?? null,
+      contactName: input.contact?.name ?? null,
+      contactPhone: input.contact?.phone ?? null,
+      createdAt: new Date().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/** Opens or closes a campaign now (CLI `campaign open|close`, the console's buttons). */
+export async function setCampaignOpen(db: Db, id: string, open: boolean, now = new Date()) {
+  const campaign = await findCampaign(db, id);
+  if (!campaign) throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${id}".`);
+  const t = now.toISOString();
+  const phase = campaignPhase(campaign, now);
+  const update = open
+    ? {
+        opensAt: phase === 'open' ? campaign.opensAt : t,
+        closesAt: phase === 'closed' ? null : campaign.closesAt,
+      }
+    : { closesAt: t, opensAt: campaign.opensAt ?? t };
+  await db.updateTable('campaign').set(update).where('id', '=', id).execute();
+  return { ...campaign, ...update };
+}

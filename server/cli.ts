@@ -1,0 +1,131 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { findCampaign, findDefinition } from './campaigns/queries';
+import { setCampaignOpen } from './campaigns/service';
+import { type Config, loadConfig } from './config';
+import { toCsv } from './csv';
+import { type Db, migrateToLatest, openDb } from './db/connect';
+import { createDemo } from './demo/demo';
+import { ApiError } from './errors';
+import { qrPng, qrSvg } from './invitations/qr';
+import { listLinks } from './invitations/service';
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh>
+  demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)
+  links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
+                                              danh sách đường dẫn cá nhân (và mã QR nếu có --qr)
+  campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ`;
+
+class CliError extends Error {}
+
+async function requireCampaign(db: Db, id: string | undefined) {
+  if (!id) throw new CliError('Thiếu --campaign <id>.');
+  const campaign = await findCampaign(db, id);
+  if (!campaign) throw new CliError(`Không tìm thấy đợt khảo sát "${id}".`);
+  return campaign;
+}
+
+async function links(db: Db, config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      campaign: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      qr: { type: 'string' },
+    },
+  });
+  const campaign = await requireCampaign(db, values.campaign);
+  const format = values.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') throw new CliError('--format phải là csv hoặc xlsx.');
+  if (format === 'xlsx' && !values.out) throw new CliError('Định dạng xlsx cần --out FILE.');
+  const definition = await findDefinition(db, campaign.definitionId);
+  const groups = new Map(definition?.groups.map((g) => [g.code, g.name]));
+  const rows: Record<string, string>[] = (await listLinks(db, config, campaign.id, groups)).map(
+    (r) => ({ ...r }),
+  );
+  const columns = ['id', 'name', 'group', 'group_code', 'unit', 'status', 'link'];
+  if (values.qr) {
+    mkdirSync(values.qr, { recursive: true });
+    for (const row of rows) {
+      const link = row.link ?? '';
+      writeFileSync(join(values.qr, `${row.id}.png`), await qrPng(link));
+      writeFileSync(join(values.qr, `${row.id}.svg`), await qrSvg(link));
+      row.qr_file = `${row.id}.png`;
+    }
+    columns.push('qr_file');
+  }
+  if (format === 'csv') {
+    const csv = toCsv(columns, rows);
+    if (values.out) writeFileSync(values.out, csv);
+    else process.stdout.write(csv);
+  } else {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đường dẫn');
+    sheet.columns = columns.map((key) => ({ header: key, key, width: key === 'link' ? 60 : 24 }));
+    sheet.addRows(rows);
+    sheet.getRow(1).font = { bold: true };
+    await book.xlsx.writeFile(values.out as string);
+  }
+  if (values.out) console.error(`Đã ghi ${rows.length} đường dẫn vào ${values.out}.`);
+}
+
+async function campaignCommand(db: Db, args: string[]) {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { campaign: { type: 'string' } } });
+  if (action !== 'open' && action !== 'close')
+    throw new CliError('Dùng: campaign open|close --campaign <id>.');
+  const campaign = await requireCampaign(db, values.campaign);
+  await setCampaignOpen(db, campaign.id, action === 'open');
+  console.log(
+    action === 'open'
+      ? `Đã mở đợt khảo sát ${campaign.id}.`
+      : `Đã đóng đợt khảo sát ${campaign.id}.`,
+  );
+}
+
+export async function runCli(argv: string[], env = process.env): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig(env);
+  const db = openDb(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    if (command === 'demo') {
+      const { campaignId, created } = await createDemo(db, config.secret);
+      console.log(
+        created ? 'Đã tạo đợt khảo sát mẫu.' : 'Đợt khảo sát mẫu đã có sẵn; không tạo thêm.',
+      );
+      console.log(`Xem đường dẫn: npm run cli -- links --campaign ${campaignId} --format csv`);
+      console.log(campaignId);
+    } else if (command === 'links') {
+      await links(db, config, args);
+    } else if (command === 'campaign') {
+      await campaignCommand(db, args);
+    } else {
+      throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError || err instanceof ApiError) console.error(`Lỗi: ${err.message}`);
+    else if (
+      err instanceof TypeError &&
+      'code' in err &&
+      String(err.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`Lỗi: tham số không hợp lệ (${err.message}).\n${USAGE}`);
+    } else console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

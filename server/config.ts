@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default('./data/cchc.sqlite'),
+  PUBLIC_URL: z.url().optional(),
+  APP_SECRET: z.string().min(32, 'APP_SECRET phải dài ít nhất 32 ký tự').optional(),
+  SECRET_FILE: z.string().min(1).default('./data/app-secret'),
+  /** Bytes; a respondent's submit is ~20 KB, this leaves room for long comments. */
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  LOG_REQUESTS: z.enum(['0', '1']).default('1'),
+});
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  publicUrl: string;
+  /** Keys the links' tokens; never stored in the database. */
+  secret: string;
+  bodyLimit: number;
+  logRequests: boolean;
+  /** Where the built client lives (form.html, assets/). */
+  clientDir: string;
+}
+
+/**
+ * Reads the environment once. When APP_SECRET is unset the secret comes from SECRET_FILE,
+ * created with 256 random bits on first start (mode 0600): a copy of the database alone must
+ * not be enough to answer in someone's name.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    secret: e.APP_SECRET ?? readOrCreateSecret(e.SECRET_FILE),
+    bodyLimit: e.BODY_LIMIT,
+    logRequests: e.LOG_REQUESTS === '1',
+    clientDir: resolve(import.meta.dirname, '../dist/client'),
+  };
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import * as m0001 from './migrations/0001-initial';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+/**
+ * Opens the SQLite database at `url` (a file path or `:memory:`), creating the folder. The
+ * pragmas: WAL so the CLI can work beside a running server; secure_delete so deleted drafts
+ * are overwritten, not left in free pages; a busy timeout for that second process.
+ */
+export function openDb(url: string): Db {
+  if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** Brings the schema up to date; first start needs no manual step. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ '0001-initial': m0001 }) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(
+      `Không nâng cấp được cơ sở dữ liệu (${failed?.migrationName ?? ''}): ${String(error)}`,
+    );
+  }
+}
+
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

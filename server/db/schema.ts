@@ -1,0 +1,153 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The database as the application sees it (snake_case tables, camelCase via CamelCasePlugin).
+ *
+ * Anonymity rule (domain README, "Anonymity: the threat"): nothing on `submission`, `answer`,
+ * `demographic` or `comment` refers to an invitation or a respondent, and none of them keeps a
+ * time or a sequence. Those tables are WITHOUT ROWID with random keys on SQLite, so their
+ * physical order is random too. test/server/anonymity.test.ts inspects the schema for this.
+ */
+export interface Database {
+  definition: DefinitionTable;
+  unitSet: UnitSetTable;
+  unit: UnitTable;
+  campaign: CampaignTable;
+  respondent: RespondentTable;
+  invitation: InvitationTable;
+  invitationEvent: InvitationEventTable;
+  draft: DraftTable;
+  submission: SubmissionTable;
+  answer: AnswerTable;
+  demographic: DemographicTable;
+  comment: CommentTable;
+}
+
+export interface DefinitionTable {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  /** The whole definition as JSON; rows are never changed once a campaign uses them. */
+  body: string;
+  createdAt: string;
+}
+
+export interface UnitSetTable {
+  id: string;
+  code: string;
+  name: string;
+  validFrom: string;
+}
+
+export interface UnitTable {
+  unitSetId: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  /** Order in which the office lists its units. */
+  position: number;
+}
+
+export interface CampaignTable {
+  id: string;
+  name: string;
+  definitionId: string;
+  unitSetId: string;
+  /** ISO 8601 UTC; the campaign is open from `opensAt` until `closesAt`. */
+  opensAt: string | null;
+  closesAt: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  createdAt: string;
+}
+
+export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
+
+export interface RespondentTable {
+  id: string;
+  campaignId: string;
+  name: string;
+  groupCode: string;
+  /** The unit the response rate is tracked against (offices, communes); null for free text. */
+  unitCode: string | null;
+  workplace: string | null;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  campaignId: string;
+  respondentId: string;
+  /** Random; the link's token is HMAC(APP_SECRET, nonce), so the database alone cannot make it. */
+  tokenNonce: string;
+  /** SHA-256 of the token: how a request finds its invitation. */
+  tokenHash: string;
+  status: InvitationStatus;
+  /** Status changes (response-over-time charts come from here, never from submissions). */
+  openedAt: string | null;
+  startedAt: string | null;
+  submittedAt: string | null;
+  revokedAt: string | null;
+  /** Proof of arrival given to the respondent; random, says nothing of the answers. */
+  receipt: string | null;
+  /** HMAC of the submitted body with its submissionId: recognises a retried submit. */
+  submitHash: string | null;
+  createdAt: string;
+}
+
+export interface InvitationEventTable {
+  id: Generated<number>;
+  invitationId: string;
+  status: InvitationStatus;
+  at: string;
+}
+
+export interface DraftTable {
+  invitationId: string;
+  /** AES-256-GCM under a key derived from the link's token: unreadable without the link. */
+  iv: string;
+  ciphertext: string;
+}
+
+export interface SubmissionTable {
+  id: string;
+  campaignId: string;
+  groupCode: string;
+  /** SHA-256 over the submission's id and answers: what scoring-run fingerprints are made of. */
+  contentHash: string;
+}
+
+export interface AnswerTable {
+  submissionId: string;
+  campaignId: string;
+  groupCode: string;
+  questionnaireId: string;
+  questionId: string;
+  unitCode: string;
+  option: string;
+}
+
+export interface DemographicTable {
+  submissionId: string;
+  key: string;
+  value: string;
+}
+
+/** Free text is kept apart from the answers, with no link to the submission. */
+export interface CommentTable {
+  id: string;
+  campaignId: string;
+  groupCode: string;
+  questionnaireId: string;
+  text: string;
+}
+
+export type Campaign = Selectable<CampaignTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type Respondent = Selectable<RespondentTable>;
+export type NewRespondent = Insertable<RespondentTable>;

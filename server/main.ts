@@ -1,0 +1,32 @@
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { migrateToLatest, openDb } from './db/connect';
+
+// Wiring only: config → db → migrate → app → serve.
+const config = loadConfig();
+const db = openDb(config.databaseUrl);
+await migrateToLatest(db);
+const app = createApp({ db, config });
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(
+    `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${info.port}, CSDL ${config.databaseUrl})`,
+  );
+  console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
+});
+
+// The WAL holds the latest writes in the order they happened until a checkpoint folds them
+// in; truncating it every minute keeps that trace of recent submits short-lived.
+const checkpoint = setInterval(() => {
+  void sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => undefined);
+}, 60_000);
+checkpoint.unref();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    clearInterval(checkpoint);
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+  });
+}

@@ -1,0 +1,74 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+
+/** A random id: 128 bits, URL-safe. Random keys also give the anonymous tables random order. */
+export const randomId = () => randomBytes(16).toString('base64url');
+
+/**
+ * The token of a personal link: HMAC(secret, nonce), 160 bits. The nonce (128 random bits) is
+ * stored; the secret is not, so a copy of the database cannot make working links.
+ */
+export function linkToken(secret: string, nonce: string): string {
+  return createHmac('sha256', secret)
+    .update(`link:${nonce}`)
+    .digest()
+    .subarray(0, 20)
+    .toString('base64url');
+}
+
+/** What the database keeps of a token: its SHA-256. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Recognises a retried submit without keeping its content: HMAC over id and canonical body. */
+export const submitHash = (secret: string, canonicalBody: string) =>
+  createHmac('sha256', secret).update(`submit:${canonicalBody}`).digest('base64url');
+
+/** JSON with object keys sorted, so the same answers always hash the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : v,
+  );
+}
+
+// No 0/O, 1/I/L: a receipt is read aloud on the phone and typed by hand.
+const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A receipt code like "K7Q4-MX2P-R9TA": 60 random bits, tells nothing of the answers. */
+export function newReceipt(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+function draftKey(token: string): Buffer {
+  return createHmac('sha256', token).update('draft-key').digest();
+}
+
+/** Drafts are tied to a link, so they are encrypted under its token: unreadable without it. */
+export function sealDraft(token: string, plaintext: string): { iv: string; ciphertext: string } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', draftKey(token), iv);
+  const body = Buffer.concat([
+    cipher.update(plaintext, 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
+  return { iv: iv.toString('base64'), ciphertext: body.toString('base64') };
+}
+
+export function openDraft(token: string, sealed: { iv: string; ciphertext: string }): string {
+  const body = Buffer.from(sealed.ciphertext, 'base64');
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    draftKey(token),
+    Buffer.from(sealed.iv, 'base64'),
+  );
+  decipher.setAuthTag(body.subarray(body.length - 16));
+  return Buffer.concat([
+    decipher.update(body.subarray(0, body.length - 16)),
+    decipher.final(),
+  ]).toString('utf8');
+}

@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { maskPath, requestLogger } from '../../server/log';
+import { fullAnswers, json, setup, submissionId } from './helpers';
+
+/**
+ * The threat (domain README): an administrator with a copy of the database, the server logs and
+ * the roster must not be able to tell what a given person answered.
+ */
+const ANONYMOUS = ['submission', 'answer', 'demographic', 'comment'];
+const PERSONAL = ['respondent', 'invitation', 'invitation_event', 'draft'];
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+let tokens: string[];
+beforeAll(async () => {
+  ctx = await setup();
+  tokens = ctx.tokens('HDND_HUYEN');
+  for (const [i, token] of tokens.slice(0, 4).entries()) {
+    const answers = await fullAnswers(ctx.db, 'HDND_HUYEN', i % 2 ? 'B' : 'A');
+    await ctx.app.request(`/api/s/${token}/draft`, json({ answers: answers.slice(0, 5) }, 'PUT'));
+    const res = await ctx.app.request(
+      `/api/s/${token}/submit`,
+      json({ submissionId: submissionId(), answers, comments: { P01: `Ý kiến ${i}` } }),
+    );
+    expect(res.status).toBe(201);
+  }
+});
+
+const columns = async (table: string) =>
+  (
+    await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(ctx.db)
+  ).rows.map((r) => r.name);
+const foreignTables = async (table: string) =>
+  (
+    await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${table})`.execute(
+      ctx.db,
+    )
+  ).rows.map((r) => r.table);
+
+describe('the schema cannot join an answer to a person', () => {
+  it.each(ANONYMOUS)(
+    '%s has no column naming a person, an invitation, a token, a time or a sequence',
+    async (table) => {
+      const names = await columns(table);
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        expect(name).not.toMatch(
+          /respondent|invitation|token|receipt|person|name|phone|email|_at$|time|date|seq|order|rowid/i,
+        );
+      }
+    },
+  );
+
+  it.each(ANONYMOUS)('%s refers to nothing but campaigns and submissions', async (table) => {
+    for (const target of await foreignTables(table))
+      expect(['campaign', 'submission']).toContain(target);
+  });
+
+  it.each(PERSONAL)('%s refers to no anonymous table and has no column for one', async (table) => {
+    for (const target of await foreignTables(table)) expect(ANONYMOUS).not.toContain(target);
+    for (const name of await columns(table))
+      expect(name).not.toMatch(/submission|answer|comment|demographic/i);
+  });
+
+  it.each(ANONYMOUS)(
+    '%s is WITHOUT ROWID, so its physical order is that of random keys',
+    async (table) => {
+      const { rows } = await sql<{
+        sql: string;
+      }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(ctx.db);
+      expect(rows[0]?.sql).toMatch(/without rowid\s*$/i);
+    },
+  );
+
+  it('shares no value between the anonymous and the personal tables', async () => {
+    const values = async (tables: string[]) => {
+      const out = new Set<string>();
+      for (const t of tables) {
+        const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(
+          ctx.db,
+        );
+        for (const row of rows)
+          for (const v of Object.values(row))
+            if (typeof v === 'string' && v.length >= 8) out.add(v);
+      }
+      return out;
+    };
+    const personal = await values(PERSONAL);
+    const anonymous = await values(ANONYMOUS);
+    // Reference data is common to both sides (the campaign, groups, units: each many people);
+    // nothing else is.
+    const units = (await ctx.db.selectFrom('unit').select('code').execute()).map((u) => u.code);
+    const reference = new Set([
+      'demo-2023',
+      'HDND_HUYEN',
+      'LD_CQCM_HUYEN',
+      'LD_UBND_XA',
+      'CC_CQCM_HUYEN',
+      ...units,
+    ]);
+    const shared = [...anonymous].filter((v) => personal.has(v));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.filter((v) => !reference.has(v))).toEqual([]);
+  });
+
+  it('gives submissions ids that do not follow their arrival order', async () => {
+    const ids = (await ctx.db.selectFrom('submission').select('id').execute()).map((r) => r.id);
+    expect(ids).toHaveLength(4);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('deletes the draft on submit and overwrites deleted data', async () => {
+    expect(await ctx.db.selectFrom('draft').selectAll().execute()).toEqual([]);
+    const { rows } = await sql<Record<string, number>>`PRAGMA secure_delete`.execute(ctx.db);
+    expect(Object.values(rows[0] ?? {})).toEqual([1]);
+  });
+
+  it('never stores a token: a copy of the database cannot open a link', async () => {
+    const dump: string[] = [];
+    const { rows: tables } = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ctx.db);
+    for (const { name } of tables) {
+      const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(
+        ctx.db,
+      );
+      dump.push(JSON.stringify(rows));
+    }
+    const all = dump.join('\n');
+    for (const token of tokens) expect(all).not.toContain(token);
+  });
+});
+
+describe('logs', () => {
+  it('mask the token of every respondent path', () => {
+    expect(maskPath('/s/AbC_123-xyz')).toBe('/s/***');
+    expect(maskPath('/api/s/AbC_123-xyz/submit')).toBe('/api/s/***/submit');
+    expect(maskPath('/api/s/AbC/draft')).toBe('/api/s/***/draft');
+    expect(maskPath('/assets/form-1.js')).toBe('/assets/form-1.js');
+  });
+
+  it('hold no token after a respondent used the app', async () => {
+    const lines: string[] = [];
+    const { Hono } = await import('hono');
+    const app = new Hono().use(requestLogger((l) => lines.push(l))).route('/', ctx.app);
+    await app.request(`/api/s/${tokens[5]}`);
+    await app.request(`/s/${tokens[5]}`);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).not.toContain(tokens[5]);
+  });
+});

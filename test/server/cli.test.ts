@@ -1,0 +1,125 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { campaignPhase } from '../../server/campaigns/phase';
+import { findCampaign } from '../../server/campaigns/queries';
+import { runCli } from '../../server/cli';
+import { openDb } from '../../server/db/connect';
+import { SECRET } from './helpers';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
+  env = {
+    DATABASE_URL: join(dir, 'db.sqlite'),
+    APP_SECRET: SECRET,
+    PUBLIC_URL: 'https://khaosat.example.vn',
+  };
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('npm run cli -- demo', () => {
+  it('creates the demo campaign once and prints its id as the last line', async () => {
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(out.at(-1)).toBe('demo-2023');
+    out = [];
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(out[0]).toMatch(/đã có sẵn/);
+    expect(out.at(-1)).toBe('demo-2023');
+  });
+});
+
+describe('npm run cli -- links', () => {
+  it('writes one CSV row per invitation, with a working link and a QR image each', async () => {
+    await runCli(['demo'], env);
+    const file = join(dir, 'links.csv');
+    const qr = join(dir, 'qr');
+    expect(
+      await runCli(
+        ['links', '--campaign', 'demo-2023', '--format', 'csv', '--out', file, '--qr', qr],
+        env,
+      ),
+    ).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = text.slice(1).trim().split('\r\n');
+    expect(header).toBe('id,name,group,group_code,unit,status,link,qr_file');
+    expect(rows).toHaveLength(24);
+    expect(
+      rows.some((r) =>
+        r.includes(
+          'Võ Thanh Phúc,"Lãnh đạo UBND các xã, thị trấn",LD_UBND_XA,UBND xã Minh Đức,not_opened,https://khaosat.example.vn/s/',
+        ),
+      ),
+    ).toBe(true);
+    const files = readdirSync(qr);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(24);
+    expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(24);
+    const png = readFileSync(join(qr, files.find((f) => f.endsWith('.png')) ?? ''));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('writes the same rows to .xlsx', async () => {
+    await runCli(['demo'], env);
+    const file = join(dir, 'links.xlsx');
+    expect(
+      await runCli(['links', '--campaign', 'demo-2023', '--format', 'xlsx', '--out', file], env),
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0];
+    expect(sheet?.rowCount).toBe(25);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'id',
+      'name',
+      'group',
+      'group_code',
+      'unit',
+      'status',
+      'link',
+    ]);
+    expect(String(sheet?.getRow(2).getCell(7).value)).toMatch(
+      /^https:\/\/khaosat\.example\.vn\/s\/[\w-]{27}$/,
+    );
+  });
+
+  it('fails in Vietnamese, with a non-zero exit, for an unknown campaign or format', async () => {
+    expect(await runCli(['links', '--campaign', 'khong-co', '--format', 'csv'], env)).toBe(1);
+    expect(err.at(-1)).toBe('Lỗi: Không tìm thấy đợt khảo sát "khong-co".');
+    await runCli(['demo'], env);
+    expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'pdf'], env)).toBe(1);
+    expect(err.at(-1)).toBe('Lỗi: --format phải là csv hoặc xlsx.');
+    expect(await runCli(['nope'], env)).toBe(1);
+    expect(err.at(-1)).toMatch(/^Lỗi: Lệnh không xác định: "nope"/);
+  });
+});
+
+describe('npm run cli -- campaign open|close', () => {
+  it('closes and reopens the campaign now', async () => {
+    const phase = async () => {
+      const db = openDb(env.DATABASE_URL ?? '');
+      const campaign = await findCampaign(db, 'demo-2023');
+      await db.destroy();
+      return campaign && campaignPhase(campaign);
+    };
+    await runCli(['demo'], env);
+    expect(await phase()).toBe('open');
+    expect(await runCli(['campaign', 'close', '--campaign', 'demo-2023'], env)).toBe(0);
+    expect(out.at(-1)).toBe('Đã đóng đợt khảo sát demo-2023.');
+    expect(await phase()).toBe('closed');
+    expect(await runCli(['campaign', 'open', '--campaign', 'demo-2023'], env)).toBe(0);
+    expect(out.at(-1)).toBe('Đã mở đợt khảo sát demo-2023.');
+    expect(await phase()).toBe('open');
+  });
+});

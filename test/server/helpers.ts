@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { builtInDefinition } from '../../questionnaires';
+import { createApp } from '../../server/app';
+import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
+import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
+import { listLinks } from '../../server/invitations/service';
+import type { Answer } from '../../server/respondent/contract';
+import { questionnairesFor } from '../../server/respondent/view';
+
+export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
+export const config = {
+  secret: SECRET,
+  publicUrl: 'http://survey.test',
+  bodyLimit: 256 * 1024,
+  logRequests: false,
+  clientDir: resolve(import.meta.dirname, '../../dist/client'),
+};
+
+/** A fresh in-memory database with the demo campaign, and the app on top of it. */
+export async function setup() {
+  const db = openDb(':memory:');
+  await migrateToLatest(db);
+  await createDemo(db, SECRET);
+  const app = createApp({ db, config });
+  const groups = new Map(builtInDefinition().groups.map((g) => [g.code, g.name]));
+  const links = await listLinks(db, config, DEMO_CAMPAIGN_ID, groups);
+  /** The tokens of the demo campaign's invitations in a group. */
+  const tokens = (groupCode: string) =>
+    links.filter((l) => l.group_code === groupCode).map((l) => l.link.split('/s/')[1] ?? '');
+  return { db, app, links, tokens };
+}
+
+export const json = (body: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** Every answer a group owes, all with `option` (or chosen per answer by a function). */
+export async function fullAnswers(
+  db: Db,
+  groupCode: string,
+  option: Answer['option'] | ((i: number) => Answer['option']) = 'A',
+) {
+  const units = await db
+    .selectFrom('unit')
+    .select(['code', 'name', 'kind'])
+    .orderBy('position')
+    .execute();
+  const views = questionnairesFor(builtInDefinition(), groupCode, units);
+  let i = 0;
+  return views.flatMap((q) =>
+    q.questions.flatMap((question) =>
+      q.units.map((u) => ({
+        questionnaireId: q.id,
+        questionId: question.id,
+        unitCode: u.code,
+        option: typeof option === 'function' ? option(i++) : option,
+      })),
+    ),
+  );
+}
+
+export const submissionId = () =>
+  `sub_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
