@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SurveyView } from '../../server/respondent/contract';
+import { apiPath, call } from './api';
+import { Footer } from './parts/chrome';
+import { Message, Receipt } from './screens/end';
+import { clearLocal } from './storage';
+import { type End, Survey } from './survey';
+
+/** The link is `/s/<token>`; anything else has no token. */
+export function tokenFromPath(path: string): string | null {
+  const m = /^\/s\/([^/]+)\/?$/.exec(path);
+  if (!m?.[1]) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** What each definite refusal means to the respondent. */
+const MESSAGES: Record<number, [title: string, text: string]> = {
+  404: [
+    'Không mở được phiếu',
+    'Đường dẫn không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ Phòng Nội vụ.',
+  ],
+  403: ['Đợt khảo sát chưa bắt đầu.', 'Xin Ông/Bà quay lại khi đợt khảo sát bắt đầu.'],
+  409: [
+    'Phiếu của Ông/Bà đã được gửi',
+    'Đường dẫn này đã được dùng để gửi phiếu; mỗi đường dẫn chỉ gửi được một lần.',
+  ],
+  410: ['Đợt khảo sát đã kết thúc.', 'Cảm ơn Ông/Bà đã quan tâm.'],
+};
+
+type Phase =
+  | { k: 'loading' }
+  | { k: 'failed' }
+  | { k: 'status'; status: number }
+  | { k: 'form'; view: SurveyView }
+  | { k: 'receipt'; receipt: string; thanks: boolean };
+
+const statusPhase = (status: number): Phase =>
+  MESSAGES[status] ? { k: 'status', status } : { k: 'failed' };
+
+export function App({ token }: { token: string | null }) {
+  const [phase, setPhase] = useState<Phase>(token ? { k: 'loading' } : statusPhase(404));
+  const [contact, setContact] = useState<SurveyView['campaign']['contact']>(null);
+
+  const load = () => {
+    if (!token) return;
+    setPhase({ k: 'loading' });
+    call<SurveyView>('GET', apiPath(token)).then(({ status, data }) => {
+      if (status !== 200 || !data) return setPhase(statusPhase(status));
+      setContact(data.campaign.contact);
+      if (data.status !== 'submitted') return setPhase({ k: 'form', view: data });
+      clearLocal(token);
+      setPhase({ k: 'receipt', receipt: data.receipt ?? '', thanks: false });
+    });
+  };
+  useEffect(load, []);
+
+  // A new page for screen readers: the heading of what replaced the form.
+  useEffect(() => {
+    if (phase.k !== 'loading' && phase.k !== 'form')
+      document.getElementById('screen-title')?.focus();
+  }, [phase]);
+
+  const onEnd = (end: End) =>
+    setPhase(
+      'receipt' in end
+        ? { k: 'receipt', receipt: end.receipt, thanks: true }
+        : statusPhase(end.status),
+    );
+
+  let body = null;
+  switch (phase.k) {
+    case 'loading':
+      body = <p role="status">Đang tải phiếu khảo sát…</p>;
+      break;
+    case 'failed':
+      body = (
+        <Message title="Không tải được phiếu" text="Xin kiểm tra kết nối mạng rồi bấm «Thử lại».">
+          <button type="button" class="primary" onClick={load}>
+            Thử lại
+          </button>
+        </Message>
+      );
+      break;
+    case 'status': {
+      const [title, text] = MESSAGES[phase.status] ?? ['', ''];
+      body = <Message title={title} text={text} />;
+      break;
+    }
+    case 'form':
+      body = <Survey token={token ?? ''} view={phase.view} onEnd={onEnd} />;
+      break;
+    case 'receipt':
+      body = <Receipt receipt={phase.receipt} thanks={phase.thanks} />;
+  }
+  return (
+    <>
+      <main>{body}</main>
+      {contact && <Footer contact={contact} />}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import type { SurveyView } from '../../../server/respondent/contract';
+import type { SaveStatus } from '../sync';
+
+/** The office to call, on every screen: older respondents phone rather than write. */
+export function Footer({ contact }: { contact: NonNullable<SurveyView['campaign']['contact']> }) {
+  return (
+    <footer>
+      Cần hỗ trợ, xin liên hệ {contact.name}:{' '}
+      <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+    </footer>
+  );
+}
+
+export function Progress({ step, of }: { step: number; of: number }) {
+  return (
+    <div class="progress">
+      <label for="progress">
+        Phần {step}/{of}
+      </label>
+      <progress id="progress" value={step} max={of} />
+    </div>
+  );
+}
+
+interface NavProps {
+  onBack?: (() => void) | undefined;
+  onNext: () => void;
+  nextLabel: string;
+}
+
+export function Nav({ onBack, onNext, nextLabel }: NavProps) {
+  return (
+    <div class="nav">
+      {onBack && (
+        <button type="button" onClick={onBack}>
+          Quay lại
+        </button>
+      )}
+      <button type="button" class="primary" onClick={onNext}>
+        {nextLabel}
+      </button>
+    </div>
+  );
+}
+
+/** Quiet by design: every change is already on the device, only a lost network is news. */
+export function SaveNotice({ status }: { status: SaveStatus }) {
+  const text =
+    status === 'offline'
+      ? 'Đang mất kết nối: câu trả lời vẫn được lưu trên máy này và sẽ được đồng bộ khi có mạng.'
+      : status === 'idle'
+        ? ''
+        : 'Đã lưu câu trả lời.';
+  return (
+    <p class={`save${status === 'offline' ? ' off' : ''}`} role="status">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,40 @@
+import type { SurveyView } from '../../../server/respondent/contract';
+
+/** The deadline in Vietnam's time (UTC+7, no daylight saving), whatever the phone's zone. */
+export function formatDeadline(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + 7 * 3_600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+export function Welcome({ view }: { view: SurveyView }) {
+  const { closesAt } = view.campaign;
+  return (
+    <>
+      <p>
+        Kính gửi: <b>{view.group.name}</b>
+      </p>
+      <p>Ông/Bà được mời trả lời:</p>
+      <ul>
+        {view.questionnaires.map((qn) => (
+          <li key={qn.id}>{qn.title}</li>
+        ))}
+      </ul>
+      <p class="promise">
+        <b>Phiếu không ghi họ tên.</b> Câu trả lời được lưu tách rời khỏi danh sách người được mời:
+        không ai, kể cả cơ quan tổ chức khảo sát, có thể biết Ông/Bà đã trả lời thế nào.
+      </p>
+      {closesAt && (
+        <p>
+          Hạn trả lời: <b>{formatDeadline(closesAt)}</b>.
+        </p>
+      )}
+      <p>
+        Câu trả lời được lưu tự động. Ông/Bà có thể tạm dừng và quay lại sau bằng chính đường dẫn
+        này.
+      </p>
+    </>
+  );
+}

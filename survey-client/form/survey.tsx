@@ -1,0 +1,197 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Draft, SubmitBody, SurveyView } from '../../server/respondent/contract';
+import {
+  buildScreens,
+  type Ctx,
+  type FormState,
+  restore,
+  type Screen,
+  submitBody,
+  toDraft,
+} from './model';
+import { Nav, Progress, SaveNotice } from './parts/chrome';
+import { CommentScreen } from './screens/comment';
+import { DemographicsScreen } from './screens/demographics';
+import { Sending } from './screens/end';
+import { FieldScreen } from './screens/field';
+import { describeErrors, ReviewScreen } from './screens/review';
+import { UNITS_TITLE, UnitsScreen } from './screens/units';
+import { Welcome } from './screens/welcome';
+import { clearLocal, readLocal, removeLocal, submissionIdFor, writeLocal } from './storage';
+import { createSubmission } from './submit';
+import { createDraftSync, type DraftSync, type SaveStatus } from './sync';
+
+/** How the form ends: a receipt, or a status the app explains (404, 403, 409, 410). */
+export type End = { receipt: string } | { status: number };
+
+interface Props {
+  token: string;
+  view: SurveyView;
+  onEnd: (end: End) => void;
+}
+
+function titleOf(screen: Screen, view: SurveyView): string {
+  switch (screen.kind) {
+    case 'welcome':
+      return view.campaign.name;
+    case 'units':
+      return UNITS_TITLE;
+    case 'field':
+      return screen.name;
+    case 'comment':
+      return 'Ý kiến, kiến nghị';
+    case 'demographics':
+      return 'Thông tin chung';
+    case 'review':
+      return 'Xem lại trước khi gửi';
+  }
+}
+
+export function Survey({ token, view, onEnd }: Props) {
+  const [restored] = useState(() => restore(view, readLocal<Draft>('draft', token)));
+  const [st, setSt] = useState<FormState>(restored.state);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
+  const [sending, setSending] = useState<'sending' | 'waiting' | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  // Bumped on every move, so that jumping twice to the same question focuses it twice.
+  const [nav, setNav] = useState<{ n: number; target?: string | undefined }>({ n: 0 });
+  const sync = useRef<DraftSync | null>(null);
+  const submission = useRef<ReturnType<typeof createSubmission> | null>(null);
+  const firstSave = useRef(true);
+
+  const update: Ctx['update'] = (change) =>
+    setSt((s) => ({ ...s, ...change(s), savedAt: Date.now() }));
+  const go: Ctx['go'] = (screen, target) => {
+    update(() => ({ screen }));
+    setNav((v) => ({ n: v.n + 1, target }));
+  };
+
+  function send(body: SubmitBody) {
+    sync.current?.cancel();
+    writeLocal('submit', token, body);
+    setErrors([]);
+    setSending('sending');
+    submission.current = createSubmission(
+      token,
+      body,
+      () => setSending('waiting'),
+      (reply) => {
+        submission.current = null;
+        if ((reply.status === 200 || reply.status === 201) && reply.data) {
+          clearLocal(token);
+          onEnd({ receipt: reply.data.receipt });
+        } else if (reply.status === 400 || reply.status === 422) {
+          // The answers must change: unlock the form; the next submit is a new body.
+          removeLocal('submit', token);
+          setSending(null);
+          setErrors(describeErrors(view, reply.error));
+          go('review');
+        } else {
+          if (reply.status === 409) clearLocal(token);
+          onEnd({ status: reply.status });
+        }
+      },
+    );
+  }
+
+  useEffect(() => {
+    const s = createDraftSync(token, setSaveStatus, (status) => {
+      // A draft refused after the submit began says nothing the submit will not say.
+      if (!submission.current) onEnd({ status });
+    });
+    sync.current = s;
+    // A submit interrupted by a reload goes on with the very same body.
+    const frozen = readLocal<SubmitBody>('submit', token);
+    if (frozen) send(frozen);
+    return () => {
+      s.stop();
+      submission.current?.stop();
+    };
+  }, []);
+
+  useEffect(() => {
+    const draft = toDraft(st);
+    writeLocal('draft', token, draft);
+    // On opening, the server needs the draft only when this device's copy is the newer one;
+    // during a submit a draft would only race it (and be refused once the submit lands).
+    if ((!firstSave.current || restored.push) && !submission.current) sync.current?.save(draft);
+    firstSave.current = false;
+  }, [st]);
+
+  useEffect(() => {
+    if (!nav.n) return;
+    const el = document.getElementById(nav.target ?? 'screen-title');
+    if (!nav.target) window.scrollTo?.(0, 0);
+    el?.focus();
+  }, [nav]);
+
+  if (sending) {
+    return (
+      <>
+        <Sending waiting={sending === 'waiting'} onRetry={() => submission.current?.retryNow()} />
+        <SaveNotice status={saveStatus} />
+      </>
+    );
+  }
+
+  const screens = buildScreens(view, st.known);
+  const index = Math.max(
+    0,
+    screens.findIndex((s) => s.id === st.screen),
+  );
+  const screen = screens[index] ?? screens[0]!;
+  const prev = screens[index - 1];
+  const next = screens[index + 1];
+  const ctx: Ctx = { view, st, update, go };
+  const qn = 'qn' in screen ? screen.qn : undefined;
+  // The questionnaire's introduction opens its first screen.
+  const intro = qn && screens.find((s) => 'qn' in s && s.qn === qn) === screen;
+
+  let body = null;
+  switch (screen.kind) {
+    case 'welcome':
+      body = <Welcome view={view} />;
+      break;
+    case 'units':
+      body = <UnitsScreen {...ctx} qn={screen.qn} />;
+      break;
+    case 'field':
+      body = <FieldScreen {...ctx} qn={screen.qn} questions={screen.questions} />;
+      break;
+    case 'comment':
+      body = <CommentScreen {...ctx} qn={screen.qn} text={screen.text} />;
+      break;
+    case 'demographics':
+      body = <DemographicsScreen {...ctx} />;
+      break;
+    case 'review':
+      body = (
+        <ReviewScreen
+          {...ctx}
+          errors={errors}
+          onBack={() => prev && go(prev.id)}
+          onSubmit={() => send(submitBody(view, st, submissionIdFor(token)))}
+        />
+      );
+  }
+
+  return (
+    <>
+      <Progress step={index + 1} of={screens.length} />
+      {qn && <p class="kicker">{qn.title}</p>}
+      <h1 id="screen-title" tabIndex={-1}>
+        {titleOf(screen, view)}
+      </h1>
+      {intro && <p class="intro">{qn.intro}</p>}
+      {body}
+      {next && (
+        <Nav
+          onBack={prev && (() => go(prev.id))}
+          onNext={() => go(next.id)}
+          nextLabel={next.kind === 'review' ? 'Xem lại và gửi' : 'Tiếp tục'}
+        />
+      )}
+      <SaveNotice status={saveStatus} />
+    </>
+  );
+}
