@@ -20,7 +20,6 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**'],
     pool: 'forks',
     testTimeout: 20_000,
   },

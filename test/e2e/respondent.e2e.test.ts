@@ -1,0 +1,158 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { canRunBrowser, keepScreenshot, launchBrowser, startServer } from './harness';
+
+/**
+ * A respondent's journey in real headless Chromium at phone size: open a demo link, answer
+ * everything by tapping, reload half-way (the draft is back), submit, see the receipt — and the
+ * answers are in the database, with nothing linking them to the person.
+ */
+describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let step = 'start';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async (t) => {
+    if (t.task.result?.state === 'fail') await keepScreenshot(page, `respondent-failed-at-${step}`);
+    await context?.close();
+  });
+
+  const next = () => page.getByRole('button', { name: /^(Tiếp tục|Xem lại và gửi)$/ }).tap();
+  const heading = () => page.locator('#screen-title').textContent();
+
+  /** Taps an option in every question on the screen (per unit in a matrix). */
+  async function answerScreen(pick: (n: number) => number) {
+    const questions = page.getByRole('group', { name: /^Câu \d+\./ });
+    for (let i = 0; i < (await questions.count()); i++) {
+      const q = questions.nth(i);
+      const n = Number((await q.locator('legend b').first().textContent())?.match(/\d+/)?.[0]);
+      const units = q.locator('fieldset.unit');
+      const targets: Locator[] = (await units.count()) > 0 ? await units.all() : [q];
+      for (const t of targets) await t.locator('label.tile').nth(pick(n)).tap();
+    }
+    return questions.count();
+  }
+
+  it('answers Phiếu 01 and Phiếu 05, survives a reload, submits and gets a receipt', async () => {
+    const link = server.links.find((l) => l.group_code === 'HDND_HUYEN');
+    if (!link) throw new Error('no delegate in the demo roster');
+    context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      locale: 'vi-VN',
+    });
+    page = await context.newPage();
+
+    step = 'welcome';
+    await page.goto(link.url);
+    await expect.poll(heading).toMatch(/Khảo sát|Chào/);
+    expect(await page.textContent('body')).toContain('Đại biểu HĐND huyện');
+    expect(await page.textContent('body')).toContain('0271 3645 123');
+    await keepScreenshot(page, 'respondent-1-welcome');
+    await next();
+
+    step = 'phieu-01';
+    let answered = 0;
+    for (let screen = 0; screen < 4; screen++) {
+      answered += await answerScreen((n) => n % 4);
+      await next();
+    }
+    expect(answered).toBeGreaterThan(4);
+    const before = await heading();
+    const firstQuestionText = await page
+      .getByRole('group', { name: /^Câu \d+\./ })
+      .first()
+      .locator('legend')
+      .textContent();
+    await answerScreen(() => 1);
+    await keepScreenshot(page, 'respondent-2-field');
+
+    step = 'reload';
+    await page.waitForTimeout(300);
+    await page.reload();
+    await expect.poll(heading).toBe(before);
+    const restored = page.getByRole('group', { name: firstQuestionText?.trim() ?? '' });
+    await expect.poll(() => restored.locator('input:checked').count()).toBe(1);
+    await next();
+
+    step = 'rest-of-phieu-01';
+    while (!(await page.getByLabel('UBND xã An Phú', { exact: true }).count())) {
+      if (await page.locator('textarea').count())
+        await page.locator('textarea').fill('Cần công khai thủ tục rõ hơn.');
+      else await answerScreen((n) => n % 5);
+      await next();
+    }
+
+    step = 'communes';
+    await keepScreenshot(page, 'respondent-3-communes');
+    for (const name of ['UBND xã An Phú', 'UBND xã Minh Đức', 'UBND thị trấn Tân Khai']) {
+      await page.getByLabel(name, { exact: true }).tap();
+    }
+    await next();
+
+    step = 'phieu-05';
+    let sameForAll = false;
+    while (!(await page.getByRole('button', { name: 'Gửi phiếu' }).count())) {
+      const selects = page.getByLabel('Cùng một câu trả lời cho tất cả');
+      if (await page.locator('textarea').count()) {
+        await page.locator('textarea').fill('Xã cần hướng dẫn dịch vụ công trực tuyến.');
+      } else if ((await selects.count()) > 0 && sameForAll) {
+        for (const s of await selects.all()) await s.selectOption('B');
+      } else if (await page.getByRole('group', { name: 'Giới tính' }).count()) {
+        await page
+          .getByRole('group', { name: 'Giới tính' })
+          .getByLabel('Nữ', { exact: true })
+          .tap();
+      } else {
+        await answerScreen((n) => n % 4);
+        sameForAll = true;
+        await keepScreenshot(page, 'respondent-4-matrix');
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      await next();
+    }
+
+    step = 'submit';
+    await keepScreenshot(page, 'respondent-5-review');
+    await page.getByRole('button', { name: 'Gửi phiếu' }).tap();
+    const receipt = page.locator('#receipt');
+    await receipt.waitFor();
+    expect(await receipt.textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await keepScreenshot(page, 'respondent-6-receipt');
+
+    step = 'stored';
+    const answers = await server.db
+      .selectFrom('answer')
+      .select(['questionnaireId', 'unitCode', 'option'])
+      .execute();
+    expect(answers).toHaveLength(20 + 12 * 13);
+    // The ten communes the delegate did not tick are "Không biết" for every question.
+    expect(
+      answers.filter((a) => a.questionnaireId === 'P05' && a.option === 'E').length,
+    ).toBeGreaterThanOrEqual(120);
+    expect(await server.db.selectFrom('comment').select('text').execute()).toHaveLength(2);
+    const invitation = await server.db
+      .selectFrom('invitation')
+      .select(['status', 'receipt'])
+      .where('id', '=', link.id)
+      .executeTakeFirstOrThrow();
+    expect(invitation).toEqual({ status: 'submitted', receipt: await receipt.textContent() });
+
+    step = 'used-link';
+    await page.goto(link.url);
+    await expect.poll(heading).toBe('Phiếu của Ông/Bà đã được gửi');
+  }, 120_000);
+});
