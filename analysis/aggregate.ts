@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import { type Definition, GRADED_OPTIONS, type Question } from '../questionnaires/schema';
+import type { Database } from '../server/db/schema';
+import type { AnswerCount, Counts, FormCount } from './types';
+
+/**
+ * The database side of scoring: two GROUP BY queries over the answers of a campaign, so that
+ * scoring reads counts, never single answers. Both are served by the covering index
+ * `answer_scoring`; `answer` is WITHOUT ROWID, so that index also carries the primary key
+ * (submission_id first) and COUNT(DISTINCT submission_id) needs no table lookup either.
+ */
+
+/** The query behind `countAnswers`, for EXPLAIN or to compose. */
+export function answerCountQuery(db: Kysely<Database>, campaignId: string) {
+  return db
+    .selectFrom('answer')
+    .select((eb) => [
+      'unitCode',
+      'questionnaireId',
+      'questionId',
+      'groupCode',
+      'option',
+      eb.fn.countAll().as('n'),
+    ])
+    .where('campaignId', '=', campaignId)
+    .groupBy(['unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option']);
+}
+
+/** Answers per unit × questionnaire × question × group × option (E included). */
+export async function countAnswers(
+  db: Kysely<Database>,
+  campaignId: string,
+): Promise<AnswerCount[]> {
+  const rows = await answerCountQuery(db, campaignId).execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * Forms per unit × criterion × group with at least one valid (A–D) answer to a question on
+ * that criterion about that unit: the small-group rule's count. Questions map to criteria in
+ * the definition, not in the database, so the mapping goes into the query as a CASE; a form
+ * answering two questions on one criterion still counts once (COUNT DISTINCT). Answers to
+ * questions the definition does not have are left out here; scoring refuses them.
+ */
+export async function countForms(
+  db: Kysely<Database>,
+  campaignId: string,
+  definition: Definition,
+): Promise<FormCount[]> {
+  const query = formCountQuery(db, campaignId, definition);
+  if (!query) return [];
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    unitCode: r.unitCode,
+    criterion: r.criterion ?? '',
+    groupCode: r.groupCode,
+    n: Number(r.n),
+  }));
+}
+
+/** The query behind `countForms`, for EXPLAIN or to compose; undefined without questions. */
+export function formCountQuery(db: Kysely<Database>, campaignId: string, definition: Definition) {
+  const questionnaires = definition.questionnaires.filter((q) => q.questions.length > 0);
+  if (questionnaires.length === 0) return undefined;
+  return db
+    .selectFrom((sub) =>
+      sub
+        .selectFrom('answer')
+        .select((eb) => {
+          // A simple CASE per column (questionnaire, then question) compares plain values:
+          // about three times faster on SQLite than one searched CASE over both columns.
+          // (The `?? ''` only satisfy noUncheckedIndexedAccess: the lists are not empty.)
+          const criterionOf = ([x, ...xs]: Question[]) => {
+            let c = eb
+              .case('questionId')
+              .when(x?.id ?? '')
+              .then(x?.criterion ?? null);
+            for (const y of xs) c = c.when(y.id).then(y.criterion);
+            return c.else(null).end();
+          };
+          const [first, ...rest] = questionnaires;
+          let criterion = eb
+            .case('questionnaireId')
+            .when(first?.id ?? '')
+            .then(criterionOf(first?.questions ?? []));
+          for (const q of rest) criterion = criterion.when(q.id).then(criterionOf(q.questions));
+          return [
+            'unitCode',
+            'groupCode',
+            'submissionId',
+            criterion.else(null).end().as('criterion'),
+          ];
+        })
+        .where('campaignId', '=', campaignId)
+        // Step 1: only valid answers make a form count; E is "Không biết/Không trả lời".
+        .where('option', 'in', [...GRADED_OPTIONS])
+        .as('valid'),
+    )
+    .select((eb) => [
+      'unitCode',
+      'criterion',
+      'groupCode',
+      eb.fn.count('submissionId').distinct().as('n'),
+    ])
+    .where('criterion', 'is not', null)
+    .groupBy(['unitCode', 'criterion', 'groupCode']);
+}
+
+/**
+ * Both counts of a campaign, ready for `scoreUnits`, read in one transaction so that they
+ * describe the same submissions (inside the caller's transaction when `db` is one).
+ */
+export function loadCounts(
+  db: Kysely<Database>,
+  campaignId: string,
+  definition: Definition,
+): Promise<Counts> {
+  const read = async (trx: Kysely<Database>): Promise<Counts> => ({
+    answers: await countAnswers(trx, campaignId),
+    forms: await countForms(trx, campaignId, definition),
+  });
+  return db.isTransaction ? read(db) : db.transaction().execute(read);
+}
