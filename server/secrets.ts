@@ -33,14 +33,29 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-// No 0/O, 1/I/L: a receipt is read aloud on the phone and typed by hand.
-const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+// No 0/O, 1/I/L: receipts and short codes are read aloud on the phone and typed by hand.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const toCode = (bytes: Uint8Array) =>
+  [...bytes]
+    .map((b) => ALPHABET[b % ALPHABET.length])
+    .join('')
+    .replace(/(.{4})(?=.)/g, '$1-');
 
-/** A receipt code like "K7Q4-MX2P-R9TA": 60 random bits, tells nothing of the answers. */
-export function newReceipt(): string {
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length]).join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+/** A receipt code like "K7Q4-MX2P-R9TA": about 60 random bits, tells nothing of the answers. */
+export const newReceipt = () => toCode(randomBytes(12));
+
+/**
+ * The short code of a link ("K7QM-4X2P", about 40 bits), typed on the home page instead of
+ * scanning. Derived from the secret like the token; guessing is stopped by rate limiting.
+ */
+export function shortCode(secret: string, nonce: string): string {
+  return toCode(createHmac('sha256', secret).update(`short:${nonce}`).digest().subarray(0, 8));
+}
+
+/** What the database keeps of a short code, whatever case and dashes the person typed. */
+export function shortCodeHash(secret: string, code: string): string {
+  const clean = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return createHmac('sha256', secret).update(`short-hash:${clean}`).digest('base64url');
 }
 
 function draftKey(token: string): Buffer {

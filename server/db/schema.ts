@@ -21,6 +21,10 @@ export interface Database {
   answer: AnswerTable;
   demographic: DemographicTable;
   comment: CommentTable;
+  user: UserTable;
+  session: SessionTable;
+  loginFailure: LoginFailureTable;
+  auditLog: AuditLogTable;
 }
 
 export interface DefinitionTable {
@@ -98,6 +102,8 @@ export interface InvitationTable {
   /** HMAC of the submitted body with its submissionId: recognises a retried submit. */
   submitHash: string | null;
   createdAt: string;
+  /** HMAC of the short code typed on the home page instead of scanning (derived like the token). */
+  shortCodeHash: string | null;
 }
 
 export interface InvitationEventTable {
@@ -151,3 +157,48 @@ export type Campaign = Selectable<CampaignTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type Respondent = Selectable<RespondentTable>;
 export type NewRespondent = Insertable<RespondentTable>;
+
+export type Role = 'admin' | 'officer' | 'analyst';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. */
+  passwordHash: string;
+  createdAt: string;
+  passwordChangedAt: string;
+  disabledAt: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's value: a copy of the database cannot be used to sign in. */
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  /** `ip:<address>` or `email:<address>`. */
+  key: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  userId: string | null;
+  userEmail: string | null;
+  action: string;
+  campaignId: string | null;
+  target: string | null;
+  /** JSON; never answers, never tokens. */
+  details: string | null;
+  ip: string | null;
+}
+
+export type User = Selectable<UserTable>;

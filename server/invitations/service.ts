@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import { type Db, inTransaction } from '../db/connect';
 import type { InvitationStatus } from '../db/schema';
-import { linkToken, randomId, tokenHash } from '../secrets';
+import { linkToken, randomId, shortCode, shortCodeHash, tokenHash } from '../secrets';
 
 export interface NewPerson {
   name: string;
@@ -18,10 +18,14 @@ export function linkFor(config: Pick<Config, 'publicUrl' | 'secret'>, tokenNonce
   return `${config.publicUrl}/s/${linkToken(config.secret, tokenNonce)}`;
 }
 
-/** A fresh nonce and the hash under which requests will find it. */
+/** A fresh nonce and the hashes under which the link and its short code will find it. */
 export function newToken(secret: string) {
   const tokenNonce = randomId();
-  return { tokenNonce, tokenHash: tokenHash(linkToken(secret, tokenNonce)) };
+  return {
+    tokenNonce,
+    tokenHash: tokenHash(linkToken(secret, tokenNonce)),
+    shortCodeHash: shortCodeHash(secret, shortCode(secret, tokenNonce)),
+  };
 }
 
 /**
