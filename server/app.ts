@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Config } from './config';
+import { consoleApi } from './console-api';
 import type { Db } from './db/connect';
 import { errorBody, handleError } from './errors';
 import { homePage } from './home';
@@ -11,7 +12,10 @@ import { mountClient } from './static';
 
 export interface AppDeps {
   db: Db;
-  config: Pick<Config, 'secret' | 'publicUrl' | 'bodyLimit' | 'logRequests' | 'clientDir'>;
+  config: Pick<
+    Config,
+    'secret' | 'publicUrl' | 'bodyLimit' | 'logRequests' | 'clientDir' | 'trustProxy'
+  >;
 }
 
 /** The whole HTTP application; the database and configuration are injected (tests use :memory:). */
@@ -38,6 +42,7 @@ export function createApp({ db, config }: AppDeps) {
 
   app.route('/api/s', respondentRoutes({ db, config }));
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', consoleApi({ db, config }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ API này.'), 404));
 
   const page = mountClient(app, config.clientDir);

@@ -2,11 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { audit } from './audit/log';
+import { addUser, ROLE_NAMES } from './auth/users';
 import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
 import { type Config, loadConfig } from './config';
 import { toCsv } from './csv';
 import { type Db, migrateToLatest, openDb } from './db/connect';
+import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
 import { ApiError } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
@@ -16,7 +19,9 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)
   links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)
-  campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ`;
+  campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ
+  user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
+                                              tạo tài khoản`;
 
 class CliError extends Error {}
 
@@ -86,6 +91,35 @@ async function campaignCommand(db: Db, args: string[]) {
   );
 }
 
+async function userCommand(db: Db, args: string[]) {
+  const [action, ...rest] = args;
+  if (action !== 'add')
+    throw new CliError('Dùng: user add --email <e> --password <p> --role admin|officer|analyst.');
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  if (!values.email || !values.password || !values.role)
+    throw new CliError('Cần đủ --email, --password và --role.');
+  const user = await addUser(db, {
+    email: values.email,
+    password: values.password,
+    role: values.role as Role,
+    ...(values.name ? { name: values.name } : {}),
+  });
+  await audit(db, {
+    action: 'user_added',
+    target: user.email,
+    details: { role: user.role, via: 'cli' },
+  });
+  console.log(`Đã tạo tài khoản ${user.email} (${ROLE_NAMES[user.role]}).`);
+}
+
 export async function runCli(argv: string[], env = process.env): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help') {
@@ -107,6 +141,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       await links(db, config, args);
     } else if (command === 'campaign') {
       await campaignCommand(db, args);
+    } else if (command === 'user') {
+      await userCommand(db, args);
     } else {
       throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
     }

@@ -16,6 +16,8 @@ const Env = z.object({
     .min(1024)
     .default(256 * 1024),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
+  /** 1 behind a reverse proxy: the client address is taken from X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -26,6 +28,7 @@ export interface Config {
   secret: string;
   bodyLimit: number;
   logRequests: boolean;
+  trustProxy: boolean;
   /** Where the built client lives (form.html, assets/). */
   clientDir: string;
 }
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.APP_SECRET ?? readOrCreateSecret(e.SECRET_FILE),
     bodyLimit: e.BODY_LIMIT,
     logRequests: e.LOG_REQUESTS === '1',
+    trustProxy: e.TRUST_PROXY === '1',
     clientDir: resolve(import.meta.dirname, '../dist/client'),
   };
 }

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp } from './app';
+import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
 
@@ -8,6 +9,7 @@ import { migrateToLatest, openDb } from './db/connect';
 const config = loadConfig();
 const db = openDb(config.databaseUrl);
 await migrateToLatest(db);
+const firstAdmin = await ensureFirstAdmin(db);
 const app = createApp({ db, config });
 
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -15,6 +17,15 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${info.port}, CSDL ${config.databaseUrl})`,
   );
   console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
+  if (firstAdmin) {
+    // Printed once: the password is not stored anywhere but as its scrypt hash.
+    console.log(
+      `Tài khoản quản trị đầu tiên: ${firstAdmin.email} / mật khẩu: ${firstAdmin.password}`,
+    );
+    console.log(
+      'Hãy đăng nhập và đổi mật khẩu ngay (hoặc tạo tài khoản khác: npm run cli -- user add …).',
+    );
+  }
 });
 
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { z } from 'zod';
 import type { Definition } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError, notFound } from '../errors';
+import { readJson } from '../http';
 import { canonicalJson, openDraft, sealDraft, submitHash, tokenHash } from '../secrets';
 import { Draft, type QuestionnaireView, SubmitBody, type SurveyView } from './contract';
 import {
@@ -22,24 +22,6 @@ import { questionnairesFor } from './view';
 interface Deps {
   db: Db;
   config: Pick<Config, 'secret'>;
-}
-
-async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await req.text());
-  } catch {
-    throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    }));
-    throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không đúng định dạng.', details);
-  }
-  return parsed.data;
 }
 
 /** Everything a request on a personal link needs, or 404 for an unknown token. */

@@ -28,6 +28,7 @@ export async function startServer() {
     publicUrl: '',
     bodyLimit: 256 * 1024,
     logRequests: false,
+    trustProxy: false,
     clientDir: resolve(import.meta.dirname, '../../dist/client'),
   };
   const app = createApp({ db, config });

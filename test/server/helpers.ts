@@ -13,6 +13,7 @@ export const config = {
   publicUrl: 'http://survey.test',
   bodyLimit: 256 * 1024,
   logRequests: false,
+  trustProxy: false,
   clientDir: resolve(import.meta.dirname, '../../dist/client'),
 };
 

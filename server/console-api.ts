@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import type { Config } from './config';
+import type { Db } from './db/connect';
+
+interface Deps {
+  db: Db;
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'secret'>;
+}
+
+/**
+ * The console's API under /api (the respondent's /api/s is mounted apart, before it): every
+ * route loads the session, checks CSRF on changes, and checks its role on the server.
+ */
+export function consoleApi({ db, config }: Deps) {
+  const api = new Hono<AuthEnv>();
+  api.use(sessionMiddleware(db, config.trustProxy));
+  api.use(csrfProtection);
+  api.route('/auth', authRoutes(db, config.publicUrl.startsWith('https://')));
+  return api;
+}
