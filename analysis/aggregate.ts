@@ -4,13 +4,43 @@ import type { Database } from '../server/db/schema';
 import type { AnswerCount, Counts, FormCount } from './types';
 
 /**
- * The database side of scoring: two GROUP BY queries over the answers of a campaign, so that
- * scoring reads counts, never single answers. Both are served by the covering index
- * `answer_scoring`; `answer` is WITHOUT ROWID, so that index also carries the primary key
- * (submission_id first) and COUNT(DISTINCT submission_id) needs no table lookup either.
+ * The database side of scoring. Scoring reads the running tallies kept in each submit's
+ * transaction (`answer_tally`, `form_tally`): a few thousand rows whatever the number of
+ * answers. The recount functions compute the same counts from the raw answers with GROUP BY —
+ * slower, for verifying the tallies (an auditor's check), never on the hot path.
  */
 
-/** The query behind `countAnswers`, for EXPLAIN or to compose. */
+/** Answers per unit × questionnaire × question × group × option (E included), from the tally. */
+export async function countAnswers(
+  db: Kysely<Database>,
+  campaignId: string,
+): Promise<AnswerCount[]> {
+  const rows = await db
+    .selectFrom('answerTally')
+    .select(['unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option', 'n'])
+    .where('campaignId', '=', campaignId)
+    .where('n', '>', 0)
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** Forms with a valid answer per unit × criterion × group, from the tally. */
+export async function countForms(db: Kysely<Database>, campaignId: string): Promise<FormCount[]> {
+  const rows = await db
+    .selectFrom('formTally')
+    .select(['unitCode', 'criterionCode', 'groupCode', 'n'])
+    .where('campaignId', '=', campaignId)
+    .where('n', '>', 0)
+    .execute();
+  return rows.map((r) => ({
+    unitCode: r.unitCode,
+    criterion: r.criterionCode,
+    groupCode: r.groupCode,
+    n: Number(r.n),
+  }));
+}
+
+/** The query behind `recountAnswers`, for EXPLAIN or to compose. */
 export function answerCountQuery(db: Kysely<Database>, campaignId: string) {
   return db
     .selectFrom('answer')
@@ -26,8 +56,8 @@ export function answerCountQuery(db: Kysely<Database>, campaignId: string) {
     .groupBy(['unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option']);
 }
 
-/** Answers per unit × questionnaire × question × group × option (E included). */
-export async function countAnswers(
+/** `countAnswers` recomputed from the raw answers (GROUP BY), to verify the tally. */
+export async function recountAnswers(
   db: Kysely<Database>,
   campaignId: string,
 ): Promise<AnswerCount[]> {
@@ -36,13 +66,13 @@ export async function countAnswers(
 }
 
 /**
- * Forms per unit × criterion × group with at least one valid (A–D) answer to a question on
+ * `countForms` recomputed from the raw answers. Forms per unit × criterion × group with at least one valid (A–D) answer to a question on
  * that criterion about that unit: the small-group rule's count. Questions map to criteria in
  * the definition, not in the database, so the mapping goes into the query as a CASE; a form
  * answering two questions on one criterion still counts once (COUNT DISTINCT). Answers to
  * questions the definition does not have are left out here; scoring refuses them.
  */
-export async function countForms(
+export async function recountForms(
   db: Kysely<Database>,
   campaignId: string,
   definition: Definition,
@@ -58,7 +88,7 @@ export async function countForms(
   }));
 }
 
-/** The query behind `countForms`, for EXPLAIN or to compose; undefined without questions. */
+/** The query behind `recountForms`, for EXPLAIN or to compose; undefined without questions. */
 export function formCountQuery(db: Kysely<Database>, campaignId: string, definition: Definition) {
   const questionnaires = definition.questionnaires.filter((q) => q.questions.length > 0);
   if (questionnaires.length === 0) return undefined;
@@ -110,14 +140,10 @@ export function formCountQuery(db: Kysely<Database>, campaignId: string, definit
  * Both counts of a campaign, ready for `scoreUnits`, read in one transaction so that they
  * describe the same submissions (inside the caller's transaction when `db` is one).
  */
-export function loadCounts(
-  db: Kysely<Database>,
-  campaignId: string,
-  definition: Definition,
-): Promise<Counts> {
+export function loadCounts(db: Kysely<Database>, campaignId: string): Promise<Counts> {
   const read = async (trx: Kysely<Database>): Promise<Counts> => ({
     answers: await countAnswers(trx, campaignId),
-    forms: await countForms(trx, campaignId, definition),
+    forms: await countForms(trx, campaignId),
   });
   return db.isTransaction ? read(db) : db.transaction().execute(read);
 }

@@ -6,6 +6,7 @@ import { consoleApi } from './console-api';
 import type { Db } from './db/connect';
 import { errorBody, handleError } from './errors';
 import { homePage } from './home';
+import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { respondentRoutes } from './respondent/routes';
 import { mountClient } from './static';
@@ -54,6 +55,7 @@ export function createApp({ db, config }: AppDeps) {
     }),
   );
   app.get('/', (c) => c.html(homePage()));
+  app.route('/', shortCodeRoutes(db, config));
   app.notFound((c) => c.html(homePage('Không tìm thấy trang này.'), 404));
   return app;
 }

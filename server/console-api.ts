@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { campaignRoutes } from './campaigns/routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
+import { invitationRoutes } from './invitations/routes';
+import { trackingRoutes } from './tracking/routes';
 
 interface Deps {
   db: Db;
@@ -18,5 +21,8 @@ export function consoleApi({ db, config }: Deps) {
   api.use(sessionMiddleware(db, config.trustProxy));
   api.use(csrfProtection);
   api.route('/auth', authRoutes(db, config.publicUrl.startsWith('https://')));
+  api.route('/campaigns', campaignRoutes(db));
+  api.route('/campaigns', invitationRoutes({ db, config }));
+  api.route('/campaigns', trackingRoutes(db));
   return api;
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-accounts';
+import * as m0003 from './migrations/0003-reminders';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -31,7 +32,13 @@ export function openDb(url: string): Db {
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => ({ '0001-initial': m0001, '0002-accounts': m0002 }) },
+    provider: {
+      getMigrations: async () => ({
+        '0001-initial': m0001,
+        '0002-accounts': m0002,
+        '0003-reminders': m0003,
+      }),
+    },
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

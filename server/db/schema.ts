@@ -4,7 +4,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
  * The database as the application sees it (snake_case tables, camelCase via CamelCasePlugin).
  *
  * Anonymity rule (domain README, "Anonymity: the threat"): nothing on `submission`, `answer`,
- * `demographic` or `comment` refers to an invitation or a respondent, and none of them keeps a
+ * `demographic`, `comment` or the tallies refers to an invitation or a respondent, and none of them keeps a
  * time or a sequence. Those tables are WITHOUT ROWID with random keys on SQLite, so their
  * physical order is random too. test/server/anonymity.test.ts inspects the schema for this.
  */
@@ -21,10 +21,13 @@ export interface Database {
   answer: AnswerTable;
   demographic: DemographicTable;
   comment: CommentTable;
+  answerTally: AnswerTallyTable;
+  formTally: FormTallyTable;
   user: UserTable;
   session: SessionTable;
   loginFailure: LoginFailureTable;
   auditLog: AuditLogTable;
+  reminder: ReminderTable;
 }
 
 export interface DefinitionTable {
@@ -65,6 +68,8 @@ export interface CampaignTable {
   contactName: string | null;
   contactPhone: string | null;
   createdAt: string;
+  /** Response-rate target, percent, shown against each group × unit. */
+  targetRate: number | null;
 }
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
@@ -144,6 +149,26 @@ export interface DemographicTable {
   value: string;
 }
 
+/** Running count of answers per unit × question × group × option, kept on submit. */
+export interface AnswerTallyTable {
+  campaignId: string;
+  unitCode: string;
+  questionnaireId: string;
+  questionId: string;
+  groupCode: string;
+  option: string;
+  n: number;
+}
+
+/** Running count of forms with a valid answer per unit × criterion × group, kept on submit. */
+export interface FormTallyTable {
+  campaignId: string;
+  unitCode: string;
+  criterionCode: string;
+  groupCode: string;
+  n: number;
+}
+
 /** Free text is kept apart from the answers, with no link to the submission. */
 export interface CommentTable {
   id: string;
@@ -202,3 +227,12 @@ export interface AuditLogTable {
 }
 
 export type User = Selectable<UserTable>;
+
+export interface ReminderTable {
+  id: Generated<number>;
+  invitationId: string;
+  /** phone | zalo | sms | email | other */
+  channel: string;
+  userId: string | null;
+  at: string;
+}

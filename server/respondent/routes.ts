@@ -15,9 +15,11 @@ import {
   findRespondentGroup,
   saveDraft,
 } from './queries';
-import { storeSubmission } from './submit';
+import { criterionMap, storeSubmission } from './submit';
 import { checkAnswers } from './validate';
 import { questionnairesFor } from './view';
+
+const MAX_SUBMITS_IN_FLIGHT = 32;
 
 interface Deps {
   db: Db;
@@ -48,9 +50,21 @@ function requireAnswerable({ invitation, campaign }: Link, now: Date) {
   if (phase === 'closed') throw new ApiError(410, 'closed', 'Đợt khảo sát đã kết thúc.');
 }
 
+// Definitions and unit sets never change once stored, so the views built from them can be kept.
+const viewCache = new Map<string, QuestionnaireView[]>();
+
 async function questionnaireViews(db: Db, link: Link): Promise<QuestionnaireView[]> {
-  const units = await listUnits(db, link.campaign.unitSetId);
-  return questionnairesFor(link.definition, link.groupCode, units);
+  const key = `${link.campaign.definitionId}\u0000${link.campaign.unitSetId}\u0000${link.groupCode}`;
+  let views = viewCache.get(key);
+  if (!views) {
+    views = questionnairesFor(
+      link.definition,
+      link.groupCode,
+      await listUnits(db, link.campaign.unitSetId),
+    );
+    viewCache.set(key, views);
+  }
+  return views;
 }
 
 function demographicsAsked(definition: Definition, views: QuestionnaireView[]) {
@@ -110,16 +124,35 @@ export function respondentRoutes({ db, config }: Deps) {
     return c.body(null, 204);
   });
 
+  // Load shedding: past this many submits in flight, answer 503 at once instead of queueing
+  // without bound; the form keeps the answers and retries with the same submissionId.
+  let inFlight = 0;
+
   app.post('/:token/submit', async (c) => {
-    const token = c.req.param('token');
-    const body = await readJson(c.req.raw, SubmitBody);
-    const invitation = await findInvitationByTokenHash(db, tokenHash(token));
-    if (!invitation) throw notFound();
+    if (inFlight >= MAX_SUBMITS_IN_FLIGHT) {
+      c.header('Retry-After', '2');
+      throw new ApiError(
+        503,
+        'busy',
+        'Máy chủ đang bận. Câu trả lời vẫn được giữ trên máy; phiếu sẽ tự gửi lại.',
+      );
+    }
+    inFlight++;
+    try {
+      return await submit(c.req.param('token'), c.req.raw);
+    } finally {
+      inFlight--;
+    }
+  });
+
+  async function submit(token: string, req: Request) {
+    const body = await readJson(req, SubmitBody);
+    const link = await loadLink(db, token);
     // A retry of the same submit gets the same receipt, whatever happened since (closed, revoked).
     const hash = submitHash(config.secret, canonicalJson(body));
+    const { invitation } = link;
     if (invitation.submitHash === hash && invitation.receipt)
-      return c.json({ receipt: invitation.receipt }, 200);
-    const link = await loadLink(db, token);
+      return Response.json({ receipt: invitation.receipt });
     const now = new Date();
     requireAnswerable(link, now);
     const views = await questionnaireViews(db, link);
@@ -133,25 +166,27 @@ export function respondentRoutes({ db, config }: Deps) {
       );
     }
     try {
+      const criteria = criterionMap(link.definition);
       const { receipt } = await storeSubmission(
         db,
-        link.invitation,
+        invitation,
         link.groupCode,
         body,
         hash,
+        criteria,
         now,
       );
-      return c.json({ receipt }, 201);
+      return Response.json({ receipt }, { status: 201 });
     } catch (err) {
       // Two identical submits racing: the loser answers as a retry would.
       if (err instanceof ApiError && err.code === 'already_submitted') {
         const again = await findInvitationByTokenHash(db, tokenHash(token));
         if (again?.submitHash === hash && again.receipt)
-          return c.json({ receipt: again.receipt }, 200);
+          return Response.json({ receipt: again.receipt });
       }
       throw err;
     }
-  });
+  }
 
   return app;
 }

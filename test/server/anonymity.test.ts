@@ -7,7 +7,7 @@ import { fullAnswers, json, setup, submissionId } from './helpers';
  * The threat (domain README): an administrator with a copy of the database, the server logs and
  * the roster must not be able to tell what a given person answered.
  */
-const ANONYMOUS = ['submission', 'answer', 'demographic', 'comment'];
+const ANONYMOUS = ['submission', 'answer', 'demographic', 'comment', 'answer_tally', 'form_tally'];
 const PERSONAL = ['respondent', 'invitation', 'invitation_event', 'draft'];
 
 let ctx: Awaited<ReturnType<typeof setup>>;

@@ -18,7 +18,9 @@ const statusOf = async (token: string) =>
       .executeTakeFirstOrThrow()
   ).status;
 
-const count = async (table: 'submission' | 'answer' | 'comment' | 'demographic' | 'draft') =>
+const count = async (
+  table: 'submission' | 'answer' | 'comment' | 'demographic' | 'draft' | 'answer_tally',
+) =>
   Number(
     (
       await ctx.db
@@ -147,6 +149,12 @@ describe('POST /api/s/:token/submit', () => {
       await count('draft'),
     ]).toEqual([1, 180, 1, 1, 0]);
     expect(await statusOf(token)).toBe('submitted');
+    // The tallies scoring reads grew by exactly this form.
+    const tally = await ctx.db
+      .selectFrom('answerTally')
+      .select((eb) => eb.fn.sum<number>('n').as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(tally.n)).toBe(180);
     const view = (await (await ctx.app.request(`/api/s/${token}`)).json()) as SurveyView;
     expect([view.status, view.receipt]).toEqual(['submitted', receipt]);
   });
@@ -322,7 +330,9 @@ describe('POST /api/s/:token/submit', () => {
       json({ submissionId: submissionId(), answers }),
     );
     expect(res.status).toBe(500);
-    expect([await count('submission'), await count('answer')]).toEqual([0, 0]);
+    expect([await count('submission'), await count('answer'), await count('answer_tally')]).toEqual(
+      [0, 0, 0],
+    );
     expect(await statusOf(token)).toBe('not_opened');
     await sql`DROP TRIGGER fail_one`.execute(ctx.db);
     const retry = await ctx.app.request(

@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { SurveyView } from '../server/respondent/contract';
+import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
+import {
+  freePort,
+  killAllChildrenNow,
+  runCommand,
+  startServer,
+  stopAllChildren,
+  tsxArgs,
+} from './processes';
+import { machine, type Report, renderReport } from './report';
+import { seedBenchCampaign, tokenOf } from './seed';
+import {
+  checkSubmits,
+  type LoadResult,
+  runAutocannon,
+  runPaced,
+  type SubmitBodies,
+  submitBodies,
+  TokenPool,
+  waitUntilIdle,
+} from './submit-load';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** Links for every request of every run, with room to spare even at a few thousand submits/s. */
+const PEOPLE = 20_000;
+/** Connections of autocannon's 100/s run: each sends a tenth of every second's requests. */
+const RATE_CONNECTIONS = 10;
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'cchc-bench-'));
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  // Whatever happens (Ctrl-C, a crash), no server is left running and no temp dir is left behind.
+  process.on('exit', () => {
+    killAllChildrenNow();
+    removeTmp();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void stopAllChildren().finally(() => process.exit(130)));
+  }
+  try {
+    const report = await measure(tmp);
+    const markdown = renderReport(report);
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
+    console.log(markdown);
+    log('wrote BENCHMARKS.md');
+  } finally {
+    await stopAllChildren();
+    removeTmp();
+  }
+}
+
+async function measure(tmp: string): Promise<Report> {
+  const notes: string[] = [];
+  log('building the client (skipped when dist/ is fresh)…');
+  const buildProblem = await ensureClientBuilt(ROOT);
+  const env = serverEnv(tmp, await freePort());
+  log('creating the demo campaign with the CLI…');
+  const demoToken = await demoLink(env);
+  const tokens = await seed(env, notes);
+
+  const host = machine(await commitOf());
+  log('starting the server…');
+  const server = await startServer(ROOT, env);
+  try {
+    log('measuring the first load…');
+    const firstLoad = buildProblem ?? (await measureFirstLoad(server.baseUrl, demoToken));
+    const pool = new TokenPool(tokens);
+    const viewToken = pool.next();
+    const view = await fetchResource(`${server.baseUrl}/api/s/${viewToken}`, 'other');
+    if (view.fetched.status !== 200) {
+      throw new Error(`GET /api/s/<token> answered ${view.fetched.status}`);
+    }
+    const bodies = submitBodies(JSON.parse(view.body.toString('utf8')) as SurveyView);
+    const checkTokens = [viewToken, pool.next()];
+    const submissions = await measureSubmissions(server.baseUrl, pool, bodies, checkTokens, notes);
+    const errors = server.stderrTail().trim();
+    if (errors)
+      notes.push(`The server wrote to stderr: \`${errors.slice(-500).replace(/\s+/g, ' ')}\``);
+    notes.push(...methodNotes());
+    const submitBody = { answers: bodies.answers, bytes: bodies.bytes };
+    return { machine: host, firstLoad, apiView: view.fetched, submitBody, submissions, notes };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The benchmark campaign's links, written into the database before the server opens it. */
+async function seed(env: NodeJS.ProcessEnv, notes: string[]): Promise<string[]> {
+  log(`adding ${PEOPLE.toLocaleString('en-US')} office leaders to a benchmark campaign…`);
+  const seeded = await seedBenchCampaign(
+    env.DATABASE_URL as string,
+    env.APP_SECRET as string,
+    PEOPLE,
+  );
+  notes.push(
+    `Seeding ${PEOPLE.toLocaleString('en-US')} respondents: addRespondents took ` +
+      `${seconds(seeded.addRespondentsMs)}, listLinks ${seconds(seeded.listLinksMs)}.`,
+  );
+  return seeded.tokens;
+}
+
+/** Checks that submits really succeed, then the runs: 50/s, 100/s two ways, then flat out. */
+async function measureSubmissions(
+  base: string,
+  pool: TokenPool,
+  bodies: SubmitBodies,
+  checkTokens: string[],
+  notes: string[],
+): Promise<LoadResult[] | string> {
+  log('checking that submits succeed…');
+  const problems = await checkSubmits(base, checkTokens, bodies);
+  if (problems.length > 0) {
+    return `the submits are refused, so there is nothing to measure: ${problems.join('; ')}`;
+  }
+  notes.push(
+    'Before measuring: two fresh links answered 201 with a receipt, and their retries 200 with the same receipt.',
+  );
+  // JIT and SQLite's page cache: the first submits are slower than a campaign's day.
+  log('warming up (4 s at 50/s)…');
+  await runPaced(base, pool, bodies, { label: 'warm-up', rate: 50, durationS: 4 });
+
+  const results: LoadResult[] = [];
+  const step = async (run: () => Promise<LoadResult>) => {
+    const waited = await waitUntilIdle(base);
+    const previous = results.at(-1);
+    if (previous && waited > 1000) {
+      notes.push(
+        `After "${previous.label}" the server stayed busy ${seconds(waited)} more (queued requests).`,
+      );
+    }
+    results.push(await run());
+    log(`done: ${results.at(-1)?.label}`);
+  };
+  await step(() =>
+    runPaced(base, pool, bodies, { label: '50/s, one every 20 ms', rate: 50, durationS: 10 }),
+  );
+  await step(() =>
+    runPaced(base, pool, bodies, { label: '100/s, one every 10 ms', rate: 100, durationS: 20 }),
+  );
+  await step(() =>
+    runAutocannon(base, pool, bodies, {
+      label: '100/s, autocannon overallRate',
+      connections: RATE_CONNECTIONS,
+      overallRate: 100,
+      durationS: 20,
+    }),
+  );
+  for (const connections of [10, 50]) {
+    await step(() =>
+      runAutocannon(base, pool, bodies, {
+        label: 'highest rate, autocannon',
+        connections,
+        durationS: 10,
+      }),
+    );
+  }
+  notes.push(capacityNote(results));
+  return results;
+}
+
+/** Whether 100/s is within what the server sustains: if not, the 100/s latencies are a queue's. */
+function capacityNote(results: LoadResult[]): string {
+  const best = Math.max(...results.filter((r) => r.targetRps === null).map((r) => r.achievedRps));
+  return best >= 100
+    ? `The server sustained up to ${best.toFixed(0)} submits/s unthrottled.`
+    : `The server sustained at most ${best.toFixed(0)} submits/s unthrottled, less than 100/s: at 100/s ` +
+        'requests queue up for as long as the run lasts, so those latencies measure the backlog, not a submit.';
+}
+
+function methodNotes(): string[] {
+  return [
+    'Each submit uses its own personal link and a fresh submissionId; links come from a benchmark ' +
+      'campaign of office leaders (group LD_CQCM_HUYEN, unit PNV) created before the server starts. ' +
+      'Measured after 200 warm-up submits.',
+    '"One every 10 ms" is an open-loop run: a request is sent every 10 ms whatever the server does, ' +
+      'and latency counts from when it was due, so a stall shows up in full (no coordinated omission).',
+    `autocannon's overallRate limits each connection per second: each of the ${RATE_CONNECTIONS} ` +
+      `connections sends its ${100 / RATE_CONNECTIONS} requests back to back at the start of every ` +
+      `second, then waits: a burst of 100, ${RATE_CONNECTIONS} at a time, every second, harsher than ` +
+      '100 respondents arriving independently, and only a ceiling: when the server is slower, the ' +
+      'run is closed-loop. Its coordinated-omission correction is off: it takes 1/rate seconds as 1 ms.',
+    'autocannon records latency in whole milliseconds.',
+  ];
+}
+
+/** The server's environment: a file database in the temp dir, a fresh secret, quiet logs. */
+function serverEnv(tmp: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: join(tmp, 'bench.sqlite'),
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    LOG_REQUESTS: '0',
+  };
+  delete env.PUBLIC_URL;
+  delete env.SECRET_FILE;
+  return env;
+}
+
+/** `cli demo`, then `cli links`: a real respondent's link, made as an office would make it. */
+async function demoLink(env: NodeJS.ProcessEnv): Promise<string> {
+  await cli(env, ['demo']);
+  const csv = await cli(env, ['links', '--campaign', 'demo-2023', '--format', 'csv']);
+  const link = /https?:\/\/\S+?\/s\/[\w-]+/.exec(csv)?.[0];
+  if (!link) throw new Error(`No link in the output of "cli links":\n${csv.slice(0, 500)}`);
+  return tokenOf(link);
+}
+
+async function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+  const [command, argv] = tsxArgs('server/cli.ts', args);
+  const result = await runCommand(command, argv, { cwd: ROOT, env });
+  if (result.code !== 0)
+    throw new Error(`cli ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return result.stdout;
+}
+
+async function commitOf(): Promise<string> {
+  const head = await runCommand('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT });
+  const status = await runCommand('git', ['status', '--porcelain'], { cwd: ROOT });
+  if (head.code !== 0) return 'unknown';
+  return `${head.stdout.trim()}${status.stdout.trim() ? ' with uncommitted changes' : ''}`;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

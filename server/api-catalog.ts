@@ -1,0 +1,164 @@
+import type { Role } from './db/schema';
+
+/**
+ * Every console endpoint, who may call it, and what it does: the source of /api/openapi.json and
+ * of the role-matrix test (test/server/roles.test.ts), which fails if a route lets in a role that
+ * is not listed here, or if a route exists that is not listed.
+ */
+export interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path, parameters in braces. */
+  path: string;
+  /** Who may call it; empty = anyone (sign-in). */
+  roles: Role[];
+  summary: string;
+  tag: string;
+  /** An example body, for documentation and for the role test. */
+  body?: Record<string, unknown>;
+  query?: string;
+  /** Response content type when not JSON. */
+  produces?: string;
+}
+
+const STAFF: Role[] = ['admin', 'officer'];
+const ALL: Role[] = ['admin', 'officer', 'analyst'];
+
+export const CATALOG: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    roles: [],
+    tag: 'Đăng nhập',
+    summary: 'Đăng nhập; đặt cookie phiên (HttpOnly, SameSite=Strict) và trả về csrfToken',
+    body: { email: 'canbo@example.vn', password: '…' },
+  },
+  { method: 'post', path: '/api/auth/logout', roles: ALL, tag: 'Đăng nhập', summary: 'Đăng xuất' },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    roles: ALL,
+    tag: 'Đăng nhập',
+    summary: 'Tài khoản đang đăng nhập và csrfToken',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    roles: ALL,
+    tag: 'Đăng nhập',
+    summary: 'Đổi mật khẩu (đăng xuất các phiên khác)',
+    body: { currentPassword: '…', newPassword: '…' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns',
+    roles: ALL,
+    tag: 'Đợt khảo sát',
+    summary: 'Danh sách đợt khảo sát, trạng thái và số phiếu',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary: 'Tạo đợt khảo sát từ bộ chỉ số Hớn Quản 2023 hoặc sao chép đợt trước (copyOf)',
+    body: { name: 'Khảo sát 2024', contactName: 'Phòng Nội vụ', contactPhone: '0271 3645 123' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}',
+    roles: ALL,
+    tag: 'Đợt khảo sát',
+    summary: 'Chi tiết đợt khảo sát: nhóm đối tượng, đơn vị',
+  },
+  {
+    method: 'patch',
+    path: '/api/campaigns/{id}',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary: 'Sửa tên, thời gian (giờ Việt Nam, ISO 8601), liên hệ, chỉ tiêu tỷ lệ trả lời',
+    body: { contactPhone: '0271 3645 123' },
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/open',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary: 'Mở đợt khảo sát ngay',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/close',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary: 'Đóng đợt khảo sát ngay',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/invitations',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Danh sách lời mời (lọc: status, group, unit, ids)',
+    query: 'status=not_opened,opened',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/reissue',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Cấp lại đường dẫn (đường dẫn cũ hết hiệu lực ngay, giữ trạng thái)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/revoke',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Thu hồi đường dẫn (không áp dụng khi đã gửi phiếu)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/reminders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    summary: 'Ghi nhận đã nhắc (phone, zalo, sms, email, other)',
+    body: { channel: 'zalo' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/slips',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Trang in phiếu mời có mã QR (A4, 8 phiếu/trang, theo đơn vị)',
+    produces: 'text/html',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/links.csv',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (CSV, UTF-8 BOM)',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/links.xlsx',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (Excel)',
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/tracking',
+    roles: ALL,
+    tag: 'Theo dõi',
+    summary:
+      'Số lời mời, đã mở, đang trả lời, đã gửi theo nhóm × đơn vị và theo ngày (không có tên)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/non-responders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    summary: 'Người chưa trả lời để nhắc (format=csv để xuất)',
+  },
+];

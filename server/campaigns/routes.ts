@@ -1,0 +1,193 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
+import { audit } from '../audit/log';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import type { Db } from '../db/connect';
+import { ApiError } from '../errors';
+import { readJson } from '../http';
+import { campaignPhase } from './phase';
+import { findCampaign, findDefinition, listCampaigns, listUnits } from './queries';
+import { createCampaign, setCampaignOpen } from './service';
+
+const IsoTime = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
+const Contact = {
+  contactName: z.string().trim().max(200).nullable(),
+  contactPhone: z.string().trim().max(40).nullable(),
+};
+
+const NewCampaignBody = z.object({
+  name: z.string().trim().min(1).max(300),
+  /** Copy the definition and units of an earlier campaign; by default the built-in Hớn Quản 2023. */
+  copyOf: z.string().optional(),
+  opensAt: IsoTime.nullable().optional(),
+  closesAt: IsoTime.nullable().optional(),
+  ...Contact,
+  targetRate: z.number().int().min(1).max(100).nullable().optional(),
+});
+
+const CampaignPatch = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    opensAt: IsoTime.nullable(),
+    closesAt: IsoTime.nullable(),
+    ...Contact,
+    targetRate: z.number().int().min(1).max(100).nullable(),
+  })
+  .partial();
+
+async function requireCampaign(db: Db, id: string) {
+  const campaign = await findCampaign(db, id);
+  if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+  return campaign;
+}
+
+type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
+
+async function describeCampaign(db: Db, c: CampaignRow) {
+  const definition = await findDefinition(db, c.definitionId);
+  const counts = await db
+    .selectFrom('invitation')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaignId', '=', c.id)
+    .groupBy('status')
+    .execute();
+  const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
+  const invited = counts.reduce((s, r) => s + (r.status === 'revoked' ? 0 : Number(r.n)), 0);
+  return {
+    id: c.id,
+    name: c.name,
+    phase: campaignPhase(c),
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    targetRate: c.targetRate,
+    definition: definition && {
+      code: definition.code,
+      version: definition.version,
+      name: definition.name,
+    },
+    counts: { invited, submitted: by.submitted ?? 0 },
+  };
+}
+
+/** Campaigns: create (from the built-in definition or last year's), schedule, open, close. */
+export function campaignRoutes(db: Db) {
+  const app = new Hono<AuthEnv>();
+  const staff = requireRole('admin', 'officer');
+
+  app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
+    const rows = await listCampaigns(db);
+    return c.json(await Promise.all(rows.map((r) => describeCampaign(db, r))));
+  });
+
+  app.post('/', staff, async (c) => {
+    const body = await readJson(c.req.raw, NewCampaignBody);
+    let definition = builtInDefinition();
+    let unitSet = builtInUnitSet();
+    if (body.copyOf) {
+      const source = await requireCampaign(db, body.copyOf);
+      definition = (await findDefinition(db, source.definitionId)) ?? definition;
+      const set = await db
+        .selectFrom('unitSet')
+        .selectAll()
+        .where('id', '=', source.unitSetId)
+        .executeTakeFirstOrThrow();
+      const units = await listUnits(db, source.unitSetId);
+      unitSet = {
+        code: set.code,
+        name: set.name,
+        validFrom: set.validFrom,
+        units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+      };
+    }
+    if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
+      throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
+    }
+    const id = await createCampaign(db, {
+      name: body.name,
+      definition,
+      unitSet,
+      opensAt: body.opensAt ?? null,
+      closesAt: body.closesAt ?? null,
+      contact:
+        body.contactName || body.contactPhone
+          ? { name: body.contactName ?? '', phone: body.contactPhone ?? '' }
+          : null,
+    });
+    if (body.targetRate)
+      await db
+        .updateTable('campaign')
+        .set({ targetRate: body.targetRate })
+        .where('id', '=', id)
+        .execute();
+    await audit(db, {
+      user: currentUser(c),
+      action: 'campaign_created',
+      campaignId: id,
+      details: { name: body.name, copyOf: body.copyOf ?? null },
+      ip: c.get('ip'),
+    });
+    return c.json(await describeCampaign(db, await requireCampaign(db, id)), 201);
+  });
+
+  app.get('/:id', requireRole('admin', 'officer', 'analyst'), async (c) => {
+    const campaign = await requireCampaign(db, c.req.param('id'));
+    const definition = await findDefinition(db, campaign.definitionId);
+    const units = await listUnits(db, campaign.unitSetId);
+    return c.json({
+      ...(await describeCampaign(db, campaign)),
+      groups: definition?.groups.map((g) => ({
+        code: g.code,
+        name: g.name,
+        questionnaires: g.questionnaires,
+        unitRequired: g.unitRequired,
+      })),
+      units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+    });
+  });
+
+  app.patch('/:id', staff, async (c) => {
+    const campaign = await requireCampaign(db, c.req.param('id'));
+    const patch = await readJson(c.req.raw, CampaignPatch);
+    const phase = campaignPhase(campaign);
+    if (patch.opensAt !== undefined && phase !== 'not_open' && patch.opensAt !== campaign.opensAt) {
+      throw new ApiError(
+        409,
+        'already_open',
+        'Đợt khảo sát đã mở; không thể đổi thời điểm bắt đầu.',
+      );
+    }
+    const opensAt = patch.opensAt !== undefined ? patch.opensAt : campaign.opensAt;
+    const closesAt = patch.closesAt !== undefined ? patch.closesAt : campaign.closesAt;
+    if (opensAt && closesAt && closesAt <= opensAt) {
+      throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
+    }
+    await db.updateTable('campaign').set(patch).where('id', '=', campaign.id).execute();
+    await audit(db, {
+      user: currentUser(c),
+      action: 'campaign_edited',
+      campaignId: campaign.id,
+      details: patch,
+      ip: c.get('ip'),
+    });
+    return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+  });
+
+  for (const action of ['open', 'close'] as const) {
+    app.post(`/:id/${action}`, staff, async (c) => {
+      const campaign = await requireCampaign(db, c.req.param('id'));
+      await setCampaignOpen(db, campaign.id, action === 'open');
+      await audit(db, {
+        user: currentUser(c),
+        action: `campaign_${action}`,
+        campaignId: campaign.id,
+        ip: c.get('ip'),
+      });
+      return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+    });
+  }
+
+  return app;
+}

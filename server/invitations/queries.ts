@@ -1,0 +1,88 @@
+import type { Db } from '../db/connect';
+import type { InvitationStatus } from '../db/schema';
+
+export interface InvitationFilter {
+  status?: InvitationStatus[];
+  groupCode?: string;
+  unitCode?: string;
+  ids?: string[];
+}
+
+/** Invitations with their person and unit, sorted by unit (as the office lists them), then name. */
+export async function listInvitations(db: Db, campaignId: string, filter: InvitationFilter = {}) {
+  const campaign = await db
+    .selectFrom('campaign')
+    .select('unitSetId')
+    .where('id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  let q = db
+    .selectFrom('invitation as i')
+    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
+    .leftJoin('unit as u', (j) =>
+      j.onRef('u.code', '=', 'r.unitCode').on('u.unitSetId', '=', campaign.unitSetId),
+    )
+    .select([
+      'i.id',
+      'i.status',
+      'i.tokenNonce',
+      'i.openedAt',
+      'i.startedAt',
+      'i.submittedAt',
+      'r.id as respondentId',
+      'r.name',
+      'r.groupCode',
+      'r.unitCode',
+      'r.workplace',
+      'r.position',
+      'r.phone',
+      'r.email',
+      'u.name as unitName',
+      'u.position as unitPosition',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('reminder')
+        .whereRef('reminder.invitationId', '=', 'i.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('reminders'),
+      eb
+        .selectFrom('reminder')
+        .whereRef('reminder.invitationId', '=', 'i.id')
+        .select((sub) => sub.fn.max('at').as('m'))
+        .as('lastReminderAt'),
+    ])
+    .where('i.campaignId', '=', campaignId);
+  if (filter.status?.length) q = q.where('i.status', 'in', filter.status);
+  if (filter.groupCode) q = q.where('r.groupCode', '=', filter.groupCode);
+  if (filter.unitCode) q = q.where('r.unitCode', '=', filter.unitCode);
+  if (filter.ids?.length) q = q.where('i.id', 'in', filter.ids);
+  const rows = await q.execute();
+  return rows.sort(
+    (a, b) =>
+      (a.unitPosition ?? 1e9) - (b.unitPosition ?? 1e9) ||
+      (a.unitName ?? a.workplace ?? '').localeCompare(b.unitName ?? b.workplace ?? '', 'vi') ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
+}
+
+export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
+
+export function findInvitation(db: Db, campaignId: string, id: string) {
+  return db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('campaignId', '=', campaignId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Response counts per group × unit: what tracking shows, never who. */
+export async function trackingCounts(db: Db, campaignId: string) {
+  return db
+    .selectFrom('invitation as i')
+    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
+    .select(['r.groupCode', 'r.unitCode', 'i.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('i.campaignId', '=', campaignId)
+    .groupBy(['r.groupCode', 'r.unitCode', 'i.status'])
+    .execute();
+}

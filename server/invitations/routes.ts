@@ -1,0 +1,268 @@
+import ExcelJS from 'exceljs';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Definition } from '../../questionnaires';
+import { audit } from '../audit/log';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { findCampaign, findDefinition } from '../campaigns/queries';
+import type { Config } from '../config';
+import { toCsv } from '../csv';
+import type { Db } from '../db/connect';
+import type { InvitationStatus } from '../db/schema';
+import { ApiError } from '../errors';
+import { readJson } from '../http';
+import { shortCode } from '../secrets';
+import {
+  findInvitation,
+  type InvitationFilter,
+  type InvitationRow,
+  listInvitations,
+} from './queries';
+import { linkFor, newToken } from './service';
+import { inviteMessage, slipsPage } from './slips';
+
+const STATUSES = ['not_opened', 'opened', 'in_progress', 'submitted', 'revoked'] as const;
+const Filter = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ?.split(',')
+        .filter((x): x is InvitationStatus => (STATUSES as readonly string[]).includes(x)),
+    ),
+  group: z.string().optional(),
+  unit: z.string().optional(),
+  ids: z
+    .string()
+    .optional()
+    .transform((s) => s?.split(',').filter(Boolean)),
+});
+const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
+
+const vnTime = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleString('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : null;
+
+interface Deps {
+  db: Db;
+  config: Pick<Config, 'publicUrl' | 'secret'>;
+}
+
+/** Invitations: the list, reissue, revoke, reminders, QR slips, link exports, tracking. */
+export function invitationRoutes({ db, config }: Deps) {
+  const app = new Hono<AuthEnv>();
+  const staff = requireRole('admin', 'officer');
+
+  async function context(id: string) {
+    const campaign = await findCampaign(db, id);
+    if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+    const definition = (await findDefinition(db, campaign.definitionId)) as Definition;
+    const groupName = (code: string) =>
+      definition.groups.find((g) => g.code === code)?.name ?? code;
+    return { campaign, definition, groupName };
+  }
+
+  function present(row: InvitationRow, groupName: (c: string) => string) {
+    const { tokenNonce, unitPosition: _p, ...rest } = row;
+    return {
+      ...rest,
+      group: groupName(row.groupCode),
+      unit: row.unitName ?? row.workplace ?? '',
+      reminders: Number(row.reminders ?? 0),
+      link: row.status === 'revoked' ? null : linkFor(config, tokenNonce),
+      shortCode: row.status === 'revoked' ? null : shortCode(config.secret, tokenNonce),
+    };
+  }
+
+  const filterOf = (query: Record<string, string>): InvitationFilter => {
+    const f = Filter.parse(query);
+    return { status: f.status, groupCode: f.group, unitCode: f.unit, ids: f.ids };
+  };
+
+  app.get('/:id/invitations', staff, async (c) => {
+    const { campaign, groupName } = await context(c.req.param('id'));
+    const rows = await listInvitations(db, campaign.id, filterOf(c.req.query()));
+    return c.json(rows.map((r) => present(r, groupName)));
+  });
+
+  for (const action of ['reissue', 'revoke'] as const) {
+    app.post(`/:id/invitations/:inv/${action}`, staff, async (c) => {
+      const { campaign } = await context(c.req.param('id'));
+      const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
+      if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
+      // A submitted form stays counted and its person cannot answer twice.
+      if (invitation.status === 'submitted') {
+        throw new ApiError(
+          409,
+          'already_submitted',
+          'Người này đã gửi phiếu; không thể cấp lại hay thu hồi đường dẫn.',
+        );
+      }
+      const now = new Date().toISOString();
+      if (action === 'reissue') {
+        // A new token for the same invitation: the old link stops working at once, the status stays.
+        await db
+          .updateTable('invitation')
+          .set(newToken(config.secret))
+          .where('id', '=', invitation.id)
+          .execute();
+      } else {
+        await db
+          .updateTable('invitation')
+          .set({ status: 'revoked', revokedAt: now })
+          .where('id', '=', invitation.id)
+          .execute();
+        await db
+          .insertInto('invitationEvent')
+          .values({ invitationId: invitation.id, status: 'revoked', at: now })
+          .execute();
+        await db.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
+      }
+      await audit(db, {
+        user: currentUser(c),
+        action: `invitation_${action}`,
+        campaignId: campaign.id,
+        target: invitation.id,
+        ip: c.get('ip'),
+      });
+      const [row] = await listInvitations(db, campaign.id, { ids: [invitation.id] });
+      const { groupName } = await context(campaign.id);
+      return c.json(row && present(row, groupName));
+    });
+  }
+
+  app.post('/:id/invitations/:inv/reminders', staff, async (c) => {
+    const { campaign } = await context(c.req.param('id'));
+    const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
+    if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
+    const { channel } = await readJson(c.req.raw, Reminder);
+    const user = currentUser(c);
+    await db
+      .insertInto('reminder')
+      .values({
+        invitationId: invitation.id,
+        channel,
+        userId: user.id,
+        at: new Date().toISOString(),
+      })
+      .execute();
+    await audit(db, {
+      user,
+      action: 'reminder_sent',
+      campaignId: campaign.id,
+      target: invitation.id,
+      details: { channel },
+      ip: c.get('ip'),
+    });
+    return c.body(null, 204);
+  });
+
+  app.get('/:id/slips', staff, async (c) => {
+    const { campaign, groupName } = await context(c.req.param('id'));
+    const filter = filterOf(c.req.query());
+    const rows = (
+      await listInvitations(db, campaign.id, {
+        status: ['not_opened', 'opened', 'in_progress'],
+        ...filter,
+      })
+    ).filter((r) => r.status !== 'revoked' && r.status !== 'submitted');
+    const slips = rows.map((r) => {
+      const p = present(r, groupName);
+      return {
+        name: r.name,
+        group: p.group,
+        unit: p.unit,
+        link: p.link ?? '',
+        shortCode: p.shortCode ?? '',
+        unitKey: r.unitName ?? 'Đại biểu HĐND huyện',
+      };
+    });
+    await audit(db, {
+      user: currentUser(c),
+      action: 'slips_printed',
+      campaignId: campaign.id,
+      details: { count: slips.length, ...c.req.query() },
+      ip: c.get('ip'),
+    });
+    return c.html(slipsPage({ campaignName: campaign.name, home: config.publicUrl, slips }));
+  });
+
+  app.get('/:id/links.:format{csv|xlsx}', staff, async (c) => {
+    const { campaign, groupName } = await context(c.req.param('id'));
+    const rows = (await listInvitations(db, campaign.id, filterOf(c.req.query()))).map((r) => {
+      const p = present(r, groupName);
+      const slip = {
+        name: r.name,
+        group: p.group,
+        unit: p.unit,
+        link: p.link ?? '',
+        shortCode: p.shortCode ?? '',
+      };
+      return {
+        id: r.id,
+        name: r.name,
+        group: p.group,
+        group_code: r.groupCode,
+        unit: p.unit,
+        phone: r.phone ?? '',
+        email: r.email ?? '',
+        status: r.status,
+        link: p.link ?? '',
+        short_code: p.shortCode ?? '',
+        message: p.link
+          ? inviteMessage(slip, campaign.name, vnTime(campaign.closesAt), config.publicUrl)
+          : '',
+      };
+    });
+    const columns = [
+      'id',
+      'name',
+      'group',
+      'group_code',
+      'unit',
+      'phone',
+      'email',
+      'status',
+      'link',
+      'short_code',
+      'message',
+    ];
+    const format = c.req.param('format');
+    await audit(db, {
+      user: currentUser(c),
+      action: 'links_exported',
+      campaignId: campaign.id,
+      details: { format, count: rows.length },
+      ip: c.get('ip'),
+    });
+    const name = `duong-dan-${campaign.id}.${format}`;
+    if (format === 'csv') {
+      return c.body(toCsv(columns, rows), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+      });
+    }
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Đường dẫn');
+    sheet.columns = columns.map((key) => ({
+      header: key,
+      key,
+      width: key === 'message' ? 80 : key === 'link' ? 50 : 22,
+    }));
+    sheet.addRows(rows);
+    sheet.getRow(1).font = { bold: true };
+    const buffer = await book.xlsx.writeBuffer();
+    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="${name}"`,
+    });
+  });
+
+  return app;
+}
