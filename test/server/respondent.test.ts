@@ -330,7 +330,7 @@ describe('POST /api/s/:token/submit', () => {
       json({ submissionId: submissionId(), answers }),
     );
     expect(res.status).toBe(500);
-    expect([await count('submission'), await count('answer'), await count('answer_tally')]).toEqual(
+    expect([await count('submission'), await count('answer'), await count('answerTally')]).toEqual(
       [0, 0, 0],
     );
     expect(await statusOf(token)).toBe('not_opened');
