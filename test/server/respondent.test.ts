@@ -19,7 +19,7 @@ const statusOf = async (token: string) =>
   ).status;
 
 const count = async (
-  table: 'submission' | 'answer' | 'comment' | 'demographic' | 'draft' | 'answer_tally',
+  table: 'submission' | 'answer' | 'comment' | 'demographic' | 'draft' | 'answerTally',
 ) =>
   Number(
     (
