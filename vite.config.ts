@@ -14,7 +14,10 @@ export default defineConfig({
     target: 'es2019',
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { form: resolve(import.meta.dirname, 'survey-client/form.html') },
+      input: {
+        form: resolve(import.meta.dirname, 'survey-client/form.html'),
+        console: resolve(import.meta.dirname, 'survey-client/console.html'),
+      },
     },
   },
   test: {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Config } from './config';
@@ -8,6 +8,7 @@ import { errorBody, handleError } from './errors';
 import { homePage } from './home';
 import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
+import { openApiDocument } from './openapi';
 import { respondentRoutes } from './respondent/routes';
 import { mountClient } from './static';
 
@@ -43,6 +44,7 @@ export function createApp({ db, config }: AppDeps) {
 
   app.route('/api/s', respondentRoutes({ db, config }));
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(config.publicUrl)));
   app.route('/api', consoleApi({ db, config }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ API này.'), 404));
 
@@ -54,6 +56,11 @@ export function createApp({ db, config }: AppDeps) {
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
     }),
   );
+  // The office console: one page, its own bundle (the form never loads it); client-side screens.
+  const consolePage = (c: Context) =>
+    c.html(page('console.html'), 200, { 'Cache-Control': 'no-cache' });
+  app.get('/console', consolePage);
+  app.get('/console/*', consolePage);
   app.get('/', (c) => c.html(homePage()));
   app.route('/', shortCodeRoutes(db, config));
   app.notFound((c) => c.html(homePage('Không tìm thấy trang này.'), 404));

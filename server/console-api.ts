@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { campaignRoutes } from './campaigns/routes';
@@ -24,5 +25,6 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', campaignRoutes(db));
   api.route('/campaigns', invitationRoutes({ db, config }));
   api.route('/campaigns', trackingRoutes(db));
+  api.route('/', adminRoutes(db));
   return api;
 }

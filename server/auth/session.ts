@@ -57,30 +57,49 @@ const WINDOW_MS = 15 * 60_000;
 const MAX_PER_EMAIL = 5;
 const MAX_PER_IP = 20;
 
-/** Seconds to wait before another login attempt, or 0 when one is allowed now. */
-export async function loginWait(
+/** Seconds to wait until every key is under its limit of failures in the window (0: go ahead). */
+export async function failureWait(
   db: Db,
-  ip: string,
-  email: string,
+  limits: { key: string; max: number }[],
   now = new Date(),
 ): Promise<number> {
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const rows = await db
     .selectFrom('loginFailure')
     .select(['key', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('at').as('first')])
-    .where('key', 'in', [`ip:${ip}`, `email:${email}`])
+    .where(
+      'key',
+      'in',
+      limits.map((l) => l.key),
+    )
     .where('at', '>', since)
     .groupBy('key')
     .execute();
   let wait = 0;
   for (const r of rows) {
-    const limit = r.key.startsWith('ip:') ? MAX_PER_IP : MAX_PER_EMAIL;
-    if (Number(r.n) >= limit) {
+    const max = limits.find((l) => l.key === r.key)?.max ?? Number.POSITIVE_INFINITY;
+    if (Number(r.n) >= max) {
       const until = new Date(String(r.first)).getTime() + WINDOW_MS;
       wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
     }
   }
   return wait;
+}
+
+/** Seconds to wait before another login attempt from this address or for this e-mail. */
+export function loginWait(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
+  return failureWait(
+    db,
+    [
+      { key: `ip:${ip}`, max: MAX_PER_IP },
+      { key: `email:${email}`, max: MAX_PER_EMAIL },
+    ],
+    now,
+  );
+}
+
+export async function recordFailure(db: Db, key: string, now = new Date()) {
+  await db.insertInto('loginFailure').values({ key, at: now.toISOString() }).execute();
 }
 
 export async function recordLoginFailure(db: Db, ip: string, email: string, now = new Date()) {

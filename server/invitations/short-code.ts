@@ -1,12 +1,15 @@
 import { Hono } from 'hono';
 import type { AuthEnv } from '../auth/middleware';
 import { clientIp } from '../auth/middleware';
-import { loginWait, recordLoginFailure } from '../auth/session';
+import { failureWait, recordFailure } from '../auth/session';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { homePage } from '../home';
 import { shortCodeHash } from '../secrets';
 import { linkFor } from './service';
+
+/** Wrong codes per address in 15 minutes: 10 tries against ~8.5 × 10^11 codes. */
+const MAX_WRONG_CODES = 10;
 
 /**
  * `POST /code`: a person types the short code from their slip on the home page and is sent to
@@ -22,7 +25,7 @@ export function shortCodeRoutes(
     const form = await c.req.parseBody();
     const code = String(form.code ?? '').slice(0, 40);
     // The same failure table as logins, under its own key: shared by every server.
-    if ((await loginWait(db, `code:${ip}`, `code:${ip}`)) > 0) {
+    if ((await failureWait(db, [{ key: `code:${ip}`, max: MAX_WRONG_CODES }])) > 0) {
       return c.html(homePage('Nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.'), 429);
     }
     const invitation =
@@ -34,7 +37,7 @@ export function shortCodeRoutes(
             .executeTakeFirst()
         : undefined;
     if (!invitation || invitation.status === 'revoked') {
-      await recordLoginFailure(db, `code:${ip}`, `code:${ip}`);
+      await recordFailure(db, `code:${ip}`);
       return c.html(homePage('Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời.'), 404);
     }
     return c.redirect(linkFor({ ...config, publicUrl: '' }, invitation.tokenNonce), 303);

@@ -64,3 +64,29 @@ export async function fullAnswers(
 
 export const submissionId = () =>
   `sub_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+
+/** Signs in a new account of `role`; returns a request function that sends cookie and CSRF token. */
+export async function signIn(
+  ctx: Awaited<ReturnType<typeof setup>>,
+  role: 'admin' | 'officer' | 'analyst',
+) {
+  const { addUser } = await import('../../server/auth/users');
+  const email = `${role}-${Math.random().toString(36).slice(2)}@test.vn`;
+  await addUser(ctx.db, { email, password: 'mật-khẩu-thử-nghiệm', role, name: `Người ${role}` });
+  const res = await ctx.app.request(
+    '/api/auth/login',
+    json({ email, password: 'mật-khẩu-thử-nghiệm' }),
+  );
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return (path: string, init: RequestInit = {}) =>
+    ctx.app.request(path, {
+      ...init,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(init.headers as Record<string, string>),
+        Cookie: cookie,
+        'X-CSRF-Token': csrfToken,
+      },
+    });
+}

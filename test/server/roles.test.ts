@@ -29,7 +29,8 @@ beforeAll(async () => {
   invitationId = ctx.links[0]?.id ?? '';
 });
 
-const concrete = (path: string) => path.replace('{id}', 'demo-2023').replace('{inv}', invitationId);
+const concrete = (path: string) =>
+  path.replace('{id}', 'demo-2023').replace('{inv}', invitationId).replace('{uid}', 'no-such-user');
 const cases = CATALOG.filter(
   (e) =>
     e.path !== '/api/auth/login' &&
@@ -108,5 +109,32 @@ describe('what each role sees', () => {
     expect(res.status).toBe(200);
     for (const person of ctx.links.slice(0, 5)) expect(text).not.toContain(person.name);
     expect(text).not.toMatch(/phone|email|\/s\//);
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('describes every catalogued console endpoint with its roles', async () => {
+    const res = await ctx.app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { description: string }>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const e of CATALOG)
+      expect(doc.paths[e.path]?.[e.method]?.description).toMatch(/^Vai trò được phép/);
+    expect(doc.paths['/api/campaigns/{id}/slips']?.get?.description).toContain('admin, officer');
+  });
+});
+
+describe('unknown console paths', () => {
+  it('answer 404 whoever asks', async () => {
+    for (const role of ['officer', 'analyst'] as Role[]) {
+      const s = sessions[role];
+      const res = await ctx.app.request('/api/nothing-here', {
+        headers: { Cookie: s?.cookie ?? '' },
+      });
+      expect(res.status).toBe(404);
+    }
   });
 });

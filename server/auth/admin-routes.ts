@@ -1,0 +1,119 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { audit, listAudit } from '../audit/log';
+import { toCsv } from '../csv';
+import type { Db } from '../db/connect';
+import { ApiError } from '../errors';
+import { readJson } from '../http';
+import { type AuthEnv, currentUser, requireRole } from './middleware';
+import { addUser, findUser, ROLES } from './users';
+
+const Role = z.enum(ROLES as ['admin', 'officer', 'analyst']);
+const NewUserBody = z.object({
+  email: z.string().max(200),
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  password: z.string().max(200),
+});
+const UserPatch = z
+  .object({ name: z.string().trim().min(1).max(200), role: Role, disabled: z.boolean() })
+  .partial();
+
+const publicUser = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  createdAt: string;
+  disabledAt: string | null;
+}) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  createdAt: u.createdAt,
+  disabled: u.disabledAt !== null,
+});
+
+/** Admin only: accounts and the audit log. */
+export function adminRoutes(db: Db) {
+  const app = new Hono<AuthEnv>();
+  // Per route, not app.use(): mounted at /api, a catch-all middleware would guard every route.
+  const admin = requireRole('admin');
+
+  app.get('/users', admin, async (c) => {
+    const users = await db.selectFrom('user').selectAll().orderBy('email').execute();
+    return c.json(users.map(publicUser));
+  });
+
+  app.post('/users', admin, async (c) => {
+    const body = await readJson(c.req.raw, NewUserBody);
+    const user = await addUser(db, body);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'user_added',
+      target: user.email,
+      details: { role: user.role },
+      ip: c.get('ip'),
+    });
+    return c.json(publicUser(user), 201);
+  });
+
+  app.patch('/users/:uid', admin, async (c) => {
+    const me = currentUser(c);
+    const user = await findUser(db, c.req.param('uid'));
+    if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+    const patch = await readJson(c.req.raw, UserPatch);
+    if (user.id === me.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
+      throw new ApiError(
+        409,
+        'self_lockout',
+        'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.',
+      );
+    }
+    const { disabled, ...rest } = patch;
+    await db
+      .updateTable('user')
+      .set({
+        ...rest,
+        ...(disabled === undefined
+          ? {}
+          : { disabledAt: disabled ? new Date().toISOString() : null }),
+      })
+      .where('id', '=', user.id)
+      .execute();
+    // A disabled account is signed out at once.
+    if (disabled) await db.deleteFrom('session').where('userId', '=', user.id).execute();
+    await audit(db, {
+      user: me,
+      action: 'user_edited',
+      target: user.email,
+      details: patch,
+      ip: c.get('ip'),
+    });
+    return c.json(publicUser((await findUser(db, user.id)) ?? user));
+  });
+
+  app.get('/audit', admin, async (c) => {
+    const limit = Math.min(Number(c.req.query('limit') ?? 200) || 200, 5000);
+    const offset = Number(c.req.query('offset') ?? 0) || 0;
+    return c.json(await listAudit(db, limit, offset));
+  });
+
+  app.get('/audit.csv', admin, async (c) => {
+    const rows = await listAudit(db, 1_000_000);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'audit_exported',
+      details: { count: rows.length },
+      ip: c.get('ip'),
+    });
+    const columns = ['at', 'userEmail', 'action', 'campaignId', 'target', 'details', 'ip'];
+    return c.body(toCsv(columns, rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="nhat-ky.csv"',
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,79 @@
+import { CATALOG } from './api-catalog';
+
+const ERROR = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: 'Tiếng Việt' },
+        details: {},
+      },
+    },
+  },
+};
+
+/** The console's API as OpenAPI 3.1, built from the catalog the role test checks. */
+export function openApiDocument(publicUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const e of CATALOG) {
+    const params = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const roles = e.roles.length ? e.roles.join(', ') : 'không cần đăng nhập';
+    paths[e.path] = {
+      ...paths[e.path],
+      [e.method]: {
+        tags: [e.tag],
+        summary: e.summary,
+        description: `Vai trò được phép: ${roles}.${e.method === 'get' ? '' : ' Cần header X-CSRF-Token (trừ đăng nhập).'}`,
+        parameters: params,
+        ...(e.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: { type: 'object' }, example: e.body } },
+              },
+            }
+          : {}),
+        responses: {
+          '200': { description: 'Thành công', content: { [e.produces ?? 'application/json']: {} } },
+          '400': {
+            description: 'Dữ liệu không hợp lệ (invalid_request)',
+            content: { 'application/json': { schema: ERROR } },
+          },
+          '401': {
+            description: 'Chưa đăng nhập (unauthenticated)',
+            content: { 'application/json': { schema: ERROR } },
+          },
+          '403': {
+            description: 'Không có quyền (forbidden) hoặc thiếu CSRF (csrf)',
+            content: { 'application/json': { schema: ERROR } },
+          },
+        },
+        security: e.roles.length ? [{ session: [] }] : [],
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'cchc-survey — API của Phòng Nội vụ',
+      version: '1',
+      description:
+        'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem shared contract.',
+    },
+    servers: [{ url: publicUrl || '/' }],
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cchc_session' } },
+      schemas: { Error: ERROR },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,270 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fullAnswers, json, setup, signIn, submissionId } from './helpers';
+
+let ctx: Awaited<ReturnType<typeof setup>>;
+let officer: Awaited<ReturnType<typeof signIn>>;
+beforeEach(async () => {
+  ctx = await setup();
+  officer = await signIn(ctx, 'officer');
+});
+
+const post = (body: unknown = {}) => ({ method: 'POST', body: JSON.stringify(body) });
+const tokenOf = (link: string) => link.split('/s/')[1] ?? '';
+
+describe('campaigns', () => {
+  it('creates a campaign from the built-in definition, schedules it in Vietnam time, opens and closes it', async () => {
+    const res = await officer(
+      '/api/campaigns',
+      post({
+        name: 'Khảo sát CCHC 2024',
+        opensAt: '2030-11-01T08:00:00+07:00',
+        closesAt: '2030-12-15T17:00:00+07:00',
+        contactName: 'Phòng Nội vụ',
+        contactPhone: '0271 3645 123',
+        targetRate: 80,
+      }),
+    );
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as {
+      id: string;
+      phase: string;
+      opensAt: string;
+      definition: { code: string };
+    };
+    expect(created).toMatchObject({
+      phase: 'not_open',
+      opensAt: '2030-11-01T01:00:00.000Z',
+      definition: { code: 'hon-quan-2023' },
+    });
+    const opened = await officer(`/api/campaigns/${created.id}/open`, post());
+    expect(((await opened.json()) as { phase: string }).phase).toBe('open');
+    const moved = await officer(`/api/campaigns/${created.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ opensAt: '2031-01-01T00:00:00+07:00' }),
+    });
+    expect(moved.status).toBe(409);
+    const extended = await officer(`/api/campaigns/${created.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ closesAt: '2030-12-31T17:00:00+07:00' }),
+    });
+    expect(((await extended.json()) as { closesAt: string }).closesAt).toBe(
+      '2030-12-31T10:00:00.000Z',
+    );
+    const closed = await officer(`/api/campaigns/${created.id}/close`, post());
+    expect(((await closed.json()) as { phase: string }).phase).toBe('closed');
+    const actions = (
+      await ctx.db
+        .selectFrom('auditLog')
+        .select('action')
+        .where('campaignId', '=', created.id)
+        .execute()
+    ).map((a) => a.action);
+    expect(actions).toEqual([
+      'campaign_created',
+      'campaign_open',
+      'campaign_edited',
+      'campaign_close',
+    ]);
+  });
+
+  it('refuses dates that end before they start', async () => {
+    const res = await officer(
+      '/api/campaigns',
+      post({
+        name: 'X',
+        opensAt: '2030-11-02T00:00:00+07:00',
+        closesAt: '2030-11-01T00:00:00+07:00',
+        contactName: null,
+        contactPhone: null,
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+    );
+  });
+});
+
+describe('invitations', () => {
+  it('reissues a link: the old one stops working at once, the new one works, the status stays', async () => {
+    const link = ctx.links[0];
+    await ctx.app.request(`/api/s/${tokenOf(link?.link ?? '')}`);
+    const res = await officer(`/api/campaigns/demo-2023/invitations/${link?.id}/reissue`, post());
+    const fresh = (await res.json()) as { link: string; status: string; shortCode: string };
+    expect(fresh.status).toBe('opened');
+    expect(fresh.link).not.toBe(link?.link);
+    expect((await ctx.app.request(`/api/s/${tokenOf(link?.link ?? '')}`)).status).toBe(404);
+    expect((await ctx.app.request(`/api/s/${tokenOf(fresh.link)}`)).status).toBe(200);
+  });
+
+  it('revokes a link, but never one already submitted', async () => {
+    const [a, b] = ctx.links.filter((l) => l.group_code === 'CC_CQCM_HUYEN');
+    const revoked = await officer(`/api/campaigns/demo-2023/invitations/${a?.id}/revoke`, post());
+    expect(((await revoked.json()) as { status: string }).status).toBe('revoked');
+    expect((await ctx.app.request(`/api/s/${tokenOf(a?.link ?? '')}`)).status).toBe(404);
+    const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
+    await ctx.app.request(
+      `/api/s/${tokenOf(b?.link ?? '')}/submit`,
+      json({ submissionId: submissionId(), answers }),
+    );
+    for (const action of ['revoke', 'reissue']) {
+      const res = await officer(`/api/campaigns/demo-2023/invitations/${b?.id}/${action}`, post());
+      expect(res.status).toBe(409);
+    }
+  });
+
+  it('prints QR slips grouped by unit, with every name as text, the link and the short code', async () => {
+    const person = ctx.links.find((l) => l.group_code === 'LD_UBND_XA');
+    await ctx.db
+      .updateTable('respondent')
+      .set({ name: 'Trần "Tí" <script>alert(1)</script>' })
+      .where('name', '=', person?.name ?? '')
+      .execute();
+    const res = await officer('/api/campaigns/demo-2023/slips?group=LD_UBND_XA');
+    const html = await res.text();
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('Trần &#34;Tí&#34; &#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html.match(/<article class="slip">/g)).toHaveLength(6);
+    expect(html.match(/<svg class="qr"/g)).toHaveLength(6);
+    expect(html).toContain(person?.link ?? 'missing');
+    expect(html).toMatch(/Mã: [2-9A-Z]{4}-[2-9A-Z]{4}/);
+    expect(html.indexOf('UBND xã An Phú')).toBeLessThan(html.indexOf('UBND xã Minh Đức'));
+  });
+
+  it('exports links with a ready-to-paste Vietnamese message per person', async () => {
+    const res = await officer('/api/campaigns/demo-2023/links.csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(
+      csv
+        .slice(1)
+        .startsWith('id,name,group,group_code,unit,phone,email,status,link,short_code,message'),
+    ).toBe(true);
+    expect(csv).toContain(
+      'Phòng Nội vụ trân trọng mời Ông/Bà tham gia Khảo sát xã hội học Chỉ số CCHC năm 2023',
+    );
+    const xlsx = await officer('/api/campaigns/demo-2023/links.xlsx');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(3000);
+  });
+
+  it('records a reminder and lists the non-responders without those who answered', async () => {
+    const [a, b] = ctx.links.filter((l) => l.group_code === 'CC_CQCM_HUYEN');
+    await ctx.app.request(
+      `/api/s/${tokenOf(a?.link ?? '')}/submit`,
+      json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
+    );
+    expect(
+      (
+        await officer(
+          `/api/campaigns/demo-2023/invitations/${b?.id}/reminders`,
+          post({ channel: 'zalo' }),
+        )
+      ).status,
+    ).toBe(204);
+    const rows = (await (await officer('/api/campaigns/demo-2023/non-responders')).json()) as {
+      name: string;
+      reminders: number;
+    }[];
+    expect(rows).toHaveLength(23);
+    expect(rows.map((r) => r.name)).not.toContain(a?.name);
+    expect(rows.find((r) => r.name === b?.name)?.reminders).toBe(1);
+    const csv = await (await officer('/api/campaigns/demo-2023/non-responders?format=csv')).text();
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(24);
+  });
+});
+
+describe('tracking', () => {
+  it('counts invited, opened, in progress and submitted per group × unit', async () => {
+    const leaders = ctx.links.filter((l) => l.group_code === 'LD_UBND_XA');
+    await ctx.app.request(`/api/s/${tokenOf(leaders[0]?.link ?? '')}`);
+    await ctx.app.request(
+      `/api/s/${tokenOf(leaders[1]?.link ?? '')}/draft`,
+      json({ answers: [] }, 'PUT'),
+    );
+    await ctx.app.request(
+      `/api/s/${tokenOf(leaders[2]?.link ?? '')}/submit`,
+      json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'LD_UBND_XA') }),
+    );
+    const analyst = await signIn(ctx, 'analyst');
+    const t = (await (await analyst('/api/campaigns/demo-2023/tracking')).json()) as {
+      total: { invited: number; submitted: number; rate: number };
+      groups: {
+        groupCode: string;
+        invited: number;
+        opened: number;
+        inProgress: number;
+        submitted: number;
+      }[];
+      daily: { status: string; n: number }[];
+    };
+    expect(t.total).toMatchObject({ invited: 24, submitted: 1, rate: 4.2 });
+    expect(t.groups.find((g) => g.groupCode === 'LD_UBND_XA')).toMatchObject({
+      invited: 6,
+      opened: 1,
+      inProgress: 1,
+      submitted: 1,
+    });
+    expect(t.daily.find((d) => d.status === 'submitted')?.n).toBe(1);
+  });
+});
+
+describe('short codes on the home page', () => {
+  it('sends a person who types their code to their form, and throttles guessing', async () => {
+    const res = await officer('/api/campaigns/demo-2023/invitations');
+    const [first] = (await res.json()) as { shortCode: string; link: string }[];
+    const typed = (first?.shortCode ?? '').toLowerCase().replace('-', ' ');
+    const ok = await ctx.app.request('/code', {
+      method: 'POST',
+      body: new URLSearchParams({ code: typed }),
+    });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/s/${tokenOf(first?.link ?? '')}`);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await ctx.app.request('/code', {
+        method: 'POST',
+        body: new URLSearchParams({ code: `ZZZZ-ZZ${i}` }),
+      });
+      expect(wrong.status).toBe(404);
+    }
+    const blocked = await ctx.app.request('/code', {
+      method: 'POST',
+      body: new URLSearchParams({ code: typed }),
+    });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.text()).toContain('Nhập sai mã quá nhiều lần');
+  });
+});
+
+describe('administration', () => {
+  it('lets an admin add, disable and audit accounts; a disabled account is signed out', async () => {
+    const admin = await signIn(ctx, 'admin');
+    const created = await admin(
+      '/api/users',
+      post({
+        email: 'moi@honquan.gov.vn',
+        name: 'Cán bộ mới',
+        role: 'analyst',
+        password: 'mật-khẩu-đủ-dài',
+      }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const disabled = await admin(`/api/users/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(((await disabled.json()) as { disabled: boolean }).disabled).toBe(true);
+    const login = await ctx.app.request(
+      '/api/auth/login',
+      json({ email: 'moi@honquan.gov.vn', password: 'mật-khẩu-đủ-dài' }),
+    );
+    expect(login.status).toBe(401);
+    const log = (await (await admin('/api/audit')).json()) as { action: string }[];
+    expect(log.map((l) => l.action)).toEqual(
+      expect.arrayContaining(['user_added', 'user_edited', 'login']),
+    );
+  });
+});
