@@ -94,6 +94,23 @@ export const CATALOG: Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/campaigns/{id}/definition',
+    roles: ALL,
+    tag: 'Đợt khảo sát',
+    summary:
+      'Bộ chỉ số của đợt: phiếu, câu hỏi, tiêu chí, điểm, cách tính (editable: còn sửa được không)',
+  },
+  {
+    method: 'put',
+    path: '/api/campaigns/{id}/definition',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary:
+      'Sửa bộ chỉ số trước khi mở đợt (lưu thành phiên bản mới); lỗi 422 liệt kê từng vấn đề',
+    body: { definition: {} },
+  },
+  {
+    method: 'get',
     path: '/api/campaigns/{id}/invitations',
     roles: STAFF,
     tag: 'Lời mời',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { definitionRoutes } from './campaigns/definition-routes';
 import { campaignRoutes } from './campaigns/routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
@@ -23,6 +24,7 @@ export function consoleApi({ db, config }: Deps) {
   api.use(csrfProtection);
   api.route('/auth', authRoutes(db, config.publicUrl.startsWith('https://')));
   api.route('/campaigns', campaignRoutes(db));
+  api.route('/campaigns', definitionRoutes(db));
   api.route('/campaigns', invitationRoutes({ db, config }));
   api.route('/campaigns', trackingRoutes(db));
   api.route('/', adminRoutes(db));

@@ -268,3 +268,64 @@ describe('administration', () => {
     );
   });
 });
+
+describe('the definition of a campaign', () => {
+  it('can be edited until the campaign opens, as a new pinned version, with every problem listed', async () => {
+    const created = (await (
+      await officer(
+        '/api/campaigns',
+        post({ name: 'Khảo sát 2024', contactName: null, contactPhone: null }),
+      )
+    ).json()) as { id: string };
+    const got = (await (await officer(`/api/campaigns/${created.id}/definition`)).json()) as {
+      editable: boolean;
+      definition: {
+        version: number;
+        questionnaires: { questions: { text: string; criterion: string }[] }[];
+        indexes: { fields: { criteria: { maxPoints: string }[] }[] }[];
+      };
+    };
+    expect(got.editable).toBe(true);
+    const def = got.definition;
+    const q1 = def.questionnaires[0]?.questions[0];
+    if (q1) q1.text = 'Câu hỏi đã sửa: lãnh đạo UBND huyện năng động ở mức nào?';
+    const saved = await officer(`/api/campaigns/${created.id}/definition`, {
+      method: 'PUT',
+      body: JSON.stringify({ definition: def }),
+    });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { definition: { version: number } }).definition.version).toBe(
+      2,
+    );
+    const demo = (await (await officer('/api/campaigns/demo-2023/definition')).json()) as {
+      definition: { version: number; questionnaires: { questions: { text: string }[] }[] };
+    };
+    expect(demo.definition.version).toBe(1);
+    expect(demo.definition.questionnaires[0]?.questions[0]?.text).not.toContain('đã sửa');
+
+    const broken = structuredClone(def);
+    if (broken.questionnaires[0]?.questions[0])
+      broken.questionnaires[0].questions[0].criterion = '9.9';
+    const crit = broken.indexes[0]?.fields[0]?.criteria[0];
+    if (crit) crit.maxPoints = '5.00';
+    const refused = await officer(`/api/campaigns/${created.id}/definition`, {
+      method: 'PUT',
+      body: JSON.stringify({ definition: broken }),
+    });
+    expect(refused.status).toBe(422);
+    const { error } = (await refused.json()) as { error: { details: { message: string }[] } };
+    expect(error.details.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        'Tiêu chí "9.9" không có trong bộ chỉ số HUYEN',
+        expect.stringContaining('Tổng điểm tối đa các tiêu chí (34.00)'),
+      ]),
+    );
+
+    await officer(`/api/campaigns/${created.id}/open`, post());
+    const fixed = await officer(`/api/campaigns/${created.id}/definition`, {
+      method: 'PUT',
+      body: JSON.stringify({ definition: def }),
+    });
+    expect(fixed.status).toBe(409);
+  });
+});
