@@ -110,6 +110,22 @@ export const CATALOG: Endpoint[] = [
     body: { definition: {} },
   },
   {
+    method: 'post',
+    path: '/api/campaigns/{id}/roster/preview',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Xem trước việc nhập danh sách (.xlsx/.csv, multipart: file, mapping?, confirm?, distinct?): mọi lỗi theo số dòng, không ghi gì',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/roster/import',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Nhập danh sách: tất cả dòng hợp lệ hoặc không gì cả (skipInvalid=true: chỉ các dòng hợp lệ); cập nhật người đã có mà không đổi đường dẫn',
+  },
+  {
     method: 'get',
     path: '/api/campaigns/{id}/invitations',
     roles: STAFF,
@@ -162,6 +178,34 @@ export const CATALOG: Endpoint[] = [
     tag: 'Lời mời',
     summary: 'Xuất danh sách đường dẫn và tin nhắn mời (Excel)',
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/paper',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Trang in phiếu giấy (A4), mỗi người: cuống phiếu (tên, mã QR, mã phiếu giấy) và các tờ trả lời của nhóm với số phiếu mới, không gắn với ai (lọc: group, unit, ids; chỉ người chưa gửi, chưa thu hồi)',
+    query: 'group=LD_UBND_XA',
+    produces: 'text/html',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/paper/stubs',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Nhận cuống phiếu giấy theo mã phiếu giấy: đường dẫn của người đó được tính là đã gửi (404 mã không có, 409 đã gửi hoặc đã thu hồi)',
+    body: { code: 'K7QM-4X2P' },
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/paper/entries',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Nhập tờ trả lời theo số phiếu, kiểm tra như phiếu trực tuyến và lưu không gắn với ai (404 số phiếu không có, 409 serial_used đã nhập, 409 no_stub chưa nhận đủ cuống phiếu, 422 câu trả lời chưa hợp lệ); ô bỏ trống hoặc đánh dấu nhiều ô được nhập là E. Không trả lại câu trả lời',
+    body: { serial: 'K7QM-4X2P-R', answers: [] },
   },
   {
     method: 'get',

@@ -14,6 +14,7 @@ import { createDemo } from './demo/demo';
 import { ApiError } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
+import { ROSTER_USAGE, rosterCommand } from './roster/cli';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)
@@ -21,7 +22,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)
   campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ
   user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
-                                              tạo tài khoản`;
+                                              tạo tài khoản
+  ${ROSTER_USAGE}`;
 
 class CliError extends Error {}
 
@@ -143,6 +145,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       await campaignCommand(db, args);
     } else if (command === 'user') {
       await userCommand(db, args);
+    } else if (command === 'roster') {
+      return await rosterCommand(db, config, args);
     } else {
       throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
     }

@@ -7,6 +7,8 @@ import { campaignRoutes } from './campaigns/routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
 import { invitationRoutes } from './invitations/routes';
+import { paperRoutes } from './paper/routes';
+import { rosterRoutes } from './roster/routes';
 import { trackingRoutes } from './tracking/routes';
 
 interface Deps {
@@ -27,6 +29,8 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', definitionRoutes(db));
   api.route('/campaigns', invitationRoutes({ db, config }));
   api.route('/campaigns', trackingRoutes(db));
+  api.route('/campaigns', rosterRoutes(db, config));
+  api.route('/campaigns', paperRoutes({ db, config }));
   api.route('/', adminRoutes(db));
   return api;
 }

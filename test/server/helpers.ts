@@ -79,14 +79,18 @@ export async function signIn(
   );
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return (path: string, init: RequestInit = {}) =>
-    ctx.app.request(path, {
+  return (path: string, init: RequestInit = {}) => {
+    // A FormData body sets its own multipart Content-Type; everything else is JSON.
+    const type: Record<string, string> =
+      init.body instanceof FormData ? {} : { 'Content-Type': 'application/json' };
+    return ctx.app.request(path, {
       ...init,
       headers: {
-        'Content-Type': 'application/json',
+        ...type,
         ...(init.headers as Record<string, string>),
         Cookie: cookie,
         'X-CSRF-Token': csrfToken,
       },
     });
+  };
 }

@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import type { Config } from '../config';
+import type { Db } from '../db/connect';
+import { ApiError } from '../errors';
+import { type ImportOptions, importRoster } from './import';
+
+const Rows = z.array(z.number().int().min(1)).max(100_000);
+const Mapping = z.record(z.string(), z.string().nullable());
+
+/** A JSON form field (mapping, confirm, distinct), validated; absent → undefined. */
+function jsonField<T extends z.ZodType>(
+  value: unknown,
+  schema: T,
+  name: string,
+): z.infer<T> | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    return schema.parse(JSON.parse(String(value)));
+  } catch {
+    throw new ApiError(400, 'invalid_request', `Trường "${name}" không hợp lệ.`);
+  }
+}
+
+/**
+ * Roster import from the console: `preview` is a dry run (every problem by row number, the
+ * header mapping); `import` commits all valid rows, or nothing unless skipInvalid — the same
+ * importRoster the CLI runs. multipart/form-data: file, mapping?, confirm?, distinct?, fileHash?.
+ */
+export function rosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
+  const app = new Hono<AuthEnv>();
+  for (const action of ['preview', 'import'] as const) {
+    app.post(`/:id/roster/${action}`, requireRole('admin', 'officer'), async (c) => {
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File))
+        throw new ApiError(400, 'invalid_request', 'Chưa chọn tệp danh sách (.xlsx hoặc .csv).');
+      const options: ImportOptions = {
+        dryRun: action === 'preview',
+        skipInvalid: form.skipInvalid === 'true',
+        mapping: jsonField(form.mapping, Mapping, 'mapping'),
+        confirm: jsonField(form.confirm, Rows, 'confirm'),
+        distinct: jsonField(form.distinct, Rows, 'distinct'),
+        fileHash: typeof form.fileHash === 'string' && form.fileHash ? form.fileHash : undefined,
+        user: currentUser(c),
+      };
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await importRoster(
+        db,
+        config.secret,
+        c.req.param('id'),
+        { name: file.name, bytes },
+        options,
+      );
+      return c.json(result);
+    });
+  }
+  return app;
+}
