@@ -27,6 +27,7 @@ export interface Database {
   session: SessionTable;
   loginFailure: LoginFailureTable;
   auditLog: AuditLogTable;
+  paperSerial: PaperSerialTable;
   reminder: ReminderTable;
 }
 
@@ -235,4 +236,17 @@ export interface ReminderTable {
   channel: string;
   userId: string | null;
   at: string;
+}
+
+/**
+ * A paper form's serial (printed on its answer sheets, never on the stub). Anonymous like
+ * `submission`: keyed by an HMAC of the serial, no link to a person, an invitation or a
+ * submission, no time; WITHOUT ROWID, so its physical order is that of the keys.
+ */
+export interface PaperSerialTable {
+  serialHash: string;
+  campaignId: string;
+  groupCode: string;
+  /** 0 until the sheets are entered, then 1: a serial is entered once. */
+  entered: Generated<number>;
 }

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/connect';
+import type { Answer } from '../respondent/contract';
+import { addToTallies } from '../respondent/tally';
+import { randomId } from '../secrets';
+
+/** Rows per INSERT: stays far below SQLite's limit of 32,766 bound parameters. */
+const CHUNK = 400;
+
+const answerKey = (a: Answer) => `${a.questionnaireId}\u0000${a.questionId}\u0000${a.unitCode}`;
+
+export interface AnonymousForm {
+  campaignId: string;
+  groupCode: string;
+  answers: Answer[];
+  comments?: Record<string, string> | undefined;
+  demographics?: Record<string, string> | undefined;
+}
+
+/**
+ * Writes one checked form exactly as an online submit does (server/respondent/submit.ts,
+ * `storeSubmission`), minus the invitation: a submission under a fresh random id that nothing
+ * links back, its answers, the tallies, its comments (apart, no link to the submission) and
+ * demographics. Runs inside the caller's transaction (`trx`), which also claims whatever makes
+ * the form count once (the invitation online, the serial on paper).
+ */
+export async function insertAnonymousForm(
+  trx: Db,
+  form: AnonymousForm,
+  criteria: Map<string, string>,
+): Promise<void> {
+  const { campaignId, groupCode } = form;
+  const submissionId = randomId();
+  // Sorted so that the content hash does not depend on the order the answers were sent in.
+  const answers = [...form.answers].sort((a, b) => (answerKey(a) < answerKey(b) ? -1 : 1));
+  const contentHash = createHash('sha256')
+    .update(submissionId)
+    .update(answers.map((a) => `${answerKey(a)}\u0000${a.option}`).join('\n'))
+    .digest('base64url');
+  await trx
+    .insertInto('submission')
+    .values({ id: submissionId, campaignId, groupCode, contentHash })
+    .execute();
+  for (let i = 0; i < answers.length; i += CHUNK) {
+    await trx
+      .insertInto('answer')
+      .values(
+        answers.slice(i, i + CHUNK).map((a) => ({ submissionId, campaignId, groupCode, ...a })),
+      )
+      .execute();
+  }
+  await addToTallies(trx, campaignId, groupCode, answers, criteria);
+  const comments = Object.entries(form.comments ?? {}).filter(([, text]) => text.trim() !== '');
+  if (comments.length > 0) {
+    await trx
+      .insertInto('comment')
+      .values(
+        comments.map(([questionnaireId, text]) => ({
+          id: randomId(),
+          campaignId,
+          groupCode,
+          questionnaireId,
+          text: text.normalize('NFC').trim(),
+        })),
+      )
+      .execute();
+  }
+  const demographics = Object.entries(form.demographics ?? {}).filter(([, v]) => v !== '');
+  if (demographics.length > 0) {
+    await trx
+      .insertInto('demographic')
+      .values(
+        demographics.map(([key, value]) => ({ submissionId, key, value: value.normalize('NFC') })),
+      )
+      .execute();
+  }
+}
