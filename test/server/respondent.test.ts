@@ -330,9 +330,9 @@ describe('POST /api/s/:token/submit', () => {
       json({ submissionId: submissionId(), answers }),
     );
     expect(res.status).toBe(500);
-    expect([await count('submission'), await count('answer'), await count('answerTally')]).toEqual(
-      [0, 0, 0],
-    );
+    expect([await count('submission'), await count('answer'), await count('answerTally')]).toEqual([
+      0, 0, 0,
+    ]);
     expect(await statusOf(token)).toBe('not_opened');
     await sql`DROP TRIGGER fail_one`.execute(ctx.db);
     const retry = await ctx.app.request(
