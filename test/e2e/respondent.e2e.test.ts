@@ -127,7 +127,14 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
 
     step = 'submit';
     await keepScreenshot(page, 'respondent-5-review');
+    // The network drops just as the delegate submits: the answers stay, and the same submit goes
+    // through by itself when the network returns.
+    await context.setOffline(true);
     await page.getByRole('button', { name: 'Gửi phiếu' }).tap();
+    await page.getByText('Chưa gửi được vì mất kết nối').waitFor();
+    await keepScreenshot(page, 'respondent-5b-offline');
+    expect(await server.db.selectFrom('submission').selectAll().execute()).toHaveLength(0);
+    await context.setOffline(false);
     const receipt = page.locator('#receipt');
     await receipt.waitFor();
     expect(await receipt.textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
