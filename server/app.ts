@@ -10,6 +10,7 @@ import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
 import { respondentRoutes } from './respondent/routes';
+import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/read';
 import { mountClient } from './static';
 
 export interface AppDeps {
@@ -34,12 +35,13 @@ export function createApp({ db, config }: AppDeps) {
     c.header('X-Frame-Options', 'DENY');
   });
   app.use(compress());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimit,
-      onError: (c) => c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn.'), 413),
-    }),
+  // Every API body is small (a full submit is ~20 KB) but an office's roster spreadsheet.
+  const tooLarge = (c: Context) =>
+    c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn.'), 413);
+  const smallBody = bodyLimit({ maxSize: config.bodyLimit, onError: tooLarge });
+  const rosterBody = bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: tooLarge });
+  app.use('/api/*', (c, next) =>
+    (/\/roster\/(preview|import)$/.test(c.req.path) ? rosterBody : smallBody)(c, next),
   );
 
   app.route('/api/s', respondentRoutes({ db, config }));

@@ -1,4 +1,10 @@
 import { render } from 'preact';
+import { App } from './app';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/screens.css';
+import './styles/tables.css';
+import './styles/roster.css';
 
-// The console is being built; this placeholder keeps the build green until it lands.
-render(<p>Đang tải…</p>, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app');
+if (root) render(<App />, root);

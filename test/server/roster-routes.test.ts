@@ -97,3 +97,25 @@ describe('roster import from the console', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('upload size', () => {
+  it('takes a roster far larger than other API bodies, which stay limited', async () => {
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `${i + 1},Nguyễn Văn Thử ${i},Chuyên viên,Phòng Nội vụ,Công chức phòng chuyên môn,09${String(10000000 + i)},,`,
+    );
+    const big = Buffer.from(
+      `STT,Họ và tên,Chức vụ,Đơn vị công tác,Nhóm đối tượng,Số điện thoại,Email,Ghi chú\n${rows.join('\n')}\n`,
+    );
+    expect(big.length).toBeGreaterThan(300 * 1024);
+    const res = await upload('preview', {}, big, 'lon.csv');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Result).summary.total).toBe(4000);
+    const other = await officer('/api/campaigns', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }),
+    });
+    expect(other.status).toBe(413);
+  });
+});

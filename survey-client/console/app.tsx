@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiFailure, api, onSignedOut, setCsrfToken } from './api';
+import { Header } from './parts/header';
+import { ErrorNotice, Loading } from './parts/notice';
+import { navigate, parseRoute, usePathname } from './router';
+import { Screen } from './screen';
+import { Login } from './screens/login';
+import type { Session } from './types';
+
+type State =
+  | { k: 'loading' }
+  | { k: 'failed'; error: unknown }
+  | { k: 'out'; expired: boolean }
+  | { k: 'in'; session: Session };
+
+/** Who is signed in, the header, and the screen the address asks for. */
+export function App() {
+  const [state, setState] = useState<State>({ k: 'loading' });
+  const path = usePathname();
+
+  const signIn = (session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setState({ k: 'in', session });
+  };
+  const check = () => {
+    setState({ k: 'loading' });
+    api<Session>('GET', '/api/auth/me').then(signIn, (error: unknown) =>
+      setState(
+        error instanceof ApiFailure && error.status === 401
+          ? { k: 'out', expired: false }
+          : { k: 'failed', error },
+      ),
+    );
+  };
+  useEffect(() => {
+    onSignedOut(() => {
+      setCsrfToken('');
+      setState((s) => ({ k: 'out', expired: s.k === 'in' }));
+    });
+    check();
+  }, []);
+
+  const route = parseRoute(path);
+  // Signed in, the sign-in page has nothing to show: go to the campaigns.
+  useEffect(() => {
+    if (state.k === 'in' && route.name === 'login') navigate('/console', true);
+  }, [state.k, route.name]);
+
+  if (state.k === 'loading') return <Loading />;
+  if (state.k === 'failed')
+    return (
+      <main>
+        <ErrorNotice error={state.error} onRetry={check} />
+      </main>
+    );
+  if (state.k === 'out') return <Login expired={state.expired} onSignedIn={signIn} />;
+
+  const signOut = async () => {
+    await api('POST', '/api/auth/logout').catch(() => undefined);
+    setCsrfToken('');
+    setState({ k: 'out', expired: false });
+    navigate('/console/login');
+  };
+  return (
+    <>
+      <Header user={state.session.user} onSignOut={signOut} />
+      <main id="main">
+        <Screen route={route} user={state.session.user} />
+      </main>
+    </>
+  );
+}

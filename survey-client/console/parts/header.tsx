@@ -1,0 +1,27 @@
+import { ROLE_NAMES } from '../format';
+import type { User } from '../types';
+import { Link } from './link';
+
+/** The console's bar: where home is, who is signed in and as what, how to leave. */
+export function Header({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  return (
+    <header class="top">
+      <a class="skip" href="#main">
+        Bỏ qua đến nội dung chính
+      </a>
+      <Link href="/console" class="brand">
+        Khảo sát CCHC
+        <small>Phòng Nội vụ</small>
+      </Link>
+      <div class="who">
+        <Link href="/console/account" class="user">
+          <span class="name">{user.name}</span>
+          <span class="role">{ROLE_NAMES[user.role]}</span>
+        </Link>
+        <button type="button" class="signout" onClick={onSignOut}>
+          Đăng xuất
+        </button>
+      </div>
+    </header>
+  );
+}

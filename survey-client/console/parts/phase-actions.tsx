@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import { api, campaignApi } from '../api';
+import type { Campaign } from '../types';
+import { useConfirm } from './confirm';
+import { ErrorNotice } from './notice';
+
+const ACTIONS = {
+  not_open: {
+    action: 'open',
+    label: 'Mở đợt khảo sát',
+    text: 'Mở ngay bây giờ: người được mời có thể trả lời từ lúc này. Bộ câu hỏi và cách tính điểm được cố định khi mở.',
+  },
+  open: {
+    action: 'close',
+    label: 'Đóng đợt khảo sát',
+    text: 'Đóng ngay bây giờ: không ai gửi thêm phiếu được, kể cả người đang trả lời dở.',
+  },
+  closed: {
+    action: 'reopen',
+    label: 'Mở lại đợt khảo sát',
+    text: 'Mở lại cho người chưa gửi phiếu tiếp tục trả lời. Việc mở lại được ghi vào nhật ký; kết quả tính trước đó có thể thay đổi.',
+  },
+} as const;
+
+/** "Mở / Đóng / Mở lại đợt khảo sát", each confirmed first. */
+export function PhaseActions({
+  campaign,
+  onChange,
+}: {
+  campaign: Campaign;
+  onChange: (c: Campaign) => void;
+}) {
+  const { ask, dialog } = useConfirm();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const a = ACTIONS[campaign.phase];
+
+  const run = async () => {
+    if (
+      !(await ask({
+        title: `${a.label}?`,
+        text: a.text,
+        ok: a.label,
+        danger: a.action === 'close',
+      }))
+    )
+      return;
+    setBusy(true);
+    setError(null);
+    try {
+      const path = campaignApi(campaign.id, a.action === 'close' ? '/close' : '/open');
+      onChange(await api<Campaign>('POST', path));
+    } catch (e) {
+      setError(e);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <div class="phase-actions">
+      <button
+        type="button"
+        class={a.action === 'close' ? 'danger' : 'primary'}
+        disabled={busy}
+        onClick={run}
+      >
+        {a.label}
+      </button>
+      {error !== null && <ErrorNotice error={error} />}
+      {dialog}
+    </div>
+  );
+}

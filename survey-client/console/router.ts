@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The console's screens, read from `location.pathname` under /console. */
+export type CampaignTab = 'tracking' | 'invitations' | 'roster' | 'settings';
+export type Route =
+  | { name: 'login' }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: string; tab: CampaignTab }
+  | { name: 'account' }
+  | { name: 'not-found' };
+
+const TABS: Record<string, CampaignTab> = {
+  '': 'tracking',
+  invitations: 'invitations',
+  roster: 'roster',
+  settings: 'settings',
+};
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/console') return { name: 'campaigns' };
+  if (path === '/console/login') return { name: 'login' };
+  if (path === '/console/account') return { name: 'account' };
+  const m = /^\/console\/c\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  const tab = m ? TABS[m[2] ?? ''] : undefined;
+  if (m?.[1] && tab) {
+    try {
+      return { name: 'campaign', id: decodeURIComponent(m[1]), tab };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
+  return { name: 'not-found' };
+}
+
+export const campaignPath = (id: string, tab: CampaignTab = 'tracking') =>
+  `/console/c/${encodeURIComponent(id)}${tab === 'tracking' ? '' : `/${tab}`}`;
+
+const EVENT = 'console:navigate';
+
+/** Goes to another screen without reloading the page. */
+export function navigate(path: string, replace = false) {
+  if (path === location.pathname + location.search) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  window.dispatchEvent(new Event(EVENT));
+  window.scrollTo?.(0, 0);
+}
+
+/** The current pathname, re-rendering on navigate() and on the browser's back/forward. */
+export function usePathname(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    window.addEventListener('popstate', update);
+    window.addEventListener(EVENT, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(EVENT, update);
+    };
+  }, []);
+  return path;
+}
+
+/** A click on an in-console link, unless the officer wants a new tab. */
+export function followLink(e: MouseEvent) {
+  const a = e.currentTarget as HTMLAnchorElement;
+  if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(a.getAttribute('href') ?? '/console');
+}

@@ -1,0 +1,28 @@
+import { Link } from './parts/link';
+import type { Route } from './router';
+import { Account } from './screens/account';
+import { CampaignScreen } from './screens/campaign';
+import { Campaigns } from './screens/campaigns';
+import type { User } from './types';
+
+/** The screen for an address; a campaign's screens share its heading and tabs. */
+export function Screen({ route, user }: { route: Route; user: User }) {
+  switch (route.name) {
+    case 'campaigns':
+    case 'login':
+      return <Campaigns user={user} />;
+    case 'campaign':
+      return <CampaignScreen key={route.id} id={route.id} tab={route.tab} user={user} />;
+    case 'account':
+      return <Account />;
+    default:
+      return (
+        <>
+          <h1>Không tìm thấy trang này</h1>
+          <p>
+            <Link href="/console">Về danh sách đợt khảo sát</Link>
+          </p>
+        </>
+      );
+  }
+}

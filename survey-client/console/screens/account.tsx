@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import { Done, ErrorNotice } from '../parts/notice';
+
+/** Password change; the server's rules and messages (too short, too simple, wrong current one). */
+export function Account() {
+  const [error, setError] = useState<unknown>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const f = new FormData(form);
+    const currentPassword = String(f.get('currentPassword') ?? '');
+    const newPassword = String(f.get('newPassword') ?? '');
+    setError(null);
+    setDone(false);
+    setMismatch(newPassword !== String(f.get('again') ?? ''));
+    if (newPassword !== String(f.get('again') ?? '')) return;
+    setBusy(true);
+    try {
+      await api('POST', '/api/auth/password', { currentPassword, newPassword });
+      form.reset();
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <>
+      <h1>Tài khoản</h1>
+      <form class="panel stack" onSubmit={submit} aria-labelledby="password-title">
+        <h2 id="password-title">Đổi mật khẩu</h2>
+        <p class="hint">
+          Mật khẩu mới có ít nhất 10 ký tự. Sau khi đổi, các phiên đăng nhập khác của tài khoản này
+          sẽ bị đăng xuất.
+        </p>
+        <label>
+          Mật khẩu hiện tại
+          <input name="currentPassword" type="password" autocomplete="current-password" required />
+        </label>
+        <label>
+          Mật khẩu mới
+          <input name="newPassword" type="password" autocomplete="new-password" required />
+        </label>
+        <label>
+          Nhập lại mật khẩu mới
+          <input name="again" type="password" autocomplete="new-password" required />
+        </label>
+        {mismatch && (
+          <p class="notice error" role="alert">
+            Mật khẩu nhập lại không khớp với mật khẩu mới.
+          </p>
+        )}
+        {error !== null && <ErrorNotice error={error} />}
+        {done && <Done>Đã đổi mật khẩu.</Done>}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Đổi mật khẩu'}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

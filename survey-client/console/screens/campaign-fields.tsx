@@ -1,0 +1,79 @@
+import { toVnInput } from '../format';
+import type { Campaign } from '../types';
+
+/** "70" → 70; empty → null (no target). The server checks 1–100. */
+export function readRate(value: string): number | null {
+  if (value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? Math.round(n) : null;
+}
+
+/** Opening and closing times, typed as Vietnam time (the form says so). */
+export function DateFields({
+  campaign,
+  opensLocked = false,
+}: {
+  campaign?: Campaign;
+  opensLocked?: boolean;
+}) {
+  return (
+    <fieldset class="pair">
+      <legend>Thời gian (giờ Việt Nam)</legend>
+      <label>
+        Bắt đầu
+        <input
+          name="opensAt"
+          type="datetime-local"
+          defaultValue={toVnInput(campaign?.opensAt)}
+          disabled={opensLocked}
+          aria-describedby={opensLocked ? 'opens-locked' : undefined}
+        />
+      </label>
+      <label>
+        Kết thúc
+        <input name="closesAt" type="datetime-local" defaultValue={toVnInput(campaign?.closesAt)} />
+      </label>
+      {opensLocked && (
+        <p id="opens-locked" class="hint">
+          Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Who respondents call with questions, and the response rate the office aims for. */
+export function ContactFields({ campaign }: { campaign?: Campaign }) {
+  return (
+    <>
+      <fieldset class="pair">
+        <legend>Liên hệ khi cần hỗ trợ (hiện trên phiếu)</legend>
+        <label>
+          Người hoặc bộ phận liên hệ
+          <input name="contactName" maxLength={200} defaultValue={campaign?.contactName ?? ''} />
+        </label>
+        <label>
+          Số điện thoại
+          <input
+            name="contactPhone"
+            type="tel"
+            maxLength={40}
+            defaultValue={campaign?.contactPhone ?? ''}
+          />
+        </label>
+      </fieldset>
+      <label class="narrow">
+        Chỉ tiêu tỷ lệ trả lời (%)
+        <input
+          name="targetRate"
+          type="number"
+          min={1}
+          max={100}
+          step={1}
+          inputMode="numeric"
+          defaultValue={campaign?.targetRate?.toString() ?? ''}
+        />
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { campaignApi } from '../api';
+import { PHASE_NAMES, vnDateTime } from '../format';
+import { Link } from '../parts/link';
+import { ErrorNotice, Loading } from '../parts/notice';
+import { type CampaignTab, campaignPath } from '../router';
+import { type Campaign, type CampaignDetail, isStaff, type User } from '../types';
+import { useLoad } from '../use-load';
+import { Invitations } from './invitations';
+import { Roster } from './roster';
+import { Settings } from './settings';
+import { TrackingScreen } from './tracking';
+
+const TABS: { tab: CampaignTab; label: string; staff: boolean }[] = [
+  { tab: 'tracking', label: 'Theo dõi', staff: false },
+  { tab: 'invitations', label: 'Lời mời', staff: true },
+  { tab: 'roster', label: 'Nhập danh sách', staff: true },
+  { tab: 'settings', label: 'Cài đặt', staff: true },
+];
+
+export interface CampaignProps {
+  campaign: CampaignDetail;
+  staff: boolean;
+  /** The campaign as an action left it (open, close, edit). */
+  onChange: (c: Campaign) => void;
+}
+
+/** One campaign: its name, phase and dates, the tabs a role may see, and the tab's screen. */
+export function CampaignScreen({ id, tab, user }: { id: string; tab: CampaignTab; user: User }) {
+  const loaded = useLoad<CampaignDetail>(campaignApi(id));
+  const staff = isStaff(user.role);
+  const c = loaded.data;
+  if (!c) {
+    return loaded.error !== undefined ? (
+      <>
+        <p>
+          <Link href="/console">← Các đợt khảo sát</Link>
+        </p>
+        <ErrorNotice error={loaded.error} onRetry={loaded.reload} />
+      </>
+    ) : (
+      <Loading />
+    );
+  }
+  const props: CampaignProps = {
+    campaign: c,
+    staff,
+    onChange: (next) => loaded.setData((old) => (old ? { ...old, ...next } : old)),
+  };
+  const allowed = staff || !TABS.find((t) => t.tab === tab)?.staff;
+  return (
+    <>
+      <p class="crumbs">
+        <Link href="/console">← Các đợt khảo sát</Link>
+      </p>
+      <h1>{c.name}</h1>
+      <p class="meta">
+        <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
+        <span>Mở: {vnDateTime(c.opensAt)}</span>
+        <span>Đóng: {vnDateTime(c.closesAt)}</span>
+      </p>
+      <nav class="tabs" aria-label="Các mục của đợt khảo sát">
+        {TABS.filter((t) => staff || !t.staff).map((t) => (
+          <Link key={t.tab} href={campaignPath(c.id, t.tab)} current={t.tab === tab}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {!allowed ? (
+        <p class="notice error" role="alert">
+          Tài khoản của Ông/Bà không có quyền xem mục này.
+        </p>
+      ) : tab === 'invitations' ? (
+        <Invitations {...props} />
+      ) : tab === 'roster' ? (
+        <Roster {...props} />
+      ) : tab === 'settings' ? (
+        <Settings {...props} />
+      ) : (
+        <TrackingScreen {...props} />
+      )}
+    </>
+  );
+}

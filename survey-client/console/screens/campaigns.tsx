@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { count, PHASE_NAMES, percent, vnDateTime } from '../format';
+import { Bar } from '../parts/bar';
+import { Link } from '../parts/link';
+import { ErrorNotice, Loading } from '../parts/notice';
+import { campaignPath, navigate } from '../router';
+import { type Campaign, isStaff, type User } from '../types';
+import { useLoad } from '../use-load';
+import { CampaignCreate } from './campaign-create';
+
+/** Every campaign with its phase, dates and response rate; staff can start a new one. */
+export function Campaigns({ user }: { user: User }) {
+  const list = useLoad<Campaign[]>('/api/campaigns');
+  const [creating, setCreating] = useState(false);
+  const staff = isStaff(user.role);
+
+  return (
+    <>
+      <div class="title-row">
+        <h1>Các đợt khảo sát</h1>
+        {staff && !creating && (
+          <button type="button" class="primary" onClick={() => setCreating(true)}>
+            Tạo đợt khảo sát
+          </button>
+        )}
+      </div>
+      {creating && (
+        <CampaignCreate
+          campaigns={list.data ?? []}
+          onCancel={() => setCreating(false)}
+          onCreated={(c) => navigate(campaignPath(c.id, 'roster'))}
+        />
+      )}
+      {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data?.length === 0 && (
+        <p>Chưa có đợt khảo sát nào.{staff ? ' Bấm «Tạo đợt khảo sát» để bắt đầu.' : ''}</p>
+      )}
+      <ul class="cards-list">
+        {list.data?.map((c) => (
+          <CampaignCard key={c.id} campaign={c} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CampaignCard({ campaign: c }: { campaign: Campaign }) {
+  const rate = c.counts.invited ? (c.counts.submitted / c.counts.invited) * 100 : 0;
+  return (
+    <li class="card">
+      <h2>
+        <Link href={campaignPath(c.id)} class="card-title">
+          {c.name}
+        </Link>
+      </h2>
+      <p class="meta">
+        <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
+        <span>Mở: {vnDateTime(c.opensAt)}</span>
+        <span>Đóng: {vnDateTime(c.closesAt)}</span>
+      </p>
+      <p class="counts">
+        Đã gửi <b>{count(c.counts.submitted)}</b> / {count(c.counts.invited)} người được mời (
+        {percent(Math.round(rate * 10) / 10)}
+        {c.targetRate !== null && `; chỉ tiêu ${percent(c.targetRate)}`})
+      </p>
+      <Bar rate={rate} target={c.targetRate} label={`Tỷ lệ trả lời, ${c.name}`} />
+    </li>
+  );
+}

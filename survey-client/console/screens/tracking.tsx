@@ -1,0 +1,176 @@
+import { campaignApi } from '../api';
+import { count, percent, vnDay } from '../format';
+import { Bar } from '../parts/bar';
+import { ErrorNotice, Loading } from '../parts/notice';
+import { PhaseActions } from '../parts/phase-actions';
+import type { Tracking, TrackingCell } from '../types';
+import { useLoad } from '../use-load';
+import type { CampaignProps } from './campaign';
+
+const COLUMNS: [keyof TrackingCell, string][] = [
+  ['invited', 'Được mời'],
+  ['notOpened', 'Chưa mở'],
+  ['opened', 'Đã mở'],
+  ['inProgress', 'Đang trả lời'],
+  ['submitted', 'Đã gửi'],
+];
+
+/** The overview: response counts in total, per group and per group × unit, and per day. */
+export function TrackingScreen({ campaign, staff, onChange }: CampaignProps) {
+  const t = useLoad<Tracking>(campaignApi(campaign.id, '/tracking'));
+  return (
+    <>
+      {staff && (
+        <PhaseActions
+          campaign={campaign}
+          onChange={(c) => {
+            onChange(c);
+            t.reload();
+          }}
+        />
+      )}
+      {t.error !== undefined && <ErrorNotice error={t.error} onRetry={t.reload} />}
+      {t.loading && !t.data && <Loading />}
+      {t.data && <TrackingView tracking={t.data} />}
+    </>
+  );
+}
+
+export function TrackingView({ tracking }: { tracking: Tracking }) {
+  const { total, targetRate } = tracking;
+  const byGroup = new Map<string, TrackingCell[]>();
+  for (const r of tracking.rows) byGroup.set(r.groupCode, [...(byGroup.get(r.groupCode) ?? []), r]);
+  return (
+    <>
+      <section aria-labelledby="total-title">
+        <h2 id="total-title">Tổng cộng</h2>
+        <dl class="stats">
+          {COLUMNS.map(([k, label]) => (
+            <div key={k}>
+              <dt>{label}</dt>
+              <dd>{count(total[k] as number)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>Tỷ lệ trả lời</dt>
+            <dd>{percent(total.rate)}</dd>
+          </div>
+        </dl>
+        <Bar rate={total.rate} target={targetRate} label="Tỷ lệ trả lời chung" />
+        <p class="hint">
+          {targetRate === null
+            ? 'Chưa đặt chỉ tiêu tỷ lệ trả lời (xem mục Cài đặt).'
+            : `Vạch đứng trên thanh là chỉ tiêu ${percent(targetRate)}.`}
+        </p>
+      </section>
+      {total.invited === 0 ? (
+        <p>Chưa có lời mời nào: hãy nhập danh sách người được khảo sát.</p>
+      ) : (
+        <>
+          <section aria-labelledby="groups-title">
+            <h2 id="groups-title">Theo nhóm đối tượng</h2>
+            <CountTable cells={tracking.groups} first="Nhóm đối tượng" target={targetRate} />
+          </section>
+          <section aria-labelledby="units-title">
+            <h2 id="units-title">Theo nhóm và đơn vị</h2>
+            {tracking.groups.map((g) => (
+              <div key={g.groupCode} class="group-block">
+                <h3>{g.groupName}</h3>
+                <CountTable
+                  cells={byGroup.get(g.groupCode) ?? []}
+                  first="Đơn vị"
+                  target={targetRate}
+                />
+              </div>
+            ))}
+          </section>
+        </>
+      )}
+      <Daily daily={tracking.daily} />
+    </>
+  );
+}
+
+/** A table on a laptop, one card per row on a phone (console.css, table.cards). */
+function CountTable({
+  cells,
+  first,
+  target,
+}: {
+  cells: TrackingCell[];
+  first: string;
+  target: number | null;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="cards counts">
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {COLUMNS.map(([k, label]) => (
+              <th key={k} scope="col" class="num">
+                {label}
+              </th>
+            ))}
+            <th scope="col" class="rate">
+              Tỷ lệ đã gửi
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((c) => {
+            const name = first === 'Đơn vị' ? c.unitName : c.groupName;
+            return (
+              <tr key={`${c.groupCode}|${c.unitCode ?? ''}`}>
+                <th scope="row" class="name">
+                  {name}
+                </th>
+                {COLUMNS.map(([k, label]) => (
+                  <td key={k} class="num" data-label={label}>
+                    {count(c[k] as number)}
+                  </td>
+                ))}
+                <td class="rate" data-label="Tỷ lệ đã gửi">
+                  <span class="rate-text">{percent(c.rate)}</span>
+                  <Bar rate={c.rate} target={target} label={`Tỷ lệ trả lời, ${name}`} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Forms submitted per Vietnam calendar day, with the running total. */
+function Daily({ daily }: { daily: Tracking['daily'] }) {
+  const days = daily.filter((d) => d.status === 'submitted');
+  const max = Math.max(1, ...days.map((d) => d.n));
+  let running = 0;
+  return (
+    <section aria-labelledby="daily-title">
+      <h2 id="daily-title">Phiếu đã gửi theo ngày</h2>
+      {days.length === 0 ? (
+        <p>Chưa có phiếu nào được gửi.</p>
+      ) : (
+        <ul class="daily">
+          {days.map((d) => {
+            running += d.n;
+            return (
+              <li key={d.day}>
+                <span class="day">{vnDay(d.day)}</span>
+                <span class="spark" aria-hidden="true">
+                  <span style={{ width: `${(d.n / max) * 100}%` }} />
+                </span>{' '}
+                <span>
+                  {count(d.n)} phiếu <small>(cộng dồn {count(running)})</small>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * What the console API answers (server/auth/routes.ts, server/campaigns/routes.ts,
+ * server/invitations/routes.ts, server/tracking/routes.ts). The routes infer their shapes, so
+ * they are written out here; the roster's come from server/roster as types only.
+ */
+
+export type { Column, ManualMapping, RosterField } from '../../server/roster/headers';
+export type { ImportResult, ImportRow, ImportSummary } from '../../server/roster/import';
+export type { Problem, Severity } from '../../server/roster/problems';
+
+export type Role = 'admin' | 'officer' | 'analyst';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+/** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
+export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
+
+export type Phase = 'not_open' | 'open' | 'closed';
+
+export interface Campaign {
+  id: string;
+  name: string;
+  phase: Phase;
+  opensAt: string | null;
+  closesAt: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  targetRate: number | null;
+  definition: { code: string; version: number | string; name: string } | null;
+  counts: { invited: number; submitted: number };
+}
+
+export interface GroupInfo {
+  code: string;
+  name: string;
+  questionnaires: string[];
+  unitRequired: boolean;
+}
+
+export interface UnitInfo {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+}
+
+/** GET /api/campaigns/{id} adds the groups and units. */
+export interface CampaignDetail extends Campaign {
+  groups?: GroupInfo[];
+  units?: UnitInfo[];
+}
+
+export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
+
+export interface Invitation {
+  id: string;
+  status: InvitationStatus;
+  name: string;
+  position: string | null;
+  groupCode: string;
+  group: string;
+  unitCode: string | null;
+  unit: string;
+  phone: string | null;
+  email: string | null;
+  reminders: number;
+  lastReminderAt: string | null;
+  link: string | null;
+  shortCode: string | null;
+}
+
+export interface NonResponder {
+  id: string;
+  name: string;
+  group: string;
+  unit: string;
+  phone: string;
+  email: string;
+  status: InvitationStatus;
+  statusName: string;
+  reminders: number;
+  lastReminderAt: string | null;
+}
+
+export interface TrackingCell {
+  groupCode: string;
+  groupName: string;
+  unitCode: string | null;
+  unitName: string;
+  invited: number;
+  notOpened: number;
+  opened: number;
+  inProgress: number;
+  submitted: number;
+  /** Percent submitted of invited, one decimal. */
+  rate: number;
+}
+
+export interface Tracking {
+  targetRate: number | null;
+  total: TrackingCell;
+  groups: TrackingCell[];
+  rows: TrackingCell[];
+  /** Status changes per Vietnam calendar day (YYYY-MM-DD). */
+  daily: { day: string; status: string; n: number }[];
+}

@@ -1,0 +1,223 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CSRF,
+  campaign,
+  click,
+  dialog,
+  errorReply,
+  fakeServer,
+  invitation,
+  openAt,
+  settle,
+  signedIn,
+  useConsoleEnv,
+} from './helpers';
+
+useConsoleEnv();
+
+const BASE = '/api/campaigns/c2024';
+const rows = [
+  invitation(),
+  invitation({
+    id: 'inv2',
+    name: 'Lê Thị Hoa',
+    status: 'submitted',
+    groupCode: 'HDND_HUYEN',
+    group: 'Đại biểu HĐND huyện',
+    unitCode: null,
+    unit: 'Trường THPT Hớn Quản',
+    phone: null,
+    reminders: 2,
+  }),
+  invitation({
+    id: 'inv3',
+    name: 'Phạm Văn Cường',
+    status: 'revoked',
+    link: null,
+    shortCode: null,
+  }),
+];
+
+function serve() {
+  return fakeServer({
+    ...signedIn('officer'),
+    'GET /api/campaigns/c2024': { status: 200, body: campaign() },
+    [`GET ${BASE}/invitations`]: { status: 200, body: rows },
+  });
+}
+
+const row = (name: string) => screen.getByRole('row', { name: new RegExp(`^${name}`) });
+
+describe('invitations', () => {
+  it('lists name, group, unit, phone, status in Vietnamese and reminders', async () => {
+    serve();
+    await openAt('/console/c/c2024/invitations');
+    const an = row('Nguyễn Văn An');
+    expect(an.textContent).toContain('Lãnh đạo UBND các xã, thị trấn');
+    expect(an.textContent).toContain('UBND xã An Phú');
+    expect(within(an).getByRole('link', { name: '0912345678' }).getAttribute('href')).toBe(
+      'tel:0912345678',
+    );
+    expect(an.textContent).toContain('Chưa mở');
+    const hoa = row('Lê Thị Hoa');
+    expect(hoa.textContent).toContain('Đã gửi');
+    expect(hoa.textContent).toContain('Trường THPT Hớn Quản');
+    // A submitted form: nothing to reissue, revoke or remind.
+    expect(within(hoa).queryByRole('button')).toBeNull();
+    const cuong = row('Phạm Văn Cường');
+    expect(cuong.textContent).toContain('Đã thu hồi');
+    expect(within(cuong).queryByRole('button')).toBeNull();
+  });
+
+  it('asks the server again with the chosen filters', async () => {
+    const server = serve();
+    await openAt('/console/c/c2024/invitations');
+    fireEvent.change(screen.getByLabelText('Trạng thái'), { target: { value: 'not_opened' } });
+    await settle();
+    fireEvent.change(screen.getByLabelText('Nhóm đối tượng'), { target: { value: 'LD_UBND_XA' } });
+    await settle();
+    fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: 'X-ANPHU' } });
+    await settle();
+    expect(server.gets(`${BASE}/invitations`).map((c) => c.url)).toEqual([
+      `${BASE}/invitations`,
+      `${BASE}/invitations?status=not_opened`,
+      `${BASE}/invitations?status=not_opened&group=LD_UBND_XA`,
+      `${BASE}/invitations?status=not_opened&group=LD_UBND_XA&unit=X-ANPHU`,
+    ]);
+    // Exports and slips follow the same filters.
+    const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
+    expect(href('Tải đường dẫn và tin nhắn (CSV)')).toBe(
+      `${BASE}/links.csv?status=not_opened&group=LD_UBND_XA&unit=X-ANPHU`,
+    );
+    expect(href('Tải đường dẫn và tin nhắn (Excel)')).toBe(
+      `${BASE}/links.xlsx?status=not_opened&group=LD_UBND_XA&unit=X-ANPHU`,
+    );
+    const slips = screen.getByRole('link', { name: 'In phiếu mời (QR)' });
+    expect(slips.getAttribute('href')).toBe(`${BASE}/slips?group=LD_UBND_XA&unit=X-ANPHU`);
+    expect(slips.getAttribute('target')).toBe('_blank');
+  });
+
+  it('reissues a link only after a confirmation saying the old link stops working', async () => {
+    const server = serve();
+    server.on(`POST ${BASE}/invitations/inv1/reissue`, {
+      status: 200,
+      body: invitation({ link: 'https://khaosat.example.vn/s/tok-new' }),
+    });
+    await openAt('/console/c/c2024/invitations');
+    await click(/^Cấp lại đường dẫn/, row('Nguyễn Văn An'));
+    expect(dialog().textContent).toContain('Đường dẫn cũ của Nguyễn Văn An sẽ hết hiệu lực ngay');
+    expect(server.changes()).toHaveLength(0);
+    await click('Hủy', dialog());
+    expect(server.changes()).toHaveLength(0);
+
+    await click(/^Cấp lại đường dẫn/, row('Nguyễn Văn An'));
+    await click('Cấp lại đường dẫn', dialog());
+    const [post] = server.changes();
+    expect(post?.path).toBe(`${BASE}/invitations/inv1/reissue`);
+    expect(post?.headers['X-CSRF-Token']).toBe(CSRF);
+    expect(row('Nguyễn Văn An').textContent).toContain('Đã cấp đường dẫn mới');
+  });
+
+  it('revokes after confirming, and the row then shows "Đã thu hồi"', async () => {
+    const server = serve();
+    server.on(`POST ${BASE}/invitations/inv1/revoke`, {
+      status: 200,
+      body: invitation({ status: 'revoked', link: null }),
+    });
+    await openAt('/console/c/c2024/invitations');
+    await click(/^Thu hồi/, row('Nguyễn Văn An'));
+    expect(dialog().textContent).toContain('Không hoàn tác được');
+    await click('Thu hồi', dialog());
+    expect(server.changes().map((c) => [c.path, c.headers['X-CSRF-Token']])).toEqual([
+      [`${BASE}/invitations/inv1/revoke`, CSRF],
+    ]);
+    expect(row('Nguyễn Văn An').textContent).toContain('Đã thu hồi');
+    expect(within(row('Nguyễn Văn An')).queryByRole('button', { name: /^Thu hồi/ })).toBeNull();
+  });
+
+  it("shows the server's message when an action is refused", async () => {
+    const server = serve();
+    server.on(
+      `POST ${BASE}/invitations/inv1/revoke`,
+      errorReply(
+        409,
+        'already_submitted',
+        'Người này đã gửi phiếu; không thể cấp lại hay thu hồi đường dẫn.',
+      ),
+    );
+    await openAt('/console/c/c2024/invitations');
+    await click(/^Thu hồi/, row('Nguyễn Văn An'));
+    await click('Thu hồi', dialog());
+    expect(within(row('Nguyễn Văn An')).getByRole('alert').textContent).toBe(
+      'Người này đã gửi phiếu; không thể cấp lại hay thu hồi đường dẫn.',
+    );
+  });
+
+  it('records a reminder with its channel', async () => {
+    const server = serve();
+    server.on(`POST ${BASE}/invitations/inv1/reminders`, { status: 204 });
+    await openAt('/console/c/c2024/invitations');
+    await click(/^Đã nhắc/, row('Nguyễn Văn An'));
+    const channels = within(row('Nguyễn Văn An')).getByRole('group', {
+      name: /Đã nhắc Nguyễn Văn An qua/,
+    });
+    expect(
+      within(channels)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Điện thoại', 'Zalo', 'SMS', 'E-mail', 'Khác', 'Hủy']);
+    await click('Zalo', channels);
+    expect(server.changes().map((c) => [c.path, c.body, c.headers['X-CSRF-Token']])).toEqual([
+      [`${BASE}/invitations/inv1/reminders`, { channel: 'zalo' }, CSRF],
+    ]);
+    expect(row('Nguyễn Văn An').textContent).toContain('Đã ghi nhận nhắc qua Zalo.');
+    expect(row('Nguyễn Văn An').querySelector('td.num')?.textContent).toBe('1 lần');
+  });
+
+  it('copies the personal link', async () => {
+    serve();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await openAt('/console/c/c2024/invitations');
+    await click(/^Sao chép đường dẫn/, row('Nguyễn Văn An'));
+    expect(writeText).toHaveBeenCalledWith('https://khaosat.example.vn/s/tok-abc');
+    expect(within(row('Nguyễn Văn An')).getByRole('button', { name: /^Đã sao chép/ })).toBeTruthy();
+  });
+
+  it('lists the non-responders with their reminders and a CSV export', async () => {
+    const server = serve();
+    server.on(`GET ${BASE}/non-responders`, {
+      status: 200,
+      body: [
+        {
+          id: 'inv1',
+          name: 'Nguyễn Văn An',
+          group: 'Lãnh đạo UBND các xã, thị trấn',
+          unit: 'UBND xã An Phú',
+          phone: '0912345678',
+          email: '',
+          status: 'opened',
+          statusName: 'Đã mở',
+          reminders: 2,
+          lastReminderAt: '2024-11-20T02:15:00.000Z',
+        },
+      ],
+    });
+    server.on(`POST ${BASE}/invitations/inv1/reminders`, { status: 204 });
+    await openAt('/console/c/c2024/invitations');
+    await click('Người chưa trả lời');
+    expect(screen.getByText('1 người chưa gửi phiếu')).toBeTruthy();
+    expect(row('Nguyễn Văn An').textContent).toContain('2 lần, gần nhất 20/11/2024 09:15');
+    expect(
+      screen
+        .getByRole('link', { name: 'Tải danh sách người chưa trả lời (CSV)' })
+        .getAttribute('href'),
+    ).toBe(`${BASE}/non-responders?format=csv`);
+    await click(/^Đã nhắc/, row('Nguyễn Văn An'));
+    await click('Điện thoại', row('Nguyễn Văn An'));
+    expect(server.changes()[0]?.body).toEqual({ channel: 'phone' });
+    expect(row('Nguyễn Văn An').textContent).toContain('3 lần');
+  });
+});

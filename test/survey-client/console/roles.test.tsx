@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { campaign, fakeServer, openAt, signedIn, tracking, useConsoleEnv } from './helpers';
+
+useConsoleEnv();
+
+function serve(role: 'admin' | 'officer' | 'analyst') {
+  return fakeServer({
+    ...signedIn(role),
+    'GET /api/campaigns/c2024': { status: 200, body: campaign() },
+    'GET /api/campaigns/c2024/tracking': { status: 200, body: tracking() },
+  });
+}
+
+const tabs = () =>
+  within(screen.getByRole('navigation', { name: 'Các mục của đợt khảo sát' }))
+    .getAllByRole('link')
+    .map((a) => a.textContent);
+
+describe('what each role sees', () => {
+  it.each(['admin', 'officer'] as const)(
+    '%s: tracking, invitations, roster and settings',
+    async (role) => {
+      serve(role);
+      await openAt('/console/c/c2024');
+      expect(tabs()).toEqual(['Theo dõi', 'Lời mời', 'Nhập danh sách', 'Cài đặt']);
+    },
+  );
+
+  it('analyst: tracking only, no links to invitations or the roster', async () => {
+    serve('analyst');
+    await openAt('/console/c/c2024');
+    expect(tabs()).toEqual(['Theo dõi']);
+    expect(screen.queryByRole('link', { name: /Lời mời|Nhập danh sách|Cài đặt/ })).toBeNull();
+  });
+
+  it.each(['invitations', 'roster', 'settings'])(
+    'analyst typing /console/c/<id>/%s gets a refusal, and names are never asked for',
+    async (tab) => {
+      const server = serve('analyst');
+      await openAt(`/console/c/c2024/${tab}`);
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Tài khoản của Ông/Bà không có quyền xem mục này.',
+      );
+      expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/me', '/api/campaigns/c2024']);
+    },
+  );
+});

@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import {
+  CSRF,
+  campaign,
+  cell,
+  click,
+  dialog,
+  fakeServer,
+  openAt,
+  settle,
+  signedIn,
+  tracking,
+  useConsoleEnv,
+} from './helpers';
+
+useConsoleEnv();
+
+const data = tracking({
+  targetRate: 70,
+  total: cell({
+    groupName: 'Tổng cộng',
+    invited: 40,
+    notOpened: 10,
+    opened: 6,
+    inProgress: 4,
+    submitted: 20,
+    rate: 50,
+  }),
+  groups: [
+    cell({ invited: 10, notOpened: 1, opened: 1, inProgress: 0, submitted: 8, rate: 80 }),
+    cell({
+      groupCode: 'LD_UBND_XA',
+      groupName: 'Lãnh đạo UBND các xã, thị trấn',
+      invited: 30,
+      notOpened: 9,
+      opened: 5,
+      inProgress: 4,
+      submitted: 12,
+      rate: 40,
+    }),
+  ],
+  rows: [
+    cell({ invited: 10, notOpened: 1, opened: 1, submitted: 8, rate: 80 }),
+    cell({
+      groupCode: 'LD_UBND_XA',
+      groupName: 'Lãnh đạo UBND các xã, thị trấn',
+      unitCode: 'X-ANPHU',
+      unitName: 'UBND xã An Phú',
+      invited: 3,
+      notOpened: 1,
+      submitted: 2,
+      rate: 66.7,
+    }),
+    cell({
+      groupCode: 'LD_UBND_XA',
+      groupName: 'Lãnh đạo UBND các xã, thị trấn',
+      unitCode: 'X-LONG',
+      unitName: `UBND xã ${'Rất Dài '.repeat(25)}`.trim(),
+      invited: 27,
+      notOpened: 8,
+      opened: 5,
+      inProgress: 4,
+      submitted: 10,
+      rate: 37,
+    }),
+  ],
+  daily: [
+    { day: '2024-11-04', status: 'opened', n: 9 },
+    { day: '2024-11-04', status: 'submitted', n: 5 },
+    { day: '2024-11-05', status: 'submitted', n: 15 },
+  ],
+});
+
+function serve(
+  role: 'officer' | 'analyst' = 'officer',
+  phase: 'not_open' | 'open' | 'closed' = 'open',
+) {
+  return fakeServer({
+    ...signedIn(role),
+    'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase }) },
+    'GET /api/campaigns/c2024/tracking': { status: 200, body: data },
+  });
+}
+
+const section = (name: string) =>
+  screen.getByRole('heading', { name }).closest('section') as HTMLElement;
+
+describe('the campaign overview (tracking)', () => {
+  it('shows the totals and the overall rate against the target', async () => {
+    serve();
+    await openAt('/console/c/c2024');
+    const total = section('Tổng cộng');
+    const stat = (label: string) => within(total).getByText(label).nextElementSibling?.textContent;
+    expect(stat('Được mời')).toBe('40');
+    expect(stat('Chưa mở')).toBe('10');
+    expect(stat('Đã mở')).toBe('6');
+    expect(stat('Đang trả lời')).toBe('4');
+    expect(stat('Đã gửi')).toBe('20');
+    expect(stat('Tỷ lệ trả lời')).toBe('50%');
+    const bar = within(total).getByRole('progressbar', { name: 'Tỷ lệ trả lời chung' });
+    expect(bar.getAttribute('aria-valuetext')).toBe('50% (chỉ tiêu 70%)');
+    expect((bar.querySelector('.fill') as HTMLElement).style.width).toBe('50%');
+    expect((bar.querySelector('.target') as HTMLElement).style.left).toBe('70%');
+    expect(bar.classList.contains('met')).toBe(false);
+  });
+
+  it('shows each group and each group × unit with its counts and bar', async () => {
+    serve();
+    await openAt('/console/c/c2024');
+    const groups = section('Theo nhóm đối tượng');
+    const delegates = within(groups).getByRole('row', { name: /^Đại biểu HĐND huyện/ });
+    expect([...delegates.querySelectorAll('td.num')].map((td) => td.textContent)).toEqual([
+      '10',
+      '1',
+      '1',
+      '0',
+      '8',
+    ]);
+    // 80% meets the 70% target: the bar says so.
+    expect(within(delegates).getByRole('progressbar').classList.contains('met')).toBe(true);
+
+    const units = section('Theo nhóm và đơn vị');
+    const anPhu = within(units).getByRole('row', { name: /^UBND xã An Phú/ });
+    expect(anPhu.textContent).toContain('66,7%');
+    expect(within(anPhu).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('66.7');
+    expect(within(anPhu).getByRole('progressbar').classList.contains('met')).toBe(false);
+    expect(within(units).getByText(/^UBND xã Rất Dài/)).toBeTruthy();
+    // Rows sit under their group's heading.
+    expect(
+      within(units)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Đại biểu HĐND huyện', 'Lãnh đạo UBND các xã, thị trấn']);
+  });
+
+  it('lists submissions per day, with the running total', async () => {
+    serve();
+    await openAt('/console/c/c2024');
+    const days = within(section('Phiếu đã gửi theo ngày')).getAllByRole('listitem');
+    expect(days.map((d) => d.textContent)).toEqual([
+      '04/11/2024 5 phiếu (cộng dồn 5)',
+      '05/11/2024 15 phiếu (cộng dồn 20)',
+    ]);
+  });
+
+  it('closes the campaign only after confirming, with the CSRF token', async () => {
+    const server = serve('officer', 'open');
+    server.on('POST /api/campaigns/c2024/close', {
+      status: 200,
+      body: campaign({ phase: 'closed' }),
+    });
+    await openAt('/console/c/c2024');
+    await click('Đóng đợt khảo sát');
+    expect(dialog().textContent).toContain('không ai gửi thêm phiếu được');
+    await click('Hủy', dialog());
+    expect(server.changes()).toHaveLength(0);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+
+    await click('Đóng đợt khảo sát');
+    await click('Đóng đợt khảo sát', dialog());
+    expect(server.changes().map((c) => [c.method, c.path, c.headers['X-CSRF-Token']])).toEqual([
+      ['POST', '/api/campaigns/c2024/close', CSRF],
+    ]);
+    expect(screen.getAllByText('Đã đóng').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('the question starts on "Hủy"; Escape cancels too', async () => {
+    const server = serve('officer', 'open');
+    await openAt('/console/c/c2024');
+    await click('Đóng đợt khảo sát');
+    expect(document.activeElement?.textContent).toBe('Hủy');
+    fireEvent.keyDown(dialog(), { key: 'Escape' });
+    await settle();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.changes()).toHaveLength(0);
+  });
+
+  it.each([
+    ['not_open', 'Mở đợt khảo sát'],
+    ['closed', 'Mở lại đợt khảo sát'],
+  ] as const)('a %s campaign offers "%s", which posts /open', async (phase, label) => {
+    const server = serve('officer', phase);
+    server.on('POST /api/campaigns/c2024/open', { status: 200, body: campaign({ phase: 'open' }) });
+    await openAt('/console/c/c2024');
+    await click(label);
+    await click(label, dialog());
+    expect(server.changes().map((c) => c.path)).toEqual(['/api/campaigns/c2024/open']);
+    expect(screen.getByRole('button', { name: 'Đóng đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('an analyst sees the counts but no open/close buttons', async () => {
+    serve('analyst');
+    await openAt('/console/c/c2024');
+    expect(within(section('Tổng cộng')).getByText('Được mời')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /đợt khảo sát/ })).toBeNull();
+  });
+});
