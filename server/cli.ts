@@ -14,6 +14,7 @@ import { createDemo } from './demo/demo';
 import { ApiError } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
+import { RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_USAGE, rosterCommand } from './roster/cli';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
@@ -23,7 +24,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ
   user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
                                               tạo tài khoản
-  ${ROSTER_USAGE}`;
+  ${ROSTER_USAGE}
+  ${RESULTS_USAGE}`;
 
 class CliError extends Error {}
 
@@ -147,6 +149,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       await userCommand(db, args);
     } else if (command === 'roster') {
       return await rosterCommand(db, config, args);
+    } else if (command === 'results') {
+      return await resultsCommand(db, config, args);
     } else {
       throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
     }

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { Db } from './db/connect';
 import { invitationRoutes } from './invitations/routes';
 import { paperRoutes } from './paper/routes';
+import { resultsRoutes } from './results/routes';
 import { rosterRoutes } from './roster/routes';
 import { trackingRoutes } from './tracking/routes';
 
@@ -31,6 +32,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', trackingRoutes(db));
   api.route('/campaigns', rosterRoutes(db, config));
   api.route('/campaigns', paperRoutes({ db, config }));
+  api.route('/campaigns', resultsRoutes(db));
   api.route('/', adminRoutes(db));
   return api;
 }

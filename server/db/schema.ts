@@ -29,6 +29,7 @@ export interface Database {
   auditLog: AuditLogTable;
   paperSerial: PaperSerialTable;
   reminder: ReminderTable;
+  scoringRun: ScoringRunTable;
 }
 
 export interface DefinitionTable {
@@ -177,6 +178,8 @@ export interface CommentTable {
   groupCode: string;
   questionnaireId: string;
   text: string;
+  /** The text an analyst cleared for export, names blanked; null until reviewed, '' = withheld. */
+  redactedText: string | null;
 }
 
 export type Campaign = Selectable<CampaignTable>;
@@ -250,3 +253,34 @@ export interface PaperSerialTable {
   /** 0 until the sheets are entered, then 1: a serial is entered once. */
   entered: Generated<number>;
 }
+
+/**
+ * A scoring run (server/results/runs.ts): the definition version and settings it scored with, a
+ * fingerprint of the submissions it used, and its output kept whole so a locked run re-exports
+ * identically. Aggregates only.
+ */
+export interface ScoringRunTable {
+  id: string;
+  campaignId: string;
+  createdAt: string;
+  /** The user who ran it; null from the CLI. */
+  createdBy: string | null;
+  definitionId: string;
+  definitionCode: string;
+  definitionVersion: number;
+  /** JSON: the method used (the definition's, with any trial overrides applied). */
+  settings: string;
+  /** 1 when the settings are the campaign's own (step 9), 0 for a trial. */
+  official: number;
+  /** SHA-256 (hex) over the sorted content hashes of the campaign's submissions. */
+  fingerprint: string;
+  submissionCount: number;
+  /** JSON: UnitResult[] as scoreUnits gave them. */
+  results: string;
+  /** JSON: A–E counts per questionnaire × question × unit, small cells already hidden. */
+  distributions: string;
+  lockedAt: string | null;
+  lockedBy: string | null;
+}
+
+export type ScoringRun = Selectable<ScoringRunTable>;

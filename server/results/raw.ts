@@ -1,0 +1,299 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { type Definition, GRADED_OPTIONS } from '../../questionnaires';
+import type { Db } from '../db/connect';
+import { criterionMap } from '../respondent/submit';
+
+/**
+ * The anonymous raw answers ("Small groups"): one row per answer, with a form number made for
+ * this export, the group, the question, its criterion, the unit and the option; nothing else. No
+ * demographics, no free text, no submission id. Every unit × group with fewer than k forms (with
+ * a valid answer about the unit) is left out, and the codebook says which. Forms are numbered in
+ * the order of their random ids, so the numbers say nothing about when a form arrived.
+ *
+ * Past Excel's 1,048,576 rows the data is split: into sheets "Dữ liệu", "Dữ liệu (2)", … of the
+ * workbook, or into CSV parts (`?part=2`).
+ */
+
+/** Excel's row limit; one row of each sheet or part is the header. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const ROWS_PER_PART = EXCEL_MAX_ROWS - 1;
+
+export const RAW_COLUMNS = [
+  'form',
+  'group_code',
+  'questionnaire_id',
+  'question_id',
+  'criterion',
+  'unit_code',
+  'option',
+] as const;
+export type RawRow = Record<(typeof RAW_COLUMNS)[number], string>;
+
+export const CODEBOOK_COLUMNS = ['section', 'code', 'description'] as const;
+export type CodebookRow = Record<(typeof CODEBOOK_COLUMNS)[number], string>;
+
+const cellKey = (unitCode: string, groupCode: string) => `${unitCode}\u0000${groupCode}`;
+
+export interface RawPlan {
+  /** unit × group cells exported. */
+  kept: Set<string>;
+  /** unit × group cells with answers but fewer than k forms: left out. */
+  leftOut: { unitCode: string; groupCode: string }[];
+  /** Answer rows the export holds. */
+  rows: number;
+  k: number;
+}
+
+/**
+ * Which unit × group cells the export holds: those with at least `k` forms that gave a valid
+ * (A–D) answer about the unit. One GROUP BY over the campaign's answers.
+ */
+export async function planRawExport(db: Db, campaignId: string, k: number): Promise<RawPlan> {
+  const cells = await db
+    .selectFrom('answer')
+    .select((eb) => [
+      'unitCode',
+      'groupCode',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .count<number>(
+          eb
+            .case()
+            .when('option', 'in', [...GRADED_OPTIONS])
+            .then(eb.ref('submissionId'))
+            .end(),
+        )
+        .distinct()
+        .as('forms'),
+    ])
+    .where('campaignId', '=', campaignId)
+    .groupBy(['unitCode', 'groupCode'])
+    .orderBy('unitCode')
+    .orderBy('groupCode')
+    .execute();
+  const plan: RawPlan = { kept: new Set(), leftOut: [], rows: 0, k };
+  for (const c of cells) {
+    if (Number(c.forms) >= k) {
+      plan.kept.add(cellKey(c.unitCode, c.groupCode));
+      plan.rows += Number(c.n);
+    } else plan.leftOut.push({ unitCode: c.unitCode, groupCode: c.groupCode });
+  }
+  return plan;
+}
+
+/**
+ * The rows of the export, form by form in the order of the submissions' random ids, read in
+ * batches (each batch its own query, so a slow download never holds the database).
+ */
+export async function* rawAnswerRows(
+  db: Db,
+  campaignId: string,
+  definition: Definition,
+  plan: RawPlan,
+  batch = 200,
+): AsyncGenerator<RawRow> {
+  const criteria = criterionMap(definition);
+  const ids = (
+    await db
+      .selectFrom('submission')
+      .select('id')
+      .where('campaignId', '=', campaignId)
+      .orderBy('id')
+      .execute()
+  ).map((s) => s.id);
+  const numbers = new Map<string, string>();
+  const width = Math.max(4, String(ids.length).length);
+  for (let i = 0; i < ids.length; i += batch) {
+    const answers = await db
+      .selectFrom('answer')
+      .select(['submissionId', 'groupCode', 'questionnaireId', 'questionId', 'unitCode', 'option'])
+      .where('submissionId', 'in', ids.slice(i, i + batch))
+      .orderBy('submissionId')
+      .orderBy('questionnaireId')
+      .orderBy('questionId')
+      .orderBy('unitCode')
+      .execute();
+    for (const a of answers) {
+      if (!plan.kept.has(cellKey(a.unitCode, a.groupCode))) continue;
+      let form = numbers.get(a.submissionId);
+      if (!form) {
+        form = `F${String(numbers.size + 1).padStart(width, '0')}`;
+        numbers.set(a.submissionId, form);
+      }
+      yield {
+        form,
+        group_code: a.groupCode,
+        questionnaire_id: a.questionnaireId,
+        question_id: a.questionId,
+        criterion: criteria.get(`${a.questionnaireId}\u0000${a.questionId}`) ?? '',
+        unit_code: a.unitCode,
+        option: a.option,
+      };
+    }
+  }
+}
+
+/** How many CSV parts or data sheets `rows` rows need (at least one). */
+export const partsOf = (rows: number, perPart = ROWS_PER_PART) =>
+  Math.max(1, Math.ceil(rows / perPart));
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvLine = (values: readonly string[]) => `${values.map(csvCell).join(',')}\r\n`;
+
+/**
+ * One part of the raw answers as CSV (UTF-8 with BOM), streamed: part `part` (1-based) holds
+ * rows (part − 1) × perPart + 1 … part × perPart.
+ */
+export function rawAnswersCsvStream(
+  rows: AsyncGenerator<RawRow>,
+  part = 1,
+  perPart = ROWS_PER_PART,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const first = (part - 1) * perPart;
+  const last = part * perPart;
+  let seen = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`\uFEFF${csvLine(RAW_COLUMNS)}`));
+        return;
+      }
+      let chunk = '';
+      while (chunk.length < 64 * 1024) {
+        const next = seen < last ? await rows.next() : { done: true as const, value: undefined };
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          await rows.return(undefined);
+          return;
+        }
+        if (seen++ >= first) chunk += csvLine(RAW_COLUMNS.map((c) => next.value[c]));
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+}
+
+/** The codebook: columns, groups, questionnaires, questions, options, units, cells left out. */
+export function codebookRows(
+  definition: Definition,
+  units: readonly { code: string; name: string }[],
+  plan: RawPlan,
+  extra: { fingerprint: string; parts: number; perPart: number },
+): CodebookRow[] {
+  const rows: CodebookRow[] = [];
+  const add = (section: string, code: string, description: string) =>
+    rows.push({ section, code, description: description.normalize('NFC') });
+  const variables: [string, string][] = [
+    [
+      'form',
+      'Số phiếu trong tệp này (F0001…), đánh theo mã ngẫu nhiên của phiếu: không theo thứ tự gửi, không dùng lại giữa các lần xuất',
+    ],
+    ['group_code', 'Mã nhóm đối tượng của phiếu (xem mục "Nhóm")'],
+    ['questionnaire_id', 'Mã phiếu khảo sát (xem mục "Phiếu")'],
+    ['question_id', 'Mã câu hỏi trong phiếu (xem mục "Câu hỏi")'],
+    ['criterion', 'Mã tiêu chí mà câu hỏi chấm điểm'],
+    ['unit_code', 'Mã đơn vị được đánh giá (xem mục "Đơn vị")'],
+    [
+      'option',
+      `Phương án đã chọn: A, B, C, D (tốt nhất là A); E = "${definition.dontKnowLabel}", không tính điểm`,
+    ],
+  ];
+  for (const [code, text] of variables) add('Biến', code, text);
+  for (const g of definition.groups) add('Nhóm', g.code, g.name);
+  for (const q of definition.questionnaires) add('Phiếu', q.id, `${q.title} (chỉ số ${q.index})`);
+  const labels = new Map(definition.labelSets.map((l) => [l.code, l.labels]));
+  for (const q of definition.questionnaires)
+    for (const x of q.questions) {
+      const l = labels.get(x.labelSet);
+      const options = l
+        ? ` — A: ${l.A}; B: ${l.B}; C: ${l.C}; D: ${l.D}; E: ${definition.dontKnowLabel}`
+        : '';
+      add('Câu hỏi', `${q.id}.${x.id}`, `${x.text} [tiêu chí ${x.criterion}]${options}`);
+    }
+  for (const i of definition.indexes)
+    for (const f of i.fields)
+      for (const c of f.criteria)
+        add('Tiêu chí', c.code, `${c.name} (${i.code}, ${f.code}, tối đa ${c.maxPoints} điểm)`);
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  for (const u of units) add('Đơn vị', u.code, u.name);
+  add(
+    'Quy tắc nhóm nhỏ',
+    `k = ${plan.k}`,
+    `Đã bỏ mọi câu trả lời về một đơn vị của một nhóm đối tượng có dưới ${plan.k} phiếu trả lời hợp lệ về đơn vị đó (${plan.leftOut.length} ô đơn vị × nhóm, liệt kê ở mục "Đã bỏ")`,
+  );
+  for (const c of plan.leftOut)
+    add(
+      'Đã bỏ',
+      `${c.unitCode} × ${c.groupCode}`,
+      `${names.get(c.unitCode) ?? c.unitCode} — ${definition.groups.find((g) => g.code === c.groupCode)?.name ?? c.groupCode}: dưới ${plan.k} phiếu`,
+    );
+  add(
+    'Ghi chú',
+    'demographics',
+    'Không có thông tin nhân khẩu (giới tính, tuổi, trình độ) trong tệp này',
+  );
+  add('Ghi chú', 'comments', 'Không có ý kiến tự do; ý kiến được xuất riêng, sau khi đã che tên');
+  add(
+    'Ghi chú',
+    'rows',
+    `${plan.rows} câu trả lời, ${extra.parts} phần (mỗi phần tối đa ${extra.perPart} dòng dữ liệu)`,
+  );
+  add('Ghi chú', 'fingerprint', `Dấu vân tay dữ liệu (SHA-256) lúc xuất: ${extra.fingerprint}`);
+  return rows;
+}
+
+/**
+ * The raw answers as a workbook: data sheets "Dữ liệu", "Dữ liệu (2)", … of at most `perPart`
+ * rows each, then the codebook "Mã hóa". Written with ExcelJS's streaming writer, row by row.
+ */
+export async function rawAnswersXlsx(
+  rows: AsyncGenerator<RawRow>,
+  codebook: readonly CodebookRow[],
+  perPart = ROWS_PER_PART,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+  const dataSheet = (n: number) => {
+    const sheet = book.addWorksheet(n === 1 ? 'Dữ liệu' : `Dữ liệu (${n})`);
+    sheet.columns = RAW_COLUMNS.map((key) => ({ header: key, key, width: 16 }));
+    return sheet;
+  };
+  let sheetNo = 1;
+  let sheet = dataSheet(sheetNo);
+  let inSheet = 0;
+  for await (const row of rows) {
+    if (inSheet === perPart) {
+      sheet.commit();
+      sheet = dataSheet(++sheetNo);
+      inSheet = 0;
+    }
+    sheet.addRow(row).commit();
+    inSheet++;
+  }
+  sheet.commit();
+  const codes = book.addWorksheet('Mã hóa');
+  codes.columns = [
+    { header: 'Mục', key: 'section', width: 18 },
+    { header: 'Mã', key: 'code', width: 24 },
+    { header: 'Mô tả', key: 'description', width: 110 },
+  ];
+  for (const r of codebook) codes.addRow(r).commit();
+  codes.commit();
+  await book.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}

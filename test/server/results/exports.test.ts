@@ -1,0 +1,330 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtInDefinition } from '../../../questionnaires';
+import {
+  codebookRows,
+  planRawExport,
+  RAW_COLUMNS,
+  rawAnswerRows,
+  rawAnswersCsvStream,
+  rawAnswersXlsx,
+} from '../../../server/results/raw';
+import type { ResultsDocument } from '../../../server/results/runs';
+import { setup, signIn } from '../helpers';
+import { API, CAMPAIGN, type Ctx, closeCampaign, DISTRICT, submitForms } from './helpers';
+
+/**
+ * One closed campaign for every export: 3 delegates (all A, with a comment naming someone and
+ * demographics), 3 office leaders (all B), 2 commune leaders (all C: a group under 3 forms).
+ */
+let ctx: Ctx;
+let analyst: Awaited<ReturnType<typeof signIn>>;
+let doc: ResultsDocument;
+const NAMED = 'Anh Nguyễn Văn Tuấn ở bộ phận một cửa (0912 345 678) hay gây khó dễ.';
+const REDACTED = 'Anh [đã che tên] ở bộ phận một cửa ([đã che]) hay gây khó dễ.';
+const PHONE = '0987 654 321';
+
+beforeAll(async () => {
+  ctx = await setup();
+  analyst = await signIn(ctx, 'analyst');
+  await ctx.db.updateTable('respondent').set({ phone: PHONE }).execute();
+  await submitForms(ctx, 'HDND_HUYEN', 'A', 3, {
+    comments: { P01: NAMED },
+    demographics: { gender: 'Nữ', age: 'Trên 50' },
+  });
+  await submitForms(ctx, 'LD_CQCM_HUYEN', 'B', 3);
+  await submitForms(ctx, 'LD_UBND_XA', 'C', 2, { comments: { P03: 'Cần thêm máy tính.' } });
+  await closeCampaign(ctx);
+  const res = await analyst(`${API}/runs`, { method: 'POST' });
+  expect(res.status).toBe(201);
+  doc = (await res.json()) as ResultsDocument;
+});
+
+const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Every cell of every sheet, as text, for "nothing personal in here" checks. */
+async function workbookText(book: ExcelJS.Workbook) {
+  const parts: string[] = [];
+  for (const sheet of book.worksheets)
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        parts.push(String(cell.text));
+      });
+    });
+  return parts.join('\n');
+}
+
+async function expectNothingPersonal(text: string) {
+  const people = await ctx.db.selectFrom('respondent').select(['name', 'phone']).execute();
+  expect(people.length).toBe(24);
+  for (const p of people) {
+    expect(text).not.toContain(p.name);
+    expect(text).not.toContain(p.phone);
+  }
+  expect(text).not.toContain('/s/');
+  expect(text).not.toContain('http');
+  expect(text).not.toContain('Nguyễn Văn Tuấn');
+}
+
+describe('the results exports', () => {
+  it('JSON is the results document, identical on every export', async () => {
+    const a = await analyst(`${API}/runs/${doc.method.runId}/export.json`);
+    expect(a.headers.get('content-disposition')).toContain(`ket-qua-${CAMPAIGN}-`);
+    const text = await a.text();
+    expect(JSON.parse(text)).toEqual(doc);
+    expect(await (await analyst(`${API}/runs/${doc.method.runId}/export.json`)).text()).toBe(text);
+    await expectNothingPersonal(text);
+  });
+
+  it('CSV starts with a BOM and has one row per unit × figure (long format)', async () => {
+    const res = await analyst(`${API}/runs/${doc.method.runId}/export.csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = await bytesOf(res);
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('unit_code,unit_name,index,figure,value,note');
+    // 1.1: delegates 1, office leaders 0.6, commune leaders 0.2 → R = 0.6 → 0.60 of 1.00.
+    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:score,0.60,');
+    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:ratio,0.6,');
+    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:n_valid,8,');
+    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,survey_max,30.00,');
+    expect(lines).toContain(`,,,run:fingerprint,${doc.fingerprint},`);
+    expect(lines).toContain(',,,run:status,official,');
+    // Commune leaders (2 forms) rate the district: its criteria they answer are hidden.
+    expect(lines).toContain(
+      '694,UBND huyện Hớn Quản,HUYEN,group:LD_UBND_XA:criterion:1.1:n_forms,,ẩn (dưới 3 phiếu)',
+    );
+    expect(lines).toContain(
+      '694,UBND huyện Hớn Quản,HUYEN,group:HDND_HUYEN:criterion:1.1:ratio,,ẩn (dưới 3 phiếu)',
+    );
+    // 6.3 is not in the commune leaders' Phiếu 03: delegates and office leaders, 3 each, shown.
+    expect(lines).toContain(
+      '694,UBND huyện Hớn Quản,HUYEN,group:HDND_HUYEN:criterion:6.3:n_forms,3,',
+    );
+    expect(lines).toContain(
+      '694,UBND huyện Hớn Quản,HUYEN,group:LD_CQCM_HUYEN:criterion:6.3:ratio,0.6,',
+    );
+    // One row per figure: 10 run rows, then per unit 5 + 3 per field + 5 per criterion + 2 per
+    // group × criterion.
+    const expected =
+      10 +
+      doc.units.reduce(
+        (n, u) =>
+          n +
+          5 +
+          3 * u.fields.length +
+          5 * u.criteria.length +
+          2 * u.groups.reduce((m, g) => m + g.criteria.length, 0),
+        0,
+      );
+    expect(lines.length - 1).toBe(expected);
+    for (const line of lines.slice(11)) expect(line.split(',')[3]).toMatch(/^[a-z_]+(:|$)/);
+    await expectNothingPersonal(bytes.toString('utf8'));
+  });
+
+  it('xlsx has a summary per index, criteria, groups, distributions and the method, in Vietnamese', async () => {
+    const res = await analyst(`${API}/runs/${doc.method.runId}/export.xlsx`);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp HUYEN',
+      'Tổng hợp XA',
+      'Tiêu chí',
+      'Nhóm',
+      'Phân bố',
+      'Phương pháp',
+    ]);
+    const summary = book.getWorksheet('Tổng hợp HUYEN');
+    expect(summary?.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        'Mã đơn vị',
+        'Đơn vị',
+        'Điểm khảo sát',
+        'Tối đa',
+        'Tỷ lệ %',
+        'Xếp hạng',
+      ]),
+    );
+    const district = doc.units.find((u) => u.code === DISTRICT);
+    expect(summary?.getRow(2).getCell(2).value).toBe('UBND huyện Hớn Quản');
+    expect(summary?.getRow(2).getCell(3).value).toBe(district?.surveyScore);
+    expect(summary?.getRow(2).getCell(5).value).toBe(district?.surveyPercent);
+    expect(summary?.getRow(2).getCell(6).value).toBe(1);
+    const xa = book.getWorksheet('Tổng hợp XA');
+    expect(xa?.rowCount).toBeGreaterThanOrEqual(14);
+
+    const text = await workbookText(book);
+    expect(text).toContain(
+      'Sự năng động, quyết tâm của lãnh đạo UBND huyện trong cải cách hành chính',
+    );
+    expect(text).toContain('Lãnh đạo UBND các xã, thị trấn');
+    expect(text).toContain('ẩn (dưới 3 phiếu)');
+    expect(text).toBe(text.normalize('NFC'));
+    const method = book.getWorksheet('Phương pháp');
+    const lines = new Map<string, string>();
+    method?.eachRow((row) => {
+      lines.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    });
+    expect(lines.get('Lần tính')).toBe(doc.method.runId);
+    expect(lines.get('Dấu vân tay dữ liệu (SHA-256)')).toBe(doc.fingerprint);
+    expect(lines.get('Bộ chỉ số')).toContain('phiên bản 1');
+    expect(lines.get('Loại lần tính')).toMatch(/^Chính thức/);
+    expect(lines.get('Khóa để công bố')).toBe('Chưa khóa');
+    expect(lines.get('Quy tắc nhóm nhỏ')).toContain('ít nhất 3 phiếu');
+    expect(lines.get('Giới hạn của quy tắc')).toContain('kể cả của nhóm dưới 3 phiếu');
+    expect(lines.get('Thang điểm')).toContain('YB4');
+
+    // Distributions: P01 q2 (1.2) is hidden for the district (commune leaders: 2 forms);
+    // P02 q6 (2.2) is asked of office leaders (3, all B) and commune leaders: hidden too;
+    // P02 q13 (4.3)… every hidden row has no counts.
+    const dist = book.getWorksheet('Phân bố');
+    let shown = 0;
+    dist?.eachRow((row, n) => {
+      if (n === 1) return;
+      const note = row.getCell(13).value;
+      if (note) expect(row.getCell(7).value).toBeNull();
+      else shown++;
+    });
+    expect(shown).toBeGreaterThan(0);
+    await expectNothingPersonal(text);
+  });
+});
+
+describe('the raw answers', () => {
+  it('leave out every unit × group under 3 forms, and hold no demographics, comment, name or link', async () => {
+    const res = await analyst(`${API}/raw-answers.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-total-parts')).toBe('1');
+    const bytes = await bytesOf(res);
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    const [header, ...rows] = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(header).toBe(RAW_COLUMNS.join(','));
+    const cells = rows.map((r) => r.split(','));
+    // Delegates: Phiếu 01 (20) + Phiếu 05 (12 × 13 communes); office leaders: 24 + 156.
+    expect(cells.filter((c) => c[1] === 'HDND_HUYEN')).toHaveLength(3 * (20 + 156));
+    expect(cells.filter((c) => c[1] === 'LD_CQCM_HUYEN')).toHaveLength(3 * (24 + 156));
+    expect(cells.filter((c) => c[1] === 'LD_UBND_XA')).toEqual([]);
+    expect(new Set(cells.map((c) => c[0]))).toEqual(
+      new Set(['F0001', 'F0002', 'F0003', 'F0004', 'F0005', 'F0006']),
+    );
+    expect(cells.find((c) => c[1] === 'HDND_HUYEN' && c[3] === 'q1')).toEqual([
+      expect.stringMatching(/^F000[1-6]$/),
+      'HDND_HUYEN',
+      'P01',
+      'q1',
+      '1.1',
+      DISTRICT,
+      'A',
+    ]);
+    const text = bytes.toString('utf8');
+    expect(text).not.toMatch(/Nữ|Trên 50|máy tính|bộ phận một cửa/);
+    await expectNothingPersonal(text);
+  });
+
+  it('come with a codebook that says what was left out and why', async () => {
+    const res = await analyst(`${API}/raw-answers-codebook.csv`);
+    const text = (await bytesOf(res)).toString('utf8');
+    expect(text.startsWith('\uFEFFsection,code,description\r\n')).toBe(true);
+    expect(text).toContain('Đã bỏ,694 × LD_UBND_XA,"UBND huyện Hớn Quản — Lãnh đạo UBND các xã');
+    expect(text).not.toContain('694 × HDND_HUYEN');
+    expect(text).toContain('Nhóm,HDND_HUYEN,Đại biểu HĐND huyện');
+    expect(text).toMatch(/Câu hỏi,P01\.q1,.*\[tiêu chí 1\.1\]/);
+    expect(text).toContain('Không có thông tin nhân khẩu');
+    expect(text).toContain(doc.fingerprint);
+  });
+
+  it('as .xlsx: data sheets and the codebook "Mã hóa"', async () => {
+    const res = await analyst(`${API}/raw-answers.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Dữ liệu', 'Mã hóa']);
+    expect(book.getWorksheet('Dữ liệu')?.rowCount).toBe(1 + 3 * 176 + 3 * 180);
+    await expectNothingPersonal(await workbookText(book));
+  });
+
+  it("split past Excel's row limit: into sheets, or into CSV parts", async () => {
+    const definition = builtInDefinition();
+    const plan = await planRawExport(ctx.db, CAMPAIGN, 3);
+    expect(plan.rows).toBe(3 * 176 + 3 * 180);
+    const rows = () => rawAnswerRows(ctx.db, CAMPAIGN, definition, plan);
+    const codebook = codebookRows(definition, [], plan, {
+      fingerprint: 'x',
+      parts: 3,
+      perPart: 400,
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await rawAnswersXlsx(rows(), codebook, 400)).buffer);
+    expect(book.worksheets.map((s) => [s.name, s.rowCount])).toEqual([
+      ['Dữ liệu', 401],
+      ['Dữ liệu (2)', 401],
+      ['Dữ liệu (3)', 1 + plan.rows - 800],
+      ['Mã hóa', 1 + codebook.length],
+    ]);
+    const part = async (n: number) =>
+      Buffer.from(await new Response(rawAnswersCsvStream(rows(), n, 400)).arrayBuffer())
+        .toString('utf8')
+        .trimEnd()
+        .split('\r\n');
+    const [one, two, three] = [await part(1), await part(2), await part(3)];
+    expect([one.length, two.length, three.length]).toEqual([401, 401, 1 + plan.rows - 800]);
+    expect(two[0]).toBe(`\uFEFF${RAW_COLUMNS.join(',')}`);
+    // The parts follow on: together they are every row once.
+    const all = [...one.slice(1), ...two.slice(1), ...three.slice(1)];
+    expect(new Set(all).size).toBe(plan.rows);
+    const past = await analyst(`${API}/raw-answers.csv?part=2`);
+    expect(past.status).toBe(404);
+  });
+});
+
+describe('the comments', () => {
+  interface Comment {
+    id: string;
+    questionnaireId: string;
+    text: string;
+    status: string;
+  }
+  it('are exported apart, only once an analyst has blanked the names', async () => {
+    const list = (await (await analyst(`${API}/comments`)).json()) as Comment[];
+    expect(list.map((c) => [c.questionnaireId, c.status])).toEqual([
+      ['P01', 'pending'],
+      ['P01', 'pending'],
+      ['P01', 'pending'],
+      ['P03', 'pending'],
+      ['P03', 'pending'],
+    ]);
+    const csv = async () => (await bytesOf(await analyst(`${API}/comments.csv`))).toString('utf8');
+    expect(await csv()).toBe('\uFEFFgroup_code,group,questionnaire_id,questionnaire,comment\r\n');
+
+    const [first, second, third] = list.filter((c) => c.questionnaireId === 'P01');
+    const put = (id: string | undefined, text: string) =>
+      analyst(`${API}/comments/${id}`, { method: 'PUT', body: JSON.stringify({ text }) });
+    expect(await (await put(first?.id, REDACTED)).json()).toMatchObject({ status: 'cleared' });
+    expect(await (await put(second?.id, '')).json()).toMatchObject({ status: 'withheld' });
+    expect((await put('no-such-comment', 'x')).status).toBe(404);
+    void third;
+
+    const text = await csv();
+    expect(text).toContain(REDACTED);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(2);
+    expect(text).not.toContain('Nguyễn Văn Tuấn');
+    expect(text).not.toContain('0912 345 678');
+    // The analyst still sees what was written; the audit never keeps it.
+    const again = (await (await analyst(`${API}/comments`)).json()) as (Comment & {
+      redactedText: string | null;
+    })[];
+    expect(again.find((c) => c.id === first?.id)).toMatchObject({
+      text: NAMED,
+      redactedText: REDACTED,
+      status: 'cleared',
+    });
+    const audit = await ctx.db
+      .selectFrom('auditLog')
+      .select(['action', 'details'])
+      .where('action', '=', 'comment_redacted')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toMatch(/Tuấn|che tên/);
+  });
+});
