@@ -127,6 +127,14 @@ export const CATALOG: Endpoint[] = [
       'Nhập danh sách: tất cả dòng hợp lệ hoặc không gì cả (skipInvalid=true: chỉ các dòng hợp lệ); cập nhật người đã có mà không đổi đường dẫn',
   },
   {
+    method: 'post',
+    path: '/api/campaigns/{id}/purge-personal-data',
+    roles: ['admin'],
+    tag: 'Đợt khảo sát',
+    summary:
+      'Xóa họ tên, điện thoại, e-mail của danh sách khi đợt đã đóng và kết quả đã khóa (Nghị định 13/2023); số liệu và trạng thái giữ nguyên',
+  },
+  {
     method: 'get',
     path: '/api/campaigns/{id}/invitations',
     roles: STAFF,

@@ -3,6 +3,7 @@ import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
+import { purgeRoutes } from './campaigns/purge';
 import { campaignRoutes } from './campaigns/routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
@@ -28,6 +29,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/auth', authRoutes(db, config.publicUrl.startsWith('https://')));
   api.route('/campaigns', campaignRoutes(db));
   api.route('/campaigns', definitionRoutes(db));
+  api.route('/campaigns', purgeRoutes(db));
   api.route('/campaigns', invitationRoutes({ db, config }));
   api.route('/campaigns', trackingRoutes(db));
   api.route('/campaigns', rosterRoutes(db, config));

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
 import { campaignPhase } from './phase';
+import { personalDataStatus } from './purge';
 import { findCampaign, findDefinition, listCampaigns, listUnits } from './queries';
 import { createCampaign, setCampaignOpen } from './service';
 
@@ -138,6 +139,7 @@ export function campaignRoutes(db: Db) {
     const units = await listUnits(db, campaign.unitSetId);
     return c.json({
       ...(await describeCampaign(db, campaign)),
+      personalData: await personalDataStatus(db, campaign),
       groups: definition?.groups.map((g) => ({
         code: g.code,
         name: g.name,

@@ -7,6 +7,7 @@ import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-reminders';
 import * as m0004 from './migrations/0004-paper';
 import * as m0005 from './migrations/0005-scoring-runs';
+import * as m0006 from './migrations/0006-personal-data';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -65,6 +66,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0003-reminders': m0003,
         '0004-paper': m0004,
         '0005-scoring-runs': m0005,
+        '0006-personal-data': m0006,
       }),
     },
   });

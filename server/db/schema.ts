@@ -72,6 +72,8 @@ export interface CampaignTable {
   createdAt: string;
   /** Response-rate target, percent, shown against each group × unit. */
   targetRate: number | null;
+  /** When the roster's names, phones and e-mails were erased; counts and statuses stay. */
+  personalDataPurgedAt: string | null;
 }
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';

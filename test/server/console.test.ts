@@ -329,3 +329,53 @@ describe('the definition of a campaign', () => {
     expect(fixed.status).toBe(409);
   });
 });
+
+describe('personal data', () => {
+  it('can be erased by an admin once the campaign is closed and its results locked; counts stay', async () => {
+    const admin = await signIn(ctx, 'admin');
+    const analyst = await signIn(ctx, 'analyst');
+    for (const l of ctx.links.filter((x) => x.group_code === 'CC_CQCM_HUYEN').slice(0, 3)) {
+      await ctx.app.request(
+        `/api/s/${tokenOf(l.link)}/submit`,
+        json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
+      );
+    }
+    await officer('/api/campaigns/demo-2023/close', post());
+    const early = await admin('/api/campaigns/demo-2023/purge-personal-data', post());
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe(
+      'not_allowed_yet',
+    );
+
+    const run = (await (await analyst('/api/campaigns/demo-2023/runs', post())).json()) as {
+      method: { runId: string };
+    };
+    expect(
+      (await analyst(`/api/campaigns/demo-2023/runs/${run.method.runId}/lock`, post())).status,
+    ).toBe(200);
+    const detail = (await (await admin('/api/campaigns/demo-2023')).json()) as {
+      personalData: { purgeAllowed: boolean; purgeDueAt: string };
+    };
+    expect(detail.personalData.purgeAllowed).toBe(true);
+    expect(new Date(detail.personalData.purgeDueAt).getTime()).toBeGreaterThan(
+      Date.now() + 29 * 86_400_000,
+    );
+    expect((await officer('/api/campaigns/demo-2023/purge-personal-data', post())).status).toBe(
+      403,
+    );
+
+    const before = await (await admin('/api/campaigns/demo-2023/tracking')).json();
+    const res = await admin('/api/campaigns/demo-2023/purge-personal-data', post());
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { purged: number }).purged).toBe(24);
+    const people = await ctx.db
+      .selectFrom('respondent')
+      .select(['name', 'phone', 'email', 'workplace'])
+      .execute();
+    expect(new Set(people.map((p) => JSON.stringify(p)))).toEqual(
+      new Set([JSON.stringify({ name: 'Đã xóa', phone: null, email: null, workplace: null })]),
+    );
+    expect(await (await admin('/api/campaigns/demo-2023/tracking')).json()).toEqual(before);
+    expect((await admin('/api/campaigns/demo-2023/purge-personal-data', post())).status).toBe(409);
+  });
+});
