@@ -79,6 +79,6 @@ export async function ensureFirstAdmin(
   if ((await countUsers(db)) > 0) return null;
   const password = randomId().slice(0, 16);
   const email = 'admin@localhost';
-  await addUser(db, { email, password, role: 'admin', name: 'Quản trị' });
+  await addUser(db, { email, password, role: 'admin', name: 'Quản trị viên' });
   return { email, password };
 }
