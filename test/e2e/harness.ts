@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { builtInDefinition } from '../../questionnaires';
 import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
@@ -16,7 +22,10 @@ export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 /** Without Debian's chromium the journeys cannot run; in CI that is a failure, not a skip. */
 export const canRunBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 
-/** The real server on a free port, a file database in a temp folder, the demo campaign. */
+/**
+ * The real server on a free port, a file database in a temp folder, the demo campaign. Its
+ * public URL is its own address, so slips, exports and messages carry links a phone can open.
+ */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
   const db: Db = openDb(join(dir, 'db.sqlite'));
@@ -31,18 +40,26 @@ export async function startServer() {
     trustProxy: false,
     clientDir: resolve(import.meta.dirname, '../../dist/client'),
   };
-  const app = createApp({ db, config });
+  // The port is known once listening; the app (built then) prints links on it, as PUBLIC_URL does.
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+    const s = serve(
+      {
+        fetch: (req, env) => (app ? app.fetch(req, env) : new Response(null, { status: 503 })),
+        port: 0,
+        hostname: '127.0.0.1',
+      },
+      () => ok(s),
+    );
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  config.publicUrl = base;
+  app = createApp({ db, config });
   const groups = new Map(builtInDefinition().groups.map((g) => [g.code, g.name]));
-  const links = (await listLinks(db, { ...config, publicUrl: base }, DEMO_CAMPAIGN_ID, groups)).map(
-    (l) => ({
-      ...l,
-      url: l.link,
-    }),
-  );
+  const links = (await listLinks(db, config, DEMO_CAMPAIGN_ID, groups)).map((l) => ({
+    ...l,
+    url: l.link,
+  }));
   return {
     db,
     base,
@@ -68,10 +85,41 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Keeps a screenshot of the page under test-artifacts/ (on failure, or as a step's record). */
-export async function keepScreenshot(page: Page, name: string) {
+/**
+ * Keeps a screenshot of the page under test-artifacts/ (on failure, or as a step's record): the
+ * whole page, or only what is on screen (`fullPage: false`, for pages metres long).
+ */
+export async function keepScreenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page
-    .screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-    .catch(() => undefined);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage }).catch(() => undefined);
+}
+
+/** A phone as the respondents hold it: 360×740, touch, Vietnamese. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    locale: 'vi-VN',
+  });
+}
+
+/** The form's heading of the current screen. */
+export const screenTitle = (page: Page) => page.locator('#screen-title').textContent();
+
+/** Taps the form's "next" button ("Tiếp tục", or "Xem lại và gửi" on the last screen). */
+export const nextScreen = (page: Page) =>
+  page.getByRole('button', { name: /^(Tiếp tục|Xem lại và gửi)$/ }).tap();
+
+/** Taps an option in every question on the form's screen (per unit in a matrix); how many. */
+export async function answerScreen(page: Page, pick: (n: number) => number): Promise<number> {
+  const questions = page.getByRole('group', { name: /^Câu \d+\./ });
+  for (let i = 0; i < (await questions.count()); i++) {
+    const q = questions.nth(i);
+    const n = Number((await q.locator('legend b').first().textContent())?.match(/\d+/)?.[0]);
+    const units = q.locator('fieldset.unit');
+    const targets: Locator[] = (await units.count()) > 0 ? await units.all() : [q];
+    for (const t of targets) await t.locator('label.tile').nth(pick(n)).tap();
+  }
+  return questions.count();
 }

@@ -1,6 +1,15 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canRunBrowser, keepScreenshot, launchBrowser, startServer } from './harness';
+import {
+  answerScreen as answerScreenOf,
+  canRunBrowser,
+  keepScreenshot,
+  launchBrowser,
+  nextScreen,
+  phoneContext,
+  screenTitle,
+  startServer,
+} from './harness';
 
 /**
  * A respondent's journey in real headless Chromium at phone size: open a demo link, answer
@@ -27,31 +36,14 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     await context?.close();
   });
 
-  const next = () => page.getByRole('button', { name: /^(Tiếp tục|Xem lại và gửi)$/ }).tap();
-  const heading = () => page.locator('#screen-title').textContent();
-
-  /** Taps an option in every question on the screen (per unit in a matrix). */
-  async function answerScreen(pick: (n: number) => number) {
-    const questions = page.getByRole('group', { name: /^Câu \d+\./ });
-    for (let i = 0; i < (await questions.count()); i++) {
-      const q = questions.nth(i);
-      const n = Number((await q.locator('legend b').first().textContent())?.match(/\d+/)?.[0]);
-      const units = q.locator('fieldset.unit');
-      const targets: Locator[] = (await units.count()) > 0 ? await units.all() : [q];
-      for (const t of targets) await t.locator('label.tile').nth(pick(n)).tap();
-    }
-    return questions.count();
-  }
+  const next = () => nextScreen(page);
+  const heading = () => screenTitle(page);
+  const answerScreen = (pick: (n: number) => number) => answerScreenOf(page, pick);
 
   it('answers Phiếu 01 and Phiếu 05, survives a reload, submits and gets a receipt', async () => {
     const link = server.links.find((l) => l.group_code === 'HDND_HUYEN');
     if (!link) throw new Error('no delegate in the demo roster');
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-      locale: 'vi-VN',
-    });
+    context = await phoneContext(browser);
     page = await context.newPage();
 
     step = 'welcome';
