@@ -126,9 +126,10 @@ function kindOf(url: string): ResourceKind {
 export function fetchResource(
   url: string,
   kind: ResourceKind,
+  headers: Record<string, string> = {},
 ): Promise<{ fetched: Fetched; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+    const req = request(url, { headers: { ...headers, 'Accept-Encoding': 'gzip' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);

@@ -59,6 +59,10 @@ export interface RunningServer {
   baseUrl: string;
   /** What the server wrote to stderr (its last 4,000 characters): errors it logged. */
   stderrTail(): string;
+  /** What it wrote to stdout and stderr together (the last 4,000 characters). */
+  outputTail(): string;
+  /** How the server ended ("code 1", "signal SIGKILL"), or null while it runs. */
+  exitStatus(): string | null;
   stop(): Promise<void>;
 }
 
@@ -75,9 +79,19 @@ export async function startServer(cwd: string, env: NodeJS.ProcessEnv): Promise<
     output = (output + d.toString('utf8')).slice(-4000);
     stderr = (stderr + d.toString('utf8')).slice(-4000);
   });
+  let exit: string | null = null;
+  child.on('exit', (code, signal) => {
+    exit = signal ? `signal ${signal}` : `code ${code}`;
+  });
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   await waitForHealth(baseUrl, child, () => output);
-  return { baseUrl, stderrTail: () => stderr, stop: () => stopChild(child) };
+  return {
+    baseUrl,
+    stderrTail: () => stderr,
+    outputTail: () => output,
+    exitStatus: () => exit,
+    stop: () => stopChild(child),
+  };
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {

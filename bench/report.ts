@@ -5,6 +5,10 @@ import {
   type FirstLoad,
   type ResourceKind,
 } from './first-load';
+import type { InProcessSubmit } from './profile-submit';
+import type { RosterRun } from './roster';
+import type { ScoringResult, ScoringSize } from './scoring';
+import type { SlipsResult } from './slips';
 import { type LoadResult, SUBMIT_BUDGET_RPS, SUBMIT_P99_BUDGET_MS } from './submit-load';
 
 export interface Machine {
@@ -39,6 +43,15 @@ export interface Report {
   submitBody: { answers: number; bytes: number } | null;
   /** The runs, or why none ran. */
   submissions: LoadResult[] | string;
+  /** Each of these: the measurement, or why it could not be made. */
+  inProcessSubmit: InProcessSubmit | string;
+  slips: SlipsResult | string;
+  roster: { rows: number; runs: RosterRun[]; skipped: string[] } | string;
+  scoring: ScoringResult | string;
+  /** The 1-minute load average when each section began: other work skews its numbers. */
+  loads: { section: string; load: number }[];
+  /** The whole benchmark, wall clock. */
+  durationS: number;
   notes: string[];
 }
 
@@ -51,27 +64,49 @@ export function renderReport(r: Report): string {
     `Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${r.machine.os}, Node ${r.machine.node}. ` +
       `Run on ${r.machine.date}, commit ${r.machine.commit}; load average ${r.machine.loadAverage.toFixed(2)} ` +
       'when measuring began.',
+    ...(Math.max(r.machine.loadAverage, ...r.loads.map((l) => l.load)) > r.machine.nproc
+      ? [
+          '',
+          '**Other work kept the machine busy during this run (load average above its CPU count, see ' +
+            'the notes): every timing below is inflated, by how much varies from section to section.**',
+        ]
+      : []),
     '',
     ...firstLoadSection(r),
     '',
     ...submissionsSection(r),
     '',
+    ...inProcessSubmitSection(r),
+    '',
+    ...slipsSection(r),
+    '',
+    ...rosterSection(r),
+    '',
+    ...scoringSection(r),
+    '',
     '## Notes',
     '',
     ...r.notes.map((n) => `- ${n}`),
+    `- The whole benchmark took ${(r.durationS / 60).toFixed(1)} min. Load average (1 min) when each ` +
+      `section began: ${r.loads.map((l) => `${l.section} ${l.load.toFixed(2)}`).join(', ')}.`,
     '',
     '## How to reproduce',
     '',
     '```sh',
     'npm ci',
-    'npm run bench   # about 2 minutes; rewrites BENCHMARKS.md',
+    'npm run bench   # about 4 minutes on 2 CPUs; rewrites BENCHMARKS.md',
+    'npx tsx bench/profile-submit.ts 1000   # the in-process submit cost alone',
     '```',
     '',
     'The script builds the client if dist/ is older than its sources, creates a SQLite file in a temp',
     'directory, runs `server/cli.ts demo` and `links` (through tsx) on it, adds a benchmark campaign of',
-    "office leaders through the server's own functions, starts `server/main.ts` on a free port with",
-    '`LOG_REQUESTS=0`, and measures against it on 127.0.0.1. The load generator runs on the same',
-    'machine, so it shares the CPUs with the server.',
+    "office leaders and one of 1,000 invitations with an officer account through the server's own",
+    'functions. Then, with no server running, it measures in-process on file databases of their own',
+    'in the same temp directory: submits through `app.request()`, roster imports with `importRoster`,',
+    'and scoring. Last it starts `server/main.ts` on a free port with `LOG_REQUESTS=0` and measures',
+    'the first load, the slips page and the submissions against it on 127.0.0.1. The load generator',
+    'runs on the same machine, so it shares the CPUs with the server. The temp directory is removed',
+    'at the end.',
     '',
   ].join('\n');
 }
@@ -173,6 +208,228 @@ function submissionsSection(r: Report): string[] {
   return lines;
 }
 
+function inProcessSubmitSection(r: Report): string[] {
+  const head = ['## In-process submit cost: `app.request()`, no HTTP, file database', ''];
+  const s = r.inProcessSubmit;
+  if (typeof s === 'string') return [...head, `Not measured: ${s}`];
+  const lines = [
+    ...head,
+    ...table(
+      ['Submits', 'Warm-up', 'Answers', 'Body', 'mean', 'p50', 'p99', 'max', 'One core at most'],
+      [
+        [
+          s.submits.toLocaleString('en-US'),
+          String(s.warmup),
+          String(s.answers),
+          bytes(s.bodyBytes),
+          ms2(s.mean),
+          ms2(s.p50),
+          ms2(s.p99),
+          ms2(s.max),
+          `${(1000 / s.mean).toFixed(0)} submits/s`,
+        ],
+      ],
+    ),
+    '',
+    'Milliseconds per office-leader submit (the body the HTTP runs send), one after the other, each on ' +
+      'its own link, in the benchmark process (bench/profile-submit.ts). "One core at most" is 1000 / mean: ' +
+      'the server is one Node process, so this bounds what it can sustain, before HTTP and the load ' +
+      'generator take their share.',
+  ];
+  if (Array.isArray(r.submissions)) {
+    const best = Math.max(
+      ...r.submissions.filter((x) => x.targetRps === null).map((x) => x.achievedRps),
+    );
+    lines.push(
+      `Over HTTP the server sustained at most ${best.toFixed(0)}/s (above), ` +
+        `${pct(best / (1000 / s.mean))} of this in-process ceiling.`,
+    );
+  }
+  return lines;
+}
+
+function slipsSection(r: Report): string[] {
+  const s = r.slips;
+  const head = [
+    `## QR slips page: \`GET /api/campaigns/{id}/slips\`${typeof s === 'string' ? '' : `, ${s.slips.toLocaleString('en-US')} invitations`}`,
+    '',
+  ];
+  if (typeof s === 'string') return [...head, `Not measured: ${s}`];
+  return [
+    ...head,
+    ...table(
+      [
+        'Slips',
+        'First request',
+        `Median of next ${s.rounds - 1}`,
+        'Fastest',
+        'Raw',
+        s.gzipped ? 'Transferred (gzip)' : 'Transferred',
+      ],
+      [
+        [
+          s.slips.toLocaleString('en-US'),
+          `${ms(s.firstMs)} ms`,
+          `${ms(s.medianMs)} ms`,
+          `${ms(s.minMs)} ms`,
+          bytes(s.rawBytes),
+          bytes(s.wireBytes),
+        ],
+      ],
+    ),
+    '',
+    'Through the running server, signed in as an officer (POST /api/auth/login, then the cookie and ' +
+      'X-CSRF-Token), with `Accept-Encoding: gzip`; time until the whole body has arrived. ' +
+      `${s.gzipped ? '' : `**The server sent the page without gzip** (gzipped here: ${bytes(s.localGzipBytes)}). `}` +
+      `Per slip: ${bytes(Math.round(s.rawBytes / Math.max(1, s.slips)))} raw, ` +
+      `${bytes(Math.round(s.wireBytes / Math.max(1, s.slips)))} transferred.`,
+    `The ${s.slips.toLocaleString('en-US')} QR codes alone (QRCode.create and the SVG path, the work of ` +
+      `qrSvg in server/invitations/slips.ts, repeated in the benchmark process): ${ms(s.qrMs)} ms, ` +
+      `${pct(s.qrMs / s.medianMs)} of the median request.`,
+  ];
+}
+
+function rosterSection(r: Report): string[] {
+  const x = r.roster;
+  const head = [
+    `## Roster import${typeof x === 'string' ? '' : ` of ${x.rows.toLocaleString('en-US')} rows`}: \`importRoster\` in-process, file database`,
+    '',
+  ];
+  if (typeof x === 'string') return [...head, `Not measured: ${x}`];
+  const lines = [
+    ...head,
+    ...table(
+      [
+        'File',
+        'Size',
+        'Making the file',
+        'Dry run',
+        'Commit',
+        'Again, unchanged',
+        'Commit per 1,000 rows',
+      ],
+      x.runs.map((run) => [
+        `.${run.format}`,
+        bytes(run.fileBytes),
+        `${seconds(run.makeMs)} s`,
+        `${seconds(run.dryRunMs)} s`,
+        `${seconds(run.commitMs)} s${run.committed ? '' : ' (**not committed**)'}`,
+        `${seconds(run.reimportMs)} s`,
+        `${ms(run.commitMs / (run.rows / 1000))} ms`,
+      ]),
+    ),
+    '',
+    'Rows made as test/server/roster/large.test.ts makes them: distinct people over every group and ' +
+      'unit, group and unit names typed in varying ways. Each format goes into an empty campaign of its ' +
+      'own database. The dry run reads, checks and plans every row and writes nothing; the commit does ' +
+      'it all again and writes a respondent and an invitation (token, short code) per row in one ' +
+      'transaction; "again" imports the same file once more (every row unchanged). ' +
+      '"Making the file" is the benchmark writing it (exceljs for the .xlsx), not part of the import.',
+  ];
+  for (const s of x.skipped) lines.push(`Skipped: ${s}.`);
+  return lines;
+}
+
+function scoringSection(r: Report): string[] {
+  const head = ['## Scoring: the tallies against the recount over raw answers', ''];
+  const x = r.scoring;
+  if (typeof x === 'string') return [...head, `Not measured: ${x}`];
+  const rows = x.sizes.map((s) => [
+    s.label,
+    `${s.answers.toLocaleString('en-US')} (${s.forms.toLocaleString('en-US')} forms)`,
+    `${seconds(s.seedMs)} s`,
+    `${ms(s.loadCounts.median)} + ${ms(s.scoreUnits.median)} = ${ms(s.scoring)}`,
+    `${ms(s.recountAnswers.median)} + ${ms(s.recountForms.median)} = ${ms(s.recount)}`,
+    ms(s.bareGroupBy.median),
+    ratio(s.scoring / s.bareGroupBy.median),
+    ratio(s.recount / s.bareGroupBy.median),
+    s.countsAgree ? 'yes' : '**no**',
+  ]);
+  const alone = x.sizes.filter((s) => s.tableAnswers === s.answers);
+  const lines = [
+    ...head,
+    ...table(
+      [
+        'Campaign',
+        'Answers',
+        'Seeding',
+        '(a) loadCounts + scoreUnits',
+        '(b) recountAnswers + recountForms',
+        '(c) bare GROUP BY',
+        '(a)/(c)',
+        '(b)/(c)',
+        'Same counts',
+      ],
+      rows,
+    ),
+    '',
+    'Milliseconds, medians of 5 runs (2 at 1M answers) after a warm-up run, the measurements taking ' +
+      'turns. (a) is what a scoring run reads and computes: the running tallies (' +
+      `${x.sizes[0]?.answerTallyRows.toLocaleString('en-US') ?? '?'}–${Math.max(...x.sizes.map((s) => s.answerTallyRows)).toLocaleString('en-US')} answer-tally rows, ` +
+      `${x.sizes[0]?.formTallyRows ?? '?'} form-tally rows) and scoreUnits over them. (b) recomputes the ` +
+      'same counts from the raw answers (GROUP BY, through Kysely). (c) is ' +
+      '`SELECT unit_code, questionnaire_id, question_id, group_code, option, count(*) FROM answer ' +
+      'WHERE campaign_id = ? GROUP BY …` in better-sqlite3, the SQL of recountAnswers without Kysely. ' +
+      '"Same counts": the tallies and the recount agree.',
+    '',
+    'Growth (time × for answers ×):',
+    ...growth(alone),
+  ];
+  const beside = x.sizes.find((s) => s.tableAnswers > s.answers);
+  const small = x.sizes.find((s) => s.answers === beside?.answers && s.tableAnswers === s.answers);
+  if (beside && small) {
+    lines.push(
+      '',
+      `"${beside.label}": the ${small.label} campaign again, in the database that holds the ` +
+        `${(beside.tableAnswers - beside.answers).toLocaleString('en-US')} answers of the large one. ` +
+        `SQLite's plan for (c) is "${beside.plan}": the answer table has no index starting with ` +
+        "campaign_id (its key starts with submission_id), so the recount reads every campaign's " +
+        `answers: (b) takes ${ratio(beside.recount / small.recount)} as long as alone, (c) ` +
+        `${ratio(beside.bareGroupBy.median / small.bareGroupBy.median)}, and (a), which reads ` +
+        `the tallies by their key, ${ratio(beside.scoring / small.scoring)}.`,
+    );
+  }
+  lines.push(
+    '',
+    'Seeding (not measured as the application does it): submissions, answers and both tallies ' +
+      'written by the benchmark with prepared better-sqlite3 statements in one transaction, the ' +
+      'tallies summed in memory as addToTallies would (so "Same counts" also checks the seeding). ' +
+      'Forms cycle through the four groups (176, 180, 22 and 20 answers each), options mostly A–B, ' +
+      'one in eleven E; each size alone in its own database file.',
+  );
+  for (const s of x.skipped) lines.push(`Skipped: ${s}.`);
+  return lines;
+}
+
+/** Between consecutive sizes: how much longer each measurement took for how many more answers. */
+function growth(sizes: ScoringSize[]): string[] {
+  const measures: [string, (s: ScoringSize) => number][] = [
+    ['(a) loadCounts + scoreUnits', (s) => s.scoring],
+    ['(b) recountAnswers + recountForms', (s) => s.recount],
+    ['    recountAnswers', (s) => s.recountAnswers.median],
+    ['    recountForms', (s) => s.recountForms.median],
+    ['(c) bare GROUP BY', (s) => s.bareGroupBy.median],
+  ];
+  return measures.map(([label, of]) => {
+    const steps = sizes.slice(1).map((s, i) => {
+      const prev = sizes[i] as ScoringSize;
+      const n = s.answers / prev.answers;
+      const t = of(s) / of(prev);
+      return `${prev.label} → ${s.label}: ×${t.toFixed(1)} for ×${n.toFixed(1)} (${shape(t, n)})`;
+    });
+    return `- ${label.trim()}: ${steps.join('; ')}.`;
+  });
+}
+
+/** Linear when the time grows by the answers' factor, within half of it either way (log scale). */
+function shape(t: number, n: number): string {
+  const exponent = Math.log(t) / Math.log(n);
+  if (exponent < 0.25) return 'flat';
+  if (exponent < 0.8) return 'less than linear';
+  if (exponent <= 1.15) return 'about linear';
+  return 'faster than linear';
+}
+
 /** A Markdown table padded so that it also reads well in a terminal. */
 export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -185,5 +442,8 @@ const sum = (items: Fetched[], key: 'wireBytes' | 'rawBytes' | 'headerBytes') =>
   items.reduce((n, f) => n + f[key], 0);
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const ms2 = (n: number) => n.toFixed(2);
+const seconds = (n: number) => (n / 1000).toFixed(n < 10_000 ? 2 : 1);
+const ratio = (x: number) => `×${x < 10 ? x.toFixed(2) : x.toFixed(0)}`;
 const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 10 ? n.toFixed(0) : n.toFixed(1));
 const pathOf = (url: string) => new URL(url).pathname.replace(/^\/s\/[^/]+/, '/s/<token>');

@@ -1,19 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SurveyView } from '../server/respondent/contract';
 import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
 import {
   freePort,
   killAllChildrenNow,
+  type RunningServer,
   runCommand,
   startServer,
   stopAllChildren,
   tsxArgs,
 } from './processes';
+import { measureInProcessSubmit } from './profile-submit';
 import { machine, type Report, renderReport } from './report';
+import { measureRosterImport } from './roster';
+import { measureScoring } from './scoring';
 import { seedBenchCampaign, tokenOf } from './seed';
+import { measureSlips, seedSlipsCampaign } from './slips';
 import {
   checkSubmits,
   type LoadResult,
@@ -30,6 +35,16 @@ const ROOT = resolve(import.meta.dirname, '..');
 const PEOPLE = 20_000;
 /** Connections of autocannon's 100/s run: each sends a tenth of every second's requests. */
 const RATE_CONNECTIONS = 10;
+/** In-process submits: measured ones, after the warm-up ones. */
+const IN_PROCESS_SUBMITS = { warmup: 100, submits: 1000 };
+/** Invitations on the printable QR slips page, and how many times it is asked for. */
+const SLIPS = 1000;
+const SLIPS_ROUNDS = 4;
+/** Rows of the large roster, imported as .csv, then as .xlsx unless the .csv was too slow. */
+const ROSTER_ROWS = 50_000;
+const XLSX_UNLESS_CSV_TOOK_MS = 40_000;
+/** Answers of the scoring campaigns. */
+const SCORING_SIZES = [10_000, 100_000, 1_000_000];
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -57,20 +72,45 @@ async function main(): Promise<void> {
 }
 
 async function measure(tmp: string): Promise<Report> {
+  const started = performance.now();
   const notes: string[] = [];
+  const loads: Report['loads'] = [];
+  const section = (name: string) => loads.push({ section: name, load: loadavg()[0] ?? 0 });
   log('building the client (skipped when dist/ is fresh)…');
   const buildProblem = await ensureClientBuilt(ROOT);
   const env = serverEnv(tmp, await freePort());
   log('creating the demo campaign with the CLI…');
   const demoToken = await demoLink(env);
   const tokens = await seed(env, notes);
-
+  log(`adding a campaign of ${SLIPS.toLocaleString('en-US')} invitations for the QR slips…`);
+  const officer = await attempt(() =>
+    seedSlipsCampaign(env.DATABASE_URL as string, env.APP_SECRET as string, SLIPS),
+  );
   const host = machine(await commitOf());
+
+  // In-process first, with no server running: nothing else of ours competes for the CPUs.
+  log(
+    `in-process submits (${IN_PROCESS_SUBMITS.submits} after ${IN_PROCESS_SUBMITS.warmup} warm-up)…`,
+  );
+  section('in-process submits');
+  const inProcessSubmit = await attempt(() => measureInProcessSubmit(tmp, IN_PROCESS_SUBMITS));
+  section('roster import');
+  const roster = await attempt(() => measureRoster(tmp));
+  section('scoring');
+  const scoring = await attempt(() => measureScoring(tmp, SCORING_SIZES, log));
+
   log('starting the server…');
   const server = await startServer(ROOT, env);
   try {
     log('measuring the first load…');
+    section('first load');
     const firstLoad = buildProblem ?? (await measureFirstLoad(server.baseUrl, demoToken));
+    log('measuring the QR slips page…');
+    section('slips');
+    const slips =
+      typeof officer === 'string'
+        ? `the slips campaign could not be made: ${officer}`
+        : await attempt(() => measureSlips(server.baseUrl, officer, SLIPS_ROUNDS));
     const pool = new TokenPool(tokens);
     const viewToken = pool.next();
     const view = await fetchResource(`${server.baseUrl}/api/s/${viewToken}`, 'other');
@@ -79,16 +119,57 @@ async function measure(tmp: string): Promise<Report> {
     }
     const bodies = submitBodies(JSON.parse(view.body.toString('utf8')) as SurveyView);
     const checkTokens = [viewToken, pool.next()];
-    const submissions = await measureSubmissions(server.baseUrl, pool, bodies, checkTokens, notes);
+    section('submissions');
+    const submissions = await measureSubmissions(server, pool, bodies, checkTokens, notes);
     const errors = server.stderrTail().trim();
     if (errors)
       notes.push(`The server wrote to stderr: \`${errors.slice(-500).replace(/\s+/g, ' ')}\``);
     notes.push(...methodNotes());
     const submitBody = { answers: bodies.answers, bytes: bodies.bytes };
-    return { machine: host, firstLoad, apiView: view.fetched, submitBody, submissions, notes };
+    return {
+      machine: host,
+      firstLoad,
+      apiView: view.fetched,
+      submitBody,
+      submissions,
+      inProcessSubmit,
+      slips,
+      roster,
+      scoring,
+      loads,
+      durationS: (performance.now() - started) / 1000,
+      notes,
+    };
   } finally {
     await server.stop();
   }
+}
+
+/** The measurement, or what stopped it: a benchmark reports, it never fails. */
+async function attempt<T>(fn: () => Promise<T>): Promise<T | string> {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`not measured: ${String(err)}`);
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** The .csv, then the .xlsx unless the .csv alone already took most of the time it may. */
+async function measureRoster(tmp: string): Promise<Report['roster']> {
+  const runs = await measureRosterImport(tmp, ROSTER_ROWS, ['csv'], log);
+  const skipped: string[] = [];
+  const csv = runs[0];
+  if (csv && csv.dryRunMs + csv.commitMs > XLSX_UNLESS_CSV_TOOK_MS) {
+    skipped.push(
+      `the .xlsx import, since the .csv dry run and commit already took ${(
+        (csv.dryRunMs + csv.commitMs) / 1000
+      ).toFixed(0)} s (more than ${XLSX_UNLESS_CSV_TOOK_MS / 1000} s)`,
+    );
+  } else {
+    runs.push(...(await measureRosterImport(tmp, ROSTER_ROWS, ['xlsx'], log)));
+  }
+  return { rows: ROSTER_ROWS, runs, skipped };
 }
 
 /** The benchmark campaign's links, written into the database before the server opens it. */
@@ -108,12 +189,13 @@ async function seed(env: NodeJS.ProcessEnv, notes: string[]): Promise<string[]> 
 
 /** Checks that submits really succeed, then the runs: 50/s, 100/s two ways, then flat out. */
 async function measureSubmissions(
-  base: string,
+  server: RunningServer,
   pool: TokenPool,
   bodies: SubmitBodies,
   checkTokens: string[],
   notes: string[],
 ): Promise<LoadResult[] | string> {
+  const base = server.baseUrl;
   log('checking that submits succeed…');
   const problems = await checkSubmits(base, checkTokens, bodies);
   if (problems.length > 0) {
@@ -127,16 +209,33 @@ async function measureSubmissions(
   await runPaced(base, pool, bodies, { label: 'warm-up', rate: 50, durationS: 4 });
 
   const results: LoadResult[] = [];
+  let stopped = false;
   const step = async (run: () => Promise<LoadResult>) => {
-    const waited = await waitUntilIdle(base);
+    if (stopped) return;
     const previous = results.at(-1);
-    if (previous && waited > 1000) {
+    try {
+      const waited = await waitUntilIdle(base);
+      if (previous && waited > 1000) {
+        notes.push(
+          `After "${previous.label}" the server stayed busy ${seconds(waited)} more (queued requests).`,
+        );
+      }
+      results.push(await run());
+      log(`done: ${results.at(-1)?.label}`);
+    } catch (err) {
+      // A server that died is a finding: report the runs made, and what it said.
+      stopped = true;
+      const exit = server.exitStatus();
+      const output = server.outputTail().trim().slice(-1500).replace(/\s+/g, ' ');
+      const what = exit
+        ? `**The server exited (${exit})**`
+        : `The load generator failed (${String(err)})`;
       notes.push(
-        `After "${previous.label}" the server stayed busy ${seconds(waited)} more (queued requests).`,
+        `${what} during or after the run "${previous?.label ?? 'warm-up'}"; the runs after it were not made.` +
+          (output ? ` Its last output: \`${output}\`` : ''),
       );
+      log(`${what} — stopping the submission runs`);
     }
-    results.push(await run());
-    log(`done: ${results.at(-1)?.label}`);
   };
   await step(() =>
     runPaced(base, pool, bodies, { label: '50/s, one every 20 ms', rate: 50, durationS: 10 }),
@@ -161,6 +260,7 @@ async function measureSubmissions(
       }),
     );
   }
+  if (results.length === 0) return 'no run completed (see the notes)';
   notes.push(capacityNote(results));
   return results;
 }

@@ -29,9 +29,15 @@ export function inviteMessage(
 function qrSvg(text: string): string {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
+  // One rectangle per horizontal run of dark modules: a third of the size of one per module.
   let d = '';
   for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) if (qr.modules.get(y, x)) d += `M${x + 2} ${y + 2}h1v1h-1z`;
+    for (let x = 0; x < n; x++) {
+      if (!qr.modules.get(y, x)) continue;
+      const start = x;
+      while (x + 1 < n && qr.modules.get(y, x + 1)) x++;
+      d += `M${start + 2} ${y + 2}h${x - start + 1}v1h-${x - start + 1}z`;
+    }
   }
   return `<svg class="qr" viewBox="0 0 ${n + 4} ${n + 4}" role="img" aria-label="Mã QR"><rect width="100%" height="100%" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
 }
@@ -65,7 +71,11 @@ export function slipsPage(opts: {
   slips: (Slip & { unitKey: string })[];
 }): string {
   const byUnit = new Map<string, (Slip & { unitKey: string })[]>();
-  for (const s of opts.slips) byUnit.set(s.unitKey, [...(byUnit.get(s.unitKey) ?? []), s]);
+  for (const s of opts.slips) {
+    const list = byUnit.get(s.unitKey);
+    if (list) list.push(s);
+    else byUnit.set(s.unitKey, [s]);
+  }
   const sections = [...byUnit.entries()]
     .map(
       ([unit, slips]) =>
