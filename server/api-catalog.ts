@@ -297,6 +297,31 @@ export const CATALOG: Endpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/compare',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
+    query: 'with=dot-truoc',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/self-assessment',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Nhập điểm tự đánh giá đã thẩm định (.xlsx/.csv, multipart: file, preview=true để xem trước): cột Mã đơn vị/Đơn vị, Điểm tự đánh giá đã thẩm định (hoặc Điểm), LV1…LV8 nếu có; mọi lỗi theo số dòng (422 self_assessment_invalid), tất cả hoặc không gì cả, thay cho lần nhập trước; khi đợt đang mở hoặc đã đóng (409 campaign_not_open trước khi mở). Lần tính đã có giữ nguyên: Chỉ số CCHC tổng có ở lần tính sau',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/self-assessment',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Điểm tự đánh giá đã thẩm định đang có: thời điểm nhập, người nhập, dấu vân tay, điểm từng đơn vị (và từng lĩnh vực), đơn vị chưa có điểm',
+  },
+  {
+    method: 'get',
     path: '/api/campaigns/{id}/raw-answers.csv',
     roles: ANALYSTS,
     tag: 'Kết quả',

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Db } from './db/connect';
 import { invitationRoutes } from './invitations/routes';
 import { paperRoutes } from './paper/routes';
+import { parRoutes } from './results/par-routes';
 import { resultsRoutes } from './results/routes';
 import { rosterRoutes } from './roster/routes';
 import { trackingRoutes } from './tracking/routes';
@@ -35,6 +36,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', rosterRoutes(db, config));
   api.route('/campaigns', paperRoutes({ db, config }));
   api.route('/campaigns', resultsRoutes(db));
+  api.route('/campaigns', parRoutes(db));
   api.route('/', adminRoutes(db));
   return api;
 }

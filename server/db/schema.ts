@@ -30,6 +30,7 @@ export interface Database {
   paperSerial: PaperSerialTable;
   reminder: ReminderTable;
   scoringRun: ScoringRunTable;
+  selfAssessment: SelfAssessmentTable;
 }
 
 export interface DefinitionTable {
@@ -283,6 +284,28 @@ export interface ScoringRunTable {
   distributions: string;
   lockedAt: string | null;
   lockedBy: string | null;
+  /**
+   * JSON: the self-assessment import the run's totals were computed with (`importedAt`,
+   * `fingerprint`, `units`), or null when none was imported (server/results/self-assessment.ts).
+   */
+  selfAssessment: string | null;
 }
 
 export type ScoringRun = Selectable<ScoringRunTable>;
+
+/**
+ * The appraised self-assessment of an evaluated unit (domain README, "The score", step 8), as
+ * imported from the appraisal council's sheet: `fieldCode` '' is the unit's total, LV1…LV8 the
+ * fields where the office has them. `points` is decimal text ("60.50"): never a binary float.
+ */
+export interface SelfAssessmentTable {
+  campaignId: string;
+  unitCode: string;
+  fieldCode: string;
+  points: string;
+  importedAt: string;
+  /** The user who imported it; null from the CLI. */
+  importedBy: string | null;
+}
+
+export type SelfAssessmentRow = Selectable<SelfAssessmentTable>;

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
+import { parseFraction } from '../../analysis/fraction';
 import type { UnitResult } from '../../analysis/types';
 import type { Definition } from '../../questionnaires';
 import { toCsv } from '../csv';
 import type { Distribution, ResultsDocument } from './runs';
+import { decimalText, selfAssessmentMax, spoken } from './total';
 
 /**
  * The exports of a scoring run: the results JSON, a long CSV (one row per unit × figure) and an
@@ -14,9 +16,15 @@ import type { Distribution, ResultsDocument } from './runs';
 const nfc = (s: string) => s.normalize('NFC');
 export const hiddenNote = (k: number) => `ẩn (dưới ${k} phiếu)`;
 export const NO_DATA_NOTE = 'không đủ dữ liệu';
+export const NO_SELF_ASSESSMENT_NOTE = 'chưa nhập điểm tự đánh giá';
 
 /** Scores, maxima and percents as the method rounds them: 2 decimals. */
 const two = (n: number | null) => (n === null ? '' : n.toFixed(2));
+/**
+ * Imported points and their sums as they are: at least 2 decimals, up to the 4 an import may
+ * have ("70.255" stays 70.255: rounding it to 70.25 or 70.26 would be a number nobody gave).
+ */
+const points = (n: number | null) => (n === null ? '' : decimalText(parseFraction(String(n))));
 /** Ratios unrounded, as the contract gives them. */
 const exact = (n: number | null) => (n === null ? '' : String(n));
 
@@ -46,7 +54,10 @@ export const CSV_COLUMNS = ['unit_code', 'unit_name', 'index', 'figure', 'value'
 
 /**
  * Long format: first the run's own figures (`run:…`, no unit), then per unit `survey_score`,
- * `survey_max`, `survey_percent`, `par_index`, `rank`, `field:<code>:score|max|percent`,
+ * `survey_max`, `survey_percent`, `par_index`, `rank`, then step 8's `self_assessment`,
+ * `self_assessment_max`, `total_score`, `total_max`, `par_rank` (empty, noted, until the
+ * self-assessment is imported), `field:<code>:score|max|percent` (and
+ * `field:<code>:self_assessment` where the office gave points per field),
  * `criterion:<code>:score|max|ratio|n_valid|n_excluded`, and
  * `group:<group>:criterion:<code>:n_forms|ratio` (empty, noted "ẩn (dưới k phiếu)", where the
  * small-group rule hides them). UTF-8 with a BOM, so that Excel shows Vietnamese.
@@ -74,19 +85,31 @@ export function resultsCsv(doc: ResultsDocument): string {
   runRow('status', m.trial ? 'trial' : m.locked ? 'official_locked' : 'official');
   runRow('fingerprint', doc.fingerprint);
   runRow('submissions', doc.submissionCount);
+  runRow('self_assessment_imported_at', doc.selfAssessment?.importedAt ?? '');
+  runRow('self_assessment_fingerprint', doc.selfAssessment?.fingerprint ?? '');
   const rank = ranks(doc.units);
   for (const u of doc.units) {
     const row = (figure: string, value: string | number, note = '') =>
       rows.push({ unit_code: u.code, unit_name: nfc(u.name), index: u.index, figure, value, note });
+    const t = u.total;
+    const noSelf = t ? '' : NO_SELF_ASSESSMENT_NOTE;
     row('survey_score', two(u.surveyScore), u.noData ? NO_DATA_NOTE : '');
     row('survey_max', two(u.maxScore));
     row('survey_percent', two(u.surveyPercent));
-    row('par_index', two(u.parIndex), u.parIndex === null ? 'chưa nhập điểm tự đánh giá' : '');
+    row('par_index', two(u.parIndex), noSelf);
     row('rank', rankOf(rank, u) ?? '', u.noData ? NO_DATA_NOTE : '');
+    row('self_assessment', points(t?.selfAssessment ?? null), noSelf);
+    row('self_assessment_max', points(t?.selfAssessmentMax ?? null), noSelf);
+    row('total_score', points(t?.score ?? null), noSelf);
+    row('total_max', points(t?.max ?? null), noSelf);
+    row('par_rank', t?.rank ?? '', noSelf || (u.noData ? NO_DATA_NOTE : ''));
+    const selfFields = new Map(t?.fields.map((f) => [f.code, f.selfAssessment]));
     for (const f of u.fields) {
       row(`field:${f.code}:score`, two(f.score));
       row(`field:${f.code}:max`, two(f.max));
       row(`field:${f.code}:percent`, two(f.percent));
+      const self = selfFields.get(f.code);
+      if (self !== undefined) row(`field:${f.code}:self_assessment`, points(self));
     }
     for (const c of u.criteria) {
       const note = c.noData ? NO_DATA_NOTE : '';
@@ -173,10 +196,7 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
       'Giới hạn của quy tắc',
       `Điểm tiêu chí công bố luôn tính mọi câu trả lời, kể cả của nhóm dưới ${k} phiếu: phần đóng góp nhỏ của nhóm đó vẫn nằm trong điểm chung. Đó là phần còn lại của phương pháp, không phải lỗi`,
     ],
-    [
-      'Chỉ số CCHC tổng',
-      'Chưa tính: cần nhập điểm tự đánh giá đã thẩm định (bước 8 của phương pháp)',
-    ],
+    ['Chỉ số CCHC tổng', totalLine(doc, definition)],
     ['Số phiếu đã dùng', String(doc.submissionCount)],
     ['Dấu vân tay dữ liệu (SHA-256)', doc.fingerprint],
     [
@@ -186,8 +206,28 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
   ].map(([a, b]) => [nfc(a as string), nfc(b as string)]);
 }
 
+/** Step 8 as the "Phương pháp" sheet states it, with the import the run used. */
+function totalLine(doc: ResultsDocument, definition: Definition): string {
+  const s = doc.selfAssessment;
+  if (!s)
+    return 'Chưa tính: khi lần tính này được thực hiện chưa có điểm tự đánh giá đã thẩm định (bước 8 của phương pháp); nhập điểm rồi tính lại';
+  const maxima = definition.indexes
+    .map(
+      (i) =>
+        `${i.code}: ${spoken(selfAssessmentMax(i.budget))} + ${spoken(parseFraction(i.budget))}`,
+    )
+    .join('; ');
+  return (
+    'Chỉ số CCHC % = (điểm tự đánh giá đã thẩm định + điểm điều tra xã hội học) / (điểm tự đánh giá tối đa + điểm điều tra tối đa) × 100, ' +
+    `tính bằng phân số chính xác, làm tròn 2 chữ số thập phân (từ 5 trở lên làm tròn lên); điểm tự đánh giá tối đa = 100 − điểm điều tra tối đa (${maxima}). ` +
+    `Xếp hạng theo Chỉ số CCHC trong từng chỉ số, bằng nhau cùng hạng. Điểm tự đánh giá nhập lúc ${vnTime(s.importedAt)} (${s.units} đơn vị; dấu vân tay ${s.fingerprint}); nhập lại sau đó không làm thay đổi lần tính này`
+  );
+}
+
 /** Number formats: 2 decimals for scores, 4 shown for ratios (stored unrounded). */
 const SCORE = '0.00';
+/** Imported points (and self + survey) show every decimal they have: 70.255, not 70.26. */
+const POINTS = '0.00##';
 const RATIO = '0.0000';
 
 function header(
@@ -232,10 +272,17 @@ export async function resultsXlsx(
       { header: 'Tối đa', key: 'max', width: 10 },
       { header: 'Tỷ lệ %', key: 'percent', width: 10 },
       { header: 'Xếp hạng', key: 'rank', width: 10 },
+      // Step 8, the two parts side by side: columns 7–11.
+      { header: 'Tự đánh giá', key: 'self', width: 12 },
+      { header: 'Điều tra XHH', key: 'survey', width: 12 },
+      { header: 'Tổng', key: 'total', width: 10 },
+      { header: 'Chỉ số CCHC %', key: 'par', width: 13 },
+      { header: 'Xếp hạng theo Chỉ số CCHC', key: 'parRank', width: 13 },
       ...index.fields.map((f) => ({ header: f.code, key: `f:${f.code}`, width: 9 })),
       { header: 'Ghi chú', key: 'note', width: 20 },
     ]);
     for (const u of doc.units.filter((x) => x.index === index.code)) {
+      const t = u.total;
       const row = sheet.addRow({
         code: u.code,
         name: nfc(u.name),
@@ -243,15 +290,30 @@ export async function resultsXlsx(
         max: u.maxScore,
         percent: u.surveyPercent,
         rank: rankOf(rank, u) ?? null,
+        self: t?.selfAssessment ?? null,
+        survey: t ? t.survey : null,
+        total: t?.score ?? null,
+        par: u.parIndex,
+        parRank: t?.rank ?? null,
         ...Object.fromEntries(u.fields.map((f) => [`f:${f.code}`, f.score])),
-        note: u.noData ? NO_DATA_NOTE : '',
+        note: [u.noData ? NO_DATA_NOTE : '', t ? '' : NO_SELF_ASSESSMENT_NOTE]
+          .filter(Boolean)
+          .join('; '),
       });
       row.eachCell((cell, col) => {
-        if (col >= 3 && col !== 6 && typeof cell.value === 'number') cell.numFmt = SCORE;
+        if (col >= 3 && col !== 6 && col !== 11 && typeof cell.value === 'number')
+          cell.numFmt = col === 7 || col === 9 ? POINTS : SCORE;
       });
     }
     sheet.addRow({});
     sheet.addRow({ name: nfc(`${index.name} — phần khảo sát, tối đa ${index.budget} điểm`) });
+    sheet.addRow({
+      name: nfc(
+        doc.selfAssessment
+          ? `Chỉ số CCHC = (tự đánh giá + điều tra XHH) / (${spoken(selfAssessmentMax(index.budget))} + ${spoken(parseFraction(index.budget))}) × 100; tự đánh giá đã thẩm định, nhập lúc ${vnTime(doc.selfAssessment.importedAt)}`
+          : 'Chỉ số CCHC tổng: chưa nhập điểm tự đánh giá đã thẩm định khi tính lần này',
+      ),
+    });
   }
 
   const criteriaSheet = book.addWorksheet('Tiêu chí');

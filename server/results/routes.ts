@@ -30,6 +30,7 @@ import {
   runDistributions,
   submissionsFingerprint,
 } from './runs';
+import { loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
@@ -87,6 +88,7 @@ export function resultsRoutes(db: Db) {
   app.get('/:id/runs', analysts, async (c) => {
     const { campaign } = await closed(c.req.param('id'));
     const current = await submissionsFingerprint(db, campaign.id);
+    const self = (await loadSelfAssessment(db, campaign.id))?.fingerprint ?? null;
     const runs = await listRuns(db, campaign.id);
     return c.json({
       fingerprint: current.fingerprint,
@@ -105,8 +107,12 @@ export function resultsRoutes(db: Db) {
         lockedBy: r.lockedByEmail,
         fingerprint: r.fingerprint,
         submissionCount: r.submissionCount,
+        /** The self-assessment the run's totals used (step 8), null for none. */
+        selfAssessment: runSelfAssessment(r),
         /** The run's submissions are still the campaign's. */
         current: r.fingerprint === current.fingerprint,
+        /** …and so is its self-assessment: with both, the run can be locked. */
+        selfAssessmentCurrent: (runSelfAssessment(r)?.fingerprint ?? null) === self,
       })),
     });
   });

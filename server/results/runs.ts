@@ -18,6 +18,8 @@ import { type Db, inTransaction } from '../db/connect';
 import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
+import { loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
+import { type RunUnitResult, type SelfAssessmentMeta, withTotals } from './total';
 
 /**
  * Scoring runs (domain README, "The score", steps 9–10). A run scores the campaign's tallies
@@ -75,7 +77,13 @@ export interface ResultsDocument {
   };
   fingerprint: string;
   submissionCount: number;
-  units: UnitResult[];
+  /**
+   * The appraised self-assessment the run's totals (step 8) were computed with: its import time
+   * and fingerprint; null when none was imported when the run was made (then every parIndex is
+   * null). A later import does not change a stored run.
+   */
+  selfAssessment: SelfAssessmentMeta | null;
+  units: RunUnitResult[];
 }
 
 export interface RunUser {
@@ -251,8 +259,9 @@ export function distributionsOf(
 }
 
 /**
- * Scores the closed campaign now and stores the run. The fingerprint and the counts are read in
- * one transaction, so they describe the same submissions; scoring itself is pure.
+ * Scores the closed campaign now and stores the run. The fingerprint, the counts and the
+ * self-assessment are read in one transaction, so they describe the same data; scoring itself
+ * (steps 1–8) is pure. The run keeps the totals it computed and which import they came from.
  * @throws ApiError 409 `campaign_open` while the campaign is not closed; 422 `invalid_method`.
  */
 export async function createRun(
@@ -264,14 +273,19 @@ export async function createRun(
   const { campaign, definition, units } = await loadCampaign(db, campaignId);
   requireClosed(campaign, now);
   const method = effectiveMethod(definition, options.method);
-  const { fingerprint, counts } = await inTransaction(db, async (trx) => ({
+  const { fingerprint, counts, selfAssessment } = await inTransaction(db, async (trx) => ({
     fingerprint: await submissionsFingerprint(trx, campaignId),
     counts: await loadCounts(trx, campaignId),
+    selfAssessment: await loadSelfAssessment(trx, campaignId),
   }));
   const refs = units.map((u) => ({ code: u.code, name: u.name.normalize('NFC'), kind: u.kind }));
-  let results: UnitResult[];
+  let results: RunUnitResult[];
   try {
-    results = scoreUnits(definition, refs, counts, { method });
+    results = withTotals(
+      definition,
+      scoreUnits(definition, refs, counts, { method }),
+      selfAssessment,
+    );
   } catch (err) {
     if (err instanceof ScoringError)
       throw new ApiError(409, 'scoring_error', `Không tính được điểm: ${err.message}`);
@@ -293,6 +307,13 @@ export async function createRun(
     distributions: JSON.stringify(distributionsOf(definition, refs, counts, results)),
     lockedAt: null,
     lockedBy: null,
+    selfAssessment: selfAssessment
+      ? JSON.stringify({
+          importedAt: selfAssessment.importedAt,
+          fingerprint: selfAssessment.fingerprint,
+          units: selfAssessment.units,
+        } satisfies SelfAssessmentMeta)
+      : null,
   };
   await db.insertInto('scoringRun').values(run).execute();
   return run;
@@ -314,6 +335,7 @@ export function listRuns(db: Db, campaignId: string) {
       'r.fingerprint',
       'r.submissionCount',
       'r.lockedAt',
+      'r.selfAssessment',
       'c.email as createdByEmail',
       'l.email as lockedByEmail',
     ])
@@ -378,6 +400,14 @@ export async function lockRun(
         'stale_run',
         'Dữ liệu đã thay đổi sau lần tính này (dấu vân tay không còn khớp); hãy tính lại rồi khóa lần tính mới.',
       );
+    // Step 8: the totals to publish must be those of the self-assessment imported now.
+    const self = await loadSelfAssessment(trx, campaignId);
+    if ((self?.fingerprint ?? null) !== (runSelfAssessment(run)?.fingerprint ?? null))
+      throw new ApiError(
+        409,
+        'stale_run',
+        'Điểm tự đánh giá đã được nhập (hoặc nhập lại) sau lần tính này; hãy tính lại rồi khóa lần tính mới.',
+      );
     const locked = { lockedAt: now.toISOString(), lockedBy: user?.id ?? null };
     await trx.updateTable('scoringRun').set(locked).where('id', '=', run.id).execute();
     return { ...run, ...locked };
@@ -409,7 +439,12 @@ export function resultsDocument(
     },
     fingerprint: run.fingerprint,
     submissionCount: run.submissionCount,
-    units: JSON.parse(run.results) as UnitResult[],
+    selfAssessment: runSelfAssessment(run),
+    // Runs stored before step 8 was implemented have no `total`: they read as none imported.
+    units: (JSON.parse(run.results) as RunUnitResult[]).map((u) => ({
+      ...u,
+      total: u.total ?? null,
+    })),
   };
 }
 

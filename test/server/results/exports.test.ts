@@ -105,21 +105,21 @@ describe('the results exports', () => {
     expect(lines).toContain(
       '694,UBND huyện Hớn Quản,HUYEN,group:LD_CQCM_HUYEN:criterion:6.3:ratio,0.6,',
     );
-    // One row per figure: 10 run rows, then per unit 5 + 3 per field + 5 per criterion + 2 per
-    // group × criterion.
+    // One row per figure: 12 run rows, then per unit 5 survey + 5 total (step 8; empty here,
+    // nothing imported) + 3 per field + 5 per criterion + 2 per group × criterion.
     const expected =
-      10 +
+      12 +
       doc.units.reduce(
         (n, u) =>
           n +
-          5 +
+          10 +
           3 * u.fields.length +
           5 * u.criteria.length +
           2 * u.groups.reduce((m, g) => m + g.criteria.length, 0),
         0,
       );
     expect(lines.length - 1).toBe(expected);
-    for (const line of lines.slice(11)) expect(line.split(',')[3]).toMatch(/^[a-z_]+(:|$)/);
+    for (const line of lines.slice(13)) expect(line.split(',')[3]).toMatch(/^[a-z_]+(:|$)/);
     await expectNothingPersonal(bytes.toString('utf8'));
   });
 

@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import type { Db } from '../db/connect';
+import { ApiError } from '../errors';
+import { compareRun } from './compare';
+import { loadCampaign, requireClosed } from './runs';
+import { describeSelfAssessment, importSelfAssessment } from './self-assessment';
+
+/**
+ * The total PAR index and the year-over-year comparison, under /api/campaigns, for analysts and
+ * admins: the appraised self-assessment (import, preview, list) and a run compared with the
+ * previous campaign's published results.
+ */
+export function parRoutes(db: Db) {
+  const app = new Hono<AuthEnv>();
+  const analysts = requireRole('admin', 'analyst');
+
+  /** multipart/form-data: file, preview ("true" for a dry run that writes nothing). */
+  app.post('/:id/self-assessment', analysts, async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File))
+      throw new ApiError(
+        400,
+        'invalid_request',
+        'Chưa chọn tệp điểm tự đánh giá đã thẩm định (.xlsx hoặc .csv).',
+      );
+    const result = await importSelfAssessment(
+      db,
+      c.req.param('id'),
+      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      { dryRun: form.preview === 'true', user: currentUser(c), ip: c.get('ip') },
+    );
+    return c.json(result, result.committed ? 201 : 200);
+  });
+
+  app.get('/:id/self-assessment', analysts, async (c) =>
+    c.json(await describeSelfAssessment(db, c.req.param('id'))),
+  );
+
+  app.get('/:id/runs/:run/compare', analysts, async (c) => {
+    const ctx = await loadCampaign(db, c.req.param('id'));
+    requireClosed(ctx.campaign);
+    const withId = c.req.query('with') || undefined;
+    return c.json(await compareRun(db, ctx, c.req.param('run'), withId));
+  });
+
+  return app;
+}
