@@ -1,11 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The console's screens, read from `location.pathname` under /console. */
-export type CampaignTab = 'tracking' | 'invitations' | 'roster' | 'settings';
+export type CampaignTab =
+  | 'tracking'
+  | 'invitations'
+  | 'roster'
+  | 'settings'
+  | 'results'
+  | 'comments'
+  | 'paper'
+  | 'definition';
 export type Route =
   | { name: 'login' }
   | { name: 'campaigns' }
-  | { name: 'campaign'; id: string; tab: CampaignTab }
+  | { name: 'campaign'; id: string; tab: CampaignTab; run?: string }
+  /** The printable report of one unit in one scoring run (results/unit-report.tsx). */
+  | { name: 'unit-report'; id: string; run: string; unit: string }
+  /** Accounts and the audit log (admin/admin-screen.tsx). */
+  | { name: 'admin'; page: 'users' | 'audit' }
   | { name: 'account' }
   | { name: 'not-found' };
 
@@ -14,6 +26,10 @@ const TABS: Record<string, CampaignTab> = {
   invitations: 'invitations',
   roster: 'roster',
   settings: 'settings',
+  results: 'results',
+  comments: 'comments',
+  paper: 'paper',
+  definition: 'definition',
 };
 
 export function parseRoute(pathname: string): Route {
@@ -21,6 +37,21 @@ export function parseRoute(pathname: string): Route {
   if (path === '/console') return { name: 'campaigns' };
   if (path === '/console/login') return { name: 'login' };
   if (path === '/console/account') return { name: 'account' };
+  if (path === '/console/admin' || path === '/console/admin/users')
+    return { name: 'admin', page: 'users' };
+  if (path === '/console/admin/audit') return { name: 'admin', page: 'audit' };
+  // Results: /console/c/<id>/results/<run>[/unit/<code>]; every part is data, escaped.
+  const r = /^\/console\/c\/([^/]+)\/results\/([^/]+)(?:\/unit\/([^/]+))?$/.exec(path);
+  if (r?.[1] && r[2]) {
+    try {
+      const [id, run] = [decodeURIComponent(r[1]), decodeURIComponent(r[2])];
+      return r[3]
+        ? { name: 'unit-report', id, run, unit: decodeURIComponent(r[3]) }
+        : { name: 'campaign', id, tab: 'results', run };
+    } catch {
+      return { name: 'not-found' };
+    }
+  }
   const m = /^\/console\/c\/([^/]+)(?:\/([^/]+))?$/.exec(path);
   const tab = m ? TABS[m[2] ?? ''] : undefined;
   if (m?.[1] && tab) {

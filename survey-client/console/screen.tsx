@@ -1,4 +1,6 @@
+import { AdminScreen } from './admin/admin-screen';
 import { Link } from './parts/link';
+import { UnitReport } from './results';
 import type { Route } from './router';
 import { Account } from './screens/account';
 import { CampaignScreen } from './screens/campaign';
@@ -12,7 +14,21 @@ export function Screen({ route, user }: { route: Route; user: User }) {
     case 'login':
       return <Campaigns user={user} />;
     case 'campaign':
-      return <CampaignScreen key={route.id} id={route.id} tab={route.tab} user={user} />;
+      return (
+        <CampaignScreen key={route.id} id={route.id} tab={route.tab} run={route.run} user={user} />
+      );
+    case 'unit-report':
+      return (
+        <UnitReport
+          key={`${route.id}/${route.run}/${route.unit}`}
+          id={route.id}
+          run={route.run}
+          unit={route.unit}
+          user={user}
+        />
+      );
+    case 'admin':
+      return <AdminScreen page={route.page} user={user} />;
     case 'account':
       return <Account />;
     default:

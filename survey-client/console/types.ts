@@ -8,6 +8,8 @@ export type { Column, ManualMapping, RosterField } from '../../server/roster/hea
 export type { ImportResult, ImportRow, ImportSummary } from '../../server/roster/import';
 export type { Problem, Severity } from '../../server/roster/problems';
 
+import type { PersonalData } from './admin/types';
+
 export type Role = 'admin' | 'officer' | 'analyst';
 
 export interface User {
@@ -24,6 +26,9 @@ export interface Session {
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
 export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
+
+/** Scores, runs, raw answers and comments: admin and analyst only (an officer never sees them). */
+export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
 export type Phase = 'not_open' | 'open' | 'closed';
 
@@ -58,6 +63,8 @@ export interface UnitInfo {
 export interface CampaignDetail extends Campaign {
   groups?: GroupInfo[];
   units?: UnitInfo[];
+  /** Whether the roster's personal data is due for erasure (admin/purge-notice.tsx). */
+  personalData?: PersonalData;
 }
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';

@@ -1,3 +1,4 @@
+import { AdminLink } from '../admin/admin-link';
 import { ROLE_NAMES } from '../format';
 import type { User } from '../types';
 import { Link } from './link';
@@ -14,6 +15,7 @@ export function Header({ user, onSignOut }: { user: User; onSignOut: () => void 
         <small>Phòng Nội vụ</small>
       </Link>
       <div class="who">
+        <AdminLink user={user} />
         <Link href="/console/account" class="user">
           <span class="name">{user.name}</span>
           <span class="role">{ROLE_NAMES[user.role]}</span>

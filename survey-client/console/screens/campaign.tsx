@@ -1,20 +1,29 @@
+import { PurgeNotice } from '../admin/purge-notice';
 import { campaignApi } from '../api';
+import { DefinitionScreen } from '../definition/definition-screen';
 import { PHASE_NAMES, vnDateTime } from '../format';
+import { PaperScreen } from '../paper/paper-screen';
 import { Link } from '../parts/link';
 import { ErrorNotice, Loading } from '../parts/notice';
+import { CommentsScreen, ResultsScreen } from '../results';
 import { type CampaignTab, campaignPath } from '../router';
-import { type Campaign, type CampaignDetail, isStaff, type User } from '../types';
+import { type Campaign, type CampaignDetail, isAnalyst, isStaff, type User } from '../types';
 import { useLoad } from '../use-load';
 import { Invitations } from './invitations';
 import { Roster } from './roster';
 import { Settings } from './settings';
 import { TrackingScreen } from './tracking';
 
-const TABS: { tab: CampaignTab; label: string; staff: boolean }[] = [
+/** `analysts`: admin and analyst only (scores and comments; never an officer). */
+const TABS: { tab: CampaignTab; label: string; staff: boolean; analysts?: boolean }[] = [
   { tab: 'tracking', label: 'Theo dõi', staff: false },
   { tab: 'invitations', label: 'Lời mời', staff: true },
   { tab: 'roster', label: 'Nhập danh sách', staff: true },
+  { tab: 'paper', label: 'Phiếu giấy', staff: true },
+  { tab: 'definition', label: 'Bộ câu hỏi', staff: true },
   { tab: 'settings', label: 'Cài đặt', staff: true },
+  { tab: 'results', label: 'Kết quả', staff: false, analysts: true },
+  { tab: 'comments', label: 'Ý kiến góp ý', staff: false, analysts: true },
 ];
 
 export interface CampaignProps {
@@ -25,7 +34,18 @@ export interface CampaignProps {
 }
 
 /** One campaign: its name, phase and dates, the tabs a role may see, and the tab's screen. */
-export function CampaignScreen({ id, tab, user }: { id: string; tab: CampaignTab; user: User }) {
+export function CampaignScreen({
+  id,
+  tab,
+  run,
+  user,
+}: {
+  id: string;
+  tab: CampaignTab;
+  /** The scoring run the results tab shows. */
+  run?: string;
+  user: User;
+}) {
   const loaded = useLoad<CampaignDetail>(campaignApi(id));
   const staff = isStaff(user.role);
   const c = loaded.data;
@@ -46,7 +66,9 @@ export function CampaignScreen({ id, tab, user }: { id: string; tab: CampaignTab
     staff,
     onChange: (next) => loaded.setData((old) => (old ? { ...old, ...next } : old)),
   };
-  const allowed = staff || !TABS.find((t) => t.tab === tab)?.staff;
+  const may = (t: (typeof TABS)[number] | undefined) =>
+    t?.analysts ? isAnalyst(user.role) : staff || !t?.staff;
+  const allowed = may(TABS.find((t) => t.tab === tab));
   return (
     <>
       <p class="crumbs">
@@ -59,7 +81,7 @@ export function CampaignScreen({ id, tab, user }: { id: string; tab: CampaignTab
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
       </p>
       <nav class="tabs" aria-label="Các mục của đợt khảo sát">
-        {TABS.filter((t) => staff || !t.staff).map((t) => (
+        {TABS.filter(may).map((t) => (
           <Link key={t.tab} href={campaignPath(c.id, t.tab)} current={t.tab === tab}>
             {t.label}
           </Link>
@@ -75,8 +97,19 @@ export function CampaignScreen({ id, tab, user }: { id: string; tab: CampaignTab
         <Roster {...props} />
       ) : tab === 'settings' ? (
         <Settings {...props} />
+      ) : tab === 'paper' ? (
+        <PaperScreen campaign={c} />
+      ) : tab === 'definition' ? (
+        <DefinitionScreen campaign={c} onChange={props.onChange} />
+      ) : tab === 'results' ? (
+        <ResultsScreen campaign={c} run={run} />
+      ) : tab === 'comments' ? (
+        <CommentsScreen campaign={c} />
       ) : (
-        <TrackingScreen {...props} />
+        <>
+          {user.role === 'admin' && <PurgeNotice campaign={c} onChange={props.onChange} />}
+          <TrackingScreen {...props} />
+        </>
       )}
     </>
   );

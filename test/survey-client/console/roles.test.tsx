@@ -19,19 +19,30 @@ const tabs = () =>
     .map((a) => a.textContent);
 
 describe('what each role sees', () => {
-  it.each(['admin', 'officer'] as const)(
-    '%s: tracking, invitations, roster and settings',
-    async (role) => {
+  const STAFF_TABS = [
+    'Theo dõi',
+    'Lời mời',
+    'Nhập danh sách',
+    'Phiếu giấy',
+    'Bộ câu hỏi',
+    'Cài đặt',
+  ];
+  it.each([
+    ['admin', [...STAFF_TABS, 'Kết quả', 'Ý kiến góp ý']],
+    ['officer', STAFF_TABS],
+  ] as const)(
+    '%s: tracking, invitations, roster, settings…; results for the admin only',
+    async (role, expected) => {
       serve(role);
       await openAt('/console/c/c2024');
-      expect(tabs()).toEqual(['Theo dõi', 'Lời mời', 'Nhập danh sách', 'Cài đặt']);
+      expect(tabs()).toEqual(expected);
     },
   );
 
-  it('analyst: tracking only, no links to invitations or the roster', async () => {
+  it('analyst: tracking and results, no links to invitations or the roster', async () => {
     serve('analyst');
     await openAt('/console/c/c2024');
-    expect(tabs()).toEqual(['Theo dõi']);
+    expect(tabs()).toEqual(['Theo dõi', 'Kết quả', 'Ý kiến góp ý']);
     expect(screen.queryByRole('link', { name: /Lời mời|Nhập danh sách|Cài đặt/ })).toBeNull();
   });
 

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import type { CampaignDetail } from '../types';
+import { PaperEntry } from './entry';
+import { PaperPrint } from './print';
+import { StubReceipt } from './stubs';
+import './paper.css';
+
+type View = 'print' | 'stubs' | 'entry';
+const VIEWS: [View, string][] = [
+  ['print', 'In phiếu giấy'],
+  ['stubs', 'Nhận cuống phiếu'],
+  ['entry', 'Nhập phiếu giấy'],
+];
+
+/** Paper forms for those who answer on paper: print, receive the stubs, enter the sheets. */
+export function PaperScreen({ campaign }: { campaign: CampaignDetail }) {
+  const [view, setView] = useState<View>('print');
+  const printBlocked =
+    campaign.phase === 'closed' ? 'Đợt khảo sát đã kết thúc: không in thêm phiếu giấy.' : null;
+  const takeBlocked =
+    campaign.phase === 'not_open'
+      ? 'Đợt khảo sát chưa mở: cuống phiếu và phiếu giấy chỉ được nhận, nhập khi đợt khảo sát đang mở.'
+      : campaign.phase === 'closed'
+        ? 'Đợt khảo sát đã kết thúc: không nhận thêm cuống phiếu hay phiếu giấy.'
+        : null;
+  return (
+    <>
+      <fieldset class="segmented">
+        <legend class="sr-only">Phiếu giấy</legend>
+        {VIEWS.map(([v, label]) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {label}
+          </button>
+        ))}
+      </fieldset>
+      {view === 'print' ? (
+        <PaperPrint campaign={campaign} blocked={printBlocked} />
+      ) : view === 'stubs' ? (
+        <StubReceipt campaign={campaign} blocked={takeBlocked} />
+      ) : (
+        <PaperEntry campaign={campaign} blocked={takeBlocked} />
+      )}
+    </>
+  );
+}

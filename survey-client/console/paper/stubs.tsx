@@ -1,0 +1,151 @@
+import { useRef, useState } from 'preact/hooks';
+import { api, campaignApi } from '../api';
+import { count, STATUS_NAMES } from '../format';
+import { Done, ErrorNotice } from '../parts/notice';
+import type { CampaignDetail } from '../types';
+import { cleanCode } from './serial';
+
+/** POST /api/campaigns/{id}/paper/stubs answers who the stub was (server/paper/routes.ts). */
+interface StubReply {
+  id: string;
+  name: string;
+  group: string;
+  unit: string;
+  status: 'submitted';
+  receipt: string;
+}
+
+/**
+ * "Nhận cuống phiếu": the short code on a returned stub marks that person's link used (their
+ * status becomes "Đã gửi"), so a paper form and an online one never both count. One code after
+ * another: the field is cleared and focused again after each.
+ */
+export function StubReceipt({
+  campaign,
+  blocked,
+}: {
+  campaign: CampaignDetail;
+  blocked: string | null;
+}) {
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [received, setReceived] = useState<StubReply[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setProblem('');
+    const clean = cleanCode(code);
+    if (clean.length !== 8) {
+      setProblem(
+        clean.length === 9
+          ? 'Đây có vẻ là số phiếu in trên tờ trả lời (9 ký tự). Mã phiếu giấy in trên cuống phiếu có 8 ký tự, ví dụ K7QM-4X2P.'
+          : 'Mã phiếu giấy in trên cuống phiếu có 8 ký tự, ví dụ K7QM-4X2P.',
+      );
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api<StubReply>('POST', campaignApi(campaign.id, '/paper/stubs'), {
+        code: code.trim(),
+      });
+      setReceived((old) => [r, ...old]);
+      setCode('');
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(false);
+    input.current?.focus();
+  };
+
+  const last = received[0];
+  return (
+    <section aria-labelledby="stubs-title">
+      <h2 id="stubs-title">Nhận cuống phiếu</h2>
+      <p class="hint">
+        Khi phiếu giấy được nộp lại, nhập mã phiếu giấy in trên cuống phiếu (8 ký tự). Người đó được
+        tính là đã gửi phiếu và đường dẫn trực tuyến của họ không dùng được nữa. Cuống phiếu cất
+        riêng, không để chung với các tờ trả lời.
+      </p>
+      {blocked ? (
+        <p class="notice" role="status">
+          {blocked}
+        </p>
+      ) : (
+        <form class="inline-form" onSubmit={submit} noValidate>
+          <label>
+            Mã phiếu giấy (trên cuống phiếu)
+            <input
+              ref={input}
+              value={code}
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              placeholder="VD: K7QM-4X2P"
+              maxLength={20}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'stub-problem' : undefined}
+              onInput={(e) => {
+                setCode(e.currentTarget.value);
+                setProblem('');
+              }}
+            />
+          </label>
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Đang ghi nhận…' : 'Nhận cuống phiếu'}
+          </button>
+        </form>
+      )}
+      {problem && (
+        <p id="stub-problem" class="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      {last && error === null && !problem && (
+        <Done>
+          Đã nhận cuống phiếu của <b>{last.name}</b> ({last.group}
+          {last.unit ? `, ${last.unit}` : ''}). Trạng thái: {STATUS_NAMES[last.status]} (phiếu
+          giấy).
+        </Done>
+      )}
+      {received.length > 0 && (
+        <>
+          <h3>Đã nhận trong lần làm việc này ({count(received.length)})</h3>
+          <div class="table-wrap">
+            <table class="cards">
+              <thead>
+                <tr>
+                  <th scope="col">Họ và tên</th>
+                  <th scope="col">Nhóm</th>
+                  <th scope="col">Đơn vị</th>
+                  <th scope="col">Trạng thái</th>
+                </tr>
+              </thead>
+              <tbody>
+                {received.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row" class="name">
+                      {r.name}
+                    </th>
+                    <td data-label="Nhóm">{r.group}</td>
+                    <td data-label="Đơn vị" class="unit">
+                      {r.unit || '—'}
+                    </td>
+                    <td data-label="Trạng thái">
+                      <span class="status submitted">{STATUS_NAMES[r.status]}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Method } from './types';
+
+/** Scores, maxima and percents as the method rounded them: always two decimals, "12,35". */
+const two = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Ratios are given unrounded; four decimals are enough to read them. */
+const four = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+
+export const score = (n: number | null | undefined) => (n == null ? '—' : two.format(n));
+export const pct = (n: number | null | undefined) => (n == null ? '—' : `${two.format(n)}%`);
+export const ratio = (n: number | null | undefined) => (n == null ? '—' : four.format(n));
+
+export const NO_DATA = 'không đủ dữ liệu';
+/** What a cell hidden by the small-group rule reads (domain README, "Small groups"). */
+export const hidden = (k: number) => `ẩn (dưới ${k} phiếu)`;
+
+export const WEIGHTING_NAMES: Record<Method['weighting'], string> = {
+  EQUAL_GROUP: 'Bình quân các nhóm đối tượng (EQUAL_GROUP)',
+  POOLED: 'Gộp mọi câu trả lời hợp lệ (POOLED)',
+};
+
+export const EMPTY_NAMES: Record<Method['emptyCriterion'], string> = {
+  ZERO: 'Tính 0 điểm, ghi "không đủ dữ liệu" (ZERO)',
+  RESCALE: 'Bỏ tiêu chí, quy đổi lại theo tổng điểm (RESCALE)',
+};
+
+/** "YB4 · EQUAL_GROUP · ZERO": a run's settings in one short line. */
+export const settingsLine = (m: Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'>) =>
+  `${m.scaleProfile} · ${m.weighting} · ${m.emptyCriterion}`;
+
+/** The run's standing in words: what may be published and what may not. */
+export function runStatus(r: { official: boolean; locked: boolean }): string {
+  if (r.locked) return 'Chính thức, đã khóa để công bố';
+  return r.official ? 'Chính thức' : 'Thử nghiệm';
+}

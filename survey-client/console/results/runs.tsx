@@ -1,0 +1,225 @@
+import { useState } from 'preact/hooks';
+import { api, campaignApi } from '../api';
+import { count, vnDateTime } from '../format';
+import { Link } from '../parts/link';
+import { ErrorNotice } from '../parts/notice';
+import { navigate } from '../router';
+import { EMPTY_NAMES, runStatus, settingsLine, WEIGHTING_NAMES } from './format';
+import { resultsPath } from './paths';
+import type { Definition, ResultsDocument, RunList, RunSummary, TrialMethod } from './types';
+
+/**
+ * The campaign's scoring runs, newest first, and the two ways to make one: "Chạy tính điểm"
+ * with the campaign's method (official) and a trial with other settings.
+ */
+export function Runs({
+  campaignId,
+  list,
+  selected,
+  definition,
+  onCreated,
+}: {
+  campaignId: string;
+  list: RunList;
+  selected: string | undefined;
+  definition: Definition | undefined;
+  onCreated: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const create = async (method?: TrialMethod) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const doc = await api<ResultsDocument>(
+        'POST',
+        campaignApi(campaignId, '/runs'),
+        method === undefined ? undefined : { method },
+      );
+      onCreated();
+      navigate(resultsPath(campaignId, doc.method.runId));
+    } catch (e) {
+      setError(e);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section aria-labelledby="runs-title">
+      <h2 id="runs-title">Các lần tính điểm</h2>
+      <p class="lead">
+        {count(list.submissionCount)} phiếu đã gửi. Lần tính chính thức dùng đúng cách tính của đợt
+        khảo sát và có thể khóa để công bố; lần tính thử nghiệm chỉ để xem.
+      </p>
+      <div class="actions r-run-actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => create()}>
+          Chạy tính điểm
+        </button>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      {list.runs.length === 0 ? (
+        <p>Chưa có lần tính điểm nào. Bấm "Chạy tính điểm" để tính theo cách tính của đợt.</p>
+      ) : (
+        <RunTable campaignId={campaignId} runs={list.runs} selected={selected} />
+      )}
+      {definition && <TrialForm definition={definition} busy={busy} onRun={create} />}
+    </section>
+  );
+}
+
+function RunTable({
+  campaignId,
+  runs,
+  selected,
+}: {
+  campaignId: string;
+  runs: RunSummary[];
+  selected: string | undefined;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="cards r-runs">
+        <caption class="sr-only">Các lần tính điểm, mới nhất trước</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lần tính</th>
+            <th scope="col">Loại</th>
+            <th scope="col">Cách tính</th>
+            <th scope="col" class="num">
+              Số phiếu
+            </th>
+            <th scope="col">Dữ liệu</th>
+            <th scope="col">Người chạy</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id} class={r.id === selected ? 'r-selected' : undefined}>
+              <th scope="row" class="name">
+                <Link href={resultsPath(campaignId, r.id)} current={r.id === selected}>
+                  {vnDateTime(r.createdAt)}
+                </Link>
+                {r.id === selected && <small>Đang xem</small>}
+              </th>
+              <td data-label="Loại">
+                <span
+                  class={`r-run-kind ${r.locked ? 'r-locked' : r.official ? 'r-official' : 'r-trial'}`}
+                >
+                  {runStatus(r)}
+                </span>
+              </td>
+              <td data-label="Cách tính">{settingsLine(r.settings)}</td>
+              <td class="num" data-label="Số phiếu">
+                {count(r.submissionCount)}
+              </td>
+              <td data-label="Dữ liệu">
+                {r.current ? 'Hiện hành' : <span class="r-stale">Đã thay đổi sau lần tính</span>}
+              </td>
+              <td data-label="Người chạy">{r.createdBy ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Other settings for a trial: the scale profile, how groups combine, what an empty criterion
+ * scores. The small-group threshold is not offered: a trial may not lower it (the server refuses),
+ * and raising it changes no score.
+ */
+function TrialForm({
+  definition,
+  busy,
+  onRun,
+}: {
+  definition: Definition;
+  busy: boolean;
+  onRun: (m: TrialMethod) => void;
+}) {
+  const own = definition.method;
+  const [m, setM] = useState<TrialMethod>({
+    scaleProfile: own.scaleProfile,
+    weighting: own.weighting,
+    emptyCriterion: own.emptyCriterion,
+  });
+  const same =
+    m.scaleProfile === own.scaleProfile &&
+    m.weighting === own.weighting &&
+    m.emptyCriterion === own.emptyCriterion;
+  return (
+    <details class="panel r-trial">
+      <summary>Tính thử với cách tính khác</summary>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!same) onRun(m);
+        }}
+      >
+        <p class="hint">
+          Kết quả thử nghiệm chỉ để so sánh: không khóa, không công bố được. Ngưỡng nhóm nhỏ giữ
+          nguyên {own.minCellSize} phiếu.
+        </p>
+        <label>
+          Thang điểm
+          <select
+            name="scaleProfile"
+            value={m.scaleProfile}
+            onChange={(e) => setM({ ...m, scaleProfile: e.currentTarget.value })}
+          >
+            {definition.scaleProfiles.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name} — A {p.coefficients.A}, B {p.coefficients.B}, C {p.coefficients.C}, D{' '}
+                {p.coefficients.D}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>Cách gộp các nhóm đối tượng</legend>
+          {(['EQUAL_GROUP', 'POOLED'] as const).map((w) => (
+            <label key={w} class="check">
+              <input
+                type="radio"
+                name="weighting"
+                value={w}
+                checked={m.weighting === w}
+                onChange={() => setM({ ...m, weighting: w })}
+              />
+              {WEIGHTING_NAMES[w]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Tiêu chí không có câu trả lời hợp lệ</legend>
+          {(['ZERO', 'RESCALE'] as const).map((x) => (
+            <label key={x} class="check">
+              <input
+                type="radio"
+                name="emptyCriterion"
+                value={x}
+                checked={m.emptyCriterion === x}
+                onChange={() => setM({ ...m, emptyCriterion: x })}
+              />
+              {EMPTY_NAMES[x]}
+            </label>
+          ))}
+        </fieldset>
+        {same && (
+          <p class="hint" role="status">
+            Đây là cách tính của đợt khảo sát: hãy đổi ít nhất một thiết lập để tính thử (hoặc bấm
+            "Chạy tính điểm" để tính chính thức).
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" disabled={busy || same}>
+            Chạy tính thử nghiệm
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

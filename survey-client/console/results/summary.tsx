@@ -1,0 +1,190 @@
+import { useMemo } from 'preact/hooks';
+import { rankingChart, rankUnits } from '../../../analysis/charts';
+import { Link } from '../parts/link';
+import { Chart } from './chart';
+import { NO_DATA, pct, score } from './format';
+import { indexOf } from './names';
+import { unitReportPath } from './paths';
+import type { Definition, ResultsDocument, UnitResult } from './types';
+import { Fields } from './unit-detail';
+
+/** The units of each index, in the definition's order of indexes. */
+export function unitsByIndex(doc: ResultsDocument, definition: Definition | undefined) {
+  const order = (definition?.indexes ?? []).map((i) => i.code);
+  for (const u of doc.units) if (!order.includes(u.index)) order.push(u.index);
+  return order
+    .map((code) => ({
+      code,
+      name: indexOf(definition, code)?.name ?? code,
+      units: doc.units.filter((u) => u.index === code),
+    }))
+    .filter((g) => g.units.length > 0);
+}
+
+/**
+ * Each index at a glance: an index that rates one unit (the district) as a card with its field
+ * profile; one that rates many (the communes and the town) as a ranking.
+ */
+export function IndexSummaries({
+  doc,
+  definition,
+}: {
+  doc: ResultsDocument;
+  definition: Definition | undefined;
+}) {
+  return (
+    <>
+      {unitsByIndex(doc, definition).map((g) =>
+        g.units.length === 1 && g.units[0] ? (
+          <UnitCard
+            key={g.code}
+            doc={doc}
+            unit={g.units[0]}
+            indexName={g.name}
+            definition={definition}
+          />
+        ) : (
+          <Ranking key={g.code} doc={doc} units={g.units} indexName={g.name} />
+        ),
+      )}
+    </>
+  );
+}
+
+function UnitCard({
+  doc,
+  unit,
+  indexName,
+  definition,
+}: {
+  doc: ResultsDocument;
+  unit: UnitResult;
+  indexName: string;
+  definition: Definition | undefined;
+}) {
+  const id = `card-${unit.code}`;
+  return (
+    <section class="panel r-unit-card" aria-labelledby={id}>
+      <h2 id={id} class="r-title">
+        {unit.name}
+        <small>{indexName}</small>
+      </h2>
+      <dl class="stats">
+        <div>
+          <dt>Điểm khảo sát</dt>
+          <dd>{score(unit.surveyScore)}</dd>
+        </div>
+        <div>
+          <dt>Điểm tối đa</dt>
+          <dd>{score(unit.maxScore)}</dd>
+        </div>
+        <div>
+          <dt>Tỷ lệ</dt>
+          <dd>{pct(unit.surveyPercent)}</dd>
+        </div>
+        {unit.parIndex !== null && (
+          <div>
+            <dt>Chỉ số CCHC</dt>
+            <dd>{pct(unit.parIndex)}</dd>
+          </div>
+        )}
+      </dl>
+      {unit.noData && <p class="notice">Đơn vị này {NO_DATA}.</p>}
+      <h3>Theo lĩnh vực</h3>
+      <Fields unit={unit} definition={definition} />
+      <p>
+        <Link href={unitReportPath(doc.campaign.id, doc.method.runId, unit.code)}>
+          Xem chi tiết và in báo cáo: {unit.name}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function Ranking({
+  doc,
+  units,
+  indexName,
+}: {
+  doc: ResultsDocument;
+  units: UnitResult[];
+  indexName: string;
+}) {
+  const ranked = rankUnits(units);
+  // The total index exists once the appraised self-assessment is imported (step 8).
+  const par = units.some((u) => u.parIndex !== null);
+  const config = useMemo(() => rankingChart(units), [units]);
+  const id = `ranking-${units[0]?.index ?? ''}`;
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id} class="r-title">
+        Xếp hạng theo điểm khảo sát
+        <small>{indexName}</small>
+      </h2>
+      <Chart
+        config={config}
+        label={`Xếp hạng ${units.length} đơn vị theo tỷ lệ điểm khảo sát, ${indexName}`}
+      >
+        <div class="table-wrap">
+          <table class="r-ranking">
+            <caption class="sr-only">Xếp hạng theo điểm khảo sát, {indexName}</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  Hạng
+                </th>
+                <th scope="col">Đơn vị</th>
+                <th scope="col" class="num">
+                  Điểm
+                </th>
+                <th scope="col" class="num r-max">
+                  Tối đa
+                </th>
+                <th scope="col" class="num">
+                  Tỷ lệ
+                </th>
+                {par && (
+                  <th scope="col" class="num">
+                    Chỉ số CCHC
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.map((u) => (
+                <tr key={u.code} class={u.noData ? 'r-no-data' : undefined}>
+                  <td class="num r-rank" data-label="Hạng">
+                    {u.rank ?? '—'}
+                  </td>
+                  <th scope="row" class="name">
+                    <Link href={unitReportPath(doc.campaign.id, doc.method.runId, u.code)}>
+                      {u.name}
+                    </Link>
+                    {u.noData && <small>{NO_DATA}</small>}
+                  </th>
+                  <td class="num" data-label="Điểm">
+                    {score(u.surveyScore)}
+                  </td>
+                  <td class="num r-max" data-label="Tối đa">
+                    {score(u.maxScore)}
+                  </td>
+                  <td class="num" data-label="Tỷ lệ">
+                    {pct(u.surveyPercent)}
+                  </td>
+                  {par && (
+                    <td class="num" data-label="Chỉ số CCHC">
+                      {pct(u.parIndex)}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Chart>
+      <p class="hint">
+        Các đơn vị bằng điểm cùng hạng. Bấm tên đơn vị để xem chi tiết và in báo cáo.
+      </p>
+    </section>
+  );
+}
