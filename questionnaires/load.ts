@@ -47,7 +47,7 @@ function shapeProblems(error: z.ZodError): DefinitionProblem[] {
     } else if (issue.code === 'invalid_value') {
       message = `Giá trị không hợp lệ; chỉ nhận: ${issue.values.map(String).join(', ')}`;
     } else if (issue.code === 'too_small') {
-      message = 'Danh sách không được để trống';
+      message = issue.origin === 'array' ? 'Danh sách không được để trống' : 'Không được để trống';
     } else if (issue.code === 'unrecognized_keys') {
       message = `Trường không xác định: ${issue.keys.join(', ')}`;
     }

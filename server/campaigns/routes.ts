@@ -13,8 +13,8 @@ import { createCampaign, setCampaignOpen } from './service';
 
 const IsoTime = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
 const Contact = {
-  contactName: z.string().trim().max(200).nullable(),
-  contactPhone: z.string().trim().max(40).nullable(),
+  contactName: z.string().trim().max(200).nullable().optional(),
+  contactPhone: z.string().trim().max(40).nullable().optional(),
 };
 
 const NewCampaignBody = z.object({

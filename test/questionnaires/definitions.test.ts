@@ -192,3 +192,14 @@ describe('load-time checks', () => {
     expect(loadDefinition(def).name).toBe('Hớn Quản 2023'.normalize('NFC'));
   });
 });
+
+describe('messages for empty values', () => {
+  it('tell an empty text from an empty list', () => {
+    const def = base();
+    def.questionnaires[0]!.questions[0]!.text = '   ';
+    def.questionnaires[1]!.questions = [];
+    const problems = problemsOf(def);
+    expect(problems).toContain('questionnaires.0.questions.0.text: Không được để trống');
+    expect(problems).toContain('questionnaires.1.questions: Danh sách không được để trống');
+  });
+});

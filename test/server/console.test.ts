@@ -274,7 +274,7 @@ describe('the definition of a campaign', () => {
     const created = (await (
       await officer(
         '/api/campaigns',
-        post({ name: 'Khảo sát 2024', contactName: null, contactPhone: null }),
+        post({ name: 'Khảo sát 2024' }), // a script may leave the contact out
       )
     ).json()) as { id: string };
     const got = (await (await officer(`/api/campaigns/${created.id}/definition`)).json()) as {
