@@ -128,6 +128,45 @@ export const CATALOG: Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/api/campaigns/{id}/respondents',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Thêm một người vào danh sách (chuẩn hóa như khi nhập tệp) kèm lời mời; 409 nếu trùng người đã có',
+    body: {
+      name: 'Nguyễn Văn A',
+      groupCode: 'LD_UBND_XA',
+      unitCode: 'X-ANPHU',
+      phone: '0912345678',
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/campaigns/{id}/respondents/{respondentId}',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Sửa thông tin một người (từng trường); đường dẫn giữ nguyên; không đổi nhóm khi đã gửi phiếu',
+    body: { position: 'Trưởng phòng' },
+  },
+  {
+    method: 'delete',
+    path: '/api/campaigns/{id}/respondents/{respondentId}',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Xóa một người chưa gửi phiếu (người, lời mời, bản nháp, lịch sử); 409 khi đã gửi phiếu',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/units',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary:
+      'Nhập danh sách đơn vị (.xlsx/.csv, multipart: file; cột Mã, Tên đơn vị, Loại, Đơn vị cấp trên) thành bộ đơn vị mới, chỉ trước khi mở đợt; tất cả hoặc không gì cả',
+  },
+  {
+    method: 'post',
     path: '/api/campaigns/{id}/purge-personal-data',
     roles: ['admin'],
     tag: 'Đợt khảo sát',

@@ -5,12 +5,14 @@ import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
 import { purgeRoutes } from './campaigns/purge';
 import { campaignRoutes } from './campaigns/routes';
+import { unitImportRoutes } from './campaigns/unit-import-routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
 import { invitationRoutes } from './invitations/routes';
 import { paperRoutes } from './paper/routes';
 import { parRoutes } from './results/par-routes';
 import { resultsRoutes } from './results/routes';
+import { manualRosterRoutes } from './roster/manual-routes';
 import { rosterRoutes } from './roster/routes';
 import { trackingRoutes } from './tracking/routes';
 
@@ -34,6 +36,8 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', invitationRoutes({ db, config }));
   api.route('/campaigns', trackingRoutes(db));
   api.route('/campaigns', rosterRoutes(db, config));
+  api.route('/campaigns', manualRosterRoutes(db, config));
+  api.route('/campaigns', unitImportRoutes(db));
   api.route('/campaigns', paperRoutes({ db, config }));
   api.route('/campaigns', resultsRoutes(db));
   api.route('/campaigns', parRoutes(db));

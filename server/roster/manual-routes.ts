@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import type { Config } from '../config';
+import type { Db } from '../db/connect';
+import { readJson } from '../http';
+import { addPerson, editPerson, removePerson } from './manual';
+
+const text = z.string().max(1000);
+const Fields = {
+  unitCode: text.nullable().optional(),
+  workplace: text.nullable().optional(),
+  position: text.nullable().optional(),
+  phone: text.nullable().optional(),
+  email: text.nullable().optional(),
+};
+const NewPerson = z.object({ name: text, groupCode: text, ...Fields });
+const PersonPatch = z.object({ name: text.optional(), groupCode: text.optional(), ...Fields });
+
+/** Adding, editing and removing one respondent by hand (staff). */
+export function manualRosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
+  const app = new Hono<AuthEnv>();
+  const staff = requireRole('admin', 'officer');
+  app.post('/:id/respondents', staff, async (c) => {
+    const body = await readJson(c.req.raw, NewPerson);
+    const result = await addPerson(db, config.secret, c.req.param('id'), body, currentUser(c));
+    return c.json(result, 201);
+  });
+  app.patch('/:id/respondents/:respondentId', staff, async (c) => {
+    const body = await readJson(c.req.raw, PersonPatch);
+    const person = await editPerson(
+      db,
+      c.req.param('id'),
+      c.req.param('respondentId'),
+      body,
+      currentUser(c),
+    );
+    return c.json({ respondentId: c.req.param('respondentId'), person });
+  });
+  app.delete('/:id/respondents/:respondentId', staff, async (c) => {
+    await removePerson(db, c.req.param('id'), c.req.param('respondentId'), currentUser(c));
+    return c.json({ ok: true });
+  });
+  return app;
+}
