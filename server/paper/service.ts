@@ -1,9 +1,9 @@
 import { audit } from '../audit/log';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
+import { type AnonymousForm, insertAnonymousForm } from '../respondent/store-form';
 import { newReceipt } from '../secrets';
 import { formatSerial, newSerial, serialHash } from './serial';
-import { type AnonymousForm, insertAnonymousForm } from './submission';
 
 /** The receipt of an invitation whose paper stub came back: says "paper", nothing else. */
 export const PAPER_RECEIPT_PREFIX = 'GIẤY-';

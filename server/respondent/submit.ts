@@ -1,16 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Definition } from '../../questionnaires';
 import type { Db } from '../db/connect';
 import type { Invitation } from '../db/schema';
 import { ApiError } from '../errors';
-import { newReceipt, randomId } from '../secrets';
-import type { Answer, SubmitBody } from './contract';
-import { addToTallies } from './tally';
-
-/** Rows per INSERT: stays far below SQLite's limit of 32,766 bound parameters. */
-const CHUNK = 400;
-
-const answerKey = (a: Answer) => `${a.questionnaireId}\u0000${a.questionId}\u0000${a.unitCode}`;
+import { newReceipt } from '../secrets';
+import type { SubmitBody } from './contract';
+import { insertAnonymousForm } from './store-form';
 
 const criterionMaps = new WeakMap<Definition, Map<string, string>>();
 
@@ -42,14 +36,6 @@ export async function storeSubmission(
 ): Promise<{ receipt: string }> {
   const receipt = newReceipt();
   const at = now.toISOString();
-  const submissionId = randomId();
-  const campaignId = invitation.campaignId;
-  // Sorted so that the content hash does not depend on the order the form sent them in.
-  const answers = [...body.answers].sort((a, b) => (answerKey(a) < answerKey(b) ? -1 : 1));
-  const contentHash = createHash('sha256')
-    .update(submissionId)
-    .update(answers.map((a) => `${answerKey(a)}\u0000${a.option}`).join('\n'))
-    .digest('base64url');
   await db.transaction().execute(async (trx) => {
     const claimed = await trx
       .updateTable('invitation')
@@ -64,47 +50,12 @@ export async function storeSubmission(
       .insertInto('invitationEvent')
       .values({ invitationId: invitation.id, status: 'submitted', at })
       .execute();
-    await trx
-      .insertInto('submission')
-      .values({ id: submissionId, campaignId, groupCode, contentHash })
-      .execute();
-    for (let i = 0; i < answers.length; i += CHUNK) {
-      await trx
-        .insertInto('answer')
-        .values(
-          answers.slice(i, i + CHUNK).map((a) => ({ submissionId, campaignId, groupCode, ...a })),
-        )
-        .execute();
-    }
-    await addToTallies(trx, campaignId, groupCode, answers, criteria);
-    const comments = Object.entries(body.comments ?? {}).filter(([, text]) => text.trim() !== '');
-    if (comments.length > 0) {
-      await trx
-        .insertInto('comment')
-        .values(
-          comments.map(([questionnaireId, text]) => ({
-            id: randomId(),
-            campaignId,
-            groupCode,
-            questionnaireId,
-            text: text.normalize('NFC').trim(),
-          })),
-        )
-        .execute();
-    }
-    const demographics = Object.entries(body.demographics ?? {}).filter(([, v]) => v !== '');
-    if (demographics.length > 0) {
-      await trx
-        .insertInto('demographic')
-        .values(
-          demographics.map(([key, value]) => ({
-            submissionId,
-            key,
-            value: value.normalize('NFC'),
-          })),
-        )
-        .execute();
-    }
+    const { answers, comments, demographics } = body;
+    await insertAnonymousForm(
+      trx,
+      { campaignId: invitation.campaignId, groupCode, answers, comments, demographics },
+      criteria,
+    );
     await trx.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
   });
   return { receipt };

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connect';
-import type { Answer } from '../respondent/contract';
-import { addToTallies } from '../respondent/tally';
 import { randomId } from '../secrets';
+import type { Answer } from './contract';
+import { addToTallies } from './tally';
 
 /** Rows per INSERT: stays far below SQLite's limit of 32,766 bound parameters. */
 const CHUNK = 400;
@@ -18,8 +18,7 @@ export interface AnonymousForm {
 }
 
 /**
- * Writes one checked form exactly as an online submit does (server/respondent/submit.ts,
- * `storeSubmission`), minus the invitation: a submission under a fresh random id that nothing
+ * Writes one checked form, online or on paper: a submission under a fresh random id that nothing
  * links back, its answers, the tallies, its comments (apart, no link to the submission) and
  * demographics. Runs inside the caller's transaction (`trx`), which also claims whatever makes
  * the form count once (the invitation online, the serial on paper).
