@@ -3,7 +3,9 @@ import { campaignApi, query } from '../api';
 import { count, STATUS_NAMES } from '../format';
 import { InvitationActions } from '../parts/invitation-actions';
 import { ErrorNotice, Loading } from '../parts/notice';
-import type { Invitation, InvitationStatus } from '../types';
+import { AddPerson } from '../people/add-person';
+import { PersonActions } from '../people/person-actions';
+import type { CampaignDetail, Invitation, InvitationStatus } from '../types';
 import { useLoad } from '../use-load';
 import type { CampaignProps } from './campaign';
 import { NonResponders } from './non-responders';
@@ -94,11 +96,13 @@ export function Invitations({ campaign }: CampaignProps) {
               Tải đường dẫn và tin nhắn (Excel)
             </a>
           </p>
+          <AddPerson campaign={campaign} onAdded={list.reload} />
           {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
           {list.loading && <Loading />}
           {list.data && (
             <InvitationTable
-              campaignId={campaign.id}
+              campaign={campaign}
+              onPeopleChanged={list.reload}
               rows={list.data}
               onUpdate={(inv) =>
                 list.setData((rows) => rows?.map((r) => (r.id === inv.id ? inv : r)))
@@ -112,11 +116,13 @@ export function Invitations({ campaign }: CampaignProps) {
 }
 
 function InvitationTable({
-  campaignId,
+  campaign,
+  onPeopleChanged,
   rows,
   onUpdate,
 }: {
-  campaignId: string;
+  campaign: CampaignDetail;
+  onPeopleChanged: () => void;
   rows: Invitation[];
   onUpdate: (inv: Invitation) => void;
 }) {
@@ -160,7 +166,8 @@ function InvitationTable({
                   {inv.reminders === 0 ? '—' : `${count(inv.reminders)} lần`}
                 </td>
                 <td class="actions-cell">
-                  <InvitationActions campaignId={campaignId} inv={inv} onUpdate={onUpdate} />
+                  <InvitationActions campaignId={campaign.id} inv={inv} onUpdate={onUpdate} />
+                  <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
                 </td>
               </tr>
             ))}

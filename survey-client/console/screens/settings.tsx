@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
 import { fromVnInput, toVnInput } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
-import type { Campaign } from '../types';
+import { UnitImport } from '../people/unit-import';
+import type { Campaign, CampaignDetail } from '../types';
 import type { CampaignProps } from './campaign';
 import { ContactFields, DateFields, readRate } from './campaign-fields';
 
@@ -46,32 +47,43 @@ export function Settings({ campaign, onChange }: CampaignProps) {
   };
 
   return (
-    // The key re-reads the saved values into the (uncontrolled) fields after a save.
-    <form
-      key={`${campaign.name}|${campaign.opensAt}|${campaign.closesAt}|${campaign.phase}`}
-      class="panel stack"
-      onSubmit={submit}
-      aria-labelledby="settings-title"
-    >
-      <h2 id="settings-title">Cài đặt đợt khảo sát</h2>
-      <label>
-        Tên đợt khảo sát
-        <input name="name" required maxLength={300} defaultValue={campaign.name} />
-      </label>
-      <DateFields campaign={campaign} opensLocked={opensLocked} />
-      <ContactFields campaign={campaign} />
-      {campaign.definition && (
-        <p class="hint">
-          Bộ câu hỏi: {campaign.definition.name} (phiên bản {String(campaign.definition.version)}).
-        </p>
+    <>
+      {/* The key re-reads the saved values into the (uncontrolled) fields after a save. */}
+      <form
+        key={`${campaign.name}|${campaign.opensAt}|${campaign.closesAt}|${campaign.phase}`}
+        class="panel stack"
+        onSubmit={submit}
+        aria-labelledby="settings-title"
+      >
+        <h2 id="settings-title">Cài đặt đợt khảo sát</h2>
+        <label>
+          Tên đợt khảo sát
+          <input name="name" required maxLength={300} defaultValue={campaign.name} />
+        </label>
+        <DateFields campaign={campaign} opensLocked={opensLocked} />
+        <ContactFields campaign={campaign} />
+        {campaign.definition && (
+          <p class="hint">
+            Bộ câu hỏi: {campaign.definition.name} (phiên bản {String(campaign.definition.version)}
+            ).
+          </p>
+        )}
+        {error !== null && <ErrorNotice error={error} />}
+        {done && <Done>Đã lưu.</Done>}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Đang lưu…' : 'Lưu thay đổi'}
+          </button>
+        </div>
+      </form>
+      {campaign.phase === 'not_open' && (
+        <UnitImport
+          campaignId={campaign.id}
+          onImported={() =>
+            api<CampaignDetail>('GET', campaignApi(campaign.id)).then(onChange, () => undefined)
+          }
+        />
       )}
-      {error !== null && <ErrorNotice error={error} />}
-      {done && <Done>Đã lưu.</Done>}
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : 'Lưu thay đổi'}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
