@@ -6,9 +6,11 @@ import { useConfirm } from '../parts/confirm';
 import { Link } from '../parts/link';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
 import { useLoad } from '../use-load';
+import { ComparePanel } from './compare';
 import { runStatus } from './format';
 import { MethodBlock } from './method';
 import { commentsPath, runApi, unitReportPath } from './paths';
+import { SelfAssessmentPanel } from './self-assessment';
 import { IndexSummaries, unitsByIndex } from './summary';
 import type { Definition, Distributions, ResultsDocument, RunSummary } from './types';
 import { UnitDetail } from './unit-detail';
@@ -67,6 +69,8 @@ export function RunView({
       </section>
       <IndexSummaries doc={doc} definition={definition} />
       <UnitPanel doc={doc} definition={definition} dist={dist.data} distError={dist.error} />
+      <ComparePanel campaignId={campaignId} runId={runId} />
+      <SelfAssessmentPanel campaignId={campaignId} />
       <section class="panel" aria-labelledby="method-title">
         <h2 id="method-title">Phương pháp tính</h2>
         <MethodBlock doc={doc} definition={definition} />

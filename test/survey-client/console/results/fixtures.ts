@@ -202,3 +202,37 @@ export function comment(patch: Partial<CommentView> = {}): CommentView {
     ...patch,
   };
 }
+
+/** GET compare: this run against last year's; units and criteria patched in by the test. */
+export function comparison(
+  patch: Partial<import('../../../../survey-client/console/results/compare').Comparison> = {},
+): import('../../../../survey-client/console/results/compare').Comparison {
+  const ref = (id: string, name: string, runId: string) => ({
+    campaign: { id, name },
+    runId,
+    definitionCode: definition.code,
+    definitionVersion: definition.version,
+    official: true,
+    locked: true,
+    lockedAt: '2024-12-21T02:00:00.000Z',
+    selfAssessmentImportedAt: null,
+  });
+  return {
+    current: ref('c2024', 'Khảo sát 2024', 'run-official'),
+    previous: ref('c2023', 'Khảo sát 2023', 'run-2023'),
+    criteria: { shared: [], currentOnly: [], previousOnly: [] },
+    units: [],
+    ...patch,
+  };
+}
+
+/** GET self-assessment before anything is imported. */
+export const noSelfAssessment = {
+  campaignId: 'c2024',
+  imported: false,
+  importedAt: null,
+  importedBy: null,
+  fingerprint: null,
+  units: [],
+  missing: [],
+};

@@ -2,7 +2,15 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import type { ResultsDocument, RunSummary } from '../../../../survey-client/console/results/types';
 import type { Phase, Role } from '../../../../survey-client/console/types';
 import { campaign, cell, fakeServer, settle, signedIn, tracking } from '../helpers';
-import { definition, distributions, resultsDoc, runList, runSummary } from './fixtures';
+import {
+  comparison,
+  definition,
+  distributions,
+  noSelfAssessment,
+  resultsDoc,
+  runList,
+  runSummary,
+} from './fixtures';
 
 /** A stand-in server for the results screens, and what a test does and reads on them. */
 
@@ -34,6 +42,8 @@ export function serve(
     'GET /api/campaigns/c2024/tracking': { status: 200, body: counts },
     'GET /api/campaigns/c2024/definition': { status: 200, body: { editable: false, definition } },
     'GET /api/campaigns/c2024/runs': { status: 200, body: runList(runs) },
+    'GET /api/campaigns': { status: 200, body: [] },
+    'GET /api/campaigns/c2024/self-assessment': { status: 200, body: noSelfAssessment },
   });
   for (const doc of docs) {
     const id = doc.method.runId;
@@ -41,6 +51,10 @@ export function serve(
     server.on(`GET /api/campaigns/c2024/runs/${id}/distributions`, {
       status: 200,
       body: distributions(id),
+    });
+    server.on(`GET /api/campaigns/c2024/runs/${id}/compare`, {
+      status: 200,
+      body: comparison({ current: { ...comparison().current, runId: id } }),
     });
   }
   return server;

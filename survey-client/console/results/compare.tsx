@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import type { Comparison } from '../../../server/results/compare';
+import { campaignApi, query } from '../api';
+import { ErrorNotice, Loading } from '../parts/notice';
+import type { Campaign } from '../types';
+import { useLoad } from '../use-load';
+import { pct, score } from './format';
+
+export type { Comparison };
+
+/** "+2 ▲", "−1 ▼", "0", or "—" when there is nothing to compare. */
+export function changeText(n: number | null | undefined, format: (n: number) => string = String) {
+  if (n == null) return '—';
+  if (n > 0) return `+${format(n)} ▲`;
+  if (n < 0) return `−${format(-n)} ▼`;
+  return format(0);
+}
+
+const rank = (n: number | null | undefined) => (n == null ? '—' : String(n));
+
+/**
+ * "So sánh với năm trước": the run against a previous campaign's published results (by default the
+ * latest closed one before it), per unit and, for a chosen unit, per criterion.
+ */
+export function ComparePanel({ campaignId, runId }: { campaignId: string; runId: string }) {
+  const [withId, setWithId] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const campaigns = useLoad<Campaign[]>('/api/campaigns');
+  const loaded = useLoad<Comparison>(
+    campaignApi(
+      campaignId,
+      `/runs/${encodeURIComponent(runId)}/compare${query({ with: withId || undefined })}`,
+    ),
+  );
+  const others = (campaigns.data ?? []).filter((c) => c.id !== campaignId);
+  const cmp = loaded.loading ? undefined : loaded.data;
+  const unit = cmp?.units.find((u) => u.code === unitCode) ?? cmp?.units[0];
+  return (
+    <section class="panel stack" aria-labelledby="compare-title">
+      <h2 id="compare-title">So sánh với năm trước</h2>
+      <label class="r-inline-select">
+        So với đợt
+        <select
+          value={withId}
+          onChange={(e) => {
+            setWithId(e.currentTarget.value);
+            setUnitCode('');
+          }}
+        >
+          <option value="">Đợt trước (mặc định)</option>
+          {others.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {loaded.loading && <Loading what="Đang tải so sánh…" />}
+      {!loaded.loading && loaded.error !== undefined && <ErrorNotice error={loaded.error} />}
+      {cmp && loaded.error === undefined && (
+        <>
+          <p>
+            {cmp.current.campaign.name} so với {cmp.previous.campaign.name}.
+          </p>
+          <table class="r-table" aria-label="So sánh theo đơn vị">
+            <thead>
+              <tr>
+                <th>Đơn vị</th>
+                <th>% năm nay</th>
+                <th>% năm trước</th>
+                <th>Hạng năm nay</th>
+                <th>Hạng năm trước</th>
+                <th>Thay đổi hạng</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cmp.units.map((u) => (
+                <tr key={u.code}>
+                  <td>
+                    {u.name}
+                    {u.presence === 'current_only' && ' (chỉ có năm nay)'}
+                    {u.presence === 'previous_only' && ' (chỉ có năm trước)'}
+                  </td>
+                  <td>{pct(u.current?.surveyPercent)}</td>
+                  <td>{pct(u.previous?.surveyPercent)}</td>
+                  <td>{rank(u.current?.rank)}</td>
+                  <td>{rank(u.previous?.rank)}</td>
+                  <td>{changeText(u.change.rank)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {unit && (
+            <>
+              <label class="r-inline-select">
+                Tiêu chí của đơn vị
+                <select value={unit.code} onChange={(e) => setUnitCode(e.currentTarget.value)}>
+                  {cmp.units.map((u) => (
+                    <option key={u.code} value={u.code}>
+                      {u.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <table class="r-table" aria-label={`So sánh theo tiêu chí: ${unit.name}`}>
+                <thead>
+                  <tr>
+                    <th>Tiêu chí</th>
+                    <th>Điểm năm nay</th>
+                    <th>Điểm năm trước</th>
+                    <th>Thay đổi</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {unit.criteria.map((c) => (
+                    <tr key={c.code}>
+                      <td>
+                        {c.code}
+                        {c.presence === 'current_only' && ' (chỉ có năm nay)'}
+                        {c.presence === 'previous_only' && ' (chỉ có năm trước)'}
+                      </td>
+                      <td>{score(c.current?.score)}</td>
+                      <td>{score(c.previous?.score)}</td>
+                      <td>{changeText(c.scoreChange, score)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
