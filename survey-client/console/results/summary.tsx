@@ -6,7 +6,7 @@ import { NO_DATA, pct, score } from './format';
 import { indexOf } from './names';
 import { unitReportPath } from './paths';
 import type { Definition, ResultsDocument, UnitResult } from './types';
-import { Fields } from './unit-detail';
+import { Fields, UnitStats } from './unit-detail';
 
 /** The units of each index, in the definition's order of indexes. */
 export function unitsByIndex(doc: ResultsDocument, definition: Definition | undefined) {
@@ -69,26 +69,7 @@ function UnitCard({
         {unit.name}
         <small>{indexName}</small>
       </h2>
-      <dl class="stats">
-        <div>
-          <dt>Điểm khảo sát</dt>
-          <dd>{score(unit.surveyScore)}</dd>
-        </div>
-        <div>
-          <dt>Điểm tối đa</dt>
-          <dd>{score(unit.maxScore)}</dd>
-        </div>
-        <div>
-          <dt>Tỷ lệ</dt>
-          <dd>{pct(unit.surveyPercent)}</dd>
-        </div>
-        {unit.parIndex !== null && (
-          <div>
-            <dt>Chỉ số CCHC</dt>
-            <dd>{pct(unit.parIndex)}</dd>
-          </div>
-        )}
-      </dl>
+      <UnitStats unit={unit} class="stats" />
       {unit.noData && <p class="notice">Đơn vị này {NO_DATA}.</p>}
       <h3>Theo lĩnh vực</h3>
       <Fields unit={unit} definition={definition} />

@@ -24,6 +24,49 @@ export interface UnitDetailProps {
 }
 
 /**
+ * A unit's headline figures: survey score, maximum, %, its rank when given, and the total PAR
+ * index once the self-assessment is imported.
+ */
+export function UnitStats({
+  unit,
+  rank,
+  class: cls,
+}: {
+  unit: UnitResult;
+  rank?: number | null;
+  class: string;
+}) {
+  return (
+    <dl class={cls}>
+      <div>
+        <dt>Điểm khảo sát</dt>
+        <dd>{score(unit.surveyScore)}</dd>
+      </div>
+      <div>
+        <dt>Điểm tối đa</dt>
+        <dd>{score(unit.maxScore)}</dd>
+      </div>
+      <div>
+        <dt>Tỷ lệ</dt>
+        <dd>{pct(unit.surveyPercent)}</dd>
+      </div>
+      {rank !== undefined && (
+        <div>
+          <dt>Xếp hạng</dt>
+          <dd>{rank ?? '—'}</dd>
+        </div>
+      )}
+      {unit.parIndex !== null && (
+        <div>
+          <dt>Chỉ số CCHC</dt>
+          <dd>{pct(unit.parIndex)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/**
  * One unit's results: the score, its fields (chart and table), its criteria with ratio, valid
  * answers, "Không biết" and the no-data flag, the breakdown by respondent group (hidden cells
  * read "ẩn (dưới k phiếu)"), and the A–E distribution of each question.
@@ -32,32 +75,7 @@ export function UnitDetail(props: UnitDetailProps) {
   const { unit, definition, k, rank, distributions, level = 3, print = false } = props;
   return (
     <>
-      <dl class="stats r-stats">
-        <div>
-          <dt>Điểm khảo sát</dt>
-          <dd>{score(unit.surveyScore)}</dd>
-        </div>
-        <div>
-          <dt>Điểm tối đa</dt>
-          <dd>{score(unit.maxScore)}</dd>
-        </div>
-        <div>
-          <dt>Tỷ lệ</dt>
-          <dd>{pct(unit.surveyPercent)}</dd>
-        </div>
-        {rank !== undefined && (
-          <div>
-            <dt>Xếp hạng</dt>
-            <dd>{rank ?? '—'}</dd>
-          </div>
-        )}
-        {unit.parIndex !== null && (
-          <div>
-            <dt>Chỉ số CCHC</dt>
-            <dd>{pct(unit.parIndex)}</dd>
-          </div>
-        )}
-      </dl>
+      <UnitStats unit={unit} rank={rank} class="stats r-stats" />
       {unit.noData && (
         <p class="notice">
           Đơn vị này {NO_DATA}: không có câu trả lời hợp lệ nào, điểm khảo sát là 0.
