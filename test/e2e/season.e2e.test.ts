@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/users';
+import type { SurveyView } from '../../server/respondent/contract';
 import {
   answerScreen,
   canRunBrowser,
@@ -22,12 +25,22 @@ const CAMPAIGN = 'Khảo sát xã hội học Chỉ số CCHC năm 2024';
 const CONTACT = { name: 'Phòng Nội vụ huyện Hớn Quản', phone: '0271 3888 456' };
 const SAMPLE = resolve(import.meta.dirname, '../fixtures/respondents-sample.csv');
 const JSQR = resolve(import.meta.dirname, '../../node_modules/jsqr/dist/jsQR.js');
-/** The slip the phone scans: STT 5 of the sample, a commune leader (Phiếu 03 only). */
-const PERSON = {
-  name: 'Lý Quốc Lộc',
-  group: 'Lãnh đạo UBND các xã, thị trấn',
-  unit: 'UBND xã Thanh Bình',
+const ANALYST = {
+  email: 'thamdinh@honquan.vn',
+  password: 'mật-khẩu-thẩm-định-dài',
+  name: 'Lê Văn Thẩm',
 };
+/** The slip the phone scans: STT 2 of the sample, a district council delegate (Phiếu 01 + 05). */
+const PERSON = {
+  name: 'Dương Đình Sơn',
+  group: 'Đại biểu HĐND huyện',
+  unit: 'UBND xã Minh Đức',
+};
+/** The communes the delegate says they know in Phiếu 05; every other one is "Không biết". */
+const KNOWN_COMMUNES = ['UBND xã Minh Đức', 'UBND xã Thanh Bình'] as const;
+/** The commune whose own leaders answer too (Phiếu 03), checked in the exported file. */
+const RATED_COMMUNE = 'UBND xã Thanh Bình';
+const COMMENT = 'Đề nghị công khai tiến độ giải quyết hồ sơ trên mạng.';
 
 /** A datetime-local value in Vietnam time (UTC+7), `days` from now. */
 const vnInput = (days: number) =>
@@ -70,10 +83,46 @@ function decodeQr(svg: SVGSVGElement, size: number): Promise<string | null> {
  * The season in one journey, in real headless Chromium against the real server, as the issue
  * asks: an officer signs in on a laptop, creates a campaign, imports the sample roster (its three
  * bad rows shown by row number, skipped), opens the campaign and prints the QR slips; one slip's
- * QR, decoded from the printed page, opens on a phone, which answers everything by tapping and
- * submits; back in the console the tracking counts that person's group × unit as submitted.
+ * QR, decoded from the printed page, opens on a phone: a council delegate answers Phiếu 01 and
+ * the Phiếu 05 matrix by tapping, loses the network half-way, goes on, and the form submits when
+ * the network is back. Others answer too; the tracking counts them. An analyst sees counts and no
+ * score while the campaign is open; the officer closes it; the analyst runs the scoring, sees the
+ * scores (checked by hand: every answer was B) and downloads the .xlsx, which is read back.
  */
-describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submission', () => {
+
+/** A person answering on their own phone through the public respondent API, as the form does. */
+async function answerByApi(link: string, option: 'A' | 'B'): Promise<number> {
+  const token = new URL(link).pathname.split('/').pop() ?? '';
+  const api = `${new URL(link).origin}/api/s/${token}`;
+  const view = (await (await fetch(api)).json()) as SurveyView;
+  if (!view.questionnaires) return (await fetch(api)).status;
+  const answers = view.questionnaires.flatMap((q) =>
+    q.questions.flatMap((question) =>
+      q.units.map((u) => ({
+        questionnaireId: q.id,
+        questionId: question.id,
+        unitCode: u.code,
+        option,
+      })),
+    ),
+  );
+  const demographics = Object.fromEntries(
+    view.demographics.map((d) => [d.key, d.options[0] ?? '']),
+  );
+  const res = await fetch(`${api}/submit`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ submissionId: randomUUID(), answers, demographics }),
+  });
+  return res.status;
+}
+
+/** The console's CSRF token for the signed-in page, as the console itself reads it. */
+async function csrfOf(page: Page): Promise<string> {
+  const me = await page.context().request.get(new URL('/api/auth/me', page.url()).href);
+  return ((await me.json()) as { csrfToken: string }).csrfToken;
+}
+describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let laptop: BrowserContext | undefined;
@@ -81,11 +130,13 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submiss
   let page: Page | undefined;
   let slips: Page | undefined;
   let form: Page | undefined;
+  let desk: BrowserContext | undefined;
   let step = 'start';
 
   beforeAll(async () => {
     server = await startServer();
     await addUser(server.db, { ...OFFICER, role: 'officer' });
+    await addUser(server.db, { ...ANALYST, role: 'analyst' });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {
@@ -99,10 +150,11 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submiss
       if (form) await keepScreenshot(form, `season-failed-at-${step}-phone`);
     }
     await phone?.close();
+    await desk?.close();
     await laptop?.close();
   });
 
-  it('sign in, import the sample roster, print slips, scan one, answer on a phone, see it counted', async () => {
+  it('roster, slips, a QR answered on a phone through a network loss, counted, closed, scored, exported', async () => {
     laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
     const office = await laptop.newPage();
     page = office;
@@ -208,7 +260,7 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submiss
         }).length,
       PERSON,
     );
-    expect(peers).toBe(2); // STT 5 and STT 116 of the sample
+    expect(peers).toBe(3); // STT 2, 70 and 100 of the sample
     await slip.scrollIntoViewIfNeeded();
     await keepScreenshot(printout, 'season-06-slips', { fullPage: false });
 
@@ -226,7 +278,8 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submiss
     await expect.poll(heading, { timeout: 10_000 }).toBe(CAMPAIGN);
     const body = await phonePage.textContent('body');
     expect(body).toContain(`Kính gửi: ${PERSON.group}`);
-    expect(body).toContain('Phiếu số 03');
+    expect(body).toContain('Phiếu số 01');
+    expect(body).toContain('Phiếu số 05');
     expect(body).toContain(`Cần hỗ trợ, xin liên hệ ${CONTACT.name}: ${CONTACT.phone}`);
     // The deadline the officer typed, in Vietnam time.
     const [day, time] = closes.split('T');
@@ -234,72 +287,226 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to counted submiss
     await keepScreenshot(phonePage, 'season-07-phone-welcome');
 
     step = 'phone-answers';
+    // Every answer is B ("Tốt", coefficient 0.60 on the YB4 scale): the scores can then be
+    // checked by hand, 60 % of every maximum. The network drops after the third screen; the
+    // delegate goes on answering, and submits before it is back.
     const part = () =>
       phonePage
         .locator('.progress label')
         .textContent()
         .then((t) => /Phần (\d+)\//.exec(t ?? '')?.[1]);
-    let answered = 0;
-    for (let screens = 0; !(await phonePage.getByRole('button', { name: 'Gửi phiếu' }).count()); ) {
-      if (++screens > 30) throw new Error('the form never reached «Gửi phiếu»');
-      if (await phonePage.locator('textarea').count()) {
-        await phonePage
-          .locator('textarea')
-          .fill('Đề nghị công khai tiến độ giải quyết hồ sơ trên mạng.');
+    let singleQuestions = 0;
+    let matrixQuestions = 0;
+    let screens = 0;
+    let matrixAnswered = 0;
+    while (!(await phonePage.getByRole('button', { name: 'Gửi phiếu' }).count())) {
+      if (++screens > 40) throw new Error('the form never reached «Gửi phiếu»');
+      if (screens === 4) {
+        await phone.setOffline(true);
+        step = 'phone-answers-offline';
+      }
+      if (await phonePage.getByLabel(KNOWN_COMMUNES[0], { exact: true }).count()) {
+        // Phiếu 05 asks first which communes the delegate knows; the rest are "Không biết".
+        for (const name of KNOWN_COMMUNES) await phonePage.getByLabel(name, { exact: true }).tap();
+        await keepScreenshot(phonePage, 'season-08-phone-communes');
+      } else if (await phonePage.locator('textarea').count()) {
+        await phonePage.locator('textarea').fill(COMMENT);
       } else if (await phonePage.getByRole('group', { name: 'Giới tính' }).count()) {
         await phonePage
           .getByRole('group', { name: 'Giới tính' })
           .getByLabel('Nam', { exact: true })
           .tap();
-        await keepScreenshot(phonePage, 'season-08-phone-demographics');
       } else {
-        answered += await answerScreen(phonePage, (n) => n % 4);
+        const matrix = await phonePage.locator('fieldset.unit').count();
+        const n = await answerScreen(phonePage, () => 1);
+        if (matrix > 0) matrixQuestions += n;
+        else singleQuestions += n;
+        if (matrix > 0 && matrixAnswered++ === 0) {
+          // Each question asked of each commune the delegate knows, and only of those.
+          expect(
+            await phonePage
+              .getByRole('group', { name: /^Câu \d+\./ })
+              .first()
+              .locator('fieldset.unit legend')
+              .allTextContents(),
+          ).toEqual(KNOWN_COMMUNES);
+          await keepScreenshot(phonePage, 'season-09-phone-matrix-offline');
+        }
       }
+      // A phone-width page: nothing to scroll sideways, even in the matrix.
+      expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
       const before = await part();
       await nextScreen(phonePage);
       await expect.poll(part, { timeout: 10_000 }).not.toBe(before);
     }
-    expect(answered).toBe(22);
+    expect(matrixAnswered).toBeGreaterThan(0);
+    expect(singleQuestions).toBeGreaterThan(10);
     expect(await phonePage.textContent('body')).toContain('Ông/Bà đã trả lời đầy đủ.');
-    await keepScreenshot(phonePage, 'season-09-phone-review');
+    await keepScreenshot(phonePage, 'season-10-phone-review');
 
-    step = 'phone-submit';
+    step = 'phone-submit-offline';
     await phonePage.getByRole('button', { name: 'Gửi phiếu' }).tap();
+    await phonePage.getByText('Chưa gửi được vì mất kết nối').waitFor();
+    await keepScreenshot(phonePage, 'season-11-phone-offline');
+    expect(await server.db.selectFrom('submission').select('id').execute()).toHaveLength(0);
+
+    step = 'phone-back-online';
+    await phone.setOffline(false);
     const receipt = phonePage.locator('#receipt');
-    await receipt.waitFor();
+    await receipt.waitFor({ timeout: 20_000 });
     expect(await receipt.textContent()).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(await heading()).toBe('Cảm ơn Ông/Bà đã tham gia khảo sát!');
-    await keepScreenshot(phonePage, 'season-10-phone-receipt');
+    await keepScreenshot(phonePage, 'season-12-phone-receipt');
+    // Every answer typed offline arrived: one form, the known communes rated, the rest "Không biết".
+    const communes =
+      (
+        (await (
+          await fetch(`${server.base}/api/s/${new URL(String(decoded)).pathname.split('/').pop()}`)
+        ).json()) as SurveyView
+      ).questionnaires.find((q) => q.mode === 'matrix')?.units.length ?? 0;
+    expect(communes).toBe(13); // the 12 communes and the town of Hớn Quản
+    const stored = await server.db
+      .selectFrom('answer')
+      .select(({ fn }) => ['option', fn.countAll<number>().as('n')])
+      .groupBy('option')
+      .execute();
+    expect(Object.fromEntries(stored.map((r) => [r.option, Number(r.n)]))).toEqual({
+      B: singleQuestions + matrixQuestions * KNOWN_COMMUNES.length,
+      E: matrixQuestions * (communes - KNOWN_COMMUNES.length),
+    });
+
+    step = 'others-answer';
+    // The rest of the sample answers on their own phones (here through the public respondent
+    // API, as the form does): enough people for the district and Thanh Bình to be scored, and
+    // one group (two civil servants) below the small-group rule's 3 forms.
+    const everyone = await printout.locator('article.slip').evaluateAll((all) =>
+      all.map((s) => ({
+        name: s.querySelector('.who')?.textContent?.trim() ?? '',
+        group: s.querySelector('.meta')?.textContent ?? '',
+        unit: s.querySelectorAll('.meta')[1]?.textContent ?? '',
+        link: s.querySelector('.link')?.textContent?.trim() ?? '',
+      })),
+    );
+    const pickOf = (group: string, n: number, unit?: string) => {
+      const found = everyone.filter(
+        (p) => p.group === group && p.name !== PERSON.name && (!unit || p.unit === unit),
+      );
+      expect(found.length).toBeGreaterThanOrEqual(n);
+      return found.slice(0, n);
+    };
+    const others = [
+      ...pickOf(PERSON.group, 3),
+      ...pickOf('Lãnh đạo cơ quan chuyên môn thuộc UBND huyện', 3),
+      ...pickOf('Lãnh đạo UBND các xã, thị trấn', 2, RATED_COMMUNE),
+      ...pickOf('Công chức các phòng chuyên môn thuộc UBND huyện', 2),
+    ];
+    for (const p of others) expect(await answerByApi(p.link, 'B')).toBe(201);
+    const forms = 1 + others.length;
 
     step = 'tracking';
     await office.bringToFront();
     await office.getByRole('link', { name: 'Theo dõi', exact: true }).click();
     await total.waitFor();
-    expect(await stat(total, 'Đã gửi').textContent()).toBe('1');
+    await expect.poll(() => stat(total, 'Đã gửi').textContent()).toBe(String(forms));
     expect(await stat(total, 'Được mời').textContent()).toBe('156');
-    expect(await stat(total, 'Chưa mở').textContent()).toBe('155');
     const block = office.locator('.group-block', {
       has: office.getByRole('heading', { name: PERSON.group, exact: true }),
     });
-    const row = block.locator('tbody tr', {
-      has: office.getByRole('rowheader', { name: PERSON.unit, exact: true }),
-    });
-    expect(await row.count()).toBe(1);
-    const cell = (label: string) => row.locator(`td[data-label="${label}"]`).textContent();
-    expect(await cell('Được mời')).toBe(String(peers));
-    expect(await cell('Chưa mở')).toBe(String(peers - 1));
-    expect(await cell('Đã gửi')).toBe('1');
-    expect(await row.locator('.rate-text').textContent()).toBe('50%');
-    // Every other group × unit still has nothing submitted.
-    const submitted = await office
-      .getByRole('region', { name: 'Theo nhóm và đơn vị' })
-      .locator('td[data-label="Đã gửi"]')
-      .allTextContents();
-    expect(submitted.filter((n) => n !== '0')).toEqual(['1']);
-    expect(
-      await office.getByRole('region', { name: 'Phiếu đã gửi theo ngày' }).textContent(),
-    ).toContain('1 phiếu (cộng dồn 1)');
-    await row.scrollIntoViewIfNeeded();
-    await keepScreenshot(office, 'season-11-tracking');
-  }, 120_000);
+    const groupSubmitted = await block.locator('td[data-label="Đã gửi"]').allTextContents();
+    expect(groupSubmitted.reduce((sum, n) => sum + Number(n), 0)).toBe(4);
+    await keepScreenshot(office, 'season-13-tracking');
+
+    step = 'analyst-while-open';
+    // The analyst, on another laptop, while the campaign is open: counts, never a score.
+    desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    const analyst = await desk.newPage();
+    page = analyst;
+    await analyst.goto(`${server.base}/console/login`);
+    await analyst.getByLabel('E-mail').fill(ANALYST.email);
+    await analyst.getByLabel('Mật khẩu').fill(ANALYST.password);
+    await analyst.getByRole('button', { name: 'Đăng nhập' }).click();
+    await analyst.getByRole('heading', { name: 'Các đợt khảo sát' }).waitFor();
+    await analyst.getByRole('link', { name: CAMPAIGN }).click();
+    await analyst.getByRole('link', { name: 'Kết quả', exact: true }).click();
+    await analyst.getByText('Đợt khảo sát đang mở: chưa có điểm; chỉ xem được số phiếu.').waitFor();
+    const counts = analyst.getByRole('region', { name: 'Số phiếu đã nhận' });
+    expect(await stat(counts, 'Đã gửi').textContent()).toBe(String(forms));
+    expect(await analyst.getByRole('button', { name: 'Chạy tính điểm' }).count()).toBe(0);
+    expect(await analyst.getByText('Điểm khảo sát').count()).toBe(0);
+    const refused = await desk.request.post(
+      `${server.base}/api/campaigns/${encodeURIComponent(campaignId)}/runs`,
+      { headers: { 'X-CSRF-Token': await csrfOf(analyst) } },
+    );
+    expect(refused.status()).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'campaign_open',
+    );
+    await keepScreenshot(analyst, 'season-14-analyst-while-open');
+
+    step = 'close';
+    page = office;
+    await office.bringToFront();
+    await office.getByRole('button', { name: 'Đóng đợt khảo sát' }).click();
+    await office
+      .getByRole('alertdialog')
+      .getByRole('button', { name: 'Đóng đợt khảo sát' })
+      .click();
+    await office.getByRole('button', { name: 'Mở lại đợt khảo sát' }).waitFor();
+    expect(await office.locator('.meta .phase').textContent()).toBe('Đã đóng');
+    // A link opened after closing says so, and takes nothing.
+    expect(await answerByApi(pickOf(PERSON.group, 4)[3]?.link ?? '', 'A')).toBe(410);
+
+    step = 'analyst-scores';
+    page = analyst;
+    await analyst.bringToFront();
+    await analyst.reload();
+    await analyst.getByRole('button', { name: 'Chạy tính điểm' }).click();
+    const district = analyst.getByRole('region', { name: /^UBND huyện Hớn Quản/ });
+    await district.waitFor();
+    // B everywhere, coefficient 0.60: 60 % of the district's 30 points.
+    expect(await stat(district, 'Điểm khảo sát').textContent()).toBe('18,00');
+    expect(await stat(district, 'Điểm tối đa').textContent()).toBe('30,00');
+    expect(await stat(district, 'Tỷ lệ').textContent()).toBe('60,00%');
+    await keepScreenshot(analyst, 'season-15-analyst-scores');
+    const fingerprint = (await analyst.locator('.r-fingerprint').first().textContent())?.trim();
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+    step = 'analyst-export';
+    const [download] = await Promise.all([
+      analyst.waitForEvent('download'),
+      analyst
+        .getByRole('link', { name: /\.xlsx/ })
+        .first()
+        .click(),
+    ]);
+    const file = await download.path();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Tổng hợp HUYEN', 'Tổng hợp XA', 'Tiêu chí', 'Nhóm', 'Phương pháp']),
+    );
+    const rowOf = (sheet: string, name: string) => {
+      const s = book.getWorksheet(sheet);
+      if (!s) throw new Error(`no sheet «${sheet}» in the .xlsx`);
+      const cols = (s.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      const row = s.getRows(2, s.rowCount - 1)?.find((r) => r.getCell(2).text === name);
+      return (header: string) => row?.getCell(cols.indexOf(header)).value;
+    };
+    const huyen = rowOf('Tổng hợp HUYEN', 'UBND huyện Hớn Quản');
+    expect([huyen('Điểm khảo sát'), huyen('Tối đa'), huyen('Tỷ lệ %')]).toEqual([18, 30, 60]);
+    const commune = rowOf('Tổng hợp XA', RATED_COMMUNE);
+    expect([commune('Điểm khảo sát'), commune('Tối đa'), commune('Tỷ lệ %')]).toEqual([12, 20, 60]);
+    const method = book.getWorksheet('Phương pháp');
+    const methodText = (method?.getSheetValues() ?? []).flat().join('\n');
+    expect(methodText).toContain(fingerprint);
+    expect(methodText).toContain('YB4');
+    expect(methodText).toContain(CAMPAIGN);
+    // Two civil servants: their group's row is hidden, never shown as a ratio of two people.
+    const groups = (book.getWorksheet('Nhóm')?.getSheetValues() ?? []).map((r) =>
+      (Array.isArray(r) ? r : []).map((v) => String(v ?? '')).join(' | '),
+    );
+    const civil = groups.filter((r) => r.includes('Công chức các phòng chuyên môn'));
+    expect(civil.length).toBeGreaterThan(0);
+    for (const r of civil) expect(r).toContain('ẩn (dưới 3 phiếu)');
+  }, 180_000);
 });
