@@ -247,6 +247,14 @@ export const CATALOG: Endpoint[] = [
     body: { code: 'K7QM-4X2P' },
   },
   {
+    method: 'get',
+    path: '/api/campaigns/{id}/paper/serials/{serial}',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Tra số phiếu trước khi nhập: nhóm đối tượng của các tờ đã in với số phiếu này và đã nhập hay chưa (422 số phiếu sai ký tự kiểm tra, 404 không có trong đợt). Không trả lại câu trả lời',
+  },
+  {
     method: 'post',
     path: '/api/campaigns/{id}/paper/entries',
     roles: STAFF,

@@ -202,11 +202,9 @@ export function paperRoutes({ db, config }: Deps) {
     });
   });
 
-  app.post('/:id/paper/entries', staff, async (c) => {
-    const body = await readJson(c.req.raw, PaperEntry);
-    const { campaign, definition, units, groupName } = await context(c.req.param('id'));
-    requireOpen(campaign);
-    const serial = parseSerial(body.serial);
+  /** A typed serial: its 9 characters and its printed sheets' group; 422 or 404 otherwise. */
+  async function printedSerial(campaignId: string, typed: string) {
+    const serial = parseSerial(typed);
     if (!serial) {
       throw new ApiError(
         422,
@@ -218,7 +216,7 @@ export function paperRoutes({ db, config }: Deps) {
       .selectFrom('paperSerial')
       .select(['groupCode', 'entered'])
       .where('serialHash', '=', serialHash(config.secret, serial))
-      .where('campaignId', '=', campaign.id)
+      .where('campaignId', '=', campaignId)
       .executeTakeFirst();
     if (!printed) {
       throw new ApiError(
@@ -227,6 +225,29 @@ export function paperRoutes({ db, config }: Deps) {
         'Không tìm thấy số phiếu này trong đợt khảo sát.',
       );
     }
+    return { serial, groupCode: printed.groupCode, entered: printed.entered === 1 };
+  }
+
+  /**
+   * Which sheets a serial was printed on, before they are typed: the entry form picks them by
+   * itself and says at once when the serial was already entered. Nothing of any answer.
+   */
+  app.get('/:id/paper/serials/:serial', staff, async (c) => {
+    const { campaign, groupName } = await context(c.req.param('id'));
+    const printed = await printedSerial(campaign.id, c.req.param('serial'));
+    return c.json({
+      serial: formatSerial(printed.serial),
+      groupCode: printed.groupCode,
+      group: groupName(printed.groupCode),
+      entered: printed.entered,
+    });
+  });
+
+  app.post('/:id/paper/entries', staff, async (c) => {
+    const body = await readJson(c.req.raw, PaperEntry);
+    const { campaign, definition, units, groupName } = await context(c.req.param('id'));
+    requireOpen(campaign);
+    const { serial, ...printed } = await printedSerial(campaign.id, body.serial);
     if (printed.entered) throw serialUsed();
     const views = questionnairesFor(definition, printed.groupCode, units);
     // Exactly the online check; the submissionId of an online submit has no meaning on paper.

@@ -14,6 +14,7 @@ import {
   cellsOf,
   type DefinitionReply,
   type Option,
+  setOf,
   sheetSets,
   sheetsOf,
 } from './sheets';
@@ -70,6 +71,8 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
   const [saved, setSaved] = useState<Saved | null>(null);
   const [entered, setEntered] = useState(0);
   const [busy, setBusy] = useState(false);
+  /** The sheets the typed serial was printed on, as the server says. */
+  const [found, setFound] = useState<string | null>(null);
   const serialInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -146,6 +149,34 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
     clearSheet();
     setPickProblem(false);
     setGroupCode(code);
+  };
+
+  /**
+   * The serial's printed sheets, asked as soon as it is typed: they are chosen by themselves (or,
+   * with boxes already typed, after the usual question), and a serial already entered is said
+   * before anything is typed. A reply for a serial no longer in the box is ignored; a failure
+   * here says nothing, since saving checks everything again.
+   */
+  const lookUp = async (typed: string) => {
+    setFound(null);
+    try {
+      const printed = await api<{ serial: string; groupCode: string; entered: boolean }>(
+        'GET',
+        campaignApi(campaign.id, `/paper/serials/${encodeURIComponent(typed)}`),
+      );
+      const now = checkSerial(serialInput.current?.value ?? '');
+      if (!now.ok || now.serial !== printed.serial) return;
+      if (printed.entered) return setSerialProblem('Phiếu có số phiếu này đã được nhập trước đó.');
+      const set = setOf(definition, sets, printed.groupCode);
+      if (!set) return;
+      setFound(set.label);
+      setPickProblem(false);
+      await pick(set.groupCode);
+    } catch (err) {
+      const code = err instanceof ApiFailure ? err.code : '';
+      if (code === 'serial_not_found' || code === 'invalid_serial')
+        setSerialProblem((err as ApiFailure).message);
+    }
   };
 
   const focusCell = (key: string) =>
@@ -281,12 +312,14 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
               setSerial(e.currentTarget.value);
               setSerialProblem('');
               setSaved(null);
+              setFound(null);
             }}
             onBlur={() => {
               if (!serial.trim()) return;
               const c = checkSerial(serial);
-              if (c.ok) setSerial(c.serial);
-              else setSerialProblem(c.message);
+              if (!c.ok) return setSerialProblem(c.message);
+              setSerial(c.serial);
+              void lookUp(c.serial);
             }}
             onKeyDown={(e) => {
               // Enter goes on to the boxes rather than saving an empty sheet.
@@ -303,6 +336,11 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
         {serialProblem && (
           <p id="serial-problem" class="notice error" role="alert">
             {serialProblem}
+          </p>
+        )}
+        {found && !serialProblem && (
+          <p class="hint" role="status">
+            Số phiếu {serial} được in trên các tờ «{found}».
           </p>
         )}
         <fieldset class="sheet-sets" aria-describedby={pickProblem ? 'pick-problem' : undefined}>

@@ -48,6 +48,14 @@ export function sheetSets(definition: Definition): SheetSet[] {
   return [...sets.values()];
 }
 
+/** The set of sheets a group's forms are printed on. */
+export function setOf(definition: Definition, sets: SheetSet[], groupCode: string) {
+  const printed = (code: string) =>
+    definition.groups.find((g) => g.code === code)?.questionnaires.join('+');
+  const key = printed(groupCode);
+  return key === undefined ? undefined : sets.find((s) => printed(s.groupCode) === key);
+}
+
 /** What the sheets of `groupCode` ask, and the optional "Thông tin chung" if any sheet asks it. */
 export function sheetsOf(definition: Definition, groupCode: string, units: UnitInfo[]) {
   const questionnaires = questionnairesFor(definition, groupCode, units);

@@ -323,6 +323,34 @@ describe('entering paper forms', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('tells which sheets a serial was printed on, and whether it was entered, before typing', async () => {
+    const serial = await returned('HDND_HUYEN');
+    const look = (typed: string) =>
+      officer(`${CAMPAIGN}/paper/serials/${encodeURIComponent(typed)}`);
+    const before = await look(serial.toLowerCase().replace(/-/g, ' '));
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({
+      serial,
+      groupCode: 'HDND_HUYEN',
+      group: 'Đại biểu HĐND huyện',
+      entered: false,
+    });
+    const answers = await fullAnswers(ctx.db, 'HDND_HUYEN', 'C');
+    expect((await officer(`${CAMPAIGN}/paper/entries`, post({ serial, answers }))).status).toBe(
+      201,
+    );
+    expect(((await (await look(serial)).json()) as { entered: boolean }).entered).toBe(true);
+    const last = serial.at(-1) === 'A' ? 'B' : 'A';
+    const typo = await look(serial.slice(0, -1) + last);
+    expect(typo.status).toBe(422);
+    expect(((await typo.json()) as { error: { code: string } }).error.code).toBe('invalid_serial');
+    const unknown = await look(formatSerial(newSerial()));
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+      'serial_not_found',
+    );
+  });
+
   it('checks the serial: a typing error (422), an unknown serial (404)', async () => {
     const serial = await returned('CC_CQCM_HUYEN');
     const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');

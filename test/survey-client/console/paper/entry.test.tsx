@@ -178,6 +178,54 @@ describe('entering a paper form', () => {
     expect(body.demographics).toBeUndefined();
   });
 
+  it('picks the sheets the serial was printed on as soon as it is typed', async () => {
+    const server = serve();
+    await openAt('/console/c/c2024/paper');
+    await click('Nhập phiếu giấy');
+    const serial = formatSerial(newSerial());
+    server.on(`GET ${BASE}/paper/serials/${serial}`, {
+      status: 200,
+      body: { serial, groupCode: 'HDND_HUYEN', group: 'Đại biểu HĐND huyện', entered: false },
+    });
+    fireEvent.input(serialBox(), { target: { value: serial.toLowerCase() } });
+    fireEvent.blur(serialBox());
+    await settle();
+    const set = screen.getByRole('radio', { name: /^Phiếu số 01 \+ Phiếu số 05/ });
+    expect((set as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe(
+      `Số phiếu ${serial} được in trên các tờ «Phiếu số 01 + Phiếu số 05».`,
+    );
+    expect(screen.getByRole('heading', { name: /^PHIẾU SỐ 01|^Phiếu số 01/i })).toBeTruthy();
+    expect(server.changes()).toHaveLength(0);
+  });
+
+  it('says at once when the serial was already entered or is not of this campaign', async () => {
+    const server = await openEntry();
+    const used = formatSerial(newSerial());
+    server.on(`GET ${BASE}/paper/serials/${used}`, {
+      status: 200,
+      body: { serial: used, groupCode: 'LD_UBND_XA', group: 'x', entered: true },
+    });
+    fireEvent.input(serialBox(), { target: { value: used } });
+    fireEvent.blur(serialBox());
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Phiếu có số phiếu này đã được nhập trước đó.',
+    );
+    const unknown = formatSerial(newSerial());
+    server.on(
+      `GET ${BASE}/paper/serials/${unknown}`,
+      errorReply(404, 'serial_not_found', 'Không tìm thấy số phiếu này trong đợt khảo sát.'),
+    );
+    fireEvent.input(serialBox(), { target: { value: unknown } });
+    fireEvent.blur(serialBox());
+    await settle();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Không tìm thấy số phiếu này trong đợt khảo sát.',
+    );
+    expect(server.changes()).toHaveLength(0);
+  });
+
   it('a mistyped serial is caught before anything is sent', async () => {
     const server = await openEntry();
     const s = newSerial();
