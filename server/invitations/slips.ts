@@ -47,6 +47,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 body { font: 11pt/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #000; }
 .bar { padding: 12px; background: #eef3f8; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+.bar h1 { font-size: inherit; margin: 0; }
 .bar button { font: inherit; padding: 8px 16px; }
 h2 { font-size: 13pt; margin: 8mm 0 2mm; break-after: avoid; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
@@ -95,6 +96,6 @@ export function slipsPage(opts: {
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu mời khảo sát — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body>
-<div class="bar"><strong>${escapeHtml(opts.campaignName)}</strong><span>${opts.slips.length} phiếu mời</span><button onclick="print()">In (A4)</button></div>
-${sections || '<p style="padding:12px">Không có phiếu mời nào phù hợp.</p>'}</body></html>`;
+<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span>${opts.slips.length} phiếu mời</span><button onclick="print()">In (A4)</button></header>
+<main>${sections || '<p style="padding:12px">Không có phiếu mời nào phù hợp.</p>'}</main></body></html>`;
 }

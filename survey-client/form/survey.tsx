@@ -55,6 +55,8 @@ export function Survey({ token, view, onEnd }: Props) {
   const [errors, setErrors] = useState<string[]>([]);
   // Bumped on every move, so that jumping twice to the same question focuses it twice.
   const [nav, setNav] = useState<{ n: number; target?: string | undefined }>({ n: 0 });
+  // Sent from the review to a question left blank: one step back to the review, not one per screen.
+  const [fromReview, setFromReview] = useState(false);
   const sync = useRef<DraftSync | null>(null);
   const submission = useRef<ReturnType<typeof createSubmission> | null>(null);
   const firstSave = useRef(true);
@@ -62,6 +64,7 @@ export function Survey({ token, view, onEnd }: Props) {
   const update: Ctx['update'] = (change) =>
     setSt((s) => ({ ...s, ...change(s), savedAt: Date.now() }));
   const go: Ctx['go'] = (screen, target) => {
+    if (screen === 'review') setFromReview(false);
     update(() => ({ screen }));
     setNav((v) => ({ n: v.n + 1, target }));
   };
@@ -168,6 +171,10 @@ export function Survey({ token, view, onEnd }: Props) {
       body = (
         <ReviewScreen
           {...ctx}
+          go={(id, target) => {
+            go(id, target);
+            setFromReview(true);
+          }}
           errors={errors}
           onBack={() => prev && go(prev.id)}
           onSubmit={() => send(submitBody(view, st, submissionIdFor(token)))}
@@ -189,6 +196,7 @@ export function Survey({ token, view, onEnd }: Props) {
           onBack={prev && (() => go(prev.id))}
           onNext={() => go(next.id)}
           nextLabel={next.kind === 'review' ? 'Xem lại và gửi' : 'Tiếp tục'}
+          onReview={fromReview && next.kind !== 'review' ? () => go('review') : undefined}
         />
       )}
       <SaveNotice status={saveStatus} />

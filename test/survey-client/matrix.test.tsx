@@ -86,14 +86,16 @@ describe('a matrix questionnaire (P05, 13 communes)', () => {
     const same = within(q1).getByLabelText('Cùng một câu trả lời cho tất cả') as HTMLSelectElement;
     fireEvent.change(same, { target: { value: 'A' } });
     for (const u of p05.units) expect(checkedLabel(group(u.name, q1))).toBe('Rất tốt');
-    // An action, not an answer: it goes back to "Chọn…".
-    expect(same.value).toBe('');
+    // It shows the answer they all share (so that arrow keys step on from it)…
+    expect(same.value).toBe('A');
     // Only this question changed.
     expect(checkedLabel(group('UBND xã An Phú', question(2)))).toBeUndefined();
 
     tap(group('UBND xã Minh Đức', q1), 'Không biết/Không trả lời');
     expect(checkedLabel(group('UBND xã Minh Đức', q1))).toBe('Không biết/Không trả lời');
     expect(checkedLabel(group('UBND xã An Phú', q1))).toBe('Rất tốt');
+    // …and "Chọn…" once they differ.
+    expect(same.value).toBe('');
     const saved = localDraft().answers.filter((a: { questionId: string }) => a.questionId === 'q1');
     expect(saved).toHaveLength(13);
   });

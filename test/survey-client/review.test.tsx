@@ -74,6 +74,21 @@ describe('the review screen', () => {
     expect(screen.getByRole('button', { name: 'Gửi phiếu' })).toBeTruthy();
   });
 
+  it('goes back from the question it sent to, to the review, in one step ("Về trang xem lại")', async () => {
+    await openReviewWithTwoMissing();
+    expect(screen.queryByRole('button', { name: 'Về trang xem lại' })).toBeNull();
+    await clickButton(/Phiếu số 01 · .* · Câu 2$/);
+    expect(heading()).toBe(field('LV1'));
+    tap(question(2), p01.questions[1]?.options[0]?.label ?? '');
+    await clickButton('Về trang xem lại');
+    expect(heading()).toBe(REVIEW);
+    expect(document.activeElement?.id).toBe('screen-title');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    // Only after a jump from the review: going on from the start does not offer it.
+    await clickButton('Quay lại');
+    expect(screen.queryByRole('button', { name: 'Về trang xem lại' })).toBeNull();
+  });
+
   it('is reached with "Xem lại và gửi" from the last screen', async () => {
     stubServer({ ...view, draft: { answers: [], state: { screen: 'demographics', savedAt: 1 } } });
     await renderApp();

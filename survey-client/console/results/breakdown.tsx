@@ -52,7 +52,7 @@ export function Criteria({
           <tbody key={field}>
             {field && (
               <tr class="r-field-row">
-                <th scope="colgroup" colSpan={7}>
+                <th scope="rowgroup" colSpan={7}>
                   {field} {fields.get(field)}
                 </th>
               </tr>

@@ -16,12 +16,15 @@ export function Distribution({
   unitName,
   k,
   all = false,
+  level = 4,
 }: {
   rows: readonly DistributionRow[];
   definition: Definition | undefined;
   unitName: string;
   k: number;
   all?: boolean;
+  /** The questionnaire titles' heading level: one below the part they are in. */
+  level?: 3 | 4;
 }) {
   const questionnaires = [...new Set(rows.map((r) => r.questionnaireId))];
   const [chosen, setChosen] = useState(questionnaires[0] ?? '');
@@ -50,6 +53,7 @@ export function Distribution({
           unitName={unitName}
           k={k}
           showTitle={all || questionnaires.length === 1}
+          level={level}
         />
       ))}
       <p class="hint">
@@ -67,6 +71,7 @@ function OneQuestionnaire({
   unitName,
   k,
   showTitle,
+  level,
 }: {
   rows: readonly DistributionRow[];
   definition: Definition | undefined;
@@ -74,7 +79,9 @@ function OneQuestionnaire({
   unitName: string;
   k: number;
   showTitle: boolean;
+  level: 3 | 4;
 }) {
+  const H = level === 3 ? 'h3' : 'h4';
   const config = useMemo(
     () =>
       distributionChart(
@@ -134,7 +141,7 @@ function OneQuestionnaire({
   );
   return (
     <div class="r-dist-block">
-      {showTitle && <h4>{title}</h4>}
+      {showTitle && <H class="r-dist-title">{title}</H>}
       {shown === 0 ? (
         table
       ) : (

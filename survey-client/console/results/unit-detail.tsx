@@ -100,6 +100,7 @@ export function UnitDetail(props: UnitDetailProps) {
             unitName={unit.name}
             k={k}
             all={print}
+            level={level === 2 ? 3 : 4}
           />
         )}
       </Part>

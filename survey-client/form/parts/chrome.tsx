@@ -26,14 +26,21 @@ interface NavProps {
   onBack?: (() => void) | undefined;
   onNext: () => void;
   nextLabel: string;
+  /** Back to the review in one step, after it sent the respondent to a question left blank. */
+  onReview?: (() => void) | undefined;
 }
 
-export function Nav({ onBack, onNext, nextLabel }: NavProps) {
+export function Nav({ onBack, onNext, nextLabel, onReview }: NavProps) {
   return (
     <div class="nav">
       {onBack && (
         <button type="button" onClick={onBack}>
           Quay lại
+        </button>
+      )}
+      {onReview && (
+        <button type="button" onClick={onReview}>
+          Về trang xem lại
         </button>
       )}
       <button type="button" class="primary" onClick={onNext}>

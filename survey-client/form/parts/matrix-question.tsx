@@ -17,6 +17,11 @@ export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props)
   const id = questionDomId(qnId, q.id);
   const setAll = (option: Option) =>
     onAnswers(Object.fromEntries(units.map((u) => [answerKey(qnId, q.id, u.code), option])));
+  // The answer every unit has, if they all have the same: the select shows it, so that arrow
+  // keys step from it to the next answer (a select that went back to "Chọn…" after each change
+  // would let a keyboard reach only the first answer).
+  const first = answers[answerKey(qnId, q.id, units[0]?.code ?? '')];
+  const common = units.every((u) => answers[answerKey(qnId, q.id, u.code)] === first) ? first : '';
   return (
     <fieldset class="q" id={id} tabIndex={-1}>
       <legend>
@@ -25,10 +30,9 @@ export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props)
       {units.length > 1 && (
         <div class="same">
           <label for={`${id}-all`}>Cùng một câu trả lời cho tất cả</label>
-          {/* Always shows "Chọn…": it is an action, the tiles below show the answers. */}
           <select
             id={`${id}-all`}
-            value=""
+            value={common ?? ''}
             onChange={(e) => {
               const v = e.currentTarget.value as Option | '';
               if (v) setAll(v);
