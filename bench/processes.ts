@@ -66,9 +66,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server and waits until `/api/health` answers. */
-export async function startServer(cwd: string, env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const [command, args] = tsxArgs('server/main.ts');
+/** Starts the real server (or `file`, another server) and waits until `/api/health` answers. */
+export async function startServer(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  file = 'server/main.ts',
+): Promise<RunningServer> {
+  const [command, args] = tsxArgs(file);
   const child = track(spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let output = '';
   let stderr = '';

@@ -1,15 +1,20 @@
 import { availableParallelism, cpus, loadavg, release, type } from 'node:os';
+import type { BaselineResult } from './baseline/measure';
+import { baselineSection } from './baseline/report';
 import {
   type Fetched,
   FIRST_LOAD_BUDGET_BYTES,
   type FirstLoad,
   type ResourceKind,
 } from './first-load';
+import type { PeerComparison } from './peer/compare';
+import { peerSection } from './peer/report';
 import type { InProcessSubmit } from './profile-submit';
 import type { RosterRun } from './roster';
 import type { ScoringResult, ScoringSize } from './scoring';
 import type { SlipsResult } from './slips';
 import { type LoadResult, SUBMIT_BUDGET_RPS, SUBMIT_P99_BUDGET_MS } from './submit-load';
+import { exportsSection } from './xlsx-export';
 
 export interface Machine {
   date: string;
@@ -38,11 +43,15 @@ export interface Report {
   machine: Machine;
   /** The measured load, or why it could not be measured. */
   firstLoad: FirstLoad | string;
+  /** The same first load beside SurveyJS rendering the same questionnaire (bench/peer/). */
+  peer?: PeerComparison | string;
   /** The survey's own data, fetched by the form's script once it runs (not in the budget). */
   apiView: Fetched | null;
   submitBody: { answers: number; bytes: number } | null;
   /** The runs, or why none ran. */
   submissions: LoadResult[] | string;
+  /** The same submission runs against bench/baseline/server.ts (parse + insert only). */
+  baseline?: BaselineResult | string;
   /** Each of these: the measurement, or why it could not be made. */
   inProcessSubmit: InProcessSubmit | string;
   slips: SlipsResult | string;
@@ -74,8 +83,10 @@ export function renderReport(r: Report): string {
     '',
     ...firstLoadSection(r),
     '',
+    ...(r.peer === undefined ? [] : [...peerSection(r.peer), '']),
     ...submissionsSection(r),
     '',
+    ...(r.baseline === undefined ? [] : [...baselineSection(r.submissions, r.baseline), '']),
     ...inProcessSubmitSection(r),
     '',
     ...slipsSection(r),
@@ -84,6 +95,9 @@ export function renderReport(r: Report): string {
     '',
     ...scoringSection(r),
     '',
+    ...(typeof r.scoring === 'string' || r.scoring.exports === undefined
+      ? []
+      : [...exportsSection(r.scoring.exports), '']),
     '## Notes',
     '',
     ...r.notes.map((n) => `- ${n}`),
@@ -94,7 +108,7 @@ export function renderReport(r: Report): string {
     '',
     '```sh',
     'npm ci',
-    'npm run bench   # about 4 minutes on 2 CPUs; rewrites BENCHMARKS.md',
+    'npm run bench   # 5 to 7 minutes on 2 CPUs; rewrites BENCHMARKS.md',
     'npx tsx bench/profile-submit.ts 1000   # the in-process submit cost alone',
     '```',
     '',
@@ -393,7 +407,8 @@ function scoringSection(r: Report): string[] {
     '',
     'Seeding (not measured as the application does it): submissions, answers and both tallies ' +
       'written by the benchmark with prepared better-sqlite3 statements in one transaction, the ' +
-      'tallies summed in memory as addToTallies would (so "Same counts" also checks the seeding). ' +
+      'tallies summed in memory as addToTallies would (so "Same counts" also checks the seeding), ' +
+      "each submission's content hash made as insertAnonymousForm makes it. " +
       'Forms cycle through the four groups (176, 180, 22 and 20 answers each), options mostly A–B, ' +
       'one in eleven E; each size alone in its own database file.',
   );

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SurveyView } from '../server/respondent/contract';
+import { measureBaseline } from './baseline/measure';
 import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
+import { measurePeerComparison } from './peer/compare';
 import {
   freePort,
   killAllChildrenNow,
@@ -105,6 +107,13 @@ async function measure(tmp: string): Promise<Report> {
     log('measuring the first load…');
     section('first load');
     const firstLoad = buildProblem ?? (await measureFirstLoad(server.baseUrl, demoToken));
+    log('comparing the first load with SurveyJS (build, Lighthouse, screenshots)…');
+    section('first load beside SurveyJS');
+    const peer =
+      buildProblem ??
+      (await attempt(() =>
+        measurePeerComparison({ root: ROOT, tmp, baseUrl: server.baseUrl, token: demoToken, log }),
+      ));
     log('measuring the QR slips page…');
     section('slips');
     const slips =
@@ -125,13 +134,19 @@ async function measure(tmp: string): Promise<Report> {
     if (errors)
       notes.push(`The server wrote to stderr: \`${errors.slice(-500).replace(/\s+/g, ' ')}\``);
     notes.push(...methodNotes());
+    // One server at a time on the 2 CPUs: the product stops before the baseline starts.
+    await server.stop();
+    section('baseline');
+    const baseline = await attempt(() => measureBaseline(ROOT, tmp, bodies, log));
     const submitBody = { answers: bodies.answers, bytes: bodies.bytes };
     return {
       machine: host,
       firstLoad,
+      peer,
       apiView: view.fetched,
       submitBody,
       submissions,
+      baseline,
       inProcessSubmit,
       slips,
       roster,

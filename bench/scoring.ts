@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadCounts, recountAnswers, recountForms } from '../analysis/aggregate';
@@ -8,6 +8,7 @@ import { builtInDefinition, builtInUnitSet, type Definition } from '../questionn
 import { createCampaign } from '../server/campaigns/service';
 import { migrateToLatest, openDb } from '../server/db/connect';
 import { questionnairesFor } from '../server/respondent/view';
+import { type ExportsResult, measureExports } from './xlsx-export';
 
 /** One timing, in ms: the median of `runs` runs after one untimed warm-up run. */
 export interface Timing {
@@ -45,6 +46,8 @@ export interface ScoringSize {
 
 export interface ScoringResult {
   sizes: ScoringSize[];
+  /** The .xlsx exports of the largest campaign, or why they could not be made. */
+  exports?: ExportsResult | string;
   /** Sizes not measured, and why. */
   skipped: string[];
 }
@@ -88,6 +91,16 @@ export async function measureScoring(
     result.sizes.push(
       await timeScoring(path, campaignId, definition, units, seeded, sizeLabel(target)),
     );
+    if (target === largest) {
+      // Before the smaller campaign joins it: the exports read this campaign's rows only anyway.
+      result.exports = await measureExports(
+        dir,
+        path,
+        campaignId,
+        { label: sizeLabel(target), answers: seeded.answers, forms: seeded.forms },
+        log,
+      ).catch((err: unknown) => (err instanceof Error ? err.message : String(err)));
+    }
     if (target === largest && sizes.length > 1) {
       // The smallest campaign again, in the largest's database: the recount has no index on
       // campaign_id, so it reads every campaign's answers.
@@ -158,19 +171,22 @@ function seedAnswers(
   const criteria = new Map<string, string>();
   for (const q of definition.questionnaires)
     for (const x of q.questions) criteria.set(`${q.id}\u0000${x.id}`, x.criterion);
-  const templates = definition.groups.map((g) => ({
-    groupCode: g.code,
-    answers: questionnairesFor(definition, g.code, units).flatMap((q) =>
-      q.questions.flatMap((question) =>
-        q.units.map((u) => ({
-          questionnaireId: q.id,
-          questionId: question.id,
-          unitCode: u.code,
-          criterion: criteria.get(`${q.id}\u0000${question.id}`) ?? '',
-        })),
-      ),
-    ),
-  }));
+  const templates = definition.groups.map((g) => {
+    const answers = questionnairesFor(definition, g.code, units)
+      .flatMap((q) =>
+        q.questions.flatMap((question) =>
+          q.units.map((u) => ({
+            questionnaireId: q.id,
+            questionId: question.id,
+            unitCode: u.code,
+            criterion: criteria.get(`${q.id}\u0000${question.id}`) ?? '',
+            key: `${q.id}\u0000${question.id}\u0000${u.code}`,
+          })),
+        ),
+      )
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+    return { groupCode: g.code, answers, lines: answers.map((a) => a.key) };
+  });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -201,10 +217,19 @@ function seedAnswers(
       if (!template) break;
       const { groupCode } = template;
       const submissionId = randomBytes(16).toString('base64url');
-      insertSubmission.run(submissionId, campaignId, groupCode, 'benchmark');
+      const options = template.answers.map(
+        () => OPTIONS[Math.floor(random() * OPTIONS.length)] as string,
+      );
+      // The content hash as insertAnonymousForm makes it (the id, then the answers in key order,
+      // which is the templates' order): unique, as the scoring run's fingerprint expects.
+      const contentHash = createHash('sha256')
+        .update(submissionId)
+        .update(template.lines.map((line, i) => `${line}\u0000${options[i]}`).join('\n'))
+        .digest('base64url');
+      insertSubmission.run(submissionId, campaignId, groupCode, contentHash);
       const cells = new Set<string>();
-      for (const a of template.answers) {
-        const option = OPTIONS[Math.floor(random() * OPTIONS.length)] as string;
+      for (const [i, a] of template.answers.entries()) {
+        const option = options[i] as string;
         insertAnswer.run(
           submissionId,
           campaignId,

@@ -250,9 +250,40 @@ export function codebookRows(
   return rows;
 }
 
+/** Rows between two looks at how much of the sheet's XML still waits for the zip. */
+const ROWS_BETWEEN_CHECKS = 1000;
+/** Past this much XML waiting, the rows wait for the zip to catch up. */
+const MAX_PENDING_XML = 4 * 1024 * 1024;
+
+type Buffered = { _readableState?: { length?: unknown }; _writableState?: { length?: unknown } };
+
+/**
+ * Bytes of a streaming sheet's XML not yet taken by the zip, or null if ExcelJS's internals are
+ * not what they were (ExcelJS 4.4: the sheet's StreamBuf writes into the PassThrough that
+ * archiver reads the zip entry from). ExcelJS ignores backpressure: each committed row's XML goes to that PassThrough at
+ * once, and the rows come from better-sqlite3 (synchronous: every `await` resolves without giving
+ * the event loop a turn), so zlib got no turn until the last row and the whole sheet's XML, 11
+ * times the file (330 MB for a million answers), piled up in memory.
+ */
+export function pendingSheetXml(sheet: ExcelJS.Worksheet): number | null {
+  const entry = (sheet as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes?.[0];
+  const readable = entry?._readableState?.length;
+  const writable = entry?._writableState?.length;
+  return typeof readable === 'number' && typeof writable === 'number' ? readable + writable : null;
+}
+
+/** Gives the event loop a turn (zlib runs off it), then waits while the zip is still behind. */
+async function letZipCatchUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  while ((pendingSheetXml(sheet) ?? 0) > MAX_PENDING_XML)
+    await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 /**
  * The raw answers as a workbook: data sheets "Dữ liệu", "Dữ liệu (2)", … of at most `perPart`
- * rows each, then the codebook "Mã hóa". Written with ExcelJS's streaming writer, row by row.
+ * rows each, then the codebook "Mã hóa". Written with ExcelJS's streaming writer, row by row,
+ * waiting for the zip whenever it falls behind (pendingSheetXml): it holds the compressed file
+ * and a few MB of XML, however many answers there are.
  */
 export async function rawAnswersXlsx(
   rows: AsyncGenerator<RawRow>,
@@ -282,7 +313,7 @@ export async function rawAnswersXlsx(
       inSheet = 0;
     }
     sheet.addRow(row).commit();
-    inSheet++;
+    if (++inSheet % ROWS_BETWEEN_CHECKS === 0) await letZipCatchUp(sheet);
   }
   sheet.commit();
   const codes = book.addWorksheet('Mã hóa');

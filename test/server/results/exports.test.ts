@@ -1,8 +1,10 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../questionnaires';
 import {
   codebookRows,
+  pendingSheetXml,
   planRawExport,
   RAW_COLUMNS,
   rawAnswerRows,
@@ -275,6 +277,19 @@ describe('the raw answers', () => {
     expect(new Set(all).size).toBe(plan.rows);
     const past = await analyst(`${API}/raw-answers.csv?part=2`);
     expect(past.status).toBe(404);
+  });
+
+  it('wait for the zip as they are written: ExcelJS still shows how much XML is pending', async () => {
+    // Without it a million answers piled up 330 MB of XML before zlib got a turn (BENCHMARKS.md).
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: new PassThrough(),
+      useSharedStrings: false,
+    });
+    const sheet = book.addWorksheet('Dữ liệu');
+    expect(pendingSheetXml(sheet)).toBe(0);
+    for (let i = 0; i < 10; i++) sheet.addRow(['x'.repeat(20_000)]).commit();
+    // Nothing gave the event loop a turn: the XML (in 64 KB pieces) is all still pending.
+    expect(pendingSheetXml(sheet)).toBeGreaterThanOrEqual(3 * 65_536);
   });
 });
 
