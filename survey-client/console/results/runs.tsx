@@ -145,10 +145,22 @@ function TrialForm({
     weighting: own.weighting,
     emptyCriterion: own.emptyCriterion,
   });
+  const ownWeights = Object.fromEntries(
+    definition.groups.map((g) => [g.code, own.groupWeights?.[g.code] ?? '1']),
+  );
+  const [weights, setWeights] = useState<Record<string, string>>(ownWeights);
+  const badWeights = definition.groups.filter((g) => !validWeight(weights[g.code] ?? ''));
+  // Weights matter only when the groups are averaged (EQUAL_GROUP); POOLED counts answers.
+  const weighted = m.weighting === 'EQUAL_GROUP';
+  const otherWeights =
+    weighted &&
+    definition.groups.some((g) => !sameNumber(weights[g.code] ?? '', ownWeights[g.code] ?? '1'));
   const same =
     m.scaleProfile === own.scaleProfile &&
     m.weighting === own.weighting &&
-    m.emptyCriterion === own.emptyCriterion;
+    m.emptyCriterion === own.emptyCriterion &&
+    !otherWeights;
+  const blocked = same || (weighted && badWeights.length > 0);
   return (
     <details class="panel r-trial">
       <summary>Tính thử với cách tính khác</summary>
@@ -156,7 +168,11 @@ function TrialForm({
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!same) onRun(m);
+          if (blocked) return;
+          const trimmed = Object.fromEntries(
+            Object.entries(weights).map(([g, w]) => [g, w.trim().replace(',', '.')]),
+          );
+          onRun(otherWeights ? { ...m, groupWeights: trimmed } : m);
         }}
       >
         <p class="hint">
@@ -193,6 +209,34 @@ function TrialForm({
             </label>
           ))}
         </fieldset>
+        {weighted && (
+          <fieldset class="r-weights">
+            <legend>Trọng số các nhóm đối tượng (khi bình quân các nhóm)</legend>
+            <p class="hint">Số thập phân hoặc phân số lớn hơn 0, ví dụ 2, 0.5 hoặc 2/3.</p>
+            {definition.groups.map((g) => {
+              const bad = !validWeight(weights[g.code] ?? '');
+              return (
+                <label key={g.code}>
+                  {g.name}
+                  <input
+                    name={`weight-${g.code}`}
+                    inputMode="decimal"
+                    autocomplete="off"
+                    value={weights[g.code] ?? ''}
+                    aria-invalid={bad ? true : undefined}
+                    aria-describedby={bad ? `weight-${g.code}-problem` : undefined}
+                    onInput={(e) => setWeights({ ...weights, [g.code]: e.currentTarget.value })}
+                  />
+                  {bad && (
+                    <span id={`weight-${g.code}-problem`} class="r-field-problem">
+                      Trọng số phải là số lớn hơn 0, ví dụ 2, 0.5 hoặc 2/3.
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
         <fieldset>
           <legend>Tiêu chí không có câu trả lời hợp lệ</legend>
           {(['ZERO', 'RESCALE'] as const).map((x) => (
@@ -215,7 +259,7 @@ function TrialForm({
           </p>
         )}
         <div class="actions">
-          <button type="submit" disabled={busy || same}>
+          <button type="submit" disabled={busy || blocked}>
             Chạy tính thử nghiệm
           </button>
         </div>
@@ -223,3 +267,17 @@ function TrialForm({
     </details>
   );
 }
+
+/** A weight as the method writes it: a decimal ("2", "0.5", "0,5") or a fraction ("2/3"), above 0. */
+function validWeight(typed: string): boolean {
+  const w = typed.trim().replace(',', '.');
+  return /^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/.test(w) && weightValue(w) > 0;
+}
+
+function weightValue(w: string): number {
+  const [num, den] = w.trim().replace(',', '.').split('/');
+  return Number(num) / (den === undefined ? 1 : Number(den));
+}
+
+/** "1" and "1.00" are the same weight: only a different number makes the trial differ. */
+const sameNumber = (a: string, b: string) => weightValue(a) === weightValue(b);

@@ -63,4 +63,7 @@ export interface DefinitionReply {
 }
 
 /** The settings a trial may change (never the small-group threshold: only raise it). */
-export type TrialMethod = Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'>;
+export type TrialMethod = Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'> & {
+  /** Sent only when they differ from the campaign's: every group's weight, "1" where unset. */
+  groupWeights?: Record<string, string>;
+};

@@ -191,6 +191,26 @@ describe('a scoring run', () => {
     }
   });
 
+  it('weighs the groups as a trial asks (EQUAL_GROUP), and refuses a weight of 0 or an unknown group', async () => {
+    await delegatesAndLeaders();
+    const trial = await newRun({ method: { groupWeights: { HDND_HUYEN: '2' } } });
+    expect(trial.method).toMatchObject({
+      weighting: 'EQUAL_GROUP',
+      groupWeights: { HDND_HUYEN: '2' },
+      official: false,
+      trial: true,
+    });
+    // 3.2: delegates' ratio 1 counts twice, leaders' 0.6 once → 2.6 / 3 = 13/15 → 1.50 × R = 1.30.
+    const c = criterionOf(unitOf(trial, DISTRICT), '3.2');
+    expect(c?.ratio).toBeCloseTo(13 / 15, 12);
+    expect(c?.score).toBe(1.3);
+    for (const groupWeights of [{ HDND_HUYEN: '0' }, { NO_SUCH_GROUP: '2' }]) {
+      const bad = await analyst(`${API}/runs`, post({ method: { groupWeights } }));
+      expect(bad.status).toBe(422);
+      expect((await errorCode(bad)).code).toBe('invalid_method');
+    }
+  });
+
   it('reads a stored run back as it was scored', async () => {
     await delegatesAndLeaders();
     const doc = await newRun();

@@ -152,6 +152,59 @@ describe('once closed: runs', () => {
     ]);
   });
 
+  it('a trial can weigh the groups differently, only when the groups are averaged', async () => {
+    const server = serve();
+    await openAt('/console/c/c2024/results');
+    fireEvent.click(screen.getByText('Tính thử với cách tính khác'));
+    const submit = screen.getByRole('button', {
+      name: 'Chạy tính thử nghiệm',
+    }) as HTMLButtonElement;
+    const weight = (name: string) =>
+      within(screen.getByRole('group', { name: /^Trọng số các nhóm/ })).getByLabelText(
+        new RegExp(`^${name}`),
+      ) as HTMLInputElement;
+    expect(weight('Đại biểu HĐND huyện').value).toBe('1');
+    // "1.0" is the same weight: still the campaign's own method.
+    fireEvent.input(weight('Đại biểu HĐND huyện'), { target: { value: '1.0' } });
+    await settle();
+    expect(submit.disabled).toBe(true);
+    fireEvent.input(weight('Đại biểu HĐND huyện'), { target: { value: '0' } });
+    await settle();
+    expect(submit.disabled).toBe(true);
+    expect(weight('Đại biểu HĐND huyện').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Trọng số phải là số lớn hơn 0, ví dụ 2, 0.5 hoặc 2/3.')).toBeTruthy();
+    fireEvent.input(weight('Đại biểu HĐND huyện'), { target: { value: ' 2,5 ' } });
+    await settle();
+    expect(submit.disabled).toBe(false);
+    server.on('POST /api/campaigns/c2024/runs', {
+      status: 201,
+      body: resultsDoc({ runId: 'run-trial', official: false, trial: true }),
+    });
+    await click('Chạy tính thử nghiệm');
+    const sent = server.changes().at(-1)?.body as { method: Record<string, unknown> };
+    expect(sent.method).toEqual({
+      scaleProfile: 'YB4',
+      weighting: 'EQUAL_GROUP',
+      emptyCriterion: 'ZERO',
+      groupWeights: {
+        HDND_HUYEN: '2.5',
+        LD_CQCM_HUYEN: '1',
+        LD_UBND_XA: '1',
+        CC_CQCM_HUYEN: '1',
+      },
+    });
+  });
+
+  it('pooling has no group weights to set', async () => {
+    serve();
+    await openAt('/console/c/c2024/results');
+    fireEvent.click(screen.getByText('Tính thử với cách tính khác'));
+    expect(screen.getByRole('group', { name: /^Trọng số các nhóm/ })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(/POOLED/));
+    await settle();
+    expect(screen.queryByRole('group', { name: /^Trọng số các nhóm/ })).toBeNull();
+  });
+
   it("shows the server's refusal in its words", async () => {
     const server = serve();
     server.on(
