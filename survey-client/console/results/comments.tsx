@@ -33,9 +33,13 @@ export function CommentsScreen({ campaign }: { campaign: Campaign }) {
   return <CommentList campaignId={campaign.id} />;
 }
 
+/** Comments shown at a time: each is a card with its own editor. */
+const PAGE = 50;
+
 function CommentList({ campaignId }: { campaignId: string }) {
   const loaded = useLoad<CommentView[]>(campaignApi(campaignId, '/comments'));
   const [filter, setFilter] = useState<CommentStatus | 'all'>('all');
+  const [limit, setLimit] = useState(PAGE);
   const all = loaded.data;
   if (!all)
     return loaded.error !== undefined ? (
@@ -63,7 +67,15 @@ function CommentList({ campaignId }: { campaignId: string }) {
       <fieldset class="segmented">
         <legend class="sr-only">Lọc theo trạng thái</legend>
         {FILTERS.map(([f, label]) => (
-          <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+          <button
+            key={f}
+            type="button"
+            aria-pressed={filter === f}
+            onClick={() => {
+              setFilter(f);
+              setLimit(PAGE);
+            }}
+          >
             {label}
           </button>
         ))}
@@ -71,11 +83,23 @@ function CommentList({ campaignId }: { campaignId: string }) {
       {shown.length === 0 ? (
         <p>Không có ý kiến nào.</p>
       ) : (
-        <ol class="r-comments">
-          {shown.map((c) => (
-            <CommentItem key={c.id} campaignId={campaignId} comment={c} onSaved={update} />
-          ))}
-        </ol>
+        <>
+          <ol class="r-comments">
+            {shown.slice(0, limit).map((c) => (
+              <CommentItem key={c.id} campaignId={campaignId} comment={c} onSaved={update} />
+            ))}
+          </ol>
+          {shown.length > limit && (
+            <p class="actions">
+              <span class="hint">
+                Đang hiện {count(limit)} trên {count(shown.length)} ý kiến.
+              </span>{' '}
+              <button type="button" onClick={() => setLimit(limit + PAGE)}>
+                Xem thêm {count(Math.min(PAGE, shown.length - limit))} ý kiến
+              </button>
+            </p>
+          )}
+        </>
       )}
     </>
   );

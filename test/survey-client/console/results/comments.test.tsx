@@ -114,6 +114,27 @@ describe('reviewing comments', () => {
     expect(screen.queryByText(/Anh Tuấn/)).toBeNull();
   });
 
+  it('shows 50 at a time, then 50 more on asking; a filter starts again from 50', async () => {
+    serve(
+      Array.from({ length: 120 }, (_, i) =>
+        comment({ id: `cm${i}`, text: `Ý kiến số ${i + 1}.`, redactedText: null }),
+      ),
+    );
+    await openAt('/console/c/c2024/comments');
+    const cards = () => document.querySelectorAll('.r-comments > li').length;
+    expect(cards()).toBe(50);
+    expect(screen.getByText('Đang hiện 50 trên 120 ý kiến.')).toBeTruthy();
+    await click('Xem thêm 50 ý kiến');
+    expect(cards()).toBe(100);
+    await click('Xem thêm 20 ý kiến');
+    expect(cards()).toBe(120);
+    expect(screen.queryByText(/^Xem thêm/)).toBeNull();
+    expect(screen.getByText('Ý kiến số 120.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Chưa duyệt' }));
+    await settle();
+    expect(cards()).toBe(50);
+  });
+
   it("shows the server's refusal", async () => {
     const server = serve([comment()]);
     server.on(
