@@ -289,6 +289,12 @@ export interface ScoringRunTable {
    * `fingerprint`, `units`), or null when none was imported (server/results/self-assessment.ts).
    */
   selfAssessment: string | null;
+  /**
+   * JSON: the units a trial left out ({ code, name, index }[]), because it weighs the groups
+   * otherwise than the campaign's method and the unit has a group under the small-group
+   * threshold; null when none (server/results/runs.ts).
+   */
+  withheld: string | null;
 }
 
 export type ScoringRun = Selectable<ScoringRunTable>;

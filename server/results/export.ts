@@ -196,6 +196,14 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
       'Giới hạn của quy tắc',
       `Điểm tiêu chí công bố luôn tính mọi câu trả lời, kể cả của nhóm dưới ${k} phiếu: phần đóng góp nhỏ của nhóm đó vẫn nằm trong điểm chung. Đó là phần còn lại của phương pháp, không phải lỗi`,
     ],
+    ...(doc.withheld.length > 0
+      ? ([
+          [
+            'Đơn vị không hiện',
+            `Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt: ${doc.withheld.length} đơn vị có nhóm dưới ${k} phiếu không được hiện, vì đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm đó: ${doc.withheld.map((u) => `${u.name} (${u.code})`).join('; ')}`,
+          ],
+        ] as [string, string][])
+      : []),
     ['Chỉ số CCHC tổng', totalLine(doc, definition)],
     ['Số phiếu đã dùng', String(doc.submissionCount)],
     ['Dấu vân tay dữ liệu (SHA-256)', doc.fingerprint],

@@ -84,6 +84,18 @@ export interface ResultsDocument {
    */
   selfAssessment: SelfAssessmentMeta | null;
   units: RunUnitResult[];
+  /**
+   * Units this trial leaves out: it weighs the groups otherwise than the campaign's method, and
+   * each of these units has a criterion whose breakdown the small-group rule hides. Its score
+   * beside the official one would give that group's answers away. Empty for official runs.
+   */
+  withheld: WithheldUnit[];
+}
+
+export interface WithheldUnit {
+  code: string;
+  name: string;
+  index: string;
 }
 
 export interface RunUser {
@@ -199,6 +211,41 @@ export function effectiveMethod(definition: Definition, overrides: MethodOverrid
   return canonicalMethod(method);
 }
 
+/**
+ * Whether `method` combines the groups otherwise than the campaign's own: another weighting, or
+ * other weights under EQUAL_GROUP. Two such results of one unit are two equations in its groups'
+ * ratios: with the group counts (tracking shows them) they solve for a group of one or two.
+ */
+export function regroups(definition: Definition, method: Method): boolean {
+  const own = canonicalMethod(definition.method);
+  const m = canonicalMethod(method);
+  if (m.weighting !== own.weighting) return true;
+  return (
+    m.weighting === 'EQUAL_GROUP' &&
+    JSON.stringify(m.groupWeights) !== JSON.stringify(own.groupWeights)
+  );
+}
+
+/**
+ * The units a run shows, and those it must leave out: none for the campaign's own method; for a
+ * trial that regroups, every unit with a hidden breakdown (its total and fields would otherwise
+ * carry the hidden criterion too).
+ */
+export function withholdSmallGroups<U extends UnitResult>(
+  definition: Definition,
+  method: Method,
+  results: readonly U[],
+): { shown: U[]; withheld: WithheldUnit[] } {
+  if (!regroups(definition, method)) return { shown: [...results], withheld: [] };
+  const hidden = new Set([...hiddenCells(results)].map((k) => k.split('\u0000')[0]));
+  return {
+    shown: results.filter((u) => !hidden.has(u.code)),
+    withheld: results
+      .filter((u) => hidden.has(u.code))
+      .map((u) => ({ code: u.code, name: u.name, index: u.index })),
+  };
+}
+
 /** Unit × criterion pairs whose group breakdown the small-group rule hid. */
 function hiddenCells(results: readonly UnitResult[]): Set<string> {
   const hidden = new Set<string>();
@@ -291,6 +338,9 @@ export async function createRun(
       throw new ApiError(409, 'scoring_error', `Không tính được điểm: ${err.message}`);
     throw err;
   }
+  // Distributions do not depend on the weighting: those of a withheld unit are the official run's.
+  const distributions = distributionsOf(definition, refs, counts, results);
+  const { shown, withheld } = withholdSmallGroups(definition, method, results);
   const run: ScoringRun = {
     id: randomId(),
     campaignId,
@@ -303,8 +353,8 @@ export async function createRun(
     official: isOfficial(definition, method) ? 1 : 0,
     fingerprint: fingerprint.fingerprint,
     submissionCount: fingerprint.count,
-    results: JSON.stringify(results),
-    distributions: JSON.stringify(distributionsOf(definition, refs, counts, results)),
+    results: JSON.stringify(shown),
+    distributions: JSON.stringify(distributions),
     lockedAt: null,
     lockedBy: null,
     selfAssessment: selfAssessment
@@ -314,6 +364,7 @@ export async function createRun(
           units: selfAssessment.units,
         } satisfies SelfAssessmentMeta)
       : null,
+    withheld: withheld.length > 0 ? JSON.stringify(withheld) : null,
   };
   await db.insertInto('scoringRun').values(run).execute();
   return run;
@@ -445,6 +496,7 @@ export function resultsDocument(
       ...u,
       total: u.total ?? null,
     })),
+    withheld: run.withheld ? (JSON.parse(run.withheld) as WithheldUnit[]) : [],
   };
 }
 

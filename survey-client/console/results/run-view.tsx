@@ -57,6 +57,14 @@ export function RunView({
             hay công bố được.
           </p>
         )}
+        {doc.withheld.length > 0 && (
+          <p class="notice" role="note">
+            Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt, nên không hiện{' '}
+            {doc.withheld.length} đơn vị có nhóm dưới {m.minCellSize} phiếu (đặt cạnh lần tính chính
+            thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó):{' '}
+            {doc.withheld.map((u) => u.name).join(', ')}.
+          </p>
+        )}
         <LockAction
           campaignId={campaignId}
           doc={doc}

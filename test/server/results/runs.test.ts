@@ -211,6 +211,35 @@ describe('a scoring run', () => {
     }
   });
 
+  it('leaves out of a trial that regroups every unit with a group under the threshold', async () => {
+    // The district: 3 delegates, 3 office leaders, 2 civil servants (hidden breakdown). The
+    // communes: rated by delegates and office leaders only, 3 each (shown).
+    await submitForms(ctx, 'HDND_HUYEN', 'A', 3);
+    await submitForms(ctx, 'LD_CQCM_HUYEN', 'B', 3);
+    await submitForms(ctx, 'CC_CQCM_HUYEN', 'D', 2);
+    await closeCampaign(ctx);
+    const official = await newRun();
+    expect(official.withheld).toEqual([]);
+    const district = unitOf(official, DISTRICT);
+    expect(district?.surveyScore).toBeGreaterThan(0);
+    // POOLED beside EQUAL_GROUP: two equations in the district's three group ratios, two of them
+    // public enough to guess; the civil servants' would follow. So the district is left out.
+    const pooled = await newRun({ method: { weighting: 'POOLED' } });
+    expect(pooled.method.trial).toBe(true);
+    expect(pooled.withheld).toEqual([{ code: DISTRICT, name: district?.name, index: 'HUYEN' }]);
+    expect(pooled.units.map((u) => u.code)).not.toContain(DISTRICT);
+    expect(unitOf(pooled, COMMUNE)?.surveyScore).toBeGreaterThan(0);
+    const weighted = await newRun({ method: { groupWeights: { CC_CQCM_HUYEN: '100' } } });
+    expect(weighted.withheld.map((u) => u.code)).toEqual([DISTRICT]);
+    // Read back as stored.
+    const again = await analyst(`${API}/runs/${weighted.method.runId}`);
+    expect(((await again.json()) as ResultsDocument).withheld).toEqual(weighted.withheld);
+    // Another scale or empty-criterion rule keeps the groups as they are: nothing left out.
+    const scale = await newRun({ method: { scaleProfile: 'LIN4', emptyCriterion: 'RESCALE' } });
+    expect(scale.withheld).toEqual([]);
+    expect(scale.units.map((u) => u.code)).toContain(DISTRICT);
+  });
+
   it('reads a stored run back as it was scored', async () => {
     await delegatesAndLeaders();
     const doc = await newRun();

@@ -146,6 +146,7 @@ export const communes = () => [
 export function resultsDoc(
   run: Partial<ResultsDocument['method']> = {},
   units: UnitResult[] = [district(), ...communes()],
+  withheld: ResultsDocument['withheld'] = [],
 ): ResultsDocument {
   return {
     campaign: { id: 'c2024', name: 'Khảo sát CCHC năm 2024' },
@@ -169,6 +170,7 @@ export function resultsDoc(
     submissionCount: 120,
     selfAssessment: null,
     units: units.map((u) => ({ ...u, total: null })),
+    withheld,
   };
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // Loaded ahead, as a browser would have by the time the data comes: the console loads it lazily.
 import '../../../../survey-client/console/results/screens';
 import { CSRF, click, dialog, errorReply, openAt, settle, useConsoleEnv } from '../helpers';
-import { definition, distributions, resultsDoc, runList, runSummary } from './fixtures';
+import { communes, definition, distributions, resultsDoc, runList, runSummary } from './fixtures';
 import { rowsOf, section, serve, tabs } from './serve';
 
 useConsoleEnv();
@@ -273,6 +273,28 @@ describe('locking for publication', () => {
     expect(
       screen.getByText(/Lần tính thử nghiệm \(cách tính khác với đợt khảo sát\)/),
     ).toBeTruthy();
+  });
+
+  it('a trial that regroups says which units it leaves out, and why', async () => {
+    const trial = { id: 'run-trial', official: false, trial: true };
+    const rest = communes();
+    serve(
+      'analyst',
+      'closed',
+      [runSummary(trial)],
+      [
+        resultsDoc(
+          { runId: 'run-trial', official: false, trial: true, weighting: 'POOLED' },
+          rest,
+          [{ code: '694', name: 'UBND huyện Hớn Quản', index: 'HUYEN' }],
+        ),
+      ],
+    );
+    await openAt('/console/c/c2024/results/run-trial');
+    expect(screen.getByRole('note').textContent).toBe(
+      'Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt, nên không hiện 1 đơn vị có nhóm dưới 3 phiếu (đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó): UBND huyện Hớn Quản.',
+    );
+    expect(screen.queryByRole('region', { name: /^UBND huyện Hớn Quản/ })).toBeNull();
   });
 
   it('a locked run says when it was locked', async () => {
