@@ -6,7 +6,8 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError, notFound } from '../errors';
 import { readJson } from '../http';
-import { canonicalJson, openDraft, sealDraft, submitHash, tokenHash } from '../secrets';
+import { openDraft, sealDraft, submitHash, tokenHash } from '../secrets';
+import { canonicalSubmitBody } from './canonical';
 import { Draft, type QuestionnaireView, SubmitBody, type SurveyView } from './contract';
 import {
   advanceStatus,
@@ -149,7 +150,7 @@ export function respondentRoutes({ db, config }: Deps) {
     const body = await readJson(req, SubmitBody);
     const link = await loadLink(db, token);
     // A retry of the same submit gets the same receipt, whatever happened since (closed, revoked).
-    const hash = submitHash(config.secret, canonicalJson(body));
+    const hash = submitHash(config.secret, canonicalSubmitBody(body));
     const { invitation } = link;
     if (invitation.submitHash === hash && invitation.receipt)
       return Response.json({ receipt: invitation.receipt });

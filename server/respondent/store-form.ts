@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connect';
 import { randomId } from '../secrets';
+import { insertRows } from './bulk-insert';
 import type { Answer } from './contract';
 import { addToTallies } from './tally';
 
@@ -8,6 +9,17 @@ import { addToTallies } from './tally';
 const CHUNK = 400;
 
 const answerKey = (a: Answer) => `${a.questionnaireId}\u0000${a.questionId}\u0000${a.unitCode}`;
+
+type AnswerRow = {
+  submissionId: string;
+  campaignId: string;
+  groupCode: string;
+  questionnaireId: string;
+  questionId: string;
+  unitCode: string;
+  option: Answer['option'];
+};
+const insertAnswers = (db: Db, rows: AnswerRow[]) => db.insertInto('answer').values(rows);
 
 export interface AnonymousForm {
   campaignId: string;
@@ -30,23 +42,33 @@ export async function insertAnonymousForm(
 ): Promise<void> {
   const { campaignId, groupCode } = form;
   const submissionId = randomId();
-  // Sorted so that the content hash does not depend on the order the answers were sent in.
-  const answers = [...form.answers].sort((a, b) => (answerKey(a) < answerKey(b) ? -1 : 1));
+  // Sorted so that the content hash does not depend on the order the answers were sent in (each
+  // key made once, not once per comparison).
+  const keyed = form.answers.map((a) => ({ a, key: answerKey(a) }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : 1));
+  const answers = keyed.map((k) => k.a);
   const contentHash = createHash('sha256')
     .update(submissionId)
-    .update(answers.map((a) => `${answerKey(a)}\u0000${a.option}`).join('\n'))
+    .update(keyed.map((k) => `${k.key}\u0000${k.a.option}`).join('\n'))
     .digest('base64url');
   await trx
     .insertInto('submission')
     .values({ id: submissionId, campaignId, groupCode, contentHash })
     .execute();
   for (let i = 0; i < answers.length; i += CHUNK) {
-    await trx
-      .insertInto('answer')
-      .values(
-        answers.slice(i, i + CHUNK).map((a) => ({ submissionId, campaignId, groupCode, ...a })),
-      )
-      .execute();
+    await insertRows(
+      trx,
+      insertAnswers,
+      answers.slice(i, i + CHUNK).map((a) => ({
+        submissionId,
+        campaignId,
+        groupCode,
+        questionnaireId: a.questionnaireId,
+        questionId: a.questionId,
+        unitCode: a.unitCode,
+        option: a.option,
+      })),
+    );
   }
   await addToTallies(trx, campaignId, groupCode, answers, criteria);
   const comments = Object.entries(form.comments ?? {}).filter(([, text]) => text.trim() !== '');

@@ -1,6 +1,46 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
+import { insertRows } from './bulk-insert';
 import type { Answer } from './contract';
+
+/** Rows per statement: stays far below SQLite's limit of 32,766 bound parameters. */
+const CHUNK = 400;
+
+type AnswerTallyRow = {
+  campaignId: string;
+  groupCode: string;
+  unitCode: string;
+  questionnaireId: string;
+  questionId: string;
+  option: string;
+  n: number;
+};
+const upsertAnswerTally = (db: Db, rows: AnswerTallyRow[]) =>
+  db
+    .insertInto('answerTally')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['campaignId', 'unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option'])
+        .doUpdateSet({ n: sql`n + 1` }),
+    );
+
+type FormTallyRow = {
+  campaignId: string;
+  unitCode: string;
+  criterionCode: string;
+  groupCode: string;
+  n: number;
+};
+const upsertFormTally = (db: Db, rows: FormTallyRow[]) =>
+  db
+    .insertInto('formTally')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['campaignId', 'unitCode', 'criterionCode', 'groupCode'])
+        .doUpdateSet({ n: sql`n + 1` }),
+    );
 
 /**
  * Adds one form's answers to the running tallies that scoring reads (inside the submit's
@@ -15,53 +55,33 @@ export async function addToTallies(
   answers: Answer[],
   criteria: Map<string, string>,
 ) {
-  const CHUNK = 400;
   for (let i = 0; i < answers.length; i += CHUNK) {
-    await trx
-      .insertInto('answerTally')
-      .values(
-        answers.slice(i, i + CHUNK).map((a) => ({
-          campaignId,
-          groupCode,
-          unitCode: a.unitCode,
-          questionnaireId: a.questionnaireId,
-          questionId: a.questionId,
-          option: a.option,
-          n: 1,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns([
-            'campaignId',
-            'unitCode',
-            'questionnaireId',
-            'questionId',
-            'groupCode',
-            'option',
-          ])
-          .doUpdateSet({ n: sql`n + 1` }),
-      )
-      .execute();
+    await insertRows(
+      trx,
+      upsertAnswerTally,
+      answers.slice(i, i + CHUNK).map((a) => ({
+        campaignId,
+        groupCode,
+        unitCode: a.unitCode,
+        questionnaireId: a.questionnaireId,
+        questionId: a.questionId,
+        option: a.option,
+        n: 1,
+      })),
+    );
   }
-  const cells = new Set<string>();
+  // One row per unit × criterion, in the order each was first met.
+  const cells = new Map<string, FormTallyRow>();
   for (const a of answers) {
-    const criterion = criteria.get(`${a.questionnaireId}\u0000${a.questionId}`);
-    if (criterion && a.option !== 'E') cells.add(`${a.unitCode}\u0000${criterion}`);
+    const criterionCode = criteria.get(`${a.questionnaireId}\u0000${a.questionId}`);
+    if (!criterionCode || a.option === 'E') continue;
+    const cell = `${a.unitCode}\u0000${criterionCode}`;
+    if (!cells.has(cell))
+      cells.set(cell, { campaignId, unitCode: a.unitCode, criterionCode, groupCode, n: 1 });
   }
   if (cells.size === 0) return;
-  await trx
-    .insertInto('formTally')
-    .values(
-      [...cells].map((cell) => {
-        const [unitCode = '', criterionCode = ''] = cell.split('\u0000');
-        return { campaignId, unitCode, criterionCode, groupCode, n: 1 };
-      }),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['campaignId', 'unitCode', 'criterionCode', 'groupCode'])
-        .doUpdateSet({ n: sql`n + 1` }),
-    )
-    .execute();
+  const rows = [...cells.values()];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await insertRows(trx, upsertFormTally, rows.slice(i, i + CHUNK));
+  }
 }

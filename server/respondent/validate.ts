@@ -1,11 +1,64 @@
 import type { Definition } from '../../questionnaires';
-import type { QuestionnaireView, SubmitBody } from './contract';
+import type { QuestionnaireView, QuestionView, SubmitBody } from './contract';
 
 export interface AnswerProblem {
   questionnaireId: string;
   questionId: string;
   unitCode?: string;
   message: string;
+}
+
+interface Lookup {
+  q: QuestionnaireView;
+  /** The first question of each id, as `questions.find` would give it. */
+  questions: Map<string, { question: QuestionView; options: Set<string> }>;
+  units: Set<string>;
+}
+
+/** What checking answers against a list of questionnaires needs, built once per list. */
+interface ViewIndex {
+  byId: Map<string, Lookup>;
+  /** Every answer owed, in the order "not answered" problems are listed. */
+  owed: {
+    key: string;
+    q: QuestionnaireView;
+    question: QuestionView;
+    i: number;
+    unit: { code: string; name: string };
+  }[];
+}
+
+// The views are built once per definition × unit set × group and kept (routes.ts), and never
+// changed: their index can be kept beside them, and goes when they go.
+const indexes = new WeakMap<QuestionnaireView[], ViewIndex>();
+
+function indexOf(questionnaires: QuestionnaireView[]): ViewIndex {
+  let index = indexes.get(questionnaires);
+  if (index) return index;
+  const byId = new Map<string, Lookup>();
+  // As `new Map(questionnaires.map(…))`: a later questionnaire of the same id wins.
+  for (const q of questionnaires) {
+    const questions: Lookup['questions'] = new Map();
+    for (const question of q.questions) {
+      if (!questions.has(question.id))
+        questions.set(question.id, {
+          question,
+          options: new Set(question.options.map((o) => o.code)),
+        });
+    }
+    byId.set(q.id, { q, questions, units: new Set(q.units.map((u) => u.code)) });
+  }
+  const owed: ViewIndex['owed'] = [];
+  for (const q of questionnaires) {
+    q.questions.forEach((question, i) => {
+      for (const unit of q.units) {
+        owed.push({ key: `${q.id}\u0000${question.id}\u0000${unit.code}`, q, question, i, unit });
+      }
+    });
+  }
+  index = { byId, owed };
+  indexes.set(questionnaires, index);
+  return index;
 }
 
 /**
@@ -19,35 +72,36 @@ export function checkAnswers(
   definition: Definition,
 ): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
-  const byId = new Map(questionnaires.map((q) => [q.id, q]));
+  const { byId, owed } = indexOf(questionnaires);
   const seen = new Set<string>();
   for (const a of body.answers) {
-    const q = byId.get(a.questionnaireId);
+    const lookup = byId.get(a.questionnaireId);
     const where = {
       questionnaireId: a.questionnaireId,
       questionId: a.questionId,
       unitCode: a.unitCode,
     };
-    if (!q) {
+    if (!lookup) {
       problems.push({
         ...where,
         message: `Phiếu "${a.questionnaireId}" không dành cho nhóm của Ông/Bà.`,
       });
       continue;
     }
-    const question = q.questions.find((x) => x.id === a.questionId);
+    const { q } = lookup;
+    const question = lookup.questions.get(a.questionId);
     if (!question) {
       problems.push({ ...where, message: `Câu hỏi "${a.questionId}" không có trong ${q.title}.` });
       continue;
     }
-    if (!q.units.some((u) => u.code === a.unitCode)) {
+    if (!lookup.units.has(a.unitCode)) {
       problems.push({
         ...where,
         message: `Đơn vị "${a.unitCode}" không được đánh giá trong ${q.title}.`,
       });
       continue;
     }
-    if (!question.options.some((o) => o.code === a.option)) {
+    if (!question.options.has(a.option)) {
       problems.push({
         ...where,
         message: `Phương án "${a.option}" không có trong thang trả lời của câu hỏi.`,
@@ -58,25 +112,21 @@ export function checkAnswers(
     if (seen.has(key)) problems.push({ ...where, message: 'Câu hỏi này được trả lời hai lần.' });
     seen.add(key);
   }
-  for (const q of questionnaires) {
-    q.questions.forEach((question, i) => {
-      for (const unit of q.units) {
-        if (!seen.has(`${q.id}\u0000${question.id}\u0000${unit.code}`)) {
-          problems.push({
-            questionnaireId: q.id,
-            questionId: question.id,
-            unitCode: unit.code,
-            message:
-              q.mode === 'matrix'
-                ? `Chưa trả lời câu ${i + 1} cho ${unit.name}.`
-                : `Chưa trả lời câu ${i + 1}.`,
-          });
-        }
-      }
-    });
+  for (const { key, q, question, i, unit } of owed) {
+    if (!seen.has(key)) {
+      problems.push({
+        questionnaireId: q.id,
+        questionId: question.id,
+        unitCode: unit.code,
+        message:
+          q.mode === 'matrix'
+            ? `Chưa trả lời câu ${i + 1} cho ${unit.name}.`
+            : `Chưa trả lời câu ${i + 1}.`,
+      });
+    }
   }
   for (const id of Object.keys(body.comments ?? {})) {
-    if (!byId.get(id)?.comment) {
+    if (!byId.get(id)?.q.comment) {
       problems.push({
         questionnaireId: id,
         questionId: 'comment',
