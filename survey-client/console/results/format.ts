@@ -24,8 +24,19 @@ export const EMPTY_NAMES: Record<Method['emptyCriterion'], string> = {
 };
 
 /** "YB4 · EQUAL_GROUP · ZERO": a run's settings in one short line. */
-export const settingsLine = (m: Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'>) =>
-  `${m.scaleProfile} · ${m.weighting} · ${m.emptyCriterion}`;
+/** "YB4 · EQUAL_GROUP · ZERO", with the group weights set, if any: "EQUAL_GROUP (HDND_HUYEN × 2)". */
+export function settingsLine(
+  m: Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'> & {
+    groupWeights?: Record<string, string>;
+  },
+): string {
+  const weights = Object.entries(m.groupWeights ?? {}).map(([g, w]) => `${g} × ${w}`);
+  const weighting =
+    m.weighting === 'EQUAL_GROUP' && weights.length > 0
+      ? `${m.weighting} (${weights.join(', ')})`
+      : m.weighting;
+  return `${m.scaleProfile} · ${weighting} · ${m.emptyCriterion}`;
+}
 
 /** The run's standing in words: what may be published and what may not. */
 export function runStatus(r: { official: boolean; locked: boolean }): string {

@@ -69,7 +69,7 @@ describe('once closed: runs', () => {
     createdAt: '2024-12-21T03:00:00.000Z',
     official: false,
     trial: true,
-    settings: { ...definition.method, scaleProfile: 'LIN4' },
+    settings: { ...definition.method, scaleProfile: 'LIN4', groupWeights: { HDND_HUYEN: '2' } },
   });
 
   it('lists the runs with their kind, settings and whether their data is current', async () => {
@@ -81,7 +81,13 @@ describe('once closed: runs', () => {
     await openAt('/console/c/c2024/results');
     const table = within(section('Các lần tính điểm')).getByRole('table');
     expect(rowsOf(table).map((r) => r.slice(0, 5))).toEqual([
-      ['21/12/2024 10:00', 'Thử nghiệm', 'LIN4 · EQUAL_GROUP · ZERO', '120', 'Hiện hành'],
+      [
+        '21/12/2024 10:00',
+        'Thử nghiệm',
+        'LIN4 · EQUAL_GROUP (HDND_HUYEN × 2) · ZERO',
+        '120',
+        'Hiện hành',
+      ],
       [
         '19/12/2024 08:00',
         'Chính thức',
