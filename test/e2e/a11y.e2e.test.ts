@@ -1,19 +1,11 @@
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/auth/users';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setCampaignOpen } from '../../server/campaigns/service';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { fullAnswers, submissionId } from '../server/helpers';
 import { a11yContext, answerInPage, axeFindings, describeFindings } from './axe';
-import {
-  canRunBrowser,
-  keepScreenshot,
-  launchBrowser,
-  nextScreen,
-  screenTitle,
-  startServer,
-} from './harness';
+import { canRunBrowser, keepScreenshot, nextScreen, screenTitle, useJourney } from './harness';
 
 const ADMIN = {
   email: 'quantri@honquan.vn',
@@ -36,16 +28,15 @@ const SLOW = { timeout: 10_000 };
  * broken, their impact, the elements (CSS selectors), why, and axe's help page.
  */
 describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   let context: BrowserContext | undefined;
   let page: Page;
   let step = 'start';
-
+  const journey = useJourney('a11y', () => ({ page, context, step }), [
+    { ...ADMIN, role: 'admin' },
+  ]);
+  // Three forms per group, so that the results show breakdowns, charts and distributions.
   beforeAll(async () => {
-    server = await startServer();
-    await addUser(server.db, { ...ADMIN, role: 'admin' });
-    // Three forms per group, so that the results show breakdowns, charts and distributions.
+    const { server } = journey;
     for (const group of new Set(server.links.map((l) => l.group_code))) {
       const links = server.links.filter((l) => l.group_code === group).slice(-3);
       const answers = await fullAnswers(server.db, group, (i) => OPTIONS[i % 5] ?? 'E');
@@ -59,17 +50,7 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
           throw new Error(`seed submit ${res.status}: ${await res.text()}`);
       }
     }
-    browser = await launchBrowser();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async (t) => {
-    if (t.task.result?.state === 'fail') await keepScreenshot(page, `a11y-failed-at-${step}`);
-    await context?.close();
-    context = undefined;
-  });
 
   /** Runs axe now; a soft assertion, so that one page's problems do not hide the next page's. */
   async function check(where: string) {
@@ -79,23 +60,23 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
   }
 
   it('the respondent form, every kind of screen, on a phone', async () => {
-    context = await a11yContext(browser, 'phone');
+    context = await a11yContext(journey.browser, 'phone');
     page = await context.newPage();
     const heading = () => screenTitle(page);
 
-    await page.goto(server.base);
+    await page.goto(journey.server.base);
     await check('home');
     await page.getByLabel(/nhập mã in trên phiếu mời/).fill('ZZZZ-ZZZZ');
     await page.getByRole('button', { name: 'Mở phiếu' }).tap();
     await page.getByText('Mã không đúng.').waitFor();
     await check('home, wrong code');
 
-    await page.goto(`${server.base}/s/khong-co-duong-dan-nay`);
+    await page.goto(`${journey.server.base}/s/khong-co-duong-dan-nay`);
     await expect.poll(heading, SLOW).toBe('Không mở được phiếu');
     await check('unknown link');
 
     // A delegate (Phiếu 01 + Phiếu 05) who has not answered yet.
-    const link = server.links.find((l) => l.group_code === 'HDND_HUYEN');
+    const link = journey.server.links.find((l) => l.group_code === 'HDND_HUYEN');
     if (!link) throw new Error('no delegate in the demo roster');
     await page.goto(link.url);
     await expect.poll(heading, SLOW).toMatch(/Khảo sát/);
@@ -168,7 +149,7 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
   }, 60_000);
 
   it('the console, every screen, on a laptop', async () => {
-    context = await a11yContext(browser, 'laptop');
+    context = await a11yContext(journey.browser, 'laptop');
     page = await context.newPage();
     const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
     const h2 = (name: string | RegExp) => page.getByRole('heading', { name }).first().waitFor();
@@ -182,7 +163,7 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
       await idle();
     };
 
-    await page.goto(`${server.base}/console`);
+    await page.goto(`${journey.server.base}/console`);
     await h1('Đăng nhập');
     await check('console: sign-in');
     await page.getByLabel('E-mail').fill(ADMIN.email);
@@ -218,7 +199,7 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
     await h2('Cài đặt đợt khảo sát');
     await check('console: settings');
 
-    await page.goto(`${server.base}/console/c/${DEMO_CAMPAIGN_ID}`);
+    await page.goto(`${journey.server.base}/console/c/${DEMO_CAMPAIGN_ID}`);
     await h2('Tổng cộng');
     await idle();
     await check('console: tracking');
@@ -264,40 +245,40 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
     await h1(/^Báo cáo kết quả khảo sát/);
     await idle();
     await check('console: unit report (print)');
-    await page.goto(`${server.base}/console/c/${DEMO_CAMPAIGN_ID}/comments`);
+    await page.goto(`${journey.server.base}/console/c/${DEMO_CAMPAIGN_ID}/comments`);
     await h2('Duyệt ý kiến góp ý');
     await idle();
     await check('console: comments');
 
-    await page.goto(`${server.base}/console/admin/users`);
+    await page.goto(`${journey.server.base}/console/admin/users`);
     await h2('Tài khoản');
     await idle();
     await check('console: admin, accounts');
     await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
     await check('console: admin, add account');
-    await page.goto(`${server.base}/console/admin/audit`);
+    await page.goto(`${journey.server.base}/console/admin/audit`);
     await h2('Nhật ký hoạt động');
     await page.locator('main tbody tr').first().waitFor();
     await check('console: admin, audit log');
-    await page.goto(`${server.base}/console/account`);
+    await page.goto(`${journey.server.base}/console/account`);
     await h2('Đổi mật khẩu');
     await check('console: own account');
-    await page.goto(`${server.base}/console/khong-co`);
+    await page.goto(`${journey.server.base}/console/khong-co`);
     await h1('Không tìm thấy trang này');
     await check('console: not found');
 
-    await page.goto(`${server.base}/api/campaigns/${DEMO_CAMPAIGN_ID}/slips`);
+    await page.goto(`${journey.server.base}/api/campaigns/${DEMO_CAMPAIGN_ID}/slips`);
     await page.locator('article.slip').first().waitFor();
     await check('QR slips (printable)');
   }, 90_000);
 
   it('the form of a closed campaign', async () => {
     // Closed by the officer above already; closed here too, should that test have stopped early.
-    await setCampaignOpen(server.db, DEMO_CAMPAIGN_ID, false);
-    context = await a11yContext(browser, 'phone');
+    await setCampaignOpen(journey.server.db, DEMO_CAMPAIGN_ID, false);
+    context = await a11yContext(journey.browser, 'phone');
     page = await context.newPage();
     // A commune leader who never answered (the forms seeded above are each group's last three).
-    const link = server.links.find((l) => l.group_code === 'LD_UBND_XA');
+    const link = journey.server.links.find((l) => l.group_code === 'LD_UBND_XA');
     await page.goto(link?.url ?? '');
     await expect.poll(() => screenTitle(page), SLOW).toBe('Đợt khảo sát đã kết thúc.');
     await check('closed campaign');

@@ -1,11 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/auth/users';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
-import { canRunBrowser, keepScreenshot, launchBrowser, startServer } from './harness';
+import { canRunBrowser, keepScreenshot, useJourney } from './harness';
 
 const OFFICER = { email: 'canbo@honquan.vn', password: 'mật-khẩu-cán-bộ-dài' };
 const ANALYST = { email: 'thamdinh@honquan.vn', password: 'mật-khẩu-thẩm-định-dài' };
@@ -35,36 +34,23 @@ function rosterFile(): string {
  * the counts but not the names.
  */
 describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let step = 'start';
-
-  beforeAll(async () => {
-    server = await startServer();
-    await addUser(server.db, { ...OFFICER, role: 'officer', name: 'Trần Thị Bình' });
-    await addUser(server.db, { ...ANALYST, role: 'analyst', name: 'Lê Văn Thẩm' });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async (t) => {
-    if (t.task.result?.state === 'fail') await keepScreenshot(page, `console-failed-at-${step}`);
-    await context?.close();
-  });
+  const journey = useJourney('console', () => ({ page, context, step }), [
+    { ...OFFICER, role: 'officer', name: 'Trần Thị Bình' },
+    { ...ANALYST, role: 'analyst', name: 'Lê Văn Thẩm' },
+  ]);
 
   async function signIn(who: { email: string; password: string }) {
-    context = await browser.newContext({
+    context = await journey.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
       locale: 'vi-VN',
     });
     page = await context.newPage();
-    await page.goto(`${server.base}/console`);
+    await page.goto(`${journey.server.base}/console`);
     await page.getByLabel('E-mail').fill(who.email);
     await page.getByLabel('Mật khẩu').fill(who.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).tap();
@@ -100,7 +86,7 @@ describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () =>
     step = 'roster-import';
     await page.getByRole('button', { name: 'Chỉ nhập các dòng hợp lệ' }).tap();
     await page.getByRole('heading', { name: 'Đã nhập danh sách' }).waitFor();
-    const people = await server.db
+    const people = await journey.server.db
       .selectFrom('respondent')
       .innerJoin('invitation', 'invitation.respondentId', 'respondent.id')
       .select(['respondent.name', 'respondent.workplace'])
@@ -122,7 +108,7 @@ describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () =>
     await mai.getByRole('button', { name: /^Đã nhắc/ }).tap();
     await mai.getByRole('button', { name: 'Zalo' }).tap();
     await mai.getByText('Đã ghi nhận nhắc qua Zalo.').waitFor();
-    const reminders = await server.db.selectFrom('reminder').select('channel').execute();
+    const reminders = await journey.server.db.selectFrom('reminder').select('channel').execute();
     expect(reminders).toEqual([{ channel: 'zalo' }]);
 
     step = 'revoke';
@@ -131,7 +117,7 @@ describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () =>
     await mai.getByRole('button', { name: /^Thu hồi/ }).tap();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Thu hồi' }).tap();
     await mai.getByText('Đã thu hồi đường dẫn.').waitFor();
-    const revoked = await server.db
+    const revoked = await journey.server.db
       .selectFrom('invitation')
       .innerJoin('respondent', 'respondent.id', 'invitation.respondentId')
       .select('invitation.status')
@@ -148,7 +134,7 @@ describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () =>
     await page.getByRole('heading', { name: 'Tổng cộng' }).waitFor();
     expect(await page.getByRole('link', { name: 'Lời mời', exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhập danh sách' }).count()).toBe(0);
-    await page.goto(`${server.base}/console/c/${DEMO_CAMPAIGN_ID}/invitations`);
+    await page.goto(`${journey.server.base}/console/c/${DEMO_CAMPAIGN_ID}/invitations`);
     await page.getByText('Tài khoản của Ông/Bà không có quyền xem mục này.').waitFor();
   });
 });

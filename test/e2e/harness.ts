@@ -10,8 +10,10 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { builtInDefinition } from '../../questionnaires';
 import { createApp } from '../../server/app';
+import { addUser } from '../../server/auth/users';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
@@ -122,4 +124,41 @@ export async function answerScreen(page: Page, pick: (n: number) => number): Pro
     for (const t of targets) await t.locator('label.tile').nth(pick(n)).tap();
   }
   return questions.count();
+}
+
+/** What a journey's hooks read of the test at hand: the page to keep, its context, the step. */
+export interface JourneyNow {
+  page?: Page | undefined;
+  context?: BrowserContext | undefined;
+  step: string;
+}
+
+/**
+ * The hooks every journey shares: before its tests, the real server (with `users` signed up) and
+ * Chromium; after them, both stopped; after each test, a screenshot of the page if it failed
+ * (test-artifacts/`name`-failed-at-`step`.png) and its browser context closed. `now` reads the
+ * file's own variables, so the tests keep plain `page` and `step` variables.
+ */
+export function useJourney(
+  name: string,
+  now: () => JourneyNow,
+  users: Parameters<typeof addUser>[1][] = [],
+) {
+  const journey = {} as { server: Awaited<ReturnType<typeof startServer>>; browser: Browser };
+  beforeAll(async () => {
+    journey.server = await startServer();
+    for (const user of users) await addUser(journey.server.db, user);
+    journey.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  afterEach(async (t) => {
+    const { page, context, step } = now();
+    if (t.task.result?.state === 'fail' && page)
+      await keepScreenshot(page, `${name}-failed-at-${step}`);
+    await context?.close();
+  });
+  return journey;
 }

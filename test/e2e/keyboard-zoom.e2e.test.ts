@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../server/auth/users';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { answerInPage } from './axe';
-import { canRunBrowser, keepScreenshot, launchBrowser, screenTitle, startServer } from './harness';
+import { canRunBrowser, keepScreenshot, screenTitle, useJourney } from './harness';
 
 const ADMIN = {
   email: 'quantri@honquan.vn',
@@ -86,35 +85,24 @@ function reflowProblems() {
  * console screens are read at 200% zoom, without the page scrolling sideways or anything cut off.
  */
 describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   let context: BrowserContext | undefined;
   let page: Page;
   let step = 'start';
-
-  beforeAll(async () => {
-    server = await startServer();
-    await addUser(server.db, { ...ADMIN, role: 'admin' });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async (t) => {
-    if (t.task.result?.state === 'fail') await keepScreenshot(page, `a11y-failed-at-${step}`);
-    await context?.close();
-    context = undefined;
-  });
+  const journey = useJourney('keyboard-zoom', () => ({ page, context, step }), [
+    { ...ADMIN, role: 'admin' },
+  ]);
 
   const linkOf = (group: string, n: number) => {
-    const link = server.links.filter((l) => l.group_code === group)[n];
+    const link = journey.server.links.filter((l) => l.group_code === group)[n];
     if (!link) throw new Error(`no link ${n} in group ${group}`);
     return link;
   };
 
   it('a delegate completes Phiếu 01 and Phiếu 05 with the keyboard alone', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    context = await journey.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'vi-VN',
+    });
     page = await context.newPage();
     const focus = () => page.evaluate(focusState);
     const heading = () => screenTitle(page);
@@ -210,13 +198,13 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     await expect.poll(focus, SLOW).toMatchObject({ id: 'screen-title', visible: true });
     expect(await heading()).toBe('Cảm ơn Ông/Bà đã tham gia khảo sát!');
     expect(used).toEqual({ sameForAll: true, shiftTab: true, skipped: true, backToReview: true });
-    const invitation = await server.db
+    const invitation = await journey.server.db
       .selectFrom('invitation')
       .select('status')
       .where('id', '=', link.id)
       .executeTakeFirstOrThrow();
     expect(invitation.status).toBe('submitted');
-    expect(await server.db.selectFrom('comment').select('text').execute()).toHaveLength(2);
+    expect(await journey.server.db.selectFrom('comment').select('text').execute()).toHaveLength(2);
   }, 60_000);
   /**
    * Answers the whole form by clicking (what the zoom tests are about is the layout), checking
@@ -274,7 +262,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
   }
 
   it('the form at 200% browser zoom on a laptop (1280×800 → 640×400 CSS px)', async () => {
-    context = await browser.newContext({
+    context = await journey.browser.newContext({
       viewport: { width: 640, height: 400 },
       deviceScaleFactor: 2,
       locale: 'vi-VN',
@@ -285,7 +273,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
   }, 60_000);
 
   it('the form on a 360 px phone with text at 200%', async () => {
-    context = await browser.newContext({
+    context = await journey.browser.newContext({
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       isMobile: true,
@@ -298,7 +286,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('36px');
     };
     step = 'text-200: home';
-    await page.goto(server.base);
+    await page.goto(journey.server.base);
     await largeText();
     expect(await page.evaluate(reflowProblems)).toEqual([]);
     await keepScreenshot(page, 'a11y-text-200-home', { fullPage: false });
@@ -308,7 +296,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
   }, 60_000);
 
   it('the console at 200% browser zoom on a laptop', async () => {
-    context = await browser.newContext({
+    context = await journey.browser.newContext({
       viewport: { width: 640, height: 400 },
       deviceScaleFactor: 2,
       locale: 'vi-VN',
@@ -329,7 +317,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
         .click();
       await page.locator('.tabs [aria-current="page"]', { hasText: name }).waitFor();
     };
-    await page.goto(`${server.base}/console`);
+    await page.goto(`${journey.server.base}/console`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await fits('sign-in');
     await page.getByLabel('E-mail').fill(ADMIN.email);
@@ -386,13 +374,13 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     await page.getByRole('link', { name: /^Mở báo cáo để in:/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Báo cáo kết quả khảo sát/ }).waitFor();
     await fits('unit report', 'unit-report', '.r-dist');
-    await page.goto(`${server.base}/console/admin/users`);
+    await page.goto(`${journey.server.base}/console/admin/users`);
     await page.getByRole('heading', { name: 'Tài khoản' }).waitFor();
     await fits('accounts', 'accounts');
-    await page.goto(`${server.base}/console/admin/audit`);
+    await page.goto(`${journey.server.base}/console/admin/audit`);
     await page.locator('main tbody tr').first().waitFor();
     await fits('audit log', 'audit', 'main table tbody tr');
-    await page.goto(`${server.base}/api/campaigns/${DEMO_CAMPAIGN_ID}/slips`);
+    await page.goto(`${journey.server.base}/api/campaigns/${DEMO_CAMPAIGN_ID}/slips`);
     await page.locator('article.slip').first().waitFor();
     await fits('QR slips', 'slips');
   }, 60_000);

@@ -1,14 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   answerScreen as answerScreenOf,
   canRunBrowser,
   keepScreenshot,
-  launchBrowser,
   nextScreen,
   phoneContext,
   screenTitle,
-  startServer,
+  useJourney,
 } from './harness';
 
 /**
@@ -17,33 +16,19 @@ import {
  * answers are in the database, with nothing linking them to the person.
  */
 describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let step = 'start';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async (t) => {
-    if (t.task.result?.state === 'fail') await keepScreenshot(page, `respondent-failed-at-${step}`);
-    await context?.close();
-  });
+  const journey = useJourney('respondent', () => ({ page, context, step }));
 
   const next = () => nextScreen(page);
   const heading = () => screenTitle(page);
   const answerScreen = (pick: (n: number) => number) => answerScreenOf(page, pick);
 
   it('answers Phiếu 01 and Phiếu 05, survives a reload, submits and gets a receipt', async () => {
-    const link = server.links.find((l) => l.group_code === 'HDND_HUYEN');
+    const link = journey.server.links.find((l) => l.group_code === 'HDND_HUYEN');
     if (!link) throw new Error('no delegate in the demo roster');
-    context = await phoneContext(browser);
+    context = await phoneContext(journey.browser);
     page = await context.newPage();
 
     step = 'welcome';
@@ -125,7 +110,7 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     await page.getByRole('button', { name: 'Gửi phiếu' }).tap();
     await page.getByText('Chưa gửi được vì mất kết nối').waitFor();
     await keepScreenshot(page, 'respondent-5b-offline');
-    expect(await server.db.selectFrom('submission').selectAll().execute()).toHaveLength(0);
+    expect(await journey.server.db.selectFrom('submission').selectAll().execute()).toHaveLength(0);
     await context.setOffline(false);
     const receipt = page.locator('#receipt');
     await receipt.waitFor();
@@ -133,7 +118,7 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     await keepScreenshot(page, 'respondent-6-receipt');
 
     step = 'stored';
-    const answers = await server.db
+    const answers = await journey.server.db
       .selectFrom('answer')
       .select(['questionnaireId', 'unitCode', 'option'])
       .execute();
@@ -142,8 +127,8 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     expect(
       answers.filter((a) => a.questionnaireId === 'P05' && a.option === 'E').length,
     ).toBeGreaterThanOrEqual(120);
-    expect(await server.db.selectFrom('comment').select('text').execute()).toHaveLength(2);
-    const invitation = await server.db
+    expect(await journey.server.db.selectFrom('comment').select('text').execute()).toHaveLength(2);
+    const invitation = await journey.server.db
       .selectFrom('invitation')
       .select(['status', 'receipt'])
       .where('id', '=', link.id)
