@@ -11,7 +11,7 @@ import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
 import { respondentRoutes } from './respondent/routes';
 import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/read';
-import { mountClient } from './static';
+import { FORM_PAGE_HEADERS, mountClient, securityHeaders } from './static';
 
 export interface AppDeps {
   db: Db;
@@ -27,13 +27,7 @@ export function createApp({ db, config }: AppDeps) {
   app.onError(handleError);
 
   if (config.logRequests) app.use(requestLogger());
-  app.use(async (c, next) => {
-    await next();
-    // Tokens are in the URL: never let them leak to another site through the Referer header.
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-  });
+  app.use(securityHeaders);
   app.use(compress());
   // Every API body is small (a full submit is ~20 KB) but an office's roster spreadsheet.
   const tooLarge = (c: Context) =>
@@ -51,13 +45,7 @@ export function createApp({ db, config }: AppDeps) {
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ API này.'), 404));
 
   const page = mountClient(app, config.clientDir);
-  app.get('/s/:token', (c) =>
-    c.html(page('form.html'), 200, {
-      'Cache-Control': 'no-cache',
-      'Content-Security-Policy':
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-    }),
-  );
+  app.get('/s/:token', (c) => c.html(page('form.html'), 200, FORM_PAGE_HEADERS));
   // The office console: one page, its own bundle (the form never loads it); client-side screens.
   const consolePage = (c: Context) =>
     c.html(page('console.html'), 200, { 'Cache-Control': 'no-cache' });

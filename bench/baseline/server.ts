@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import SQLite from 'better-sqlite3';
 import { Hono } from 'hono';
 import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
 import { createCampaign } from '../../server/campaigns/service';
-import { migrateToLatest, openDb } from '../../server/db/connect';
+import { migrateToLatest, openDb, openSqlite } from '../../server/db/connect';
 
 /**
  * The baseline of the submissions benchmark: the same Node, tsx, Hono and @hono/node-server as
@@ -48,13 +47,8 @@ await createCampaign(setup, {
 });
 await setup.destroy();
 
-// The pragmas of openDb (server/db/connect.ts).
-const sqlite = new SQLite(url);
-sqlite.pragma('journal_mode = WAL');
-sqlite.pragma('synchronous = NORMAL');
-sqlite.pragma('foreign_keys = ON');
-sqlite.pragma('secure_delete = ON');
-sqlite.pragma('busy_timeout = 5000');
+// The product's own connection and pragmas (openDb's), without Kysely.
+const sqlite = openSqlite(url);
 
 const insertSubmission = sqlite.prepare(
   'INSERT INTO submission (id, campaign_id, group_code, content_hash) VALUES (?, ?, ?, ?)',

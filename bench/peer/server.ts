@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { mountClient } from '../../server/static';
+import { FORM_PAGE_HEADERS, mountClient, securityHeaders } from '../../server/static';
 
 /**
  * The SurveyJS page's server, run by the benchmark as a child process like server/main.ts:
@@ -21,12 +21,7 @@ const survey: unknown = JSON.parse(readFileSync(process.env.PEER_SURVEY_FILE ?? 
 const token = process.env.PEER_TOKEN ?? '';
 
 const app = new Hono();
-app.use(async (c, next) => {
-  await next();
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('X-Frame-Options', 'DENY');
-});
+app.use(securityHeaders);
 app.use(compress());
 app.get('/api/health', (c) => c.json({ ok: true }));
 app.get('/api/s/:token', (c) =>
@@ -35,13 +30,7 @@ app.get('/api/s/:token', (c) =>
     : c.json({ error: { code: 'not_found', message: 'Không tìm thấy' } }, 404),
 );
 const page = mountClient(app, clientDir);
-app.get('/s/:token', (c) =>
-  c.html(page('index.html'), 200, {
-    'Cache-Control': 'no-cache',
-    'Content-Security-Policy':
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
-  }),
-);
+app.get('/s/:token', (c) => c.html(page('index.html'), 200, FORM_PAGE_HEADERS));
 
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`SurveyJS peer on port ${info.port}`);

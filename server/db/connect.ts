@@ -15,11 +15,11 @@ import type { Database } from './schema';
 export type Db = Kysely<Database>;
 
 /**
- * Opens the SQLite database at `url` (a file path or `:memory:`), creating the folder. The
- * pragmas: WAL so the CLI can work beside a running server; secure_delete so deleted drafts
- * are overwritten, not left in free pages; a busy timeout for that second process.
+ * The SQLite connection at `url` (a file path or `:memory:`), creating the folder. The pragmas:
+ * WAL so the CLI can work beside a running server; secure_delete so deleted drafts are
+ * overwritten, not left in free pages; a busy timeout for that second process.
  */
-export function openDb(url: string): Db {
+export function openSqlite(url: string): SQLite.Database {
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
   sqlite.pragma('journal_mode = WAL');
@@ -27,6 +27,12 @@ export function openDb(url: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** The database at `url` through Kysely: openSqlite's connection, compiled statements cached. */
+export function openDb(url: string): Db {
+  const sqlite = openSqlite(url);
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],

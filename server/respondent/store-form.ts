@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/connect';
+import type { AnswerTable } from '../db/schema';
 import { randomId } from '../secrets';
 import { insertRows } from './bulk-insert';
 import type { Answer } from './contract';
@@ -10,16 +12,8 @@ const CHUNK = 400;
 
 const answerKey = (a: Answer) => `${a.questionnaireId}\u0000${a.questionId}\u0000${a.unitCode}`;
 
-type AnswerRow = {
-  submissionId: string;
-  campaignId: string;
-  groupCode: string;
-  questionnaireId: string;
-  questionId: string;
-  unitCode: string;
-  option: Answer['option'];
-};
-const insertAnswers = (db: Db, rows: AnswerRow[]) => db.insertInto('answer').values(rows);
+const insertAnswers = (db: Db, rows: Insertable<AnswerTable>[]) =>
+  db.insertInto('answer').values(rows);
 
 export interface AnonymousForm {
   campaignId: string;

@@ -1,20 +1,13 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../db/connect';
+import type { AnswerTallyTable, FormTallyTable } from '../db/schema';
 import { insertRows } from './bulk-insert';
 import type { Answer } from './contract';
 
 /** Rows per statement: stays far below SQLite's limit of 32,766 bound parameters. */
 const CHUNK = 400;
 
-type AnswerTallyRow = {
-  campaignId: string;
-  groupCode: string;
-  unitCode: string;
-  questionnaireId: string;
-  questionId: string;
-  option: string;
-  n: number;
-};
+type AnswerTallyRow = Insertable<AnswerTallyTable>;
 const upsertAnswerTally = (db: Db, rows: AnswerTallyRow[]) =>
   db
     .insertInto('answerTally')
@@ -25,13 +18,7 @@ const upsertAnswerTally = (db: Db, rows: AnswerTallyRow[]) =>
         .doUpdateSet({ n: sql`n + 1` }),
     );
 
-type FormTallyRow = {
-  campaignId: string;
-  unitCode: string;
-  criterionCode: string;
-  groupCode: string;
-  n: number;
-};
+type FormTallyRow = Insertable<FormTallyTable>;
 const upsertFormTally = (db: Db, rows: FormTallyRow[]) =>
   db
     .insertInto('formTally')

@@ -237,7 +237,11 @@ export function withholdSmallGroups<U extends UnitResult>(
   results: readonly U[],
 ): { shown: U[]; withheld: WithheldUnit[] } {
   if (!regroups(definition, method)) return { shown: [...results], withheld: [] };
-  const hidden = new Set([...hiddenCells(results)].map((k) => k.split('\u0000')[0]));
+  const hidden = new Set(
+    results
+      .filter((u) => u.groups.some((g) => g.criteria.some((c) => c.nForms === null)))
+      .map((u) => u.code),
+  );
   return {
     shown: results.filter((u) => !hidden.has(u.code)),
     withheld: results

@@ -268,7 +268,11 @@ function TrialForm({
   );
 }
 
-/** A weight as the method writes it: a decimal ("2", "0.5", "0,5") or a fraction ("2/3"), above 0. */
+/**
+ * A weight as the method writes it: a decimal ("2", "0.5", "0,5") or a fraction ("2/3"), above 0.
+ * The server reads it exactly (analysis/fraction.ts); this only checks it before sending, with
+ * plain numbers, since the console targets es2019 and BigInt literals need es2020.
+ */
 function validWeight(typed: string): boolean {
   const w = typed.trim().replace(',', '.');
   return /^(\d+(\.\d+)?|\d+\/[1-9]\d*)$/.test(w) && weightValue(w) > 0;
