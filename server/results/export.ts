@@ -200,7 +200,7 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
       ? ([
           [
             'Đơn vị không hiện',
-            `Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt: ${doc.withheld.length} đơn vị có nhóm dưới ${k} phiếu không được hiện, vì đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm đó: ${doc.withheld.map((u) => `${u.name} (${u.code})`).join('; ')}`,
+            `Lần tính thử này gộp nhóm hoặc dùng thang điểm khác với cách tính của đợt: ${doc.withheld.length} đơn vị có nhóm dưới ${k} phiếu không được hiện, vì đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm đó: ${doc.withheld.map((u) => `${u.name} (${u.code})`).join('; ')}`,
           ],
         ] as [string, string][])
       : []),

@@ -212,14 +212,16 @@ export function effectiveMethod(definition: Definition, overrides: MethodOverrid
 }
 
 /**
- * Whether `method` combines the groups otherwise than the campaign's own: another weighting, or
- * other weights under EQUAL_GROUP. Two such results of one unit are two equations in its groups'
- * ratios: with the group counts (tracking shows them) they solve for a group of one or two.
+ * Whether `method` scores the groups otherwise than the campaign's own: another weighting, other
+ * weights under EQUAL_GROUP, or another scale profile (other coefficients). Two such results of
+ * one unit are two equations in its groups' answers: with the group counts (tracking shows them)
+ * they solve for a group of one or two. Only the empty-criterion rule is safe to change: it
+ * decides criteria that nobody answered.
  */
-export function regroups(definition: Definition, method: Method): boolean {
+export function exposesGroups(definition: Definition, method: Method): boolean {
   const own = canonicalMethod(definition.method);
   const m = canonicalMethod(method);
-  if (m.weighting !== own.weighting) return true;
+  if (m.weighting !== own.weighting || m.scaleProfile !== own.scaleProfile) return true;
   return (
     m.weighting === 'EQUAL_GROUP' &&
     JSON.stringify(m.groupWeights) !== JSON.stringify(own.groupWeights)
@@ -228,7 +230,7 @@ export function regroups(definition: Definition, method: Method): boolean {
 
 /**
  * The units a run shows, and those it must leave out: none for the campaign's own method; for a
- * trial that regroups, every unit with a hidden breakdown (its total and fields would otherwise
+ * trial that scores the groups otherwise, every unit with a hidden breakdown (its total and fields would otherwise
  * carry the hidden criterion too).
  */
 export function withholdSmallGroups<U extends UnitResult>(
@@ -236,7 +238,7 @@ export function withholdSmallGroups<U extends UnitResult>(
   method: Method,
   results: readonly U[],
 ): { shown: U[]; withheld: WithheldUnit[] } {
-  if (!regroups(definition, method)) return { shown: [...results], withheld: [] };
+  if (!exposesGroups(definition, method)) return { shown: [...results], withheld: [] };
   const hidden = new Set(
     results
       .filter((u) => u.groups.some((g) => g.criteria.some((c) => c.nForms === null)))

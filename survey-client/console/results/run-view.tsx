@@ -59,9 +59,9 @@ export function RunView({
         )}
         {doc.withheld.length > 0 && (
           <p class="notice" role="note">
-            Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt, nên không hiện{' '}
-            {doc.withheld.length} đơn vị có nhóm dưới {m.minCellSize} phiếu (đặt cạnh lần tính chính
-            thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó):{' '}
+            Lần tính thử này gộp nhóm hoặc dùng thang điểm khác với cách tính của đợt, nên không
+            hiện {doc.withheld.length} đơn vị có nhóm dưới {m.minCellSize} phiếu (đặt cạnh lần tính
+            chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó):{' '}
             {doc.withheld.map((u) => u.name).join(', ')}.
           </p>
         )}

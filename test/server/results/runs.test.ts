@@ -211,7 +211,7 @@ describe('a scoring run', () => {
     }
   });
 
-  it('leaves out of a trial that regroups every unit with a group under the threshold', async () => {
+  it('leaves out of a trial that regroups or rescales every unit with a group under the threshold', async () => {
     // The district: 3 delegates, 3 office leaders, 2 civil servants (hidden breakdown). The
     // communes: rated by delegates and office leaders only, 3 each (shown).
     await submitForms(ctx, 'HDND_HUYEN', 'A', 3);
@@ -234,10 +234,16 @@ describe('a scoring run', () => {
     // Read back as stored.
     const again = await analyst(`${API}/runs/${weighted.method.runId}`);
     expect(((await again.json()) as ResultsDocument).withheld).toEqual(weighted.withheld);
-    // Another scale or empty-criterion rule keeps the groups as they are: nothing left out.
-    const scale = await newRun({ method: { scaleProfile: 'LIN4', emptyCriterion: 'RESCALE' } });
-    expect(scale.withheld).toEqual([]);
-    expect(scale.units.map((u) => u.code)).toContain(DISTRICT);
+    // Another scale is another set of coefficients: beside the official run, the two scores are
+    // two equations in the group's answers, and a group of one is solved (43 of 80 answer
+    // combinations for a group of one beside three forms, against 11 from the official run alone).
+    const scale = await newRun({ method: { scaleProfile: 'LIN4' } });
+    expect(scale.withheld.map((u) => u.code)).toEqual([DISTRICT]);
+    expect(scale.units.map((u) => u.code)).not.toContain(DISTRICT);
+    // The empty-criterion rule only decides criteria nobody answered: nothing left out.
+    const rescale = await newRun({ method: { emptyCriterion: 'RESCALE' } });
+    expect(rescale.withheld).toEqual([]);
+    expect(rescale.units.map((u) => u.code)).toContain(DISTRICT);
   });
 
   it('reads a stored run back as it was scored', async () => {

@@ -298,7 +298,7 @@ describe('locking for publication', () => {
     );
     await openAt('/console/c/c2024/results/run-trial');
     expect(screen.getByRole('note').textContent).toBe(
-      'Lần tính thử này gộp các nhóm đối tượng khác với cách tính của đợt, nên không hiện 1 đơn vị có nhóm dưới 3 phiếu (đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó): UBND huyện Hớn Quản.',
+      'Lần tính thử này gộp nhóm hoặc dùng thang điểm khác với cách tính của đợt, nên không hiện 1 đơn vị có nhóm dưới 3 phiếu (đặt cạnh lần tính chính thức, điểm của đơn vị sẽ lộ ý kiến của nhóm ít người đó): UBND huyện Hớn Quản.',
     );
     expect(screen.queryByRole('region', { name: /^UBND huyện Hớn Quản/ })).toBeNull();
   });
