@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './auth/proxy';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,8 +17,22 @@ const Env = z.object({
     .min(1024)
     .default(256 * 1024),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
-  /** 1 behind a reverse proxy: the client address is taken from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, separated
+   * by commas ("127.0.0.1,::1", "10.0.0.0/8"); "1" means this machine (loopback), "0" or empty
+   * none. X-Forwarded-For from any other peer is ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => {
+      const list = parseTrustProxy(v);
+      if (typeof list === 'string') {
+        ctx.addIssue({ code: 'custom', message: `địa chỉ proxy không hợp lệ: "${list}"` });
+        return z.NEVER;
+      }
+      return list;
+    }),
 });
 
 export interface Config {
@@ -28,7 +43,8 @@ export interface Config {
   secret: string;
   bodyLimit: number;
   logRequests: boolean;
-  trustProxy: boolean;
+  /** The reverse proxies trusted to say the client's address (false: none). */
+  trustProxy: boolean | readonly string[];
   /** Where the built client lives (form.html, assets/). */
   clientDir: string;
 }
@@ -52,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.APP_SECRET ?? readOrCreateSecret(e.SECRET_FILE),
     bodyLimit: e.BODY_LIMIT,
     logRequests: e.LOG_REQUESTS === '1',
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     clientDir: resolve(import.meta.dirname, '../dist/client'),
   };
 }
