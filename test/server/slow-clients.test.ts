@@ -97,3 +97,62 @@ describe('slow clients', () => {
     expect(slowHeaders.every((r) => r === '' || r.startsWith('HTTP/1.1 408'))).toBe(true);
   }, 20_000);
 });
+
+describe('a sign-in flood', () => {
+  it('does not stop respondents: their pages answer while 200 wrong sign-ins are refused or queued', async () => {
+    const ctx = await setup();
+    const { server, port } = await listen(ctx.app.fetch, {
+      port: 0,
+      hostname: '127.0.0.1',
+      timeouts: TIMEOUTS,
+    });
+    stop = async () => {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+      await ctx.db.destroy();
+    };
+    const base = `http://127.0.0.1:${port}`;
+    let lastLoginAt = 0;
+    const logins = Array.from({ length: 200 }, (_, i) =>
+      fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: `ke-tan-cong-${i}@x.vn`, password: 'đoán-mò-mật-khẩu' }),
+      }).then(async (res) => {
+        lastLoginAt = performance.now();
+        const body = (await res.json()) as { error?: { code: string } };
+        return {
+          status: res.status,
+          code: body.error?.code,
+          retry: res.headers.get('retry-after'),
+        };
+      }),
+    );
+    // Respondents open their forms while the flood is being hashed (gzip on, as phones ask).
+    const pages = await Promise.all(
+      ctx
+        .tokens('LD_UBND_XA')
+        .slice(0, 5)
+        .map(async (token) => {
+          const res = await fetch(`${base}/api/s/${token}`, {
+            headers: { 'Accept-Encoding': 'gzip' },
+          });
+          await res.arrayBuffer();
+          return { status: res.status, at: performance.now() };
+        }),
+    );
+    const replies = await Promise.all(logins);
+    expect(pages.map((p) => p.status)).toEqual([200, 200, 200, 200, 200]);
+    // The flood was still being answered after every respondent had their page.
+    expect(Math.max(...pages.map((p) => p.at))).toBeLessThan(lastLoginAt);
+    // Sign-ins beyond the hashing queue are refused at once with 503 busy and Retry-After.
+    const busy = replies.filter((r) => r.code === 'busy');
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.every((r) => r.status === 503 && r.retry === '5')).toBe(true);
+    expect(
+      replies.every((r) =>
+        ['invalid_credentials', 'busy', 'proof_required'].includes(r.code ?? ''),
+      ),
+    ).toBe(true);
+  }, 20_000);
+});
