@@ -18,6 +18,11 @@ const Env = z.object({
     .default(256 * 1024),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
   /**
+   * Seconds a client has to send a whole request, body included (408 after). A submit is
+   * ~20 KB; the largest roster upload (25 MB) needs ~3.5 Mbit/s to make it in 60 s.
+   */
+  REQUEST_TIMEOUT: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
    * The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, separated
    * by commas ("127.0.0.1,::1", "10.0.0.0/8"); "1" means this machine (loopback), "0" or empty
    * none. X-Forwarded-For from any other peer is ignored.
@@ -42,6 +47,8 @@ export interface Config {
   /** Keys the links' tokens; never stored in the database. */
   secret: string;
   bodyLimit: number;
+  /** Seconds for a whole request (server/listen.ts); headers get 10 s. */
+  requestTimeoutS: number;
   logRequests: boolean;
   /** The reverse proxies trusted to say the client's address (false: none). */
   trustProxy: boolean | readonly string[];
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secret: e.APP_SECRET ?? readOrCreateSecret(e.SECRET_FILE),
     bodyLimit: e.BODY_LIMIT,
+    requestTimeoutS: e.REQUEST_TIMEOUT,
     logRequests: e.LOG_REQUESTS === '1',
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     clientDir: resolve(import.meta.dirname, '../dist/client'),

@@ -6,7 +6,9 @@ import { serve } from '@hono/node-server';
  * How long the server waits on a client. Node's defaults (300 s for a request, 60 s for its
  * headers, checked every 30 s) let a few hundred sockets that trickle their headers or body a
  * byte at a time stay open for five minutes each. A phone on 3G sends a 20 KB submit in well
- * under a second; 30 s for the whole request leaves a wide margin for a bad connection.
+ * under a second; 60 s for the whole request (REQUEST_TIMEOUT) leaves a wide margin for a bad
+ * connection and for an office's roster upload. Slow clients hold no submit slot meanwhile
+ * (respondent/routes.ts counts only validated work); behind nginx they never reach Node at all.
  */
 export interface Timeouts {
   /** The request line and headers must arrive within this (408 otherwise). */
@@ -21,7 +23,7 @@ export interface Timeouts {
 
 export const TIMEOUTS: Timeouts = {
   headersMs: 10_000,
-  requestMs: 30_000,
+  requestMs: 60_000,
   keepAliveMs: 5_000,
   checkEveryMs: 1_000,
 };

@@ -13,7 +13,10 @@ const firstAdmin = await ensureFirstAdmin(db);
 const app = createApp({ db, config });
 
 // Header and body timeouts (server/listen.ts): a slow client is cut off, not waited on.
-const { server, port } = await listen(app.fetch, { port: config.port });
+const { server, port } = await listen(app.fetch, {
+  port: config.port,
+  timeouts: { requestMs: config.requestTimeoutS * 1000 },
+});
 console.log(
   `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${port}, CSDL ${config.databaseUrl})`,
 );
