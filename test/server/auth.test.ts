@@ -319,3 +319,44 @@ describe('login CSRF (issue #9.14)', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('two server processes on one database', () => {
+  it('share the budget: 100 wrong sign-ins at each at once evaluate at most the 3 free tries', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { createApp } = await import('../../server/app');
+    const { migrateToLatest, openDb } = await import('../../server/db/connect');
+    const { config } = await import('./helpers');
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-two-'));
+    const file = join(dir, 'db.sqlite');
+    const first = openDb(file);
+    await migrateToLatest(first);
+    await addUser(first, {
+      email: 'canbo@honquan.gov.vn',
+      password: 'mật-khẩu-đủ-dài-1',
+      role: 'officer',
+    });
+    const second = openDb(file);
+    const apps = [createApp({ db: first, config }), createApp({ db: second, config })];
+    try {
+      const replies = await Promise.all(
+        Array.from({ length: 200 }, async (_, i) => {
+          const app = apps[i % 2] as (typeof apps)[number];
+          const res = await app.request(
+            '/api/auth/login',
+            json({ email: 'canbo@honquan.gov.vn', password: wrong(i) }),
+          );
+          return ((await res.json()) as LoginReply).error?.code;
+        }),
+      );
+      const evaluated = replies.filter((c) => c === 'invalid_credentials').length;
+      expect(evaluated).toBeGreaterThan(0);
+      expect(evaluated).toBeLessThanOrEqual(3);
+    } finally {
+      await first.destroy();
+      await second.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
