@@ -109,7 +109,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
         throw new ApiError(
           429,
           'proof_required',
-          'Có nhiều lần đăng nhập sai vào tài khoản này. Trình duyệt cần vài giây để xác minh trước khi đăng nhập trên thiết bị này.',
+          'Đã có nhiều lần đăng nhập sai gần đây. Trình duyệt cần xác minh thiết bị này trước khi đăng nhập (tự động, có thể mất vài giây).',
           { challenge: issueChallenge(config.secret, 'login', email, bits), bits },
         );
       }
