@@ -51,5 +51,7 @@ export function listen(
       },
       (info: AddressInfo) => ok({ server: server as Server, port: info.port }),
     );
+    // Not every Node 20 release reads this one from the options: set it on the server too.
+    (server as Server).keepAliveTimeout = t.keepAliveMs;
   });
 }
