@@ -14,6 +14,7 @@ import type { RosterRun } from './roster';
 import type { ScoringResult, ScoringSize } from './scoring';
 import type { SlipsResult } from './slips';
 import { type LoadResult, SUBMIT_BUDGET_RPS, SUBMIT_P99_BUDGET_MS } from './submit-load';
+import type { UnderAttack } from './under-attack';
 import { exportsSection } from './xlsx-export';
 
 export interface Machine {
@@ -50,6 +51,8 @@ export interface Report {
   submitBody: { answers: number; bytes: number } | null;
   /** The runs, or why none ran. */
   submissions: LoadResult[] | string;
+  /** The same submits at a steady rate, alone and beside slow clients and a sign-in flood. */
+  underAttack?: UnderAttack | string;
   /** The same submission runs against bench/baseline/server.ts (parse + insert only). */
   baseline?: BaselineResult | string;
   /** Each of these: the measurement, or why it could not be made. */
@@ -89,6 +92,7 @@ export function renderReport(r: Report): string {
     ...(r.peer === undefined ? [] : [...peerSection(r.peer), '']),
     ...submissionsSection(r),
     '',
+    ...(r.underAttack === undefined ? [] : [...underAttackSection(r.underAttack), '']),
     ...(r.baseline === undefined ? [] : [...baselineSection(r.submissions, r.baseline), '']),
     ...inProcessSubmitSection(r),
     '',
@@ -223,6 +227,39 @@ function submissionsSection(r: Report): string[] {
     );
   }
   return lines;
+}
+
+function underAttackSection(u: UnderAttack | string): string[] {
+  const head = ['## Submissions beside slow clients and a sign-in flood', ''];
+  if (typeof u === 'string') return [...head, `Not measured: ${u}`];
+  const row = (s: LoadResult) => [
+    s.label,
+    `${s.achievedRps.toFixed(0)}/s`,
+    String(s.ok),
+    String(s.non2xx + s.errors),
+    ms(s.p50),
+    ms(s.p99),
+    ms(s.max),
+  ];
+  const statuses = Object.entries(u.logins.byStatus)
+    .map(([status, n]) => `${n.toLocaleString('en-US')} × ${status}`)
+    .join(', ');
+  return [
+    ...head,
+    `Office leaders submit at ${u.rate}/s (open loop) for ${u.durationS} s alone, then for ${u.durationS} s while ` +
+      `${u.slow.clients} slow clients trickle headers or a submit body a byte every 500 ms (reconnecting when ` +
+      `the server cuts them off) and ${u.logins.workers} loops send wrong passwords as fast as they are answered.`,
+    '',
+    ...table(
+      ['Run', 'Achieved', '2xx', 'failed', 'p50', 'p99', 'max'],
+      [row(u.quiet), row(u.attacked)],
+    ),
+    '',
+    `Slow clients: ${u.slow.connections.toLocaleString('en-US')} connections opened, ${u.slow.cutOff.toLocaleString('en-US')} ` +
+      `cut off by the server's timeouts. Sign-in flood: ${u.logins.sent.toLocaleString('en-US')} sign-ins ` +
+      `(${u.logins.perSecond.toFixed(0)}/s): ${statuses} (401 evaluated and wrong, 429 proof of work required, ` +
+      '503 hashing queue full).',
+  ];
 }
 
 function inProcessSubmitSection(r: Report): string[] {

@@ -31,6 +31,7 @@ import {
   TokenPool,
   waitUntilIdle,
 } from './submit-load';
+import { measureUnderAttack, UNDER_ATTACK } from './under-attack';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Links for every request of every run, with room to spare even at a few thousand submits/s. */
@@ -130,6 +131,12 @@ async function measure(tmp: string): Promise<Report> {
     const checkTokens = [viewToken, pool.next()];
     section('submissions');
     const submissions = await measureSubmissions(server, pool, bodies, checkTokens, notes);
+    log('submits beside 200 slow clients and a sign-in flood…');
+    section('under attack');
+    const underAttack =
+      pool.remaining < UNDER_ATTACK.rate * UNDER_ATTACK.durationS * 2 + 10
+        ? 'not enough unused links left after the submission runs'
+        : await attempt(() => measureUnderAttack(server.baseUrl, pool, bodies, UNDER_ATTACK, log));
     const errors = server.stderrTail().trim();
     if (errors)
       notes.push(`The server wrote to stderr: \`${errors.slice(-500).replace(/\s+/g, ' ')}\``);
@@ -146,6 +153,7 @@ async function measure(tmp: string): Promise<Report> {
       apiView: view.fetched,
       submitBody,
       submissions,
+      underAttack,
       baseline,
       inProcessSubmit,
       slips,

@@ -30,7 +30,8 @@ export const CATALOG: Endpoint[] = [
     path: '/api/auth/login',
     roles: [],
     tag: 'Đăng nhập',
-    summary: 'Đăng nhập; đặt cookie phiên (HttpOnly, SameSite=Strict) và trả về csrfToken',
+    summary:
+      'Đăng nhập (Content-Type: application/json, từ đúng PUBLIC_URL); đặt cookie phiên (HttpOnly, SameSite=Strict) và cookie thiết bị, trả về csrfToken. 429 proof_required: tìm nonce sao cho SHA-256(challenge:nonce) có đủ details.bits bit 0 đầu, gửi lại kèm proof: { challenge, nonce }. 503 busy: thử lại sau Retry-After giây',
     body: { email: 'canbo@example.vn', password: '…' },
   },
   { method: 'post', path: '/api/auth/logout', roles: ALL, tag: 'Đăng nhập', summary: 'Đăng xuất' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy } from './auth/proxy';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,8 +17,27 @@ const Env = z.object({
     .min(1024)
     .default(256 * 1024),
   LOG_REQUESTS: z.enum(['0', '1']).default('1'),
-  /** 1 behind a reverse proxy: the client address is taken from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * Seconds a client has to send a whole request, body included (408 after). A submit is
+   * ~20 KB; the largest roster upload (25 MB) needs ~3.5 Mbit/s to make it in 60 s.
+   */
+  REQUEST_TIMEOUT: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, separated
+   * by commas ("127.0.0.1,::1", "10.0.0.0/8"); "1" means this machine (loopback), "0" or empty
+   * none. X-Forwarded-For from any other peer is ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => {
+      const list = parseTrustProxy(v);
+      if (typeof list === 'string') {
+        ctx.addIssue({ code: 'custom', message: `địa chỉ proxy không hợp lệ: "${list}"` });
+        return z.NEVER;
+      }
+      return list;
+    }),
 });
 
 export interface Config {
@@ -27,8 +47,11 @@ export interface Config {
   /** Keys the links' tokens; never stored in the database. */
   secret: string;
   bodyLimit: number;
+  /** Seconds for a whole request (server/listen.ts); headers get 10 s. */
+  requestTimeoutS: number;
   logRequests: boolean;
-  trustProxy: boolean;
+  /** The reverse proxies trusted to say the client's address (false: none). */
+  trustProxy: boolean | readonly string[];
   /** Where the built client lives (form.html, assets/). */
   clientDir: string;
 }
@@ -51,8 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secret: e.APP_SECRET ?? readOrCreateSecret(e.SECRET_FILE),
     bodyLimit: e.BODY_LIMIT,
+    requestTimeoutS: e.REQUEST_TIMEOUT,
     logRequests: e.LOG_REQUESTS === '1',
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     clientDir: resolve(import.meta.dirname, '../dist/client'),
   };
 }

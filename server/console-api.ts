@@ -29,7 +29,7 @@ export function consoleApi({ db, config }: Deps) {
   const api = new Hono<AuthEnv>();
   api.use(sessionMiddleware(db, config.trustProxy));
   api.use(csrfProtection);
-  api.route('/auth', authRoutes(db, config.publicUrl.startsWith('https://')));
+  api.route('/auth', authRoutes(db, config));
   api.route('/campaigns', campaignRoutes(db));
   api.route('/campaigns', definitionRoutes(db));
   api.route('/campaigns', purgeRoutes(db));

@@ -1,9 +1,9 @@
-import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import { createApp } from './app';
 import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
+import { listen } from './listen';
 
 // Wiring only: config → db → migrate → app → serve.
 const config = loadConfig();
@@ -12,21 +12,24 @@ await migrateToLatest(db);
 const firstAdmin = await ensureFirstAdmin(db);
 const app = createApp({ db, config });
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  console.log(
-    `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${info.port}, CSDL ${config.databaseUrl})`,
-  );
-  console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
-  if (firstAdmin) {
-    // Printed once: the password is not stored anywhere but as its scrypt hash.
-    console.log(
-      `Tài khoản quản trị đầu tiên: ${firstAdmin.email} / mật khẩu: ${firstAdmin.password}`,
-    );
-    console.log(
-      'Hãy đăng nhập và đổi mật khẩu ngay (hoặc tạo tài khoản khác: npm run cli -- user add …).',
-    );
-  }
+// Header and body timeouts (server/listen.ts): a slow client is cut off, not waited on.
+const { server, port } = await listen(app.fetch, {
+  port: config.port,
+  timeouts: { requestMs: config.requestTimeoutS * 1000 },
 });
+console.log(
+  `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${port}, CSDL ${config.databaseUrl})`,
+);
+console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
+if (firstAdmin) {
+  // Printed once: the password is not stored anywhere but as its scrypt hash.
+  console.log(
+    `Tài khoản quản trị đầu tiên: ${firstAdmin.email} / mật khẩu: ${firstAdmin.password}`,
+  );
+  console.log(
+    'Hãy đăng nhập và đổi mật khẩu ngay (hoặc tạo tài khoản khác: npm run cli -- user add …).',
+  );
+}
 
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
 // in; truncating it every minute keeps that trace of recent submits short-lived.

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/connect';
 import type { Role } from '../db/schema';
 import { ApiError } from '../errors';
+import { resolveClientIp } from './proxy';
 import { loadSession, SESSION_COOKIE, type SessionUser } from './session';
 
 export interface AuthEnv {
@@ -11,23 +12,25 @@ export interface AuthEnv {
 }
 
 /**
- * The client's address as login throttling and the audit log see it. Behind a reverse proxy
- * (TRUST_PROXY=1) it is the last address the proxy appended to X-Forwarded-For.
+ * The client's address, as the audit log records it (throttling no longer uses addresses).
+ * Behind a reverse proxy listed in TRUST_PROXY it comes from X-Forwarded-For (proxy.ts); from
+ * any other peer that header is ignored.
  */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
-    if (forwarded) return forwarded;
-  }
+export function clientIp(c: Context, trustProxy: boolean | readonly string[]): string {
+  let peer: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'local';
+    peer = 'local';
   }
+  return resolveClientIp(peer, c.req.header('x-forwarded-for'), trustProxy);
 }
 
 /** Loads the signed-in user (or null) for every console request. */
-export function sessionMiddleware(db: Db, trustProxy: boolean): MiddlewareHandler<AuthEnv> {
+export function sessionMiddleware(
+  db: Db,
+  trustProxy: boolean | readonly string[],
+): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     c.set('ip', clientIp(c, trustProxy));
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -66,6 +69,41 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AuthEnv> {
         403,
         'forbidden',
         'Tài khoản của Ông/Bà không có quyền thực hiện thao tác này.',
+      );
+    }
+    await next();
+  };
+}
+
+/**
+ * Login CSRF (issue #9.14): the calls made before a session exists (sign-in, sign-out) carry no
+ * CSRF token, so they must be JSON — a form on another site can only send text/plain, urlencoded
+ * or multipart without a CORS preflight, which this server never grants — and, when the browser
+ * says where the call comes from (Origin, Sec-Fetch-Site), it must come from PUBLIC_URL.
+ */
+export function sameOriginJson(publicUrl: string): MiddlewareHandler {
+  let origin = '';
+  try {
+    origin = publicUrl ? new URL(publicUrl).origin : '';
+  } catch {
+    origin = '';
+  }
+  return async (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        'Yêu cầu phải gửi dữ liệu dạng JSON (Content-Type: application/json).',
+      );
+    }
+    const site = c.req.header('sec-fetch-site');
+    const from = c.req.header('origin');
+    if ((site && site !== 'same-origin' && site !== 'none') || (from && from !== origin)) {
+      throw new ApiError(
+        403,
+        'cross_origin',
+        'Yêu cầu đến từ trang web khác; chỉ đăng nhập được từ trang của hệ thống.',
       );
     }
     await next();

@@ -25,7 +25,7 @@ export interface Database {
   formTally: FormTallyTable;
   user: UserTable;
   session: SessionTable;
-  loginFailure: LoginFailureTable;
+  loginAttempt: LoginAttemptTable;
   auditLog: AuditLogTable;
   paperSerial: PaperSerialTable;
   reminder: ReminderTable;
@@ -213,9 +213,13 @@ export interface SessionTable {
   expiresAt: string;
 }
 
-export interface LoginFailureTable {
-  id: Generated<number>;
-  /** `ip:<address>` or `email:<address>`. */
+/** A sign-in or short-code attempt, reserved before it is evaluated (server/auth/attempts.ts). */
+export interface LoginAttemptTable {
+  /** Random, or `pow:<challenge id>` when a proof of work paid for it (so it is spent once). */
+  id: string;
+  /** 'account' | 'device' | 'code', or 'ok' once the attempt succeeded (no longer counted). */
+  scope: string;
+  /** The e-mail typed, a device cookie's id, or 'all' for short codes. */
   key: string;
   at: string;
 }

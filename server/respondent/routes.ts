@@ -126,12 +126,20 @@ export function respondentRoutes({ db, config }: Deps) {
   });
 
   // Load shedding: past this many submits in flight, answer 503 at once instead of queueing
-  // without bound; the form keeps the answers and retries with the same submissionId.
+  // without bound; the form keeps the answers and retries with the same submissionId. Only
+  // validated work counts (a whole, well-formed body for a known link): a client trickling its
+  // body a byte at a time holds no slot, and the server's timeouts cut it off (server/listen.ts).
   let inFlight = 0;
 
-  app.post('/:token/submit', async (c) => {
+  app.post('/:token/submit', (c) =>
+    submit(c.req.param('token'), c.req.raw, () => c.header('Retry-After', '2')),
+  );
+
+  async function submit(token: string, req: Request, retryLater: () => void) {
+    const body = await readJson(req, SubmitBody);
+    const link = await loadLink(db, token);
     if (inFlight >= MAX_SUBMITS_IN_FLIGHT) {
-      c.header('Retry-After', '2');
+      retryLater();
       throw new ApiError(
         503,
         'busy',
@@ -140,15 +148,13 @@ export function respondentRoutes({ db, config }: Deps) {
     }
     inFlight++;
     try {
-      return await submit(c.req.param('token'), c.req.raw);
+      return await validatedSubmit(token, body, link);
     } finally {
       inFlight--;
     }
-  });
+  }
 
-  async function submit(token: string, req: Request) {
-    const body = await readJson(req, SubmitBody);
-    const link = await loadLink(db, token);
+  async function validatedSubmit(token: string, body: SubmitBody, link: Link) {
     // A retry of the same submit gets the same receipt, whatever happened since (closed, revoked).
     const hash = submitHash(config.secret, canonicalSubmitBody(body));
     const { invitation } = link;

@@ -1,9 +1,14 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api';
+import { ApiFailure, api } from '../api';
 import { ErrorNotice } from '../parts/notice';
+import { type Proof, solveProof } from '../pow';
 import type { Session } from '../types';
 
-/** Sign-in: e-mail and password; the server's message on a refusal (wrong password, too many tries). */
+/**
+ * Sign-in: e-mail and password; the server's message on a refusal (wrong password, busy). When
+ * the account has had failures from devices it does not know, the server asks this browser for a
+ * proof of work (429 proof_required): it is solved here (about a second) and the sign-in sent again.
+ */
 export function Login({
   expired,
   onSignedIn,
@@ -13,21 +18,40 @@ export function Login({
 }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget as HTMLFormElement);
     setBusy(true);
     setError(null);
-    try {
-      const session = await api<Session>('POST', '/api/auth/login', {
-        email: String(data.get('email') ?? '').trim(),
-        password: String(data.get('password') ?? ''),
-      });
-      onSignedIn(session);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
+    const credentials = {
+      email: String(data.get('email') ?? '').trim(),
+      password: String(data.get('password') ?? ''),
+    };
+    let proof: Proof | undefined;
+    for (let round = 0; ; round++) {
+      try {
+        const session = await api<Session>('POST', '/api/auth/login', {
+          ...credentials,
+          ...(proof ? { proof } : {}),
+        });
+        onSignedIn(session);
+        return;
+      } catch (err) {
+        const challenge =
+          err instanceof ApiFailure && err.code === 'proof_required'
+            ? (err.details as { challenge?: string } | undefined)?.challenge
+            : undefined;
+        if (!challenge || round >= 3) {
+          setChecking(false);
+          setError(err);
+          setBusy(false);
+          return;
+        }
+        setChecking(true);
+        proof = await solveProof(challenge);
+      }
     }
   };
 
@@ -43,6 +67,11 @@ export function Login({
         </p>
       )}
       {error !== null && <ErrorNotice error={error} />}
+      {checking && (
+        <p class="notice" role="status">
+          Đang xác minh thiết bị trước khi đăng nhập, vui lòng chờ trong giây lát…
+        </p>
+      )}
       <form class="stack" onSubmit={submit}>
         <label>
           E-mail
@@ -59,7 +88,7 @@ export function Login({
           />
         </label>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
+          {checking ? 'Đang xác minh…' : busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
         </button>
       </form>
     </main>

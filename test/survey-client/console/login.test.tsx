@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { createHash } from 'node:crypto';
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../../survey-client/console/router';
@@ -87,6 +88,32 @@ describe('signing in', () => {
     expect(location.pathname).toBe('/console');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Các đợt khảo sát');
     expect(server.gets('/api/campaigns')).toHaveLength(1);
+  });
+
+  it('solves the proof of work the server asks a new device for, then signs in', async () => {
+    const challenge = 'v1.login.abc.8.9999999999999.id1.sig';
+    const server = fakeServer({
+      'GET /api/auth/me': signedOut(),
+      'POST /api/auth/login': (call) =>
+        (call.body as { proof?: unknown }).proof
+          ? { status: 200, body: session('officer', 'Trần Thị Bình') }
+          : errorReply(429, 'proof_required', 'Trình duyệt cần vài giây để xác minh.', {
+              challenge,
+              bits: 8,
+            }),
+      'GET /api/campaigns': { status: 200, body: [] },
+    });
+    await openAt('/console/login');
+    await typeLogin('binh@honquan.vn', 'mật-khẩu-dài-đủ');
+    for (let i = 0; i < 50 && location.pathname !== '/console'; i++) await settle();
+    const [first, second] = server.changes();
+    expect(first?.body).toEqual({ email: 'binh@honquan.vn', password: 'mật-khẩu-dài-đủ' });
+    const proof = (second?.body as { proof?: { challenge: string; nonce: string } } | undefined)
+      ?.proof ?? { challenge: '', nonce: '' };
+    expect(proof.challenge).toBe(challenge);
+    const digest = createHash('sha256').update(`${challenge}:${proof.nonce}`).digest();
+    expect(digest[0]).toBe(0);
+    expect(screen.getByText('Trần Thị Bình')).toBeTruthy();
   });
 
   it.each([
