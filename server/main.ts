@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
+import { rewriteIfDue } from './db/rewrite';
 
 // Wiring only: config → db → migrate → app → serve.
 const config = loadConfig();
@@ -29,9 +30,13 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 });
 
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
-// in; truncating it every minute keeps that trace of recent submits short-lived.
+// in; truncating it every minute keeps that trace of recent submits short-lived. The same tick
+// rebuilds the file in key order when a campaign has closed (also at its deadline) or forms
+// have arrived for an hour (server/db/rewrite.ts).
 const checkpoint = setInterval(() => {
-  void sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => undefined);
+  void rewriteIfDue(db)
+    .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))
+    .catch(() => undefined);
 }, 60_000);
 checkpoint.unref();
 
