@@ -31,8 +31,8 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
 // in; truncating it every minute keeps that trace of recent submits short-lived. The same tick
-// rebuilds the file in key order when a campaign has closed (also at its deadline) or forms
-// have arrived for an hour (server/db/rewrite.ts).
+// rebuilds the file in key order when a campaign has closed (also at its deadline) or, while
+// forms arrive, every minute or so (server/db/rewrite.ts).
 const checkpoint = setInterval(() => {
   void rewriteIfDue(db)
     .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))

@@ -39,6 +39,7 @@ export interface PageRewriteTable {
   id: number;
   rewrittenAt: string;
   submissions: number;
+  tookMs: number;
 }
 
 export interface DefinitionTable {
