@@ -57,6 +57,11 @@ beforeAll(async () => {
         submissionId: submissionId(),
         answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i * 7 + j) % 5] as string),
         comments: { P01: `Ý kiến số ${i}` },
+        demographics: {
+          gender: ['Nam', 'Nữ'][i % 2],
+          age: ['Dưới 30', '30–40', '41–50', 'Trên 50'][i % 4],
+          education: ['Trung cấp', 'Cao đẳng', 'Đại học', 'Sau đại học'][(i >> 2) % 4],
+        },
       }),
     );
     expect(res.status).toBe(201);
@@ -98,6 +103,17 @@ async function exposure() {
   const { rows: submissionKeys } = await sql<{ id: string }>`
     SELECT id FROM submission ORDER BY id`.execute(ctx.db);
   const submissionPage = new Map(submissionKeys.map((r, i) => [r.id, submissionPages[i]]));
+  // demographic: a form's mean page over its rows.
+  const demographicPages = await pagesInKeyOrder(ctx.db, 'demographic');
+  const { rows: demographicKeys } = await sql<{ submissionId: string }>`
+    SELECT submission_id FROM demographic ORDER BY submission_id, key`.execute(ctx.db);
+  expect(demographicPages).toHaveLength(demographicKeys.length);
+  const demographicsPerForm = new Map<string, number[]>();
+  demographicKeys.forEach((r, i) => {
+    const list = demographicsPerForm.get(r.submissionId) ?? [];
+    list.push(demographicPages[i] as number);
+    demographicsPerForm.set(r.submissionId, list);
+  });
   // comment: no link to its submission, but its text is the form's (here: says which one).
   const commentPages = await pagesInKeyOrder(ctx.db, 'comment');
   const { rows: comments } = await sql<{ text: string }>`
@@ -116,6 +132,13 @@ async function exposure() {
       arrived.map((id) => submissionPage.get(id) as number),
     ),
     comment: spearman(commentArrival, commentPages),
+    demographic: spearman(
+      order,
+      arrived.map((id) => {
+        const pages = demographicsPerForm.get(id) ?? [];
+        return pages.reduce((a, p) => a + p, 0) / pages.length;
+      }),
+    ),
     /** Mean place (0 lowest … 1 highest) of the latest arrivals' mean answer page. */
     latestAnswer: latest(meanPage),
     /** Whether the very last form has the highest mean answer page. */
@@ -174,6 +197,7 @@ describe('page order in the database file', () => {
     expect(Math.abs(closed.answerMax)).toBeLessThan(0.15);
     expect(Math.abs(closed.submission)).toBeLessThan(0.15);
     expect(Math.abs(closed.comment)).toBeLessThan(0.15);
+    expect(Math.abs(closed.demographic)).toBeLessThan(0.15);
   });
 
   it('after the close, the latest submitters’ answers are not in the highest pages beyond chance', () => {
