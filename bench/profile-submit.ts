@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
 import { builtInDefinition, builtInUnitSet } from '../questionnaires';
 import { createApp } from '../server/app';
 import { createCampaign } from '../server/campaigns/service';
@@ -33,11 +34,19 @@ export interface InProcessSubmit {
  */
 export async function measureInProcessSubmit(
   dir: string,
-  options: { warmup: number; submits: number },
+  options: {
+    warmup: number;
+    submits: number;
+    /** Another `PRAGMA synchronous` than the product's (bench/storage.ts compares them). */
+    synchronous?: 'NORMAL' | 'FULL';
+    file?: string;
+  },
 ): Promise<InProcessSubmit> {
-  const db = openDb(join(dir, 'submit-in-process.sqlite'));
+  const db = openDb(join(dir, options.file ?? 'submit-in-process.sqlite'));
   try {
     await migrateToLatest(db);
+    if (options.synchronous)
+      await sql.raw(`PRAGMA synchronous = ${options.synchronous}`).execute(db);
     const secret = 'x'.repeat(40);
     const id = await createCampaign(db, {
       name: 'Benchmark: in-process submits',

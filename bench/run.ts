@@ -21,6 +21,7 @@ import { measureRosterImport } from './roster';
 import { measureScoring } from './scoring';
 import { seedBenchCampaign, tokenOf } from './seed';
 import { measureSlips, seedSlipsCampaign } from './slips';
+import { measureStorage } from './storage';
 import {
   checkSubmits,
   type LoadResult,
@@ -40,6 +41,8 @@ const PEOPLE = 20_000;
 const RATE_CONNECTIONS = 10;
 /** In-process submits: measured ones, after the warm-up ones. */
 const IN_PROCESS_SUBMITS = { warmup: 100, submits: 1000 };
+/** Storage: submits per round and rounds of synchronous NORMAL vs FULL; answers rewritten at close. */
+const STORAGE = { warmup: 50, submits: 500, rounds: 2, answers: [100_000, 1_000_000] };
 /** Invitations on the printable QR slips page, and how many times it is asked for. */
 const SLIPS = 1000;
 const SLIPS_ROUNDS = 4;
@@ -97,6 +100,8 @@ async function measure(tmp: string): Promise<Report> {
   );
   section('in-process submits');
   const inProcessSubmit = await attempt(() => measureInProcessSubmit(tmp, IN_PROCESS_SUBMITS));
+  section('storage');
+  const storage = await attempt(() => measureStorage(tmp, STORAGE, log));
   section('roster import');
   const roster = await attempt(() => measureRoster(tmp));
   section('scoring');
@@ -156,6 +161,7 @@ async function measure(tmp: string): Promise<Report> {
       underAttack,
       baseline,
       inProcessSubmit,
+      storage,
       slips,
       roster,
       scoring,

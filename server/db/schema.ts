@@ -31,6 +31,15 @@ export interface Database {
   reminder: ReminderTable;
   scoringRun: ScoringRunTable;
   selfAssessment: SelfAssessmentTable;
+  pageRewrite: PageRewriteTable;
+}
+
+/** The last rebuild of the file in key order (server/db/rewrite.ts); one row, id 1. */
+export interface PageRewriteTable {
+  id: number;
+  rewrittenAt: string;
+  submissions: number;
+  tookMs: number;
 }
 
 export interface DefinitionTable {
