@@ -379,3 +379,60 @@ describe('reissuing a claimed link', () => {
     expect(JSON.stringify(audit)).not.toContain(claim);
   });
 });
+
+describe('a paper stub on a link never opened', () => {
+  it('marks it used as before: the link shows it submitted, hands out no claim, takes no answers', async () => {
+    const [token = ''] = ctx.tokens('CC_CQCM_HUYEN');
+    const id = ctx.links.find((l) => l.link.endsWith(`/s/${token}`))?.id ?? '';
+    const officer = await signIn(ctx, 'officer');
+    const row = (await (
+      await officer(`/api/campaigns/demo-2023/invitations?ids=${id}`)
+    ).json()) as { shortCode: string }[];
+    const stub = await officer('/api/campaigns/demo-2023/paper/stubs', {
+      method: 'POST',
+      body: JSON.stringify({ code: row[0]?.shortCode }),
+    });
+    expect(stub.status).toBe(200);
+    const view = (await (await ctx.app.request(`/api/s/${token}`)).json()) as SurveyView;
+    expect(view.status).toBe('submitted');
+    expect(view.claim).toBeUndefined();
+    const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
+    const submit = await ctx.app.request(
+      `/api/s/${token}/submit`,
+      json({ submissionId: submissionId(), answers }),
+    );
+    expect(submit.status).toBe(403);
+    expect((await invitationOf(token)).claimHash).toBeNull();
+  });
+});
+
+describe('migration 0009-claim', () => {
+  it('deletes the drafts sealed under the token alone, so no one claiming first can read them', async () => {
+    const { Migrator } = await import('kysely');
+    const { openDb } = await import('../../server/db/connect');
+    const db = openDb(':memory:');
+    const modules = {
+      '0001-initial': await import('../../server/db/migrations/0001-initial'),
+      '0002-accounts': await import('../../server/db/migrations/0002-accounts'),
+      '0003-reminders': await import('../../server/db/migrations/0003-reminders'),
+      '0004-paper': await import('../../server/db/migrations/0004-paper'),
+      '0005-scoring-runs': await import('../../server/db/migrations/0005-scoring-runs'),
+      '0006-personal-data': await import('../../server/db/migrations/0006-personal-data'),
+      '0007-self-assessment': await import('../../server/db/migrations/0007-self-assessment'),
+      '0008-run-withheld': await import('../../server/db/migrations/0008-run-withheld'),
+      '0009-claim': await import('../../server/db/migrations/0009-claim'),
+    };
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => modules } });
+    try {
+      expect((await migrator.migrateTo('0008-run-withheld')).error).toBeUndefined();
+      await sql`PRAGMA foreign_keys = OFF`.execute(db);
+      await sql`INSERT INTO draft (invitation_id, iv, ciphertext) VALUES ('inv-1', 'iv', 'sealed-under-token')`.execute(
+        db,
+      );
+      expect((await migrator.migrateTo('0009-claim')).error).toBeUndefined();
+      expect(await db.selectFrom('draft').selectAll().execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
