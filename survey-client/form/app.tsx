@@ -59,7 +59,8 @@ export function App({ token }: { token: string | null }) {
     if (!token) return;
     const kept = readLocal<string>('claim', token);
     const sent = typed ?? (typeof kept === 'string' ? kept : null);
-    setPhase({ k: 'loading' });
+    // A code being checked keeps its screen (and what was typed, to correct a typo).
+    if (!typed) setPhase({ k: 'loading' });
     call<SurveyView>('GET', apiPath(token), sent).then(({ status, data, error }) => {
       if (status === 403 && error?.code === 'claimed') {
         const locked = (error.details as { retryAfter?: number } | undefined)?.retryAfter;

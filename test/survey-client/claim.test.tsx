@@ -92,6 +92,10 @@ describe('the link’s claim', () => {
     expect(server.calls[1]?.claim).toBe('ZZZZ-ZZZZ-ZZZZ-ZZZZ');
     expect(heading()).toBe(OTHER_DEVICE);
     expect(screen.getByRole('alert').textContent).toMatch(/chưa đúng/);
+    // What was typed stays, to correct a typo.
+    expect((screen.getByLabelText('Mã tiếp tục') as HTMLInputElement).value).toBe(
+      'zzzz zzzz zzzz zzzz',
+    );
 
     // Right, typed in lowercase with spaces and an O for a zero: the form opens at the draft.
     server.setDefault('GET', {
