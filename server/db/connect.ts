@@ -17,6 +17,7 @@ import * as m0005 from './migrations/0005-scoring-runs';
 import * as m0006 from './migrations/0006-personal-data';
 import * as m0007 from './migrations/0007-self-assessment';
 import * as m0008 from './migrations/0008-run-withheld';
+import * as m0009 from './migrations/0009-claim';
 import * as m0010 from './migrations/0010-page-rewrite';
 import * as m0011 from './migrations/0011-guess-budgets';
 import type { Database } from './schema';
@@ -106,6 +107,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0006-personal-data': m0006,
         '0007-self-assessment': m0007,
         '0008-run-withheld': m0008,
+        '0009-claim': m0009,
         '0010-page-rewrite': m0010,
         '0011-guess-budgets': m0011,
       }),
