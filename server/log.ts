@@ -27,12 +27,15 @@ export function resolvePath(path: string): string {
   return posix.normalize(p.startsWith('/') ? p : `/${p}`);
 }
 
+/** Backslash, C0 and C1 controls, the line and paragraph separators. */
+const UNSAFE = new RegExp('[\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]', 'g');
+
 /**
  * Escapes a log field: control characters (a `%0A` in a path would start a forged line), and
  * backslashes, as `\n`, `\xNN`, `\\`; anything else is kept, Vietnamese included.
  */
 export function escapeLogField(s: string): string {
-  return s.replace(/[\\\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (ch) => {
+  return s.replace(UNSAFE, (ch) => {
     if (ch === '\\') return '\\\\';
     if (ch === '\n') return '\\n';
     if (ch === '\r') return '\\r';
