@@ -10,6 +10,7 @@ import * as m0005 from './migrations/0005-scoring-runs';
 import * as m0006 from './migrations/0006-personal-data';
 import * as m0007 from './migrations/0007-self-assessment';
 import * as m0008 from './migrations/0008-run-withheld';
+import * as m0012 from './migrations/0012-audit-paper-serials';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -77,6 +78,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0006-personal-data': m0006,
         '0007-self-assessment': m0007,
         '0008-run-withheld': m0008,
+        '0012-audit-paper-serials': m0012,
       }),
     },
   });
