@@ -28,7 +28,8 @@ export function resolvePath(path: string): string {
 }
 
 /** Backslash, C0 and C1 controls, the line and paragraph separators. */
-const UNSAFE = new RegExp('[\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]', 'g');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE = /[\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /**
  * Escapes a log field: control characters (a `%0A` in a path would start a forged line), and
