@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { setCampaignOpen } from '../../server/campaigns/service';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { canRunBrowser, useJourney } from './harness';
 
@@ -90,9 +91,29 @@ describe.skipIf(!canRunBrowser)('the Content-Security-Policy in Chromium', () =>
     expect(violations).toEqual([]);
   });
 
-  it('the analyst’s results screen (charts) works with no violation', async () => {
+  it('the analyst’s results (charts) and a unit’s printable report work with no violation', async () => {
     await open(ANALYST);
     await visit(`/console/c/${DEMO_CAMPAIGN_ID}/results`, (p) => p.locator('main').waitFor());
+    // The campaign closed and an official run made: then one unit's report prints.
+    await setCampaignOpen(journey.server.db, DEMO_CAMPAIGN_ID, false);
+    const me = await context.request.get(`${journey.server.base}/api/auth/me`);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const run = await context.request.post(
+      `${journey.server.base}/api/campaigns/${DEMO_CAMPAIGN_ID}/runs`,
+      { headers: { 'X-CSRF-Token': csrfToken } },
+    );
+    expect(run.status()).toBe(201);
+    const doc = (await run.json()) as { method: { runId: string }; units: { code: string }[] };
+    const unit = doc.units[0]?.code ?? '';
+    const results = `/console/c/${DEMO_CAMPAIGN_ID}/results/${doc.method.runId}`;
+    await visit(results, (p) => p.locator('main').waitFor());
+    await visit(`${results}/unit/${encodeURIComponent(unit)}`, (p) =>
+      p.getByRole('button', { name: 'In báo cáo' }).waitFor(),
+    );
+    await page.getByRole('button', { name: 'In báo cáo' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(
+      1,
+    );
     expect(violations).toEqual([]);
   });
 
