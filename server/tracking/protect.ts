@@ -4,11 +4,11 @@
  * ("Chủ tịch UBND xã Minh Đức" going from 0 to 1 submitted names that person).
  *
  * Cells are merged, not blanked, so that no shown margin gives a hidden cell back:
- * - in each group, every unit cell of fewer than `k` invited goes into one row "các đơn vị
- *   dưới k người (gộp)"; while that row holds fewer than `k`, the smallest shown cell joins it.
+ * - in each group, every unit cell of fewer than `k` invited goes into one row "n đơn vị
+ *   gộp lại"; while that row holds fewer than `k`, the smallest shown cell joins it.
  *   The group's total minus its shown cells is then exactly that row, of at least `k` people;
  * - likewise every group of fewer than `k` invited (and, if needed, the smallest others) goes
- *   into one group "các nhóm dưới k người (gộp)", shown without units, so the grand total minus
+ *   into one group "n nhóm gộp lại", shown without units, so the grand total minus
  *   the shown groups is that group, of at least `k` people;
  * - a campaign of fewer than `k` invited shows no counts at all.
  * The per-day series is carried forward: a day with fewer than `k` status changes of a kind is
@@ -99,7 +99,7 @@ export function protectCounts(
       rows.push({
         ...sum(merged, g),
         unitCode: MERGED_CODE,
-        unitName: `Các đơn vị dưới ${k} người (gộp ${merged.length} đơn vị)`,
+        unitName: `${merged.length} đơn vị gộp lại (để không ô nào dưới ${k} người)`,
         merged: merged.length,
       });
     }
@@ -109,7 +109,7 @@ export function protectCounts(
     const bucket: CountCell = {
       ...sum(smallGroups, view.total),
       groupCode: MERGED_CODE,
-      groupName: `Các nhóm dưới ${k} người (gộp ${smallGroups.length} nhóm)`,
+      groupName: `${smallGroups.length} nhóm gộp lại (để không ô nào dưới ${k} người)`,
       unitCode: null,
       unitName: 'Mọi đơn vị (gộp)',
       merged: smallGroups.length,
