@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/users';
+import { setCampaignOpen } from '../../server/campaigns/service';
 import { openApiDocument } from '../../server/openapi';
-import { json, setup } from './helpers';
+import { fullAnswers, json, setup, submissionId } from './helpers';
 
 /**
  * Hostile input (issue #9, "Done when"): thousands of generated requests over the respondent
@@ -28,8 +29,8 @@ import { json, setup } from './helpers';
  * path to the failing case and the request.
  */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261206);
-/** Requests per property; four properties. */
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 2600);
+/** Requests per property; five properties. */
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 2100);
 
 /** Bookkeeping tables, not compared (see above). */
 const BOOKKEEPING = new Set(['login_failure', 'session']);
@@ -137,6 +138,8 @@ const OTHER_OPS: Op[] = [
   { method: 'GET', path: '/api/health', body: 'none', params: [] },
 ];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** A POST whose empty body is valid: an empty body asks for the official scoring run. */
+const EMPTY_BODY_OK = /\/runs$/;
 /** A GET that writes when it succeeds: printing paper forms makes their serials. */
 const EFFECTFUL_GET = /\/paper$/;
 
@@ -410,7 +413,10 @@ function requestArb(ops: Op[], whos: Who[]): fc.Arbitrary<Req> {
       // Could this request do what the route is for? Then it must not be able to succeed.
       const armed = signedIn && csrf === 'valid' && MUTATING.has(method);
       // A route without a body (or another method at its path) would just do its action.
-      const action = armed && op.path !== '/code' && (op.body !== 'json' || method !== op.method);
+      const action =
+        armed &&
+        op.path !== '/code' &&
+        (op.body !== 'json' || method !== op.method || EMPTY_BODY_OK.test(op.path));
       const printing = EFFECTFUL_GET.test(op.path) && signedIn;
       const logout = op.path === '/api/auth/logout';
       const realAllowed = !(action || printing);
@@ -643,6 +649,33 @@ describe('hostile input', () => {
       'mixed',
       requestArb([...CONSOLE_OPS, ...OTHER_OPS], ['anon', 'admin', 'officer', 'analyst']),
       3,
+      [200, 400, 401, 403, 404],
+    );
+  }, 60_000);
+
+  it('the console API as each role once the campaign is closed, with a comment and a run', async () => {
+    // One form with a comment, the campaign closed, an official run: the results' routes answer.
+    const token = ids.tokens[0] ?? '';
+    const answers = await fullAnswers(ctx.db, 'HDND_HUYEN');
+    const submit = await ctx.app.request(
+      `/api/s/${token}/submit`,
+      json({ submissionId: submissionId(), answers, comments: { P01: 'Ý kiến thử.' } }),
+    );
+    expect(submit.status).toBe(201);
+    await setCampaignOpen(ctx.db, ids.campaign, false);
+    const analyst = sessions.get('analyst');
+    const run = await ctx.app.request(`/api/campaigns/${ids.campaign}/runs`, {
+      method: 'POST',
+      headers: { Cookie: analyst?.cookie ?? '', 'X-CSRF-Token': analyst?.csrf ?? '' },
+    });
+    expect(run.status).toBe(201);
+    ids.run = ((await run.json()) as { method: { runId: string } }).method.runId;
+    const comment = await ctx.db.selectFrom('comment').select('id').executeTakeFirstOrThrow();
+    ids.comment = comment.id;
+    total += await hostile(
+      'closed',
+      requestArb(CONSOLE_OPS, ['admin', 'officer', 'analyst', 'anon']),
+      4,
       [200, 400, 401, 403, 404],
     );
     expect(total).toBeGreaterThanOrEqual(10_000);
