@@ -89,3 +89,50 @@ describe('the request log', () => {
     expect(lines[0]).not.toContain(token);
   });
 });
+
+describe('the request log behind a real socket', () => {
+  it('masks and escapes what a raw HTTP request line sends', async () => {
+    const { serve } = await import('@hono/node-server');
+    const { connect } = await import('node:net');
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (l: string) => lines.push(l);
+    let app: ReturnType<typeof createApp>;
+    try {
+      app = createApp({ db: ctx.db, config: { ...config, logRequests: true } });
+    } finally {
+      console.log = original;
+    }
+    const server = await new Promise<ReturnType<typeof serve>>((ok) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+    });
+    const { port } = server.address() as { port: number };
+    const raw = (target: string) =>
+      new Promise<void>((ok) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+        );
+        socket.on('data', () => undefined);
+        socket.on('close', () => ok());
+        socket.on('error', () => ok());
+      });
+    try {
+      for (const target of [
+        `//api/s/${token}`,
+        `/api/S/${token}`,
+        `/api%2Fs%2F${token}`,
+        `/s/${token}?x=1`,
+        `/x%0AGET%20/api/s/forged%20200%201.0ms`,
+      ])
+        await raw(target);
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
+    expect(lines).toHaveLength(5);
+    for (const line of lines) {
+      expect(line).not.toContain(token);
+      expect(line).not.toContain('\n');
+    }
+    expect(lines[4]).not.toContain('forged');
+  });
+});
