@@ -11,7 +11,7 @@ import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
 import { respondentRoutes } from './respondent/routes';
 import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/read';
-import { FORM_PAGE_HEADERS, mountClient, securityHeaders } from './static';
+import { FORM_PAGE_HEADERS, mountClient, securityHeadersFor } from './static';
 
 export interface AppDeps {
   db: Db;
@@ -27,7 +27,7 @@ export function createApp({ db, config }: AppDeps) {
   app.onError(handleError);
 
   if (config.logRequests) app.use(requestLogger());
-  app.use(securityHeaders);
+  app.use(securityHeadersFor(config.publicUrl));
   app.use(compress());
   // Every API body is small (a full submit is ~20 KB) but an office's roster spreadsheet.
   const tooLarge = (c: Context) =>
