@@ -84,7 +84,7 @@ class Tally {
  * only the shared strings and the rows kept are ever in memory, never the whole workbook model.
  */
 export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise<Sheet> {
-  verifyInflation(bytes, limits);
+  await verifyInflation(bytes, limits);
   // Loaded here, not at the top: exceljs takes 0.3–0.7 s to load, which a .csv upload's worker
   // (and the main thread, which only checks sizes) need not pay.
   const excel = createRequire(import.meta.url)('exceljs') as typeof ExcelJS;

@@ -32,8 +32,6 @@ export interface UploadFile {
 export interface ReadOptions {
   /** Tighter (or, in tests, tiny) limits than UPLOAD_LIMITS. */
   limits?: Partial<UploadLimits>;
-  /** Tests only: the worker spins this long before reading (see worker.ts). */
-  stallMs?: number;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -82,9 +80,7 @@ export async function readUpload(file: UploadFile, options: ReadOptions = {}): P
   }
   // The worker gets its own copy (moved, not cloned): the caller still hashes file.bytes.
   const copy = bytes.slice();
-  return inTurn(() =>
-    runWorker({ format, bytes: copy, limits, stallMs: options.stallMs }, [copy.buffer]),
-  );
+  return inTurn(() => runWorker({ format, bytes: copy, limits }, [copy.buffer]));
 }
 
 // ————— at most MAX_PARALLEL_READS workers at once —————

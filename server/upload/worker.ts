@@ -14,8 +14,6 @@ export interface ReadJob {
   format: Sheet['format'];
   bytes: Uint8Array;
   limits: UploadLimits;
-  /** Tests only: milliseconds of busy work before reading, to reach the time limit. */
-  stallMs?: number;
 }
 
 export type ReadReply =
@@ -23,10 +21,6 @@ export type ReadReply =
   | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
 
 async function run(job: ReadJob): Promise<ReadReply> {
-  if (job.stallMs) {
-    const until = Date.now() + job.stallMs;
-    while (Date.now() < until); // a parse that does not end
-  }
   try {
     const read = job.format === 'csv' ? readCsv : readXlsx;
     return { ok: true, sheet: await read(job.bytes, job.limits) };

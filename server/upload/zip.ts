@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { ApiError } from '../errors';
 import { megabytes, type UploadLimits, vi, ZIP_RATIO_FROM_BYTES } from './limits';
 
@@ -10,14 +10,13 @@ import { megabytes, type UploadLimits, vi, ZIP_RATIO_FROM_BYTES } from './limits
  *   worker is even started.
  * - verifyInflation (in the reading worker, before exceljs): the entries as a streaming reader
  *   meets them (local headers, one after the other, which is what exceljs' unzipper reads),
- *   inflated for real with zlib's maxOutputLength, so a zip whose directory lies about its
- *   sizes is refused too, and exceljs never inflates more than maxExpandedBytes.
+ *   inflated for real and counted, so a zip whose directory lies about its sizes is refused
+ *   too, and exceljs never inflates more than maxExpandedBytes.
  */
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const DESCRIPTOR = 0x08074b50;
 
 export const expandsTooMuch = (limits: UploadLimits) =>
   new ApiError(
@@ -85,13 +84,15 @@ export function inspectZip(bytes: Uint8Array, limits: UploadLimits): ZipSummary 
 }
 
 /**
- * Walks the local headers from the start of the file, as a streaming unzip does, and inflates
- * each entry, refusing once the total passes maxExpandedBytes (zlib stops there: memory is
- * bounded by the limit, not by the bomb). Returns the bytes actually expanded.
+ * Walks the entries as exceljs' unzipper meets them (lib/parse.js: local headers one after the
+ * other from the start; the sizes of the local header, or up to the data descriptor's signature
+ * when it has none; every method but "stored" inflated), inflating each one for real, streaming,
+ * and counting: it stops as soon as the total passes maxExpandedBytes, so memory stays at one
+ * 16 KB chunk whatever the bomb. Returns the bytes expanded.
  */
-export function verifyInflation(bytes: Uint8Array, limits: UploadLimits): number {
+export async function verifyInflation(bytes: Uint8Array, limits: UploadLimits): Promise<number> {
   try {
-    return walkLocalEntries(bytes, limits);
+    return await walkLocalEntries(bytes, limits);
   } catch (err) {
     // A header pointing past the end (RangeError from DataView) is a broken file, not a bug.
     if (err instanceof ApiError) throw err;
@@ -99,41 +100,44 @@ export function verifyInflation(bytes: Uint8Array, limits: UploadLimits): number
   }
 }
 
-function walkLocalEntries(bytes: Uint8Array, limits: UploadLimits): number {
+const DESCRIPTOR_BYTES = new Uint8Array([0x50, 0x4b, 0x07, 0x08]);
+
+async function walkLocalEntries(bytes: Uint8Array, limits: UploadLimits): Promise<number> {
   const dv = view(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 0;
   let total = 0;
-  while (at + 4 <= bytes.length && dv.getUint32(at, true) === LOCAL) {
-    if (at + 30 > bytes.length) throw notSpreadsheet();
+  while (at + 30 <= bytes.length && dv.getUint32(at, true) === LOCAL) {
     const flags = dv.getUint16(at + 6, true);
     const method = dv.getUint16(at + 8, true);
-    let compressed = dv.getUint32(at + 18, true);
+    const declared = dv.getUint32(at + 18, true);
     const data = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
-    const described = (flags & 0x08) !== 0;
-    if (method === 8) {
-      const budget = limits.maxExpandedBytes - total;
-      let result: { buffer: Buffer; engine: { bytesWritten: number } };
-      try {
-        result = inflateRawSync(bytes.subarray(data), {
-          maxOutputLength: Math.max(1, budget),
-          info: true,
-        }) as unknown as typeof result;
-      } catch (err) {
-        if (err instanceof RangeError) throw expandsTooMuch(limits);
-        throw notSpreadsheet();
-      }
-      total += result.buffer.length;
-      // With a data descriptor the local header has no sizes: the deflate stream's end tells.
-      if (described) compressed = result.engine.bytesWritten;
-    } else if (method === 0) {
-      if (described) throw notSpreadsheet();
-      total += compressed;
-    } else {
-      throw notSpreadsheet();
-    }
+    const sizeKnown = (flags & 0x08) === 0 || declared > 0;
+    const end = sizeKnown ? data + declared : buffer.indexOf(DESCRIPTOR_BYTES, data);
+    if (end < data || end > bytes.length) throw notSpreadsheet();
+    const slice = buffer.subarray(data, end);
+    if (method === 0) total += slice.length;
+    else total = await inflateCounting(slice, total, limits);
     if (total > limits.maxExpandedBytes) throw expandsTooMuch(limits);
-    at = data + compressed;
-    if (described) at += dv.getUint32(at, true) === DESCRIPTOR ? 16 : 12;
+    at = sizeKnown ? end : end + 16;
   }
   return total;
+}
+
+/** Inflates `slice`, keeping nothing but the count; refuses once `total` passes the limit. */
+function inflateCounting(slice: Buffer, total: number, limits: UploadLimits): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const inflater = createInflateRaw();
+    let sum = total;
+    inflater.on('data', (chunk: Buffer) => {
+      sum += chunk.length;
+      if (sum > limits.maxExpandedBytes) {
+        inflater.destroy();
+        reject(expandsTooMuch(limits));
+      }
+    });
+    inflater.on('end', () => resolve(sum));
+    inflater.on('error', () => reject(notSpreadsheet()));
+    inflater.end(slice);
+  });
 }
