@@ -78,8 +78,10 @@ export async function readUpload(file: UploadFile, options: ReadOptions = {}): P
       `Không đọc được tệp ".${ext}": chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).`,
     );
   }
-  // The worker gets its own copy (moved, not cloned): the caller still hashes file.bytes.
-  const copy = bytes.slice();
+  // The worker gets its own copy (moved, not cloned): the caller still hashes file.bytes. Not
+  // bytes.slice(): on a Buffer (readFileSync, the CLI) that is a view, and moving its memory
+  // would empty the caller's file, or Node's shared pool of small Buffers.
+  const copy = new Uint8Array(bytes);
   return inTurn(() => runWorker({ format, bytes: copy, limits }, [copy.buffer]));
 }
 
@@ -161,15 +163,20 @@ function runWorker(job: ReadJob, transfer: ArrayBuffer[]): Promise<Sheet> {
       void worker.terminate();
     };
     const timer = setTimeout(() => settle(() => reject(timedOut(job.limits))), job.limits.timeMs);
-    worker.on('message', (reply: ReadReply) =>
+    const rows: Sheet['rows'] = [];
+    worker.on('message', (reply: ReadReply) => {
+      if (reply.kind === 'rows') {
+        for (const row of reply.rows) rows.push(row);
+        return;
+      }
       settle(() => {
-        if (reply.ok) resolve(reply.sheet);
+        if (reply.kind === 'done') resolve({ format: reply.format, rows });
         else {
           const { status, code, message, details } = reply.error;
           reject(new ApiError(status as 400, code, message, details));
         }
-      }),
-    );
+      });
+    });
     worker.on('error', (err: Error & { code?: string }) =>
       settle(() => {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooComplex());

@@ -16,18 +16,31 @@ export interface ReadJob {
   limits: UploadLimits;
 }
 
+/**
+ * The worker's messages: the rows in batches, then `done` (or one `error`). Batches, because
+ * the main thread rebuilds each message's strings itself: 5,000 rows at a time is ~15 ms of it,
+ * with requests answered in between, where 100,000 rows in one message would hold it ~0.3 s.
+ */
 export type ReadReply =
-  | { ok: true; sheet: Sheet }
-  | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
+  | { kind: 'rows'; rows: Sheet['rows'] }
+  | { kind: 'done'; format: Sheet['format'] }
+  | { kind: 'error'; error: { status: number; code: string; message: string; details?: unknown } };
 
-async function run(job: ReadJob): Promise<ReadReply> {
+export const ROWS_PER_MESSAGE = 5_000;
+
+async function run(job: ReadJob): Promise<ReadReply[]> {
   try {
     const read = job.format === 'csv' ? readCsv : readXlsx;
-    return { ok: true, sheet: await read(job.bytes, job.limits) };
+    const sheet = await read(job.bytes, job.limits);
+    const replies: ReadReply[] = [];
+    for (let i = 0; i < sheet.rows.length; i += ROWS_PER_MESSAGE)
+      replies.push({ kind: 'rows', rows: sheet.rows.slice(i, i + ROWS_PER_MESSAGE) });
+    replies.push({ kind: 'done', format: sheet.format });
+    return replies;
   } catch (err) {
     if (err instanceof ApiError) {
       const { status, code, message, details } = err;
-      return { ok: false, error: { status, code, message, details } };
+      return [{ kind: 'error', error: { status, code, message, details } }];
     }
     throw err;
   }
@@ -35,7 +48,9 @@ async function run(job: ReadJob): Promise<ReadReply> {
 
 const job = workerData as ReadJob;
 run(job).then(
-  (reply) => parentPort?.postMessage(reply),
+  (replies) => {
+    for (const reply of replies) parentPort?.postMessage(reply);
+  },
   (err: unknown) => {
     throw err; // the main thread's 'error' event: a bug, logged there
   },

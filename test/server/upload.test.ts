@@ -235,6 +235,13 @@ describe('an .xlsx zip bomb', () => {
 // ————— time, memory, and the largest real files —————
 
 describe('the reading worker', () => {
+  it("leaves the caller's bytes as they were, a Buffer (the CLI's readFileSync) included", async () => {
+    const bytes = Buffer.from(`${HEADER}\r\n1,Người Thử\r\n`);
+    const copy = Buffer.from(bytes);
+    expect((await readSheet({ name: 'ds.csv', bytes })).rows).toHaveLength(2);
+    expect(bytes.equals(copy)).toBe(true);
+  });
+
   it('is stopped at its time limit: 422 upload_timeout, and the next upload reads fine', async () => {
     const file = { name: 'ds.csv', bytes: encode(`${HEADER}\r\n1,Người Thử\r\n`) };
     const started = performance.now();
