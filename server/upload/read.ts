@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Context } from 'hono';
@@ -143,48 +146,59 @@ const timedOut = (limits: UploadLimits) =>
       'trang danh sách với các cột cần nhập, hoặc lưu thành .csv.',
   );
 
-function runWorker(job: ReadJob, transfer: ArrayBuffer[]): Promise<Sheet> {
-  return new Promise<Sheet>((resolve, reject) => {
-    const worker = new Worker(BOOT, {
-      eval: true,
-      workerData: job,
-      transferList: transfer,
-      resourceLimits: { maxOldGenerationSizeMb: job.limits.heapMb },
-      stdout: false,
-      stderr: false,
-    });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      // Whatever it was doing, it stops now and its heap goes back to the system.
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => settle(() => reject(timedOut(job.limits))), job.limits.timeMs);
-    const rows: Sheet['rows'] = [];
-    worker.on('message', (reply: ReadReply) => {
-      if (reply.kind === 'rows') {
-        for (const row of reply.rows) rows.push(row);
-        return;
-      }
-      settle(() => {
-        if (reply.kind === 'done') resolve({ format: reply.format, rows });
-        else {
-          const { status, code, message, details } = reply.error;
-          reject(new ApiError(status as 400, code, message, details));
-        }
+/**
+ * One worker for one file. exceljs' streaming reader writes a sheet that comes before the
+ * shared strings (Excel's own order) to a temporary file, and removes it only if the reading
+ * runs to its end; the worker gets a directory of its own as TMPDIR, removed here once it has
+ * stopped, whatever stopped it.
+ */
+async function runWorker(job: ReadJob, transfer: ArrayBuffer[]): Promise<Sheet> {
+  const dir = await mkdtemp(join(tmpdir(), `cchc-upload-${process.pid}-`));
+  try {
+    return await new Promise<Sheet>((resolve, reject) => {
+      const worker = new Worker(BOOT, {
+        eval: true,
+        workerData: job,
+        transferList: transfer,
+        env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
+        resourceLimits: { maxOldGenerationSizeMb: job.limits.heapMb },
+        stdout: false,
+        stderr: false,
       });
+      let settled = false;
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        // Whatever it was doing, it stops now and its heap goes back to the system.
+        void worker.terminate().finally(fn);
+      };
+      const timer = setTimeout(() => settle(() => reject(timedOut(job.limits))), job.limits.timeMs);
+      const rows: Sheet['rows'] = [];
+      worker.on('message', (reply: ReadReply) => {
+        if (reply.kind === 'rows') {
+          for (const row of reply.rows) rows.push(row);
+          return;
+        }
+        settle(() => {
+          if (reply.kind === 'done') resolve({ format: reply.format, rows });
+          else {
+            const { status, code, message, details } = reply.error;
+            reject(new ApiError(status as 400, code, message, details));
+          }
+        });
+      });
+      worker.on('error', (err: Error & { code?: string }) =>
+        settle(() => {
+          if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooComplex());
+          else reject(err);
+        }),
+      );
+      worker.on('exit', () => settle(() => reject(tooComplex())));
     });
-    worker.on('error', (err: Error & { code?: string }) =>
-      settle(() => {
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooComplex());
-        else reject(err);
-      }),
-    );
-    worker.on('exit', () => settle(() => reject(tooComplex())));
-  });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // ————— the routes' side —————

@@ -22,9 +22,8 @@ export const expandsTooMuch = (limits: UploadLimits) =>
   new ApiError(
     413,
     'upload_expands_too_much',
-    `Tệp Excel khi giải nén lớn hơn ${megabytes(limits.maxExpandedBytes)} (tối đa ` +
-      `${megabytes(limits.maxExpandedBytes)} dữ liệu): hãy chỉ giữ lại trang danh sách, hoặc ` +
-      'lưu thành .csv.',
+    `Tệp Excel chứa quá nhiều dữ liệu khi giải nén (tối đa ${megabytes(limits.maxExpandedBytes)}` +
+      '): hãy chỉ giữ lại trang danh sách, hoặc lưu thành .csv.',
   );
 
 const notSpreadsheet = () =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -242,6 +242,33 @@ describe('the reading worker', () => {
     expect(bytes.equals(copy)).toBe(true);
   });
 
+  it('leaves no temporary file behind (exceljs spills a sheet read before its strings)', async () => {
+    const mine = () =>
+      readdirSync(tmpdir()).filter(
+        (f) => f.startsWith(`tmp-${process.pid}-`) || f.startsWith(`cchc-upload-${process.pid}-`),
+      );
+    const before = mine();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Danh sách').addRows([HEADER.split(','), ['1', 'Người Thử']]);
+    // exceljs writes sheet1.xml before sharedStrings.xml, as Excel does.
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    expect((await readSheet({ name: 'ds.xlsx', bytes })).rows).toHaveLength(2);
+    const tiny = { limits: { maxColumns: 1 } };
+    await expect(readSheet({ name: 'ds.xlsx', bytes }, tiny)).rejects.toThrow('tối đa 1 cột');
+    expect(mine()).toEqual(before);
+  });
+
+  it('reads two files at a time, lets 8 wait, and answers 503 upload_busy beyond', async () => {
+    const file = { name: 'ds.csv', bytes: encode(`${HEADER}\r\n1,Người Thử\r\n`) };
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => readSheet(file)));
+    const busy = results.filter(
+      (r) => r.status === 'rejected' && (r.reason as ApiError).code === 'upload_busy',
+    );
+    expect(busy).toHaveLength(2);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    expect((busy[0] as PromiseRejectedResult).reason.status).toBe(503);
+  });
+
   it('is stopped at its time limit: 422 upload_timeout, and the next upload reads fine', async () => {
     const file = { name: 'ds.csv', bytes: encode(`${HEADER}\r\n1,Người Thử\r\n`) };
     const started = performance.now();
@@ -310,7 +337,7 @@ describe('cli roster import of hostile files', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('a million columns: exit 1, the limit in Vietnamese, nothing written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cchc-upload-'));
+    const dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
     const path = join(dir, 'ds.csv');
     writeFileSync(path, millionColumns());
     const before = await everything(ctx.db);
