@@ -9,7 +9,7 @@ export interface UploadLimits {
   maxBytes: number;
   /** Rows read (blank ones included for .csv, as Excel shows them), title lines included. */
   maxRows: number;
-  /** Columns of any one row. */
+  /** Columns of any one row that hold text (blank ones past it are dropped). */
   maxColumns: number;
   /** Characters of any one cell. */
   maxFieldChars: number;
@@ -57,6 +57,12 @@ export const UPLOAD_LIMITS: Readonly<UploadLimits> = {
   // and a hostile file dies there instead of taking the server's memory.
   heapMb: 512,
 };
+
+/**
+ * Excel's own last column (XFD). A .csv line may have this many fields, empty ones included
+ * (Excel pads every line to the sheet's used width), but text only in the first maxColumns.
+ */
+export const EXCEL_MAX_COLUMNS = 16_384;
 
 /** Entries smaller than this are not checked for their compression ratio: they cannot hurt. */
 export const ZIP_RATIO_FROM_BYTES = 10 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { ApiError } from '../errors';
 import { cleanText } from '../roster/normalize';
-import { type UploadLimits, vi } from './limits';
+import { EXCEL_MAX_COLUMNS, type UploadLimits, vi } from './limits';
 import { verifyInflation } from './zip';
 
 /**
@@ -119,12 +119,17 @@ async function readWorksheet(
   const rows: Sheet['rows'] = [];
   for await (const row of sheet as StreamSheet) {
     if (!visible) continue; // drained, not kept: the next sheet follows in the zip
-    // The row's last cell decides its width: a stray note in column XFD is 16,384 columns.
-    if (row.cellCount > limits.maxColumns) throw tooManyColumns(row.number, limits);
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       cells[col - 1] = cellText(cell.value, cell.numFmt);
     });
+    // Text past maxColumns is refused (a stray note in column XFD is 16,384 columns); blank
+    // cells there are dropped.
+    if (cells.length > limits.maxColumns) {
+      if (cells.slice(limits.maxColumns).some((c) => cleanText(c) !== ''))
+        throw tooManyColumns(row.number, limits);
+      cells.length = limits.maxColumns;
+    }
     const filled = Array.from(cells, (c) => c ?? '');
     if (!filled.some((c) => cleanText(c) !== '')) continue;
     tally.row(row.number, filled);
@@ -212,8 +217,9 @@ const CSV_CHUNK = 64 * 1024;
 /**
  * Reads fields the way csv-parse with relax_quotes does (a quote opens a field only at its
  * start, "" inside quotes is a quote), only to count: fields per line, characters per field,
- * cells. It runs over each chunk before the parser, so a line of a million commas is refused at
- * its 201st field, not after csv-parse has built a million-string array.
+ * cells. It runs over each chunk before the parser, so a line of a million columns is refused
+ * at its first filled field past maxColumns (or, all empty, past Excel's own 16,384 columns),
+ * not after csv-parse has built a million-string array.
  */
 class CsvGuard {
   private quoted = false;
@@ -231,18 +237,18 @@ class CsvGuard {
   feed(text: string) {
     const { delimiter, limits } = this;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
+      const ch = text[i] as string;
       if (this.quoted) {
         if (this.pendingQuote) {
           this.pendingQuote = false;
           if (ch === '"') {
-            this.fieldChars++;
+            this.char(ch);
             continue;
           }
           this.quoted = false; // the closing quote; this character is read unquoted below
         } else {
           if (ch === '"') this.pendingQuote = true;
-          else if (++this.fieldChars > limits.maxFieldChars) throw fieldTooLong(this.line, limits);
+          else this.char(ch);
           continue;
         }
       }
@@ -250,7 +256,8 @@ class CsvGuard {
         this.quoted = true;
         this.atFieldStart = false;
       } else if (ch === delimiter) {
-        if (++this.fields > limits.maxColumns) throw tooManyColumns(this.line, limits);
+        // Empty fields past the last column cost the parser an array slot each: bounded too.
+        if (++this.fields > EXCEL_MAX_COLUMNS) throw tooManyColumns(this.line, limits);
         if (++this.cells > limits.maxCells) throw tooManyCells(limits);
         this.fieldChars = 0;
         this.atFieldStart = true;
@@ -258,9 +265,19 @@ class CsvGuard {
         this.endLine();
       } else if (ch !== '\r') {
         this.atFieldStart = false;
-        if (++this.fieldChars > limits.maxFieldChars) throw fieldTooLong(this.line, limits);
+        this.char(ch);
       }
     }
+  }
+
+  /** A character of a field's text: counted, and past maxColumns refused unless blank. */
+  private char(ch: string) {
+    const { limits } = this;
+    if (++this.fieldChars > limits.maxFieldChars) throw fieldTooLong(this.line, limits);
+    // Excel pads every line of its CSV to the sheet's used width: empty columns far to the
+    // right are not a reason to refuse a file, text in them is.
+    if (this.fields > limits.maxColumns && ch !== ' ' && ch !== '\t')
+      throw tooManyColumns(this.line, limits);
   }
 
   private endLine() {
@@ -293,6 +310,8 @@ export async function readCsv(bytes: Uint8Array, limits: UploadLimits): Promise<
     while (cells !== null && refused === undefined) {
       // One record is one spreadsheet row, blank lines included, as Excel would show the file.
       records++;
+      // Past maxColumns the guard let through only blank fields (Excel's padding).
+      if (cells.length > limits.maxColumns) cells.length = limits.maxColumns;
       if (records > limits.maxRows) refused = tooManyRows(limits.maxRows);
       else if (cells.some((c) => cleanText(c) !== '')) rows.push({ row: records, cells });
       cells = parser.read();

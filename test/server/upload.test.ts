@@ -125,6 +125,36 @@ describe('a CSV of 1,000,000 columns', () => {
 });
 
 describe('other hostile CSVs', () => {
+  it("Excel's padding (empty columns up to the used width) is read; text past column 200 is not", async () => {
+    const pad = ','.repeat(299);
+    const padded = encode(`${HEADER}${pad}\r\n1,Người Thử${pad}\r\n`);
+    const sheet = await readSheet({ name: 'ds.csv', bytes: padded });
+    expect(sheet.rows.map((r) => r.cells.length)).toEqual([200, 200]);
+    expect(sheet.rows[1]?.cells.slice(0, 2)).toEqual(['1', 'Người Thử']);
+    const textFar = encode(`${HEADER}\r\n1,Người Thử${pad}ghi chú\r\n`);
+    const err = (await readSheet({ name: 'ds.csv', bytes: textFar }).catch((e) => e)) as ApiError;
+    expect(err.code).toBe('upload_too_many_columns');
+    // All empty, a line is still bounded: Excel's own 16,384 columns.
+    const commas = encode(`${HEADER}\r\n${','.repeat(20_000)}\r\n`);
+    const bare = (await readSheet({ name: 'ds.csv', bytes: commas }).catch((e) => e)) as ApiError;
+    expect(bare.code).toBe('upload_too_many_columns');
+  });
+
+  it('an .xlsx with text in column 300 is refused, with blank cells there it is read', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Danh sách');
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow(['1', 'Người Thử']).getCell(300).value = '   ';
+    const blank = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const read = await readSheet({ name: 'ds.xlsx', bytes: blank });
+    expect(read.rows[1]?.cells.length).toBe(200);
+    sheet.getRow(2).getCell(300).value = 'ghi chú';
+    const text = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const err = (await readSheet({ name: 'ds.xlsx', bytes: text }).catch((e) => e)) as ApiError;
+    expect(err.code).toBe('upload_too_many_columns');
+    expect(err.message).toContain('Dòng 2 có hơn 200 cột (tối đa 200 cột)');
+  });
+
   it('a single field of 100,000 characters: 413 upload_field_too_long, with its row', async () => {
     const before = await everything(ctx.db);
     const line = `1,Người Thử,Chuyên viên,Văn phòng,Cán bộ,0912345678,,${'a'.repeat(100_000)}`;
