@@ -50,23 +50,7 @@ const READ_AUDITS = new Set([
  * Known failures that belong to other engineers' work (issue #9), excluded so that this test
  * stays green on its branch. TODO(lead): remove each line once the named fix is merged.
  */
-const KNOWN_ELSEWHERE: { why: string; test: (r: Req, status: number) => boolean }[] = [
-  {
-    // TODO(issue #9.12, /code — the short-code engineer's fix in server/invitations/short-code.ts):
-    // c.req.parseBody() throws on a body that does not match its multipart Content-Type.
-    why: 'POST /code with a malformed multipart/form-data body: 500',
-    test: (r) => resolvesTo(r, /^\/code$/) && /^multipart\//i.test(r.headers['Content-Type'] ?? ''),
-  },
-  {
-    // TODO(issue #9, upload parsing — the upload engineer's fix in server/app.ts and
-    // server/roster/read.ts): the upload routes read the multipart body with c.req.parseBody(),
-    // which throws on a body that is not multipart although its Content-Type says so.
-    why: 'an upload route with a malformed multipart/form-data body: 500',
-    test: (r) =>
-      resolvesTo(r, /\/(roster\/(preview|import)|units|self-assessment)$/) &&
-      /^multipart\//i.test(r.headers['Content-Type'] ?? ''),
-  },
-];
+const KNOWN_ELSEWHERE: { why: string; test: (r: Req, status: number) => boolean }[] = [];
 
 /** Does the request's path, as the router reads it, end like `re`? */
 function resolvesTo(r: Req, re: RegExp): boolean {
