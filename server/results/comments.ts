@@ -27,7 +27,12 @@ export interface CommentView {
 const statusOf = (redacted: string | null): CommentStatus =>
   redacted === null ? 'pending' : redacted === '' ? 'withheld' : 'cleared';
 
-/** Every comment of the campaign, by questionnaire, then in the order of their random ids. */
+/**
+ * Every comment of the campaign, by questionnaire, then in the order of their random ids. The
+ * comments of a group with fewer forms than the method's minimum cell size come last, without
+ * their group or questionnaire (a questionnaire often belongs to one group, so its title would
+ * name the group): a comment of a group of one is that person's (docs/anonymity.md §5).
+ */
 export async function listComments(
   db: Db,
   campaignId: string,
@@ -40,17 +45,55 @@ export async function listComments(
     .orderBy('questionnaireId')
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    groupCode: r.groupCode,
-    groupName: definition.groups.find((g) => g.code === r.groupCode)?.name ?? r.groupCode,
-    questionnaireId: r.questionnaireId,
-    questionnaireTitle:
-      definition.questionnaires.find((q) => q.id === r.questionnaireId)?.title ?? r.questionnaireId,
-    text: r.text,
-    redactedText: r.redactedText,
-    status: statusOf(r.redactedText),
-  }));
+  const small = await smallGroups(db, campaignId, definition.method.minCellSize);
+  const hidden = `ẩn (nhóm dưới ${definition.method.minCellSize} phiếu)`;
+  const views = rows.map((r): CommentView => {
+    const base = { id: r.id, text: r.text, redactedText: r.redactedText };
+    const status = statusOf(r.redactedText);
+    if (small.has(r.groupCode)) {
+      return {
+        ...base,
+        groupCode: '',
+        groupName: hidden,
+        questionnaireId: '',
+        questionnaireTitle: hidden,
+        status,
+      };
+    }
+    return {
+      ...base,
+      groupCode: r.groupCode,
+      groupName: definition.groups.find((g) => g.code === r.groupCode)?.name ?? r.groupCode,
+      questionnaireId: r.questionnaireId,
+      questionnaireTitle:
+        definition.questionnaires.find((q) => q.id === r.questionnaireId)?.title ??
+        r.questionnaireId,
+      status,
+    };
+  });
+  const shown = views.filter((v) => v.groupCode !== '');
+  const pooled = views.filter((v) => v.groupCode === '').sort((a, b) => cmp(a.id, b.id));
+  return [...shown, ...pooled];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The groups with fewer than `k` forms in the campaign. */
+async function smallGroups(db: Db, campaignId: string, k: number): Promise<Set<string>> {
+  const counts = await db
+    .selectFrom('submission')
+    .select(['groupCode', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaignId', '=', campaignId)
+    .groupBy('groupCode')
+    .execute();
+  const big = new Set(counts.filter((c) => Number(c.n) >= k).map((c) => c.groupCode));
+  const all = await db
+    .selectFrom('comment')
+    .select('groupCode')
+    .distinct()
+    .where('campaignId', '=', campaignId)
+    .execute();
+  return new Set(all.map((c) => c.groupCode).filter((g) => !big.has(g)));
 }
 
 /** Saves the version of a comment to publish ('' withholds it); 404 when it is not the campaign's. */

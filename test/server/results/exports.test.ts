@@ -300,14 +300,44 @@ describe('the comments', () => {
     text: string;
     status: string;
   }
+  it('never show the group or the questionnaire of a group under 3 forms', async () => {
+    // Two commune leaders answered: Phiếu 03 is theirs alone, so its title names the group too.
+    const list = (await (await analyst(`${API}/comments`)).json()) as (Comment & {
+      groupCode: string;
+      groupName: string;
+      questionnaireTitle: string;
+    })[];
+    const small = list.filter((c) => c.text === 'Cần thêm máy tính.');
+    expect(small).toHaveLength(2);
+    for (const c of small) {
+      expect(c).toMatchObject({
+        groupCode: '',
+        groupName: 'ẩn (nhóm dưới 3 phiếu)',
+        questionnaireId: '',
+        questionnaireTitle: 'ẩn (nhóm dưới 3 phiếu)',
+      });
+    }
+    // The delegates (3 forms) keep theirs.
+    expect(list.filter((c) => c.groupCode === 'HDND_HUYEN')).toHaveLength(3);
+    const id = small[0]?.id;
+    await analyst(`${API}/comments/${id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ text: 'Cần thêm máy tính.' }),
+    });
+    const csv = (await bytesOf(await analyst(`${API}/comments.csv`))).toString('utf8');
+    expect(csv).toContain(',ẩn (nhóm dưới 3 phiếu),,ẩn (nhóm dưới 3 phiếu),Cần thêm máy tính.');
+    expect(csv).not.toContain('LD_UBND_XA');
+    await analyst(`${API}/comments/${id}`, { method: 'PUT', body: JSON.stringify({ text: '' }) });
+  });
+
   it('are exported apart, only once an analyst has blanked the names', async () => {
     const list = (await (await analyst(`${API}/comments`)).json()) as Comment[];
-    expect(list.map((c) => [c.questionnaireId, c.status])).toEqual([
-      ['P01', 'pending'],
-      ['P01', 'pending'],
-      ['P01', 'pending'],
-      ['P03', 'pending'],
-      ['P03', 'pending'],
+    // The delegates' three, then the small group's two (hidden group; one withheld above).
+    expect(list.map((c) => c.questionnaireId)).toEqual(['P01', 'P01', 'P01', '', '']);
+    expect(list.filter((c) => c.questionnaireId === 'P01').map((c) => c.status)).toEqual([
+      'pending',
+      'pending',
+      'pending',
     ]);
     const csv = async () => (await bytesOf(await analyst(`${API}/comments.csv`))).toString('utf8');
     expect(await csv()).toBe('\uFEFFgroup_code,group,questionnaire_id,questionnaire,comment\r\n');
@@ -339,7 +369,8 @@ describe('the comments', () => {
       .select(['action', 'details'])
       .where('action', '=', 'comment_redacted')
       .execute();
-    expect(audit).toHaveLength(2);
-    expect(JSON.stringify(audit)).not.toMatch(/Tuấn|che tên/);
+    // Two here, two in the small-group test above.
+    expect(audit).toHaveLength(4);
+    expect(JSON.stringify(audit)).not.toMatch(/Tuấn|che tên|máy tính/);
   });
 });
