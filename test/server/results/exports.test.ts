@@ -11,7 +11,7 @@ import {
   rawAnswersCsvStream,
   rawAnswersXlsx,
 } from '../../../server/results/raw';
-import type { ResultsDocument } from '../../../server/results/runs';
+import type { ResultsDocument } from '../../../server/results/types';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, type Ctx, closeCampaign, DISTRICT, submitForms } from './helpers';
 
