@@ -6,6 +6,14 @@ import type { Distribution, ResultsDocument, RunUnitResult, WithheldUnit } from 
 
 /** What the results routes answer, built from stored runs (docs/method.md §10). */
 
+/** Official or trial, locked or not (docs/method.md §10). */
+const runStatus = (run: Pick<ScoringRun, 'official' | 'lockedAt'>) => ({
+  official: run.official === 1,
+  trial: run.official !== 1,
+  locked: run.lockedAt !== null,
+  lockedAt: run.lockedAt,
+});
+
 /** The contract's results JSON of a stored run. */
 export function resultsDocument(
   run: ScoringRun,
@@ -24,10 +32,7 @@ export function resultsDocument(
       definitionVersion: run.definitionVersion,
       runId: run.id,
       createdAt: run.createdAt,
-      official: run.official === 1,
-      trial: run.official !== 1,
-      locked: run.lockedAt !== null,
-      lockedAt: run.lockedAt,
+      ...runStatus(run),
     },
     fingerprint: run.fingerprint,
     submissionCount: run.submissionCount,
@@ -64,10 +69,7 @@ export function runList(
       definitionCode: r.definitionCode,
       definitionVersion: r.definitionVersion,
       settings: JSON.parse(r.settings),
-      official: r.official === 1,
-      trial: r.official !== 1,
-      locked: r.lockedAt !== null,
-      lockedAt: r.lockedAt,
+      ...runStatus(r),
       lockedBy: r.lockedByEmail,
       fingerprint: r.fingerprint,
       submissionCount: r.submissionCount,

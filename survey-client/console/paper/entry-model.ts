@@ -48,6 +48,16 @@ export interface EntryState {
 
 const NO_BLANKS = new Set<string>();
 
+/** A sheet with nothing typed and nothing said about it. */
+const emptySheet = () => ({
+  answers: {},
+  comments: {},
+  demographics: {},
+  problems: [],
+  mismatch: false,
+  blanks: NO_BLANKS,
+});
+
 /** A fresh form: with a single sheet set, it is chosen already. */
 export function initialEntry(sets: readonly SheetSet[]): EntryState {
   return {
@@ -55,12 +65,7 @@ export function initialEntry(sets: readonly SheetSet[]): EntryState {
     serialProblem: '',
     groupCode: sets.length === 1 ? (sets[0]?.groupCode ?? '') : '',
     pickProblem: false,
-    answers: {},
-    comments: {},
-    demographics: {},
-    problems: [],
-    mismatch: false,
-    blanks: NO_BLANKS,
+    ...emptySheet(),
     error: null,
     saved: null,
     entered: 0,
@@ -70,15 +75,7 @@ export function initialEntry(sets: readonly SheetSet[]): EntryState {
 }
 
 /** Everything typed for the sheet gone, and what the server said about it. */
-export const clearSheet = (s: EntryState): EntryState => ({
-  ...s,
-  answers: {},
-  comments: {},
-  demographics: {},
-  problems: [],
-  mismatch: false,
-  blanks: NO_BLANKS,
-});
+export const clearSheet = (s: EntryState): EntryState => ({ ...s, ...emptySheet() });
 
 /** A box marked (or cleared, with null). */
 export function answer(s: EntryState, key: string, option: Option | null): EntryState {

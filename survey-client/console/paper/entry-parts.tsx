@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import type { AnswerProblem } from '../../../server/respondent/validate';
 import { count } from '../format';
 import { ErrorNotice } from '../parts/notice';
+import { CodeField } from './code-field';
 import type { Sheets } from './entry-model';
 import type { SheetSet } from './sheets';
 
@@ -20,28 +21,23 @@ export function SerialField(props: {
   const { serial, problem, found } = props;
   return (
     <>
-      <label class="serial-field">
-        Số phiếu (in ở đầu tờ trả lời)
-        <input
-          ref={props.inputRef}
-          value={serial}
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          placeholder="VD: K7QM-4X2P-R"
-          maxLength={20}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'serial-problem' : undefined}
-          onInput={(e) => props.onInput(e.currentTarget.value)}
-          onBlur={props.onBlur}
-          onKeyDown={(e) => {
-            // Enter goes on to the boxes rather than saving an empty sheet.
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            props.onEnter();
-          }}
-        />
-      </label>
+      <CodeField
+        label="Số phiếu (in ở đầu tờ trả lời)"
+        class="serial-field"
+        inputRef={props.inputRef}
+        value={serial}
+        placeholder="VD: K7QM-4X2P-R"
+        problem={problem}
+        problemId="serial-problem"
+        onInput={props.onInput}
+        onBlur={props.onBlur}
+        onKeyDown={(e) => {
+          // Enter goes on to the boxes rather than saving an empty sheet.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          props.onEnter();
+        }}
+      />
       {problem && (
         <p id="serial-problem" class="notice error" role="alert">
           {problem}
