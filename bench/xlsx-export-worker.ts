@@ -6,13 +6,13 @@ import { resultsXlsx } from '../server/results/export/workbook';
 import { resultsDocument, runDistributions } from '../server/results/present';
 import { submissionsFingerprint } from '../server/results/queries';
 import {
-  codebookRows,
   partsOf,
   planRawExport,
   ROWS_PER_PART,
   rawAnswerRows,
   rawAnswersXlsx,
 } from '../server/results/raw';
+import { codebookRows } from '../server/results/raw-codebook';
 import { createRun } from '../server/results/service';
 
 /**

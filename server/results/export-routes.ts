@@ -11,7 +11,6 @@ import { resultsDocument, runDistributions } from './present';
 import { findRun, submissionsFingerprint } from './queries';
 import {
   CODEBOOK_COLUMNS,
-  codebookRows,
   partsOf,
   planRawExport,
   ROWS_PER_PART,
@@ -19,6 +18,7 @@ import {
   rawAnswersCsvStream,
   rawAnswersXlsx,
 } from './raw';
+import { codebookRows } from './raw-codebook';
 import { analysts, attachment, CSV, type ResultsApp, XLSX } from './route-kit';
 
 /** The raw export's plan and codebook; the small-group threshold is the campaign's. */
