@@ -49,7 +49,8 @@ export interface LighthouseSummary {
  * slowdown); Lighthouse clears the cache and storage before each run: every run is a first visit.
  */
 export async function runLighthouse(
-  pages: Record<string, string>,
+  /** A URL per page, or a function giving each run its own (a link is claimed by its first open). */
+  pages: Record<string, string | (() => string)>,
   { runs, warmup }: { runs: number; warmup: boolean },
   log: (message: string) => void = () => {},
 ): Promise<Record<string, LighthouseSummary>> {
@@ -59,7 +60,7 @@ export async function runLighthouse(
     for (let i = warmup ? -1 : 0; i < runs; i++) {
       for (const [name, url] of Object.entries(pages)) {
         const t = performance.now();
-        const run = await runOnce(url, chrome.port);
+        const run = await runOnce(typeof url === 'function' ? url() : url, chrome.port);
         if (i >= 0) results[name] = [...(results[name] ?? []), run];
         log(
           `Lighthouse ${name} ${i < 0 ? 'warm-up' : `${i + 1}/${runs}`}: score ${run.score ?? '–'}, ` +

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
 import { builtInDefinition, builtInUnitSet } from '../questionnaires';
 import { createApp } from '../server/app';
 import { createCampaign } from '../server/campaigns/service';
@@ -33,11 +34,19 @@ export interface InProcessSubmit {
  */
 export async function measureInProcessSubmit(
   dir: string,
-  options: { warmup: number; submits: number },
+  options: {
+    warmup: number;
+    submits: number;
+    /** Another `PRAGMA synchronous` than the product's (bench/storage.ts compares them). */
+    synchronous?: 'NORMAL' | 'FULL';
+    file?: string;
+  },
 ): Promise<InProcessSubmit> {
-  const db = openDb(join(dir, 'submit-in-process.sqlite'));
+  const db = openDb(join(dir, options.file ?? 'submit-in-process.sqlite'));
   try {
     await migrateToLatest(db);
+    if (options.synchronous)
+      await sql.raw(`PRAGMA synchronous = ${options.synchronous}`).execute(db);
     const secret = 'x'.repeat(40);
     const id = await createCampaign(db, {
       name: 'Benchmark: in-process submits',
@@ -70,16 +79,25 @@ export async function measureInProcessSubmit(
         clientDir: resolve(import.meta.dirname, '../dist/client'),
       },
     });
-    const viewRes = await app.request(`/api/s/${tokens[0]}`);
-    if (viewRes.status !== 200) throw new Error(`GET /api/s/<token> answered ${viewRes.status}`);
-    const bodies = submitBodies((await viewRes.json()) as SurveyView);
+    // Each link is opened first, untimed, as a phone does minutes before submitting: that GET
+    // claims it, and the submit carries the claim (its check is part of what is timed).
+    const claims: string[] = [];
+    let view: SurveyView | undefined;
+    for (const token of tokens) {
+      const viewRes = await app.request(`/api/s/${token}`);
+      if (viewRes.status !== 200) throw new Error(`GET /api/s/<token> answered ${viewRes.status}`);
+      view = (await viewRes.json()) as SurveyView;
+      claims.push(view.claim ?? '');
+    }
+    if (!view) throw new Error('no links to submit through');
+    const bodies = submitBodies(view);
     const times: number[] = [];
     for (const [i, token] of tokens.entries()) {
       const body = bodies.make();
       const t = performance.now();
       const res = await app.request(`/api/s/${token}/submit`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Claim': claims[i] ?? '' },
         body,
       });
       await res.arrayBuffer();

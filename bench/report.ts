@@ -13,6 +13,7 @@ import type { InProcessSubmit } from './profile-submit';
 import type { RosterRun } from './roster';
 import type { ScoringResult, ScoringSize } from './scoring';
 import type { SlipsResult } from './slips';
+import type { StorageResult } from './storage';
 import { type LoadResult, SUBMIT_BUDGET_RPS, SUBMIT_P99_BUDGET_MS } from './submit-load';
 import type { UnderAttack } from './under-attack';
 import { exportsSection } from './xlsx-export';
@@ -57,6 +58,8 @@ export interface Report {
   baseline?: BaselineResult | string;
   /** Each of these: the measurement, or why it could not be made. */
   inProcessSubmit: InProcessSubmit | string;
+  /** synchronous NORMAL vs FULL, the rewrite at close, backups (bench/storage.ts). */
+  storage?: StorageResult | string;
   slips: SlipsResult | string;
   roster: { rows: number; runs: RosterRun[]; skipped: string[] } | string;
   scoring: ScoringResult | string;
@@ -96,6 +99,7 @@ export function renderReport(r: Report): string {
     ...(r.baseline === undefined ? [] : [...baselineSection(r.submissions, r.baseline), '']),
     ...inProcessSubmitSection(r),
     '',
+    ...(r.storage === undefined ? [] : [...storageSection(r.storage), '']),
     ...slipsSection(r),
     '',
     ...rosterSection(r),
@@ -297,6 +301,75 @@ function inProcessSubmitSection(r: Report): string[] {
     lines.push(
       `Over HTTP the server sustained at most ${best.toFixed(0)}/s (above), ` +
         `${pct(best / (1000 / s.mean))} of this in-process ceiling.`,
+    );
+  }
+  return lines;
+}
+
+export function storageSection(s: StorageResult | string): string[] {
+  const head = ['## Storage: a durable commit, the rewrite at close, backups (file databases)', ''];
+  if (typeof s === 'string') return [...head, `Not measured: ${s}`];
+  const median = (xs: number[]) => {
+    const v = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(v.length / 2);
+    return v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2;
+  };
+  const rows = (['NORMAL', 'FULL'] as const).map((mode) => {
+    const runs = s.sync.filter((x) => x.synchronous === mode).map((x) => x.result);
+    return {
+      mode,
+      runs,
+      mean: median(runs.map((r) => r.mean)),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+      max: Math.max(...runs.map((r) => r.max)),
+    };
+  });
+  const [normal, full] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  const lines = [
+    ...head,
+    `In-process office-leader submits (as in the section above), \`PRAGMA synchronous\` NORMAL and FULL ` +
+      `in alternating rounds in this one run, each round on a fresh file database; medians over the ` +
+      `rounds (ms per submit). The product uses ${s.product}.`,
+    '',
+    ...table(
+      ['synchronous', 'Rounds × submits', 'mean', 'p50', 'p99', 'max', 'One core at most'],
+      rows.map((r) => [
+        r.mode === s.product ? `${r.mode} (product)` : r.mode,
+        `${r.runs.length} × ${(r.runs[0]?.submits ?? 0).toLocaleString('en-US')}`,
+        ms2(r.mean),
+        ms2(r.p50),
+        ms2(r.p99),
+        ms2(r.max),
+        `${(1000 / r.mean).toFixed(0)} submits/s`,
+      ]),
+    ),
+    '',
+    `FULL costs ${ms2(full.mean - normal.mean)} ms a submit on the mean ` +
+      `(${pct((full.mean - normal.mean) / normal.mean)}), ${ms2(full.p99 - normal.p99)} ms at p99: ` +
+      'one fsync of the WAL per commit. NORMAL fsyncs only at checkpoints, so a power cut can take ' +
+      'back commits already answered 201, after which the phone has forgotten its copy. What an ' +
+      'fsync costs depends on the disk (and on whether it honours it): measure on the server itself.',
+  ];
+  if (s.rewrite.length > 0) {
+    lines.push(
+      '',
+      'The rewrite at close (server/db/rewrite.ts: VACUUM, then a TRUNCATE checkpoint) copies the ' +
+        "whole file in key order; the server's one connection waits meanwhile. The backup of the " +
+        'same file as `npm run cli -- backup` makes it (VACUUM INTO, integrity_check, fsync; the ' +
+        'CLI runs it in its own process, so the server does not wait for it):',
+      '',
+      ...table(
+        ['Answers', 'Forms', 'File', 'Rewrite at close', 'Backup', 'Backup file'],
+        s.rewrite.map((x) => [
+          x.answers.toLocaleString('en-US'),
+          x.forms.toLocaleString('en-US'),
+          `${(x.fileBytes / 1_048_576).toFixed(1)} MB`,
+          `${seconds(x.rewriteMs)} s${x.checkpointed ? '' : ' (checkpoint pending)'}`,
+          `${seconds(x.backupMs)} s`,
+          `${(x.backupBytes / 1_048_576).toFixed(1)} MB`,
+        ]),
+      ),
     );
   }
   return lines;

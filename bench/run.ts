@@ -21,7 +21,9 @@ import { measureRosterImport } from './roster';
 import { measureScoring } from './scoring';
 import { seedBenchCampaign, tokenOf } from './seed';
 import { measureSlips, seedSlipsCampaign } from './slips';
+import { measureStorage } from './storage';
 import {
+  type BenchLink,
   checkSubmits,
   type LoadResult,
   runAutocannon,
@@ -40,6 +42,8 @@ const PEOPLE = 20_000;
 const RATE_CONNECTIONS = 10;
 /** In-process submits: measured ones, after the warm-up ones. */
 const IN_PROCESS_SUBMITS = { warmup: 100, submits: 1000 };
+/** Storage: submits per round and rounds of synchronous NORMAL vs FULL; answers rewritten at close. */
+const STORAGE = { warmup: 50, submits: 500, rounds: 2, answers: [100_000, 1_000_000] };
 /** Invitations on the printable QR slips page, and how many times it is asked for. */
 const SLIPS = 1000;
 const SLIPS_ROUNDS = 4;
@@ -83,8 +87,8 @@ async function measure(tmp: string): Promise<Report> {
   const buildProblem = await ensureClientBuilt(ROOT);
   const env = serverEnv(tmp, await freePort());
   log('creating the demo campaign with the CLI…');
-  const demoToken = await demoLink(env);
-  const tokens = await seed(env, notes);
+  const [demoToken = '', ...freshDemoTokens] = await demoLinks(env);
+  const benchLinks = await seed(env, notes);
   log(`adding a campaign of ${SLIPS.toLocaleString('en-US')} invitations for the QR slips…`);
   const officer = await attempt(() =>
     seedSlipsCampaign(env.DATABASE_URL as string, env.APP_SECRET as string, SLIPS),
@@ -97,6 +101,8 @@ async function measure(tmp: string): Promise<Report> {
   );
   section('in-process submits');
   const inProcessSubmit = await attempt(() => measureInProcessSubmit(tmp, IN_PROCESS_SUBMITS));
+  section('storage');
+  const storage = await attempt(() => measureStorage(tmp, STORAGE, log));
   section('roster import');
   const roster = await attempt(() => measureRoster(tmp));
   section('scoring');
@@ -113,7 +119,14 @@ async function measure(tmp: string): Promise<Report> {
     const peer =
       buildProblem ??
       (await attempt(() =>
-        measurePeerComparison({ root: ROOT, tmp, baseUrl: server.baseUrl, token: demoToken, log }),
+        measurePeerComparison({
+          root: ROOT,
+          tmp,
+          baseUrl: server.baseUrl,
+          token: demoToken,
+          freshTokens: freshDemoTokens,
+          log,
+        }),
       ));
     log('measuring the QR slips page…');
     section('slips');
@@ -121,16 +134,18 @@ async function measure(tmp: string): Promise<Report> {
       typeof officer === 'string'
         ? `the slips campaign could not be made: ${officer}`
         : await attempt(() => measureSlips(server.baseUrl, officer, SLIPS_ROUNDS));
-    const pool = new TokenPool(tokens);
-    const viewToken = pool.next();
-    const view = await fetchResource(`${server.baseUrl}/api/s/${viewToken}`, 'other');
+    const pool = new TokenPool(benchLinks);
+    // The first link is opened through the API, which claims it, as a phone's first open does.
+    const viewLink = pool.next();
+    const view = await fetchResource(`${server.baseUrl}/api/s/${viewLink.token}`, 'other');
     if (view.fetched.status !== 200) {
       throw new Error(`GET /api/s/<token> answered ${view.fetched.status}`);
     }
-    const bodies = submitBodies(JSON.parse(view.body.toString('utf8')) as SurveyView);
-    const checkTokens = [viewToken, pool.next()];
+    const viewBody = JSON.parse(view.body.toString('utf8')) as SurveyView;
+    const bodies = submitBodies(viewBody);
+    const checkLinks = [{ token: viewLink.token, claim: viewBody.claim ?? null }, pool.next()];
     section('submissions');
-    const submissions = await measureSubmissions(server, pool, bodies, checkTokens, notes);
+    const submissions = await measureSubmissions(server, pool, bodies, checkLinks, notes);
     log('submits beside 200 slow clients and a sign-in flood…');
     section('under attack');
     const underAttack =
@@ -156,6 +171,7 @@ async function measure(tmp: string): Promise<Report> {
       underAttack,
       baseline,
       inProcessSubmit,
+      storage,
       slips,
       roster,
       scoring,
@@ -196,7 +212,7 @@ async function measureRoster(tmp: string): Promise<Report['roster']> {
 }
 
 /** The benchmark campaign's links, written into the database before the server opens it. */
-async function seed(env: NodeJS.ProcessEnv, notes: string[]): Promise<string[]> {
+async function seed(env: NodeJS.ProcessEnv, notes: string[]): Promise<BenchLink[]> {
   log(`adding ${PEOPLE.toLocaleString('en-US')} office leaders to a benchmark campaign…`);
   const seeded = await seedBenchCampaign(
     env.DATABASE_URL as string,
@@ -207,7 +223,11 @@ async function seed(env: NodeJS.ProcessEnv, notes: string[]): Promise<string[]> 
     `Seeding ${PEOPLE.toLocaleString('en-US')} respondents: addRespondents took ` +
       `${seconds(seeded.addRespondentsMs)}, listLinks ${seconds(seeded.listLinksMs)}.`,
   );
-  return seeded.tokens;
+  notes.push(
+    `All but one of the links were then claimed in the database as a first open claims them ` +
+      `(${seconds(seeded.claimMs)}); every submit carries its claim in X-Claim.`,
+  );
+  return seeded.links;
 }
 
 /** Checks that submits really succeed, then the runs: 50/s, 100/s two ways, then flat out. */
@@ -215,12 +235,12 @@ async function measureSubmissions(
   server: RunningServer,
   pool: TokenPool,
   bodies: SubmitBodies,
-  checkTokens: string[],
+  checkLinks: BenchLink[],
   notes: string[],
 ): Promise<LoadResult[] | string> {
   const base = server.baseUrl;
   log('checking that submits succeed…');
-  const problems = await checkSubmits(base, checkTokens, bodies);
+  const problems = await checkSubmits(base, checkLinks, bodies);
   if (problems.length > 0) {
     return `the submits are refused, so there is nothing to measure: ${problems.join('; ')}`;
   }
@@ -328,12 +348,17 @@ function serverEnv(tmp: string, port: number): NodeJS.ProcessEnv {
 }
 
 /** `cli demo`, then `cli links`: a real respondent's link, made as an office would make it. */
-async function demoLink(env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * The demo's first link and the others of its group, none opened yet: a link is claimed by its
+ * first open, so the first-load measurements that open the form in a fresh browser each need one.
+ */
+async function demoLinks(env: NodeJS.ProcessEnv): Promise<string[]> {
   await cli(env, ['demo']);
   const csv = await cli(env, ['links', '--campaign', 'demo-2023', '--format', 'csv']);
-  const link = /https?:\/\/\S+?\/s\/[\w-]+/.exec(csv)?.[0];
-  if (!link) throw new Error(`No link in the output of "cli links":\n${csv.slice(0, 500)}`);
-  return tokenOf(link);
+  const rows = [...csv.matchAll(/,([A-Z][A-Z0-9_]+),[^\n]*?(https?:\/\/\S+?\/s\/[\w-]+)/g)];
+  const group = rows[0]?.[1];
+  if (!group) throw new Error(`No link in the output of "cli links":\n${csv.slice(0, 500)}`);
+  return rows.filter((r) => r[1] === group).map((r) => tokenOf(r[2] ?? ''));
 }
 
 async function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {

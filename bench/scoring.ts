@@ -132,7 +132,7 @@ export async function measureScoring(
 const sizeLabel = (n: number) =>
   n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
 
-function newCampaign(
+export function newCampaign(
   db: Parameters<typeof createCampaign>[0],
   definition: Definition,
   unitSet: ReturnType<typeof builtInUnitSet>,
@@ -160,7 +160,7 @@ interface Seeded {
  * memory as addToTallies would have (+1 per answer; +1 per form per unit × criterion with a
  * valid answer). Forms are added until `target` answers are reached (the last may overshoot).
  */
-function seedAnswers(
+export function seedAnswers(
   path: string,
   campaignId: string,
   definition: Definition,

@@ -8,19 +8,34 @@ import { sleep } from './processes';
 export const SUBMIT_BUDGET_RPS = 100;
 export const SUBMIT_P99_BUDGET_MS = 100;
 
+/**
+ * A personal link and the claim its first open gave (issue #9): every submit carries it in
+ * X-Claim, as the form does. null for a link not opened yet.
+ */
+export interface BenchLink {
+  token: string;
+  claim: string | null;
+}
+
 /** Personal links not used yet: each can be submitted only once, so none is ever handed twice. */
 export class TokenPool {
   private index = 0;
-  constructor(private readonly tokens: string[]) {}
+  constructor(private readonly links: BenchLink[]) {}
   get remaining(): number {
-    return this.tokens.length - this.index;
+    return this.links.length - this.index;
   }
-  next(): string {
-    const token = this.tokens[this.index++];
-    if (token === undefined) throw new Error('The benchmark ran out of unused links; seed more.');
-    return token;
+  next(): BenchLink {
+    const link = this.links[this.index++];
+    if (link === undefined) throw new Error('The benchmark ran out of unused links; seed more.');
+    return link;
   }
 }
+
+/** The headers of a submit on `link`: JSON, and its claim. */
+export const submitHeaders = (link: BenchLink): Record<string, string> => ({
+  'content-type': 'application/json',
+  ...(link.claim ? { 'x-claim': link.claim } : {}),
+});
 
 export interface SubmitBodies {
   answers: number;
@@ -64,6 +79,7 @@ export function submitBodies(view: SurveyView): SubmitBodies {
   return { answers: answers.length, bytes: Buffer.byteLength(make()), make };
 }
 
+/** The first open of a link: its view, with the claim it hands out once. */
 export async function fetchView(baseUrl: string, token: string): Promise<SurveyView> {
   const res = await fetch(`${baseUrl}/api/s/${token}`);
   if (res.status !== 200)
@@ -76,16 +92,16 @@ export async function fetchView(baseUrl: string, token: string): Promise<SurveyV
  * receipt, and a retry gets 200 with the same receipt. A benchmark of 4xx answers would be
  * a benchmark of the error path.
  */
-export async function checkSubmits(baseUrl: string, tokens: string[], bodies: SubmitBodies) {
+export async function checkSubmits(baseUrl: string, links: BenchLink[], bodies: SubmitBodies) {
   const problems: string[] = [];
-  for (const token of tokens) {
+  for (const link of links) {
     const body = bodies.make();
-    const first = await postSubmit(baseUrl, token, body);
+    const first = await postSubmit(baseUrl, link, body);
     if (first.status !== 201 || !first.receipt) {
       problems.push(`submit answered ${first.status}: ${first.text.slice(0, 300)}`);
       continue;
     }
-    const retry = await postSubmit(baseUrl, token, body);
+    const retry = await postSubmit(baseUrl, link, body);
     if (retry.status !== 200 || retry.receipt !== first.receipt) {
       problems.push(
         `retry answered ${retry.status} (receipt ${retry.receipt ?? 'none'}), expected 200 and the same receipt`,
@@ -95,10 +111,10 @@ export async function checkSubmits(baseUrl: string, tokens: string[], bodies: Su
   return problems;
 }
 
-async function postSubmit(baseUrl: string, token: string, body: string) {
-  const res = await fetch(`${baseUrl}/api/s/${token}/submit`, {
+async function postSubmit(baseUrl: string, link: BenchLink, body: string) {
+  const res = await fetch(`${baseUrl}/api/s/${link.token}/submit`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: submitHeaders(link),
     body,
   });
   const text = await res.text();
@@ -156,11 +172,15 @@ export async function runAutocannon(
     requests: [
       {
         method: 'POST',
-        setupRequest: (req) => ({
-          ...req,
-          path: `/api/s/${pool.next()}/submit`,
-          body: bodies.make(),
-        }),
+        setupRequest: (req) => {
+          const link = pool.next();
+          return {
+            ...req,
+            path: `/api/s/${link.token}/submit`,
+            headers: submitHeaders(link),
+            body: bodies.make(),
+          };
+        },
       },
     ],
   });
@@ -215,7 +235,7 @@ export async function runPaced(
     if (wait > 0) await sleep(wait);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    const sent = post(agent, `${baseUrl}/api/s/${pool.next()}/submit`, bodies.make()).then(
+    const sent = post(agent, baseUrl, pool.next(), bodies.make()).then(
       (status) => {
         if (status >= 200 && status < 300) latencies.push(performance.now() - due);
         else non2xx++;
@@ -253,15 +273,15 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** POSTs JSON and resolves with the status once the whole response has arrived. */
-function post(agent: Agent, url: string, body: string): Promise<number> {
+function post(agent: Agent, baseUrl: string, link: BenchLink, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      url,
+      `${baseUrl}/api/s/${link.token}/submit`,
       {
         method: 'POST',
         agent,
         timeout: 10_000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...submitHeaders(link), 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         res.resume();

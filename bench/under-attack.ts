@@ -82,8 +82,10 @@ function slowClients(baseUrl: string, clients: number, pool: TokenPool) {
   let connections = 0;
   let cutOff = 0;
   const sockets = new Set<Socket>();
-  // A real link for the slow bodies: the server must read them to know they are not valid.
-  const token = pool.next();
+  // A real, claimed link for the slow bodies: the server must read them to know they are not
+  // valid (an unclaimed or wrong-claim request is refused before its body is read).
+  const { token, claim } = pool.next();
+  const claimLine = claim ? `X-Claim: ${claim}\r\n` : '';
   const open = (i: number) => {
     if (stopped) return;
     connections++;
@@ -96,7 +98,7 @@ function slowClients(baseUrl: string, clients: number, pool: TokenPool) {
       socket.write(
         i % 2 === 0
           ? `POST /api/s/${token}/submit HTTP/1.1\r\nHost: x\r\n`
-          : `POST /api/s/${token}/submit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20000\r\n\r\n`,
+          : `POST /api/s/${token}/submit HTTP/1.1\r\nHost: x\r\n${claimLine}Content-Type: application/json\r\nContent-Length: 20000\r\n\r\n`,
       );
       timer = setInterval(() => {
         if (socket.writable) socket.write(i % 2 === 0 ? 'X' : ' ');
@@ -171,15 +173,15 @@ async function alone() {
   delete env.PUBLIC_URL;
   try {
     const people = rate * durationS * 2 + 50;
-    const { tokens } = await seedBenchCampaign(
+    const { links } = await seedBenchCampaign(
       env.DATABASE_URL as string,
       env.APP_SECRET as string,
       people,
     );
     const server = await startServer(root, env);
     try {
-      const pool = new TokenPool(tokens);
-      const view: SurveyView = await fetchView(server.baseUrl, pool.next());
+      const pool = new TokenPool(links);
+      const view: SurveyView = await fetchView(server.baseUrl, pool.next().token);
       const result = await measureUnderAttack(
         server.baseUrl,
         pool,

@@ -187,7 +187,8 @@ export const CATALOG: Endpoint[] = [
     path: '/api/campaigns/{id}/invitations/{inv}/reissue',
     roles: STAFF,
     tag: 'Lời mời',
-    summary: 'Cấp lại đường dẫn (đường dẫn cũ hết hiệu lực ngay, giữ trạng thái)',
+    summary:
+      'Cấp lại đường dẫn (đường dẫn cũ hết hiệu lực ngay; đường dẫn mới chưa được mở trên thiết bị nào, bản nháp cũ bị xoá; giữ trạng thái)',
   },
   {
     method: 'post',

@@ -8,10 +8,11 @@ import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
 import { type Config, loadConfig } from './config';
 import { toCsv } from './csv';
+import { BACKUP_USAGE, backupCommand } from './db/backup';
 import { type Db, migrateToLatest, openDb } from './db/connect';
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
-import { ApiError } from './errors';
+import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
 import { RESULTS_USAGE, resultsCommand } from './results/cli';
@@ -25,7 +26,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
                                               tạo tài khoản
   ${ROSTER_USAGE}
-  ${RESULTS_USAGE}`;
+  ${RESULTS_USAGE}
+  ${BACKUP_USAGE}`;
 
 class CliError extends Error {}
 
@@ -131,6 +133,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     return command ? 0 : 1;
   }
   const config = loadConfig(env);
+  // Before openDb: a backup neither creates nor migrates the database it copies.
+  if (command === 'backup') return backupCommand(config.databaseUrl, args);
   const db = openDb(config.databaseUrl);
   try {
     await migrateToLatest(db);
@@ -157,6 +161,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     return 0;
   } catch (err) {
     if (err instanceof CliError || err instanceof ApiError) console.error(`Lỗi: ${err.message}`);
+    else if (isDiskFull(err))
+      console.error('Lỗi: đĩa đầy, không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi.');
     else if (
       err instanceof TypeError &&
       'code' in err &&

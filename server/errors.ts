@@ -22,9 +22,38 @@ export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
+/**
+ * SQLite's SQLITE_FULL: the disk (or the database's page limit) is full. SQLite has rolled the
+ * whole transaction back, so nothing of the request was stored and nothing stored before is
+ * touched; the same request succeeds once space is freed.
+ */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === 'SQLITE_FULL') return true;
+  }
+  return false;
+}
+
+export const DISK_FULL_MESSAGE =
+  'Máy chủ đã hết chỗ lưu trữ nên chưa ghi được. Câu trả lời của Ông/Bà vẫn được giữ trên máy; vui lòng thử lại sau.';
+
+/** One line on stderr a minute at most: a full disk is worth saying, not 379 times. */
+let diskFullLoggedAt = 0;
+
 export function handleError(err: Error, c: Context) {
   if (err instanceof ApiError)
     return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (isDiskFull(err)) {
+    const now = Date.now();
+    if (now - diskFullLoggedAt > 60_000) {
+      diskFullLoggedAt = now;
+      console.error(
+        'Đĩa đầy: SQLite không ghi được (SQLITE_FULL); các yêu cầu ghi được trả 503 cho đến khi giải phóng dung lượng.',
+      );
+    }
+    c.header('Retry-After', '60');
+    return c.json(errorBody('disk_full', DISK_FULL_MESSAGE), 503);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) {

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ensureFirstAdmin } from './auth/users';
 import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
+import { rewriteIfDue } from './db/rewrite';
 import { listen } from './listen';
 
 // Wiring only: config → db → migrate → app → serve.
@@ -32,9 +33,13 @@ if (firstAdmin) {
 }
 
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
-// in; truncating it every minute keeps that trace of recent submits short-lived.
+// in; truncating it every minute keeps that trace of recent submits short-lived. The same tick
+// rebuilds the file in key order when a campaign has closed (also at its deadline) or, while
+// forms arrive, every minute or so (server/db/rewrite.ts).
 const checkpoint = setInterval(() => {
-  void sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db).catch(() => undefined);
+  void rewriteIfDue(db)
+    .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))
+    .catch(() => undefined);
 }, 60_000);
 checkpoint.unref();
 

@@ -67,7 +67,7 @@ export function openApiDocument(publicUrl: string) {
       title: 'cchc-survey — API của Phòng Nội vụ',
       version: '1',
       description:
-        'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem shared contract.',
+        'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem shared contract: lần mở đầu tiên một đường dẫn trả về claim, mọi lệnh gọi sau đó gửi kèm header X-Claim (claim hoặc mã tiếp tục), thiếu hoặc sai thì 403 claimed.',
     },
     servers: [{ url: publicUrl || '/' }],
     components: {

@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /** A random id: 128 bits, URL-safe. Random keys also give the anonymous tables random order. */
 export const randomId = () => randomBytes(16).toString('base64url');
@@ -58,14 +66,40 @@ export function shortCodeHash(secret: string, code: string): string {
   return createHmac('sha256', secret).update(`short-hash:${clean}`).digest('base64url');
 }
 
-function draftKey(token: string): Buffer {
-  return createHmac('sha256', token).update('draft-key').digest();
+/** A new claim for a link opened for the first time: 160 random bits (see resume-code.ts). */
+export const newClaim = () => randomBytes(20).toString('base64url');
+
+/**
+ * What the database keeps of a link's claim and of its resume code: HMACs under APP_SECRET,
+ * bound to the invitation. The claim's is checked when the device that opened the link calls;
+ * the code's when the person typed the code on another device (that path is rate limited).
+ */
+export const claimHash = (secret: string, invitationId: string, claim: string) =>
+  createHmac('sha256', secret).update(`claim:${invitationId}:${claim}`).digest('base64url');
+export const resumeHash = (secret: string, invitationId: string, code: string) =>
+  createHmac('sha256', secret).update(`resume:${invitationId}:${code}`).digest('base64url');
+
+/** Two hashes compared in constant time. */
+export function sameHash(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Drafts are tied to a link, so they are encrypted under its token: unreadable without it. */
-export function sealDraft(token: string, plaintext: string): { iv: string; ciphertext: string } {
+/**
+ * The key of a link's draft: HKDF over the token and the resume code. The database keeps neither
+ * (only hashes), the office knows only the token: neither can open a draft. The code has 80
+ * random bits, so a slow KDF would add CPU to every save and nothing against guessing.
+ */
+export function draftKey(token: string, resumeCode: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', `${token}\u0000${resumeCode}`, '', 'cchc-draft-v2', 32));
+}
+
+/** Drafts are encrypted (AES-256-GCM) under `draftKey`: unreadable without the link and its claim. */
+export function sealDraft(key: Buffer, plaintext: string): { iv: string; ciphertext: string } {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', draftKey(token), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([
     cipher.update(plaintext, 'utf8'),
     cipher.final(),
@@ -74,13 +108,9 @@ export function sealDraft(token: string, plaintext: string): { iv: string; ciphe
   return { iv: iv.toString('base64'), ciphertext: body.toString('base64') };
 }
 
-export function openDraft(token: string, sealed: { iv: string; ciphertext: string }): string {
+export function openDraft(key: Buffer, sealed: { iv: string; ciphertext: string }): string {
   const body = Buffer.from(sealed.ciphertext, 'base64');
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    draftKey(token),
-    Buffer.from(sealed.iv, 'base64'),
-  );
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAuthTag(body.subarray(body.length - 16));
   return Buffer.concat([
     decipher.update(body.subarray(0, body.length - 16)),

@@ -7,6 +7,7 @@ import {
   runAutocannon,
   runPaced,
   type SubmitBodies,
+  submitHeaders,
   TokenPool,
   waitUntilIdle,
 } from '../submit-load';
@@ -53,8 +54,12 @@ export async function measureBaseline(
   const problems: string[] = [];
   try {
     const base = server.baseUrl;
+    // The same request as the product's: a token and a claim (which the baseline ignores).
     const pool = new TokenPool(
-      Array.from({ length: TOKENS }, () => randomBytes(32).toString('base64url')),
+      Array.from({ length: TOKENS }, () => ({
+        token: randomBytes(32).toString('base64url'),
+        claim: randomBytes(20).toString('base64url'),
+      })),
     );
     const rowsPerSubmit = await checkRows(base, pool, bodies, databaseUrl);
     log('baseline: warming up (4 s at 50/s)…');
@@ -97,9 +102,10 @@ export async function measureBaseline(
 /** One submit, then the rows it wrote: those the product writes for the same body, or a throw. */
 async function checkRows(base: string, pool: TokenPool, bodies: SubmitBodies, path: string) {
   const body = bodies.make();
-  const res = await fetch(`${base}/api/s/${pool.next()}/submit`, {
+  const link = pool.next();
+  const res = await fetch(`${base}/api/s/${link.token}/submit`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: submitHeaders(link),
     body,
   });
   if (res.status !== 201)

@@ -61,6 +61,12 @@ interface Options {
   /** Our running server, and the demo link the first-load measurement opens. */
   baseUrl: string;
   token: string;
+  /**
+   * Other demo links of the same group, never opened: a link belongs to the device that opens it
+   * first, so each Lighthouse run (a first visit, storage cleared) and the screenshots get their
+   * own, as a respondent's first open would. Needs LIGHTHOUSE_RUNS + 2.
+   */
+  freshTokens: string[];
   log: (message: string) => void;
 }
 
@@ -107,13 +113,23 @@ export async function measurePeerComparison(o: Options): Promise<PeerComparison>
     'bench/peer/server.ts',
   );
   try {
-    const side = async (base: string): Promise<PeerSide> => ({
-      firstLoad: await measureFirstLoad(base, o.token),
-      api: (await fetchResource(`${base}/api/s/${o.token}`, 'other')).fetched,
-    });
-    const ours = await side(o.baseUrl);
-    const surveyjs = await side(peer.baseUrl);
-    const urls = { ours: `${o.baseUrl}/s/${o.token}`, surveyjs: `${peer.baseUrl}/s/${o.token}` };
+    // Ours: the API answer is the first open's above (with its claim), as a phone gets it.
+    const ours: PeerSide = {
+      firstLoad: await measureFirstLoad(o.baseUrl, o.token),
+      api: viewResponse.fetched,
+    };
+    const surveyjs: PeerSide = {
+      firstLoad: await measureFirstLoad(peer.baseUrl, o.token),
+      api: (await fetchResource(`${peer.baseUrl}/api/s/${o.token}`, 'other')).fetched,
+    };
+    const fresh = [...o.freshTokens];
+    if (fresh.length < LIGHTHOUSE_RUNS + 2) {
+      throw new Error(
+        `${LIGHTHOUSE_RUNS + 2} unopened demo links of one group are needed, ${fresh.length} given`,
+      );
+    }
+    const freshUrl = () => `${o.baseUrl}/s/${fresh.shift()}`;
+    const urls = { ours: freshUrl, surveyjs: `${peer.baseUrl}/s/${o.token}` };
 
     o.log(`Lighthouse, ${LIGHTHOUSE_RUNS} runs of each page after a warm-up, taking turns…`);
     t = performance.now();
@@ -127,7 +143,10 @@ export async function measurePeerComparison(o: Options): Promise<PeerComparison>
     // Last: moving to the second screen saves a draft of our form, which would change what
     // the following loads of the same link show.
     o.log('screenshots of both pages at 360×740…');
-    const render = await orNote(() => checkRendering(o.root, urls, view.group.name), o.log);
+    const render = await orNote(
+      () => checkRendering(o.root, { ...urls, ours: freshUrl() }, view.group.name),
+      o.log,
+    );
     return {
       versions: versions(o.root),
       questionnaire,

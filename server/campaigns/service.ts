@@ -1,5 +1,6 @@
 import type { Definition, UnitSet } from '../../questionnaires';
 import type { Db } from '../db/connect';
+import { rewritePages } from '../db/rewrite';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
 import { campaignPhase } from './phase';
@@ -66,7 +67,12 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<string
   return id;
 }
 
-/** Opens or closes a campaign now (CLI `campaign open|close`, the console's buttons). */
+/**
+ * Opens or closes a campaign now (CLI `campaign open|close`, the console's buttons). Once closed
+ * (committed: the close holds whatever follows), the database file is rebuilt in key order so that
+ * no page order dates the campaign's forms (server/db/rewrite.ts); should that fail, the data is
+ * untouched, the campaign is closed all the same and the server's minute tick tries again.
+ */
 export async function setCampaignOpen(db: Db, id: string, open: boolean, now = new Date()) {
   const campaign = await findCampaign(db, id);
   if (!campaign) throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${id}".`);
@@ -79,5 +85,13 @@ export async function setCampaignOpen(db: Db, id: string, open: boolean, now = n
       }
     : { closesAt: t, opensAt: campaign.opensAt ?? t };
   await db.updateTable('campaign').set(update).where('id', '=', id).execute();
+  if (!open && !db.isTransaction) {
+    const rewrite = await rewritePages(db, now);
+    if (!rewrite.rewritten) {
+      console.error(
+        `Đã đóng đợt ${id} nhưng chưa sắp xếp lại được tệp cơ sở dữ liệu (${rewrite.error}); máy chủ sẽ tự thử lại sau.`,
+      );
+    }
+  }
   return { ...campaign, ...update };
 }

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteStatement,
+} from 'kysely';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-reminders';
@@ -10,21 +17,30 @@ import * as m0005 from './migrations/0005-scoring-runs';
 import * as m0006 from './migrations/0006-personal-data';
 import * as m0007 from './migrations/0007-self-assessment';
 import * as m0008 from './migrations/0008-run-withheld';
+import * as m0009 from './migrations/0009-claim';
+import * as m0010 from './migrations/0010-page-rewrite';
 import * as m0011 from './migrations/0011-guess-budgets';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
+/** What `openSqlite` sets; `bench/` compares it with NORMAL. */
+export const DURABLE_SYNCHRONOUS = 'FULL';
+
 /**
  * The SQLite connection at `url` (a file path or `:memory:`), creating the folder. The pragmas:
- * WAL so the CLI can work beside a running server; secure_delete so deleted drafts are
- * overwritten, not left in free pages; a busy timeout for that second process.
+ * WAL so the CLI can work beside a running server; synchronous=FULL so that a commit is on the
+ * disk (the WAL fsynced) before it returns: the 201 of a submit tells the phone to forget its
+ * copy, so a power cut must not take back an acknowledged form (NORMAL fsyncs only at
+ * checkpoints and can lose the last commits; the cost is measured by `npm run bench`);
+ * secure_delete so deleted drafts are overwritten, not left in free pages; a busy timeout for
+ * that second process.
  */
 export function openSqlite(url: string): SQLite.Database {
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${DURABLE_SYNCHRONOUS}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -50,6 +66,11 @@ function withStatementCache(sqlite: SQLite.Database, size = 200): SqliteDatabase
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
+      // On SQLITE_FULL, IOERR, NOMEM (and a failed COMMIT) SQLite has already rolled the whole
+      // transaction back by itself; Kysely's ROLLBACK would then fail with "cannot rollback - no
+      // transaction is active" and that error would replace the real one (a full disk logged as
+      // 379 rollback errors). Nothing is left to undo, so that ROLLBACK does nothing.
+      if (!sqlite.inTransaction && /^\s*rollback\s*;?\s*$/i.test(sql)) return NOTHING_TO_ROLL_BACK;
       const cached = cache.get(sql);
       if (cached && !cached.busy) {
         cache.delete(sql);
@@ -63,6 +84,14 @@ function withStatementCache(sqlite: SQLite.Database, size = 200): SqliteDatabase
     },
   };
 }
+
+/** Stands in for a ROLLBACK when SQLite has already rolled the transaction back. */
+const NOTHING_TO_ROLL_BACK: SqliteStatement = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  all: () => [],
+  iterate: () => [][Symbol.iterator](),
+};
 
 /** Brings the schema up to date; first start needs no manual step. */
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -78,6 +107,8 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0006-personal-data': m0006,
         '0007-self-assessment': m0007,
         '0008-run-withheld': m0008,
+        '0009-claim': m0009,
+        '0010-page-rewrite': m0010,
         '0011-guess-budgets': m0011,
       }),
     },

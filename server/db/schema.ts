@@ -31,6 +31,15 @@ export interface Database {
   reminder: ReminderTable;
   scoringRun: ScoringRunTable;
   selfAssessment: SelfAssessmentTable;
+  pageRewrite: PageRewriteTable;
+}
+
+/** The last rebuild of the file in key order (server/db/rewrite.ts); one row, id 1. */
+export interface PageRewriteTable {
+  id: number;
+  rewrittenAt: string;
+  submissions: number;
+  tookMs: number;
 }
 
 export interface DefinitionTable {
@@ -114,6 +123,16 @@ export interface InvitationTable {
   createdAt: string;
   /** HMAC of the short code typed on the home page instead of scanning (derived like the token). */
   shortCodeHash: string | null;
+  /**
+   * HMACs of the claim given to the first device that opened the link, and of its resume code;
+   * null until the link is opened (and again after a reissue). Without one, no call is answered.
+   */
+  claimHash: Generated<string | null>;
+  resumeHash: Generated<string | null>;
+  /** Wrong claims sent on this link, ever (reset by a reissue): guessing is slowed per link. */
+  claimFailures: Generated<number>;
+  /** Typed resume codes are refused until then, after too many wrong ones. */
+  claimLockedUntil: Generated<string | null>;
 }
 
 export interface InvitationEventTable {
@@ -125,7 +144,7 @@ export interface InvitationEventTable {
 
 export interface DraftTable {
   invitationId: string;
-  /** AES-256-GCM under a key derived from the link's token: unreadable without the link. */
+  /** AES-256-GCM under a key derived from the link's token and its resume code (HKDF). */
   iv: string;
   ciphertext: string;
 }

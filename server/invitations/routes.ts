@@ -7,7 +7,7 @@ import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import { findCampaign, findDefinition } from '../campaigns/queries';
 import type { Config } from '../config';
 import { toCsv } from '../csv';
-import type { Db } from '../db/connect';
+import { type Db, inTransaction } from '../db/connect';
 import type { InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
@@ -106,12 +106,23 @@ export function invitationRoutes({ db, config }: Deps) {
       }
       const now = new Date().toISOString();
       if (action === 'reissue') {
-        // A new token for the same invitation: the old link stops working at once, the status stays.
-        await db
-          .updateTable('invitation')
-          .set(newToken(config.secret))
-          .where('id', '=', invitation.id)
-          .execute();
+        // A new token for the same invitation: the old link stops working at once, the status
+        // stays. The new link is unclaimed (its first open claims it); the old draft, sealed
+        // under the old token and claim, could be opened by no one and is deleted.
+        await inTransaction(db, async (trx) => {
+          await trx
+            .updateTable('invitation')
+            .set({
+              ...newToken(config.secret),
+              claimHash: null,
+              resumeHash: null,
+              claimFailures: 0,
+              claimLockedUntil: null,
+            })
+            .where('id', '=', invitation.id)
+            .execute();
+          await trx.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
+        });
       } else {
         await db
           .updateTable('invitation')
@@ -129,6 +140,8 @@ export function invitationRoutes({ db, config }: Deps) {
         action: `invitation_${action}`,
         campaignId: campaign.id,
         target: invitation.id,
+        // Whether a device had claimed the old link (a front-runner, or the person): no answers.
+        ...(action === 'reissue' ? { details: { wasClaimed: invitation.claimHash !== null } } : {}),
         ip: c.get('ip'),
       });
       const [row] = await listInvitations(db, campaign.id, { ids: [invitation.id] });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The respondent's API, as `shared/contract.md` fixes it. Request bodies are zod schemas (the
+ * The respondent's API, as `shared/contract.md` fixes it.
+ *
+ * Claiming a link: the first `GET /api/s/<token>` of a link never opened before returns `claim`,
+ * once. Every later call on the link (GET, PUT …/draft, POST …/submit, retries included) sends
+ * the header `X-Claim: <claim or resume code>`; without it or with a wrong one the answer is
+ * 403 `claimed`, with no draft and nothing of any answer, and nothing is stored. Request bodies are zod schemas (the
  * server validates at the edge); responses are plain types. The form imports this file with
  * `import type` only, so no zod reaches the phone.
  */
@@ -80,8 +85,15 @@ export interface SurveyView {
   status: 'open' | 'submitted';
   /** Present when `status` is `submitted`. */
   receipt?: string;
+  /**
+   * Only in the answer to the first GET of a link never opened before: the secret (160 bits,
+   * base64url) that makes the link this device's. The form keeps it and sends it as `X-Claim` on
+   * every later call, and shows the person the resume code derived from it (resume-code.ts).
+   */
+  claim?: string;
   questionnaires: QuestionnaireView[];
   demographics: DemographicView[];
+  /** Sealed under a key from the token and the resume code: only ever sent with the claim. */
   draft: Draft | null;
 }
 export interface SubmitResult {

@@ -6,16 +6,29 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError, notFound } from '../errors';
 import { readJson } from '../http';
-import { openDraft, sealDraft, submitHash, tokenHash } from '../secrets';
+import {
+  claimHash,
+  draftKey,
+  newClaim,
+  openDraft,
+  resumeHash,
+  sameHash,
+  sealDraft,
+  submitHash,
+  tokenHash,
+} from '../secrets';
 import { canonicalSubmitBody } from './canonical';
 import { Draft, type QuestionnaireView, SubmitBody, type SurveyView } from './contract';
 import {
   advanceStatus,
+  claimInvitation,
   findDraft,
   findInvitationByTokenHash,
   findRespondentGroup,
+  recordClaimFailure,
   saveDraft,
 } from './queries';
+import { CLAIM_FORMAT, normaliseResumeCode, resumeCodeOf } from './resume-code';
 import { criterionMap, storeSubmission } from './submit';
 import { checkAnswers } from './validate';
 import { questionnairesFor } from './view';
@@ -49,6 +62,54 @@ function requireAnswerable({ invitation, campaign }: Link, now: Date) {
   const phase = campaignPhase(campaign, now);
   if (phase === 'not_open') throw new ApiError(403, 'not_open', 'Đợt khảo sát chưa bắt đầu.');
   if (phase === 'closed') throw new ApiError(410, 'closed', 'Đợt khảo sát đã kết thúc.');
+}
+
+/** The header every call after the claiming GET carries: the claim, or the resume code typed. */
+export const CLAIM_HEADER = 'X-Claim';
+
+const CLAIMED_MESSAGE =
+  'Đường dẫn này đã được mở trên một thiết bị khác. Nếu đó là Ông/Bà, xin nhập mã tiếp tục ' +
+  'hiện trên thiết bị đó để làm tiếp. Nếu Ông/Bà chưa từng mở đường dẫn này thì đã có người ' +
+  'khác mở trước: xin liên hệ cơ quan đã gửi đường dẫn để được cấp đường dẫn mới.';
+
+/** 403 `claimed`: nothing of the campaign, the draft or any answer, whoever asks. */
+const claimedError = () => new ApiError(403, 'claimed', CLAIMED_MESSAGE);
+
+/**
+ * Checks the claim a call carries (`X-Claim`: the claim itself, or the resume code as typed) and
+ * returns the resume code, from which the draft key is made. Wrong ones are counted per link;
+ * past the free ones, typed codes are refused for a while. The full claim (160 bits) is always
+ * checked, so the device that opened the link is never locked out by someone guessing.
+ */
+async function requireClaim(db: Db, secret: string, link: Link, header: string | undefined) {
+  const { invitation } = link;
+  const sent = header?.trim().slice(0, 100);
+  if (!invitation.claimHash || !sent) throw claimedError();
+  const now = new Date();
+  let code: string | null;
+  let ok = false;
+  if (CLAIM_FORMAT.test(sent)) {
+    code = normaliseResumeCode(resumeCodeOf(sent));
+    ok = sameHash(claimHash(secret, invitation.id, sent), invitation.claimHash);
+  } else {
+    code = normaliseResumeCode(sent);
+    const lockedUntil = invitation.claimLockedUntil ? Date.parse(invitation.claimLockedUntil) : 0;
+    if (code && lockedUntil > now.getTime()) {
+      const minutes = Math.ceil((lockedUntil - now.getTime()) / 60_000);
+      throw new ApiError(
+        403,
+        'claimed',
+        `${CLAIMED_MESSAGE} Mã tiếp tục đã bị nhập sai quá nhiều lần: xin thử lại sau khoảng ${minutes} phút.`,
+        { retryAfter: Math.ceil((lockedUntil - now.getTime()) / 1000) },
+      );
+    }
+    ok = code !== null && sameHash(resumeHash(secret, invitation.id, code), invitation.resumeHash);
+  }
+  if (!ok || !code) {
+    await recordClaimFailure(db, invitation.id, now);
+    throw claimedError();
+  }
+  return code;
 }
 
 // Definitions and unit sets never change once stored, so the views built from them can be kept.
@@ -85,15 +146,32 @@ export function respondentRoutes({ db, config }: Deps) {
     const { invitation, campaign, definition } = link;
     if (invitation.status === 'revoked') throw notFound();
     const now = new Date();
-    if (invitation.status !== 'submitted') {
+    const submitted = invitation.status === 'submitted';
+    const checkPhase = () => {
       const phase = campaignPhase(campaign, now);
       if (phase === 'not_open') throw new ApiError(403, 'not_open', 'Đợt khảo sát chưa bắt đầu.');
       if (phase === 'closed') throw new ApiError(410, 'closed', 'Đợt khảo sát đã kết thúc.');
+    };
+    let claim: string | undefined;
+    let code: string | undefined;
+    if (invitation.claimHash) {
+      code = await requireClaim(db, config.secret, link, c.req.header(CLAIM_HEADER));
+      if (!submitted) checkPhase();
+    } else if (!submitted) {
+      // The first open of the link: it becomes this device's, whose claim is given this once.
+      checkPhase();
+      claim = newClaim();
+      code = normaliseResumeCode(resumeCodeOf(claim)) ?? '';
+      const won = await claimInvitation(db, invitation.id, {
+        claimHash: claimHash(config.secret, invitation.id, claim),
+        resumeHash: resumeHash(config.secret, invitation.id, code),
+      });
+      if (!won) throw claimedError();
       await advanceStatus(db, invitation.id, 'opened', now.toISOString());
     }
+    // An unclaimed used link (a paper stub) has nothing to protect: its status, as before.
     const views = await questionnaireViews(db, link);
-    const sealed =
-      invitation.status === 'submitted' ? undefined : await findDraft(db, invitation.id);
+    const sealed = submitted || claim || !code ? undefined : await findDraft(db, invitation.id);
     const group = definition.groups.find((g) => g.code === link.groupCode);
     const body: SurveyView = {
       campaign: {
@@ -106,11 +184,13 @@ export function respondentRoutes({ db, config }: Deps) {
             : null,
       },
       group: { code: link.groupCode, name: group?.name ?? link.groupCode },
-      status: invitation.status === 'submitted' ? 'submitted' : 'open',
+      status: submitted ? 'submitted' : 'open',
       ...(invitation.receipt ? { receipt: invitation.receipt } : {}),
+      ...(claim ? { claim } : {}),
       questionnaires: views,
       demographics: demographicsAsked(definition, views),
-      draft: sealed ? (JSON.parse(openDraft(token, sealed)) as Draft) : null,
+      draft:
+        sealed && code ? (JSON.parse(openDraft(draftKey(token, code), sealed)) as Draft) : null,
     };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
@@ -118,9 +198,12 @@ export function respondentRoutes({ db, config }: Deps) {
   app.put('/:token/draft', async (c) => {
     const token = c.req.param('token');
     const link = await loadLink(db, token);
+    if (link.invitation.status === 'revoked') throw notFound();
+    const code = await requireClaim(db, config.secret, link, c.req.header(CLAIM_HEADER));
     requireAnswerable(link, new Date());
     const draft = await readJson(c.req.raw, Draft);
-    await saveDraft(db, link.invitation.id, sealDraft(token, JSON.stringify(draft)));
+    const sealed = sealDraft(draftKey(token, code), JSON.stringify(draft));
+    await saveDraft(db, link.invitation.id, sealed);
     await advanceStatus(db, link.invitation.id, 'in_progress', new Date().toISOString());
     return c.body(null, 204);
   });
@@ -132,12 +215,22 @@ export function respondentRoutes({ db, config }: Deps) {
   let inFlight = 0;
 
   app.post('/:token/submit', (c) =>
-    submit(c.req.param('token'), c.req.raw, () => c.header('Retry-After', '2')),
+    submit(c.req.param('token'), c.req.raw, c.req.header(CLAIM_HEADER), () =>
+      c.header('Retry-After', '2'),
+    ),
   );
 
-  async function submit(token: string, req: Request, retryLater: () => void) {
-    const body = await readJson(req, SubmitBody);
+  async function submit(
+    token: string,
+    req: Request,
+    claim: string | undefined,
+    retryLater: () => void,
+  ) {
+    // The claim before the body: whoever holds only the printed link is refused unread.
     const link = await loadLink(db, token);
+    if (link.invitation.status === 'revoked') throw notFound();
+    await requireClaim(db, config.secret, link, claim);
+    const body = await readJson(req, SubmitBody);
     if (inFlight >= MAX_SUBMITS_IN_FLIGHT) {
       retryLater();
       throw new ApiError(

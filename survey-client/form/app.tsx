@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SurveyView } from '../../server/respondent/contract';
+import { CLAIM_FORMAT, resumeCodeOf } from '../../server/respondent/resume-code';
 import { apiPath, call } from './api';
 import { Footer } from './parts/chrome';
-import { Message, Receipt } from './screens/end';
-import { clearLocal } from './storage';
+import { Claimed, Message, Receipt } from './screens/end';
+import { clearLocal, readLocal, writeLocal } from './storage';
 import { type End, Survey } from './survey';
 
 /** The link is `/s/<token>`; anything else has no token. */
@@ -35,28 +36,52 @@ type Phase =
   | { k: 'loading' }
   | { k: 'failed' }
   | { k: 'status'; status: number }
-  | { k: 'form'; view: SurveyView }
+  | { k: 'claimed'; problem: string }
+  | { k: 'form'; view: SurveyView; claim: string }
   | { k: 'receipt'; receipt: string; thanks: boolean };
 
-const statusPhase = (status: number): Phase =>
-  MESSAGES[status] ? { k: 'status', status } : { k: 'failed' };
+const statusPhase = (status: number, code?: string): Phase =>
+  code === 'claimed'
+    ? { k: 'claimed', problem: '' }
+    : MESSAGES[status]
+      ? { k: 'status', status }
+      : { k: 'failed' };
+
+/** The resume code to show: derived from this device's claim, or the one typed here. */
+const codeOf = (claim: string) => (CLAIM_FORMAT.test(claim) ? resumeCodeOf(claim) : claim);
 
 export function App({ token }: { token: string | null }) {
   const [phase, setPhase] = useState<Phase>(token ? { k: 'loading' } : statusPhase(404));
   const [contact, setContact] = useState<SurveyView['campaign']['contact']>(null);
 
-  const load = () => {
+  /** Opens the link with this device's claim, or with the resume code just typed. */
+  const load = (typed?: string) => {
     if (!token) return;
-    setPhase({ k: 'loading' });
-    call<SurveyView>('GET', apiPath(token)).then(({ status, data }) => {
-      if (status !== 200 || !data) return setPhase(statusPhase(status));
+    const kept = readLocal<string>('claim', token);
+    const sent = typed ?? (typeof kept === 'string' ? kept : null);
+    // A code being checked keeps its screen (and what was typed, to correct a typo).
+    if (!typed) setPhase({ k: 'loading' });
+    call<SurveyView>('GET', apiPath(token), sent).then(({ status, data, error }) => {
+      if (status === 403 && error?.code === 'claimed') {
+        const locked = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
+        const problem = !typed
+          ? ''
+          : locked
+            ? `Đã nhập sai quá nhiều lần. Xin thử lại sau khoảng ${Math.ceil(locked / 60)} phút.`
+            : 'Mã tiếp tục chưa đúng. Xin kiểm tra lại từng chữ, từng số.';
+        return setPhase({ k: 'claimed', problem });
+      }
+      if (status !== 200 || !data) return setPhase(statusPhase(status, error?.code));
+      // The first open gives the claim, once; a code typed here serves as this device's claim.
+      const claim = data.claim ?? sent ?? '';
+      if (claim !== kept) writeLocal('claim', token, claim);
       setContact(data.campaign.contact);
-      if (data.status !== 'submitted') return setPhase({ k: 'form', view: data });
+      if (data.status !== 'submitted') return setPhase({ k: 'form', view: data, claim });
       clearLocal(token);
       setPhase({ k: 'receipt', receipt: data.receipt ?? '', thanks: false });
     });
   };
-  useEffect(load, []);
+  useEffect(() => load(), []);
 
   // A new page for screen readers: the heading of what replaced the form.
   useEffect(() => {
@@ -68,7 +93,7 @@ export function App({ token }: { token: string | null }) {
     setPhase(
       'receipt' in end
         ? { k: 'receipt', receipt: end.receipt, thanks: true }
-        : statusPhase(end.status),
+        : statusPhase(end.status, end.code),
     );
 
   let body = null;
@@ -79,7 +104,7 @@ export function App({ token }: { token: string | null }) {
     case 'failed':
       body = (
         <Message title="Không tải được phiếu" text="Xin kiểm tra kết nối mạng rồi bấm «Thử lại».">
-          <button type="button" class="primary" onClick={load}>
+          <button type="button" class="primary" onClick={() => load()}>
             Thử lại
           </button>
         </Message>
@@ -90,8 +115,19 @@ export function App({ token }: { token: string | null }) {
       body = <Message title={title} text={text} />;
       break;
     }
+    case 'claimed':
+      body = <Claimed problem={phase.problem} onCode={load} />;
+      break;
     case 'form':
-      body = <Survey token={token ?? ''} view={phase.view} onEnd={onEnd} />;
+      body = (
+        <Survey
+          token={token ?? ''}
+          claim={phase.claim}
+          code={codeOf(phase.claim)}
+          view={phase.view}
+          onEnd={onEnd}
+        />
+      );
       break;
     case 'receipt':
       body = <Receipt receipt={phase.receipt} thanks={phase.thanks} />;

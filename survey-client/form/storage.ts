@@ -1,9 +1,9 @@
 /**
- * This device's copy of the draft, the frozen submit body and the submissionId, one key per
- * link. Every access is guarded: storage throws in some private modes or when full, and the
+ * This device's copy of the draft, the frozen submit body, the submissionId and the link's
+ * claim (or the resume code typed to continue here), one key per link. Every access is guarded: storage throws in some private modes or when full, and the
  * form must keep working (the server's draft still holds the answers).
  */
-type Kind = 'draft' | 'submit' | 'sid';
+type Kind = 'draft' | 'submit' | 'sid' | 'claim';
 
 const storageKey = (kind: Kind, token: string) => `cchc:${kind}:${token}`;
 
@@ -30,7 +30,10 @@ export function removeLocal(kind: Kind, token: string) {
   } catch {}
 }
 
-/** After a submit nothing of the answers stays on the device (it may be shared). */
+/**
+ * After a submit nothing of the answers stays on the device (it may be shared). The claim stays:
+ * it tells nothing of the answers, and without it the link shows this device no receipt.
+ */
 export function clearLocal(token: string) {
   for (const kind of ['draft', 'submit', 'sid'] as const) removeLocal(kind, token);
 }

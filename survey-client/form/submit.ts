@@ -7,10 +7,11 @@ export const retryDelay = (attempt: number) => Math.min(60_000, 2000 * 2 ** atte
 /**
  * Posts the frozen body until the server gives a definite answer: retries on no network or 5xx,
  * on a backoff timer and at once when the `online` event fires, always with the same body (and
- * so the same submissionId), which the server recognises as a retry.
+ * so the same submissionId) and the same claim, which the server recognises as a retry.
  */
 export function createSubmission(
   token: string,
+  claim: string,
   body: SubmitBody,
   onWaiting: () => void,
   onDone: (reply: Reply<SubmitResult>) => void,
@@ -24,7 +25,7 @@ export function createSubmission(
     clearTimeout(timer);
     if (busy || done) return;
     busy = true;
-    const reply = await call<SubmitResult>('POST', apiPath(token, '/submit'), body);
+    const reply = await call<SubmitResult>('POST', apiPath(token, '/submit'), claim, body);
     busy = false;
     if (done) return;
     if (isTransient(reply.status)) {

@@ -9,7 +9,7 @@ import {
   submitBody,
   toDraft,
 } from './model';
-import { Nav, Progress, SaveNotice } from './parts/chrome';
+import { Nav, Progress, ResumeCode, SaveNotice } from './parts/chrome';
 import { CommentScreen } from './screens/comment';
 import { DemographicsScreen } from './screens/demographics';
 import { Sending } from './screens/end';
@@ -22,10 +22,14 @@ import { createSubmission } from './submit';
 import { createDraftSync, type DraftSync, type SaveStatus } from './sync';
 
 /** How the form ends: a receipt, or a status the app explains (404, 403, 409, 410). */
-export type End = { receipt: string } | { status: number };
+export type End = { receipt: string } | { status: number; code?: string | undefined };
 
 interface Props {
   token: string;
+  /** What every call sends in X-Claim: this device's claim, or the resume code typed here. */
+  claim: string;
+  /** The resume code shown to the person, to continue on another device. */
+  code: string;
   view: SurveyView;
   onEnd: (end: End) => void;
 }
@@ -47,7 +51,7 @@ function titleOf(screen: Screen, view: SurveyView): string {
   }
 }
 
-export function Survey({ token, view, onEnd }: Props) {
+export function Survey({ token, claim, code, view, onEnd }: Props) {
   const [restored] = useState(() => restore(view, readLocal<Draft>('draft', token)));
   const [st, setSt] = useState<FormState>(restored.state);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
@@ -76,6 +80,7 @@ export function Survey({ token, view, onEnd }: Props) {
     setSending('sending');
     submission.current = createSubmission(
       token,
+      claim,
       body,
       () => setSending('waiting'),
       (reply) => {
@@ -91,16 +96,16 @@ export function Survey({ token, view, onEnd }: Props) {
           go('review');
         } else {
           if (reply.status === 409) clearLocal(token);
-          onEnd({ status: reply.status });
+          onEnd({ status: reply.status, code: reply.error?.code });
         }
       },
     );
   }
 
   useEffect(() => {
-    const s = createDraftSync(token, setSaveStatus, (status) => {
+    const s = createDraftSync(token, claim, setSaveStatus, (status, error) => {
       // A draft refused after the submit began says nothing the submit will not say.
-      if (!submission.current) onEnd({ status });
+      if (!submission.current) onEnd({ status, code: error });
     });
     sync.current = s;
     // A submit interrupted by a reload goes on with the very same body.
@@ -133,6 +138,7 @@ export function Survey({ token, view, onEnd }: Props) {
       <>
         <Sending waiting={sending === 'waiting'} onRetry={() => submission.current?.retryNow()} />
         <SaveNotice status={saveStatus} />
+        <ResumeCode code={code} />
       </>
     );
   }
@@ -153,7 +159,7 @@ export function Survey({ token, view, onEnd }: Props) {
   let body = null;
   switch (screen.kind) {
     case 'welcome':
-      body = <Welcome view={view} />;
+      body = <Welcome view={view} code={code} />;
       break;
     case 'units':
       body = <UnitsScreen {...ctx} qn={screen.qn} />;
@@ -200,6 +206,7 @@ export function Survey({ token, view, onEnd }: Props) {
         />
       )}
       <SaveNotice status={saveStatus} />
+      {screen.kind !== 'welcome' && <ResumeCode code={code} />}
     </>
   );
 }

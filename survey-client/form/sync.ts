@@ -9,12 +9,13 @@ export const DRAFT_DELAY_MS = 1500;
 /**
  * Sends the latest draft to the server, debounced; flushes it with `keepalive` when the page is
  * hidden or closed, and again when the network comes back. `onFatal` gets the statuses that end
- * the form (404 revoked, 403 not open, 409 used elsewhere, 410 closed).
+ * the form (404 revoked, 403 not open or claimed, 409 used elsewhere, 410 closed).
  */
 export function createDraftSync(
   token: string,
+  claim: string,
   onStatus: (s: SaveStatus) => void,
-  onFatal: (status: number) => void,
+  onFatal: (status: number, code?: string) => void,
 ) {
   let pending: Draft | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,7 +30,7 @@ export function createDraftSync(
     pending = null;
     busy = true;
     onStatus('saving');
-    const reply = await call('PUT', apiPath(token, '/draft'), draft, keepalive);
+    const reply = await call('PUT', apiPath(token, '/draft'), claim, draft, keepalive);
     busy = false;
     if (stopped) return;
     if (reply.status === 204) {
@@ -41,7 +42,7 @@ export function createDraftSync(
       onStatus('offline');
     } else {
       stopped = true;
-      onFatal(reply.status);
+      onFatal(reply.status, reply.error?.code);
     }
   }
 

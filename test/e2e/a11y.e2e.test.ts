@@ -41,9 +41,12 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
       const links = server.links.filter((l) => l.group_code === group).slice(-3);
       const answers = await fullAnswers(server.db, group, (i) => OPTIONS[i % 5] ?? 'E');
       for (const l of links) {
-        const res = await fetch(`${server.base}/api/s/${l.url.split('/s/')[1]}/submit`, {
+        // Opened first, as the form does: that GET claims the link, and the submit carries it.
+        const api = `${server.base}/api/s/${l.url.split('/s/')[1]}`;
+        const { claim } = (await (await fetch(api)).json()) as { claim: string };
+        const res = await fetch(`${api}/submit`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Claim': claim },
           body: JSON.stringify({ submissionId: submissionId(), answers }),
         });
         if (res.status !== 201 && res.status !== 200)
@@ -146,6 +149,18 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
     await page.reload();
     await expect.poll(heading, SLOW).toBe('Phiếu của Ông/Bà đã được gửi');
     await check('already submitted');
+
+    // A link someone else opened first: the screen that asks for the resume code.
+    const taken = journey.server.links.filter((l) => l.group_code === 'HDND_HUYEN')[1];
+    if (!taken) throw new Error('no second delegate in the demo roster');
+    await fetch(`${journey.server.base}/api/s/${taken.url.split('/s/')[1]}`);
+    await page.goto(taken.url);
+    await expect.poll(heading, SLOW).toBe('Đường dẫn này đã được mở trên một thiết bị khác');
+    await check('link opened on another device');
+    await page.getByLabel('Mã tiếp tục').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    await page.getByRole('button', { name: 'Tiếp tục trả lời' }).tap();
+    await page.getByText('Mã tiếp tục chưa đúng.', { exact: false }).waitFor();
+    await check('link opened on another device, wrong code');
   }, 60_000);
 
   it('the console, every screen, on a laptop', async () => {

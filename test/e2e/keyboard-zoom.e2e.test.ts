@@ -295,6 +295,40 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     await completeForm('a11y-text-200', 360);
   }, 60_000);
 
+  it('on a link opened elsewhere, the resume code is typed and sent with the keyboard alone, at 200% text', async () => {
+    // The delegate opened their link on a phone (here: through the API, which claims it).
+    const link = linkOf('HDND_HUYEN', 3);
+    const api = `${journey.server.base}/api/s/${link.url.split('/s/')[1]}`;
+    const { claim } = (await (await fetch(api)).json()) as { claim: string };
+    context = await journey.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      locale: 'vi-VN',
+    });
+    page = await context.newPage();
+    const heading = () => screenTitle(page);
+    step = 'claimed: 200% text';
+    await page.goto(link.url);
+    await expect.poll(heading, SLOW).toBe('Đường dẫn này đã được mở trên một thiết bị khác');
+    await page.addStyleTag({ content: 'html { font-size: 200% }' });
+    expect(await page.evaluate(reflowProblems)).toEqual([]);
+    await keepScreenshot(page, 'a11y-text-200-claimed', { fullPage: false });
+
+    step = 'claimed: keyboard';
+    const focus = () => page.evaluate(focusState);
+    for (let presses = 0; presses < 20 && (await focus())?.id !== 'resume-code'; presses++)
+      await page.keyboard.press('Tab');
+    const f = await focus();
+    expect(f?.id).toBe('resume-code');
+    expect(f?.visible, 'focus ring on the code field').toBe(true);
+    const { resumeCodeOf } = await import('../../server/respondent/resume-code');
+    await page.keyboard.type(resumeCodeOf(claim).toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect.poll(heading, SLOW).toMatch(/Khảo sát/);
+    expect(await page.evaluate(reflowProblems)).toEqual([]);
+  }, 60_000);
+
   it('the console at 200% browser zoom on a laptop', async () => {
     context = await journey.browser.newContext({
       viewport: { width: 640, height: 400 },

@@ -136,7 +136,74 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     expect(invitation).toEqual({ status: 'submitted', receipt: await receipt.textContent() });
 
     step = 'used-link';
+    // This phone holds the link's claim: it is shown the receipt again.
     await page.goto(link.url);
     await expect.poll(heading).toBe('Phiếu của Ông/Bà đã được gửi');
+    expect(await page.locator('#receipt').textContent()).toBe(invitation.receipt);
+  }, 120_000);
+
+  it('continues on a second device with the resume code; without it the link shows nothing', async () => {
+    const link = journey.server.links.filter((l) => l.group_code === 'HDND_HUYEN')[1];
+    if (!link) throw new Error('no second delegate in the demo roster');
+    context = await phoneContext(journey.browser);
+    page = await context.newPage();
+
+    step = 'phone';
+    await page.goto(link.url);
+    await expect.poll(heading).toMatch(/Khảo sát|Chào/);
+    const code = (await page.locator('.promise b.code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await next();
+    await answerScreen(() => 2);
+    await next();
+    await answerScreen(() => 0);
+    const where = await heading();
+    expect(await page.locator('p.resume').textContent()).toBe(`Mã tiếp tục: ${code}`);
+    // The draft reaches the server (debounced 1.5 s).
+    await expect
+      .poll(
+        () =>
+          journey.server.db
+            .selectFrom('draft')
+            .selectAll()
+            .where('invitationId', '=', link.id)
+            .execute(),
+        { timeout: 10_000 },
+      )
+      .toHaveLength(1);
+
+    step = 'second-device';
+    const other = await journey.browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      locale: 'vi-VN',
+    });
+    try {
+      const desk = await other.newPage();
+      await desk.goto(link.url);
+      await expect
+        .poll(() => screenTitle(desk))
+        .toBe('Đường dẫn này đã được mở trên một thiết bị khác');
+      // Nothing of the campaign or of the answers on this screen.
+      const shown = (await desk.textContent('body')) ?? '';
+      expect(shown).not.toContain('Đại biểu HĐND huyện');
+      expect(shown).not.toContain(where ?? '');
+      await keepScreenshot(desk, 'respondent-7-other-device');
+
+      step = 'type-code';
+      await desk.getByLabel('Mã tiếp tục').fill(code.toLowerCase().replace(/-/g, ' '));
+      await desk.getByRole('button', { name: 'Tiếp tục trả lời' }).click();
+      // The draft is back, at the screen the phone was on, with its answers.
+      await expect.poll(() => screenTitle(desk)).toBe(where);
+      expect(await desk.locator('input:checked').count()).toBeGreaterThan(0);
+      expect(await desk.locator('p.resume').textContent()).toBe(`Mã tiếp tục: ${code}`);
+      await keepScreenshot(desk, 'respondent-8-continued');
+
+      step = 'second-device-reload';
+      // The code typed is kept: a reload on this device needs no typing again.
+      await desk.reload();
+      await expect.poll(() => screenTitle(desk)).toBe(where);
+    } finally {
+      await other.close();
+    }
   }, 120_000);
 });

@@ -94,8 +94,9 @@ function decodeQr(svg: SVGSVGElement, size: number): Promise<string | null> {
 async function answerByApi(link: string, option: 'A' | 'B'): Promise<number> {
   const token = new URL(link).pathname.split('/').pop() ?? '';
   const api = `${new URL(link).origin}/api/s/${token}`;
+  // The first open claims the link; the submit carries the claim, as the form does.
   const view = (await (await fetch(api)).json()) as SurveyView;
-  if (!view.questionnaires) return (await fetch(api)).status;
+  if (!view.questionnaires || !view.claim) return (await fetch(api)).status;
   const answers = view.questionnaires.flatMap((q) =>
     q.questions.flatMap((question) =>
       q.units.map((u) => ({
@@ -111,7 +112,7 @@ async function answerByApi(link: string, option: 'A' | 'B'): Promise<number> {
   );
   const res = await fetch(`${api}/submit`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Claim': view.claim },
     body: JSON.stringify({ submissionId: randomUUID(), answers, demographics }),
   });
   return res.status;
@@ -358,11 +359,19 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     expect(await heading()).toBe('Cảm ơn Ông/Bà đã tham gia khảo sát!');
     await keepScreenshot(phonePage, 'season-12-phone-receipt');
     // Every answer typed offline arrived: one form, the known communes rated, the rest "Không biết".
+    // The link is the phone's now: the API answers only with the claim the phone keeps.
+    const phoneToken = new URL(String(decoded)).pathname.split('/').pop() ?? '';
+    const phoneClaim = JSON.parse(
+      await phonePage.evaluate(
+        (t) => localStorage.getItem(`cchc:claim:${t}`) ?? 'null',
+        phoneToken,
+      ),
+    ) as string;
+    const phoneApi = `${server.base}/api/s/${phoneToken}`;
+    expect((await fetch(phoneApi)).status).toBe(403);
     const communes =
       (
-        (await (
-          await fetch(`${server.base}/api/s/${new URL(String(decoded)).pathname.split('/').pop()}`)
-        ).json()) as SurveyView
+        (await (await fetch(phoneApi, { headers: { 'X-Claim': phoneClaim } })).json()) as SurveyView
       ).questionnaires.find((q) => q.mode === 'matrix')?.units.length ?? 0;
     expect(communes).toBe(13); // the 12 communes and the town of Hớn Quản
     const stored = await server.db

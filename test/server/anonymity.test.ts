@@ -17,9 +17,10 @@ beforeAll(async () => {
   tokens = ctx.tokens('HDND_HUYEN');
   for (const [i, token] of tokens.slice(0, 4).entries()) {
     const answers = await fullAnswers(ctx.db, 'HDND_HUYEN', i % 2 ? 'B' : 'A');
-    await ctx.app.request(`/api/s/${token}/draft`, json({ answers: answers.slice(0, 5) }, 'PUT'));
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    await ctx.respond(token, '/draft', json({ answers: answers.slice(0, 5) }, 'PUT'));
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers, comments: { P01: `Ý kiến ${i}` } }),
     );
     expect(res.status).toBe(201);

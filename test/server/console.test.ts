@@ -104,8 +104,9 @@ describe('invitations', () => {
     expect(((await revoked.json()) as { status: string }).status).toBe('revoked');
     expect((await ctx.app.request(`/api/s/${tokenOf(a?.link ?? '')}`)).status).toBe(404);
     const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
-    await ctx.app.request(
-      `/api/s/${tokenOf(b?.link ?? '')}/submit`,
+    await ctx.respond(
+      tokenOf(b?.link ?? ''),
+      '/submit',
       json({ submissionId: submissionId(), answers }),
     );
     for (const action of ['revoke', 'reissue']) {
@@ -153,8 +154,9 @@ describe('invitations', () => {
 
   it('records a reminder and lists the non-responders without those who answered', async () => {
     const [a, b] = ctx.links.filter((l) => l.group_code === 'CC_CQCM_HUYEN');
-    await ctx.app.request(
-      `/api/s/${tokenOf(a?.link ?? '')}/submit`,
+    await ctx.respond(
+      tokenOf(a?.link ?? ''),
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
     );
     expect(
@@ -181,12 +183,10 @@ describe('tracking', () => {
   it('counts invited, opened, in progress and submitted per group × unit', async () => {
     const leaders = ctx.links.filter((l) => l.group_code === 'LD_UBND_XA');
     await ctx.app.request(`/api/s/${tokenOf(leaders[0]?.link ?? '')}`);
-    await ctx.app.request(
-      `/api/s/${tokenOf(leaders[1]?.link ?? '')}/draft`,
-      json({ answers: [] }, 'PUT'),
-    );
-    await ctx.app.request(
-      `/api/s/${tokenOf(leaders[2]?.link ?? '')}/submit`,
+    await ctx.respond(tokenOf(leaders[1]?.link ?? ''), '/draft', json({ answers: [] }, 'PUT'));
+    await ctx.respond(
+      tokenOf(leaders[2]?.link ?? ''),
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'LD_UBND_XA') }),
     );
     const analyst = await signIn(ctx, 'analyst');
@@ -404,8 +404,9 @@ describe('personal data', () => {
     const admin = await signIn(ctx, 'admin');
     const analyst = await signIn(ctx, 'analyst');
     for (const l of ctx.links.filter((x) => x.group_code === 'CC_CQCM_HUYEN').slice(0, 3)) {
-      await ctx.app.request(
-        `/api/s/${tokenOf(l.link)}/submit`,
+      await ctx.respond(
+        tokenOf(l.link),
+        '/submit',
         json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
       );
     }

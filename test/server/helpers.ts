@@ -4,7 +4,7 @@ import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
-import type { Answer } from '../../server/respondent/contract';
+import type { Answer, SurveyView } from '../../server/respondent/contract';
 import { questionnairesFor } from '../../server/respondent/view';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -28,7 +28,49 @@ export async function setup() {
   /** The tokens of the demo campaign's invitations in a group. */
   const tokens = (groupCode: string) =>
     links.filter((l) => l.group_code === groupCode).map((l) => l.link.split('/s/')[1] ?? '');
-  return { db, app, links, tokens };
+  const claims = new Map<string, string>();
+  /**
+   * A call on a link as the respondent's form makes it: the first one opens (claims) the link,
+   * and every call then carries its claim in X-Claim. `path` follows `/api/s/<token>`.
+   */
+  const respond = async (token: string, path = '', init: RequestInit = {}) => {
+    let claim = claims.get(token);
+    if (!claim) {
+      claim = await claimLink(app, token);
+      claims.set(token, claim);
+    }
+    return app.request(`/api/s/${token}${path}`, withClaim(claim, init));
+  };
+  /** The claim `respond` got for a link (claiming it if it has not yet). */
+  const claimOf = async (token: string) => {
+    if (!claims.has(token)) claims.set(token, await claimLink(app, token));
+    return claims.get(token) ?? '';
+  };
+  return { db, app, links, tokens, respond, claimOf };
+}
+
+type RequestFn = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+/** Opens a link for the first time, as the form does: the GET that claims it. Its claim. */
+export async function claimLink(app: RequestFn, token: string): Promise<string> {
+  const res = await app.request(`/api/s/${token}`);
+  const view = (await res.json()) as Partial<SurveyView>;
+  if (res.status !== 200 || !view.claim) {
+    throw new Error(`GET /api/s/<token> gave no claim: ${res.status} ${JSON.stringify(view)}`);
+  }
+  return view.claim;
+}
+
+/** `init` with the claim (or a resume code) in X-Claim. */
+export const withClaim = (claim: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { ...(init.headers as Record<string, string> | undefined), 'X-Claim': claim },
+});
+
+/** Claims a link and submits `body` through it, as a respondent would. */
+export async function submitThrough(app: RequestFn, token: string, body: unknown) {
+  const claim = await claimLink(app, token);
+  return app.request(`/api/s/${token}/submit`, withClaim(claim, json(body)));
 }
 
 export const json = (body: unknown, method = 'POST'): RequestInit => ({

@@ -43,6 +43,7 @@ describe('GET /api/s/:token', () => {
       name: 'Lãnh đạo cơ quan chuyên môn thuộc UBND huyện',
     });
     expect(view.status).toBe('open');
+    expect(view.claim).toMatch(/^[A-Za-z0-9_-]{27}$/);
     expect(view.draft).toBeNull();
     expect(
       view.questionnaires.map((q) => [q.id, q.mode, q.questions.length, q.units.length]),
@@ -101,18 +102,18 @@ describe('drafts', () => {
       comments: { P01: 'Góp ý riêng tư' },
       state: { screen: 3, known: { P05: ['X-ANPHU'] } },
     };
-    const put = await ctx.app.request(`/api/s/${token}/draft`, json(draft, 'PUT'));
+    const put = await ctx.respond(token, '/draft', json(draft, 'PUT'));
     expect(put.status).toBe(204);
     expect(await statusOf(token)).toBe('in_progress');
     const stored = await ctx.db.selectFrom('draft').select('ciphertext').executeTakeFirstOrThrow();
     expect(Buffer.from(stored.ciphertext, 'base64').toString('latin1')).not.toContain('P01');
-    const view = (await (await ctx.app.request(`/api/s/${token}`)).json()) as SurveyView;
+    const view = (await (await ctx.respond(token)).json()) as SurveyView;
     expect(view.draft).toEqual(draft);
   });
 
   it('refuses a draft that is not the contract shape with 400 invalid_request', async () => {
     const [token = ''] = ctx.tokens('HDND_HUYEN');
-    const res = await ctx.app.request(`/api/s/${token}/draft`, json({ answers: 'all A' }, 'PUT'));
+    const res = await ctx.respond(token, '/draft', json({ answers: 'all A' }, 'PUT'));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
     expect(await count('draft')).toBe(0);
@@ -122,15 +123,16 @@ describe('drafts', () => {
 describe('POST /api/s/:token/submit', () => {
   it('stores every answer of an office leader (180) and gives a receipt; the draft is gone', async () => {
     const [token = ''] = ctx.tokens('LD_CQCM_HUYEN');
-    await ctx.app.request(`/api/s/${token}/draft`, json({ answers: [] }, 'PUT'));
+    await ctx.respond(token, '/draft', json({ answers: [] }, 'PUT'));
     const answers = await fullAnswers(
       ctx.db,
       'LD_CQCM_HUYEN',
       (i) => (['A', 'B', 'C', 'D', 'E'] as const)[i % 5] ?? 'A',
     );
     expect(answers).toHaveLength(180);
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({
         submissionId: submissionId(),
         answers,
@@ -155,7 +157,7 @@ describe('POST /api/s/:token/submit', () => {
       .select((eb) => eb.fn.sum<number>('n').as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(tally.n)).toBe(180);
-    const view = (await (await ctx.app.request(`/api/s/${token}`)).json()) as SurveyView;
+    const view = (await (await ctx.respond(token)).json()) as SurveyView;
     expect([view.status, view.receipt]).toEqual(['submitted', receipt]);
   });
 
@@ -165,13 +167,13 @@ describe('POST /api/s/:token/submit', () => {
       submissionId: submissionId(),
       answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN'),
     };
-    const first = await ctx.app.request(`/api/s/${token}/submit`, json(body));
-    const second = await ctx.app.request(`/api/s/${token}/submit`, json(body));
+    const first = await ctx.respond(token, '/submit', json(body));
+    const second = await ctx.respond(token, '/submit', json(body));
     await ctx.db
       .updateTable('campaign')
       .set({ closesAt: new Date(Date.now() - 1000).toISOString() })
       .execute();
-    const third = await ctx.app.request(`/api/s/${token}/submit`, json(body));
+    const third = await ctx.respond(token, '/submit', json(body));
     expect([first.status, second.status, third.status]).toEqual([201, 200, 200]);
     const receipts = await Promise.all(
       [first, second, third].map(async (r) => ((await r.json()) as { receipt: string }).receipt),
@@ -183,22 +185,21 @@ describe('POST /api/s/:token/submit', () => {
   it('answers 409 already_submitted to another submit or a draft on a used link', async () => {
     const [token = ''] = ctx.tokens('CC_CQCM_HUYEN');
     const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
-    await ctx.app.request(
-      `/api/s/${token}/submit`,
+    await ctx.respond(token, '/submit', json({ submissionId: submissionId(), answers }));
+    const again = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers }),
     );
-    const again = await ctx.app.request(
-      `/api/s/${token}/submit`,
-      json({ submissionId: submissionId(), answers }),
-    );
-    const changed = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const changed = await ctx.respond(
+      token,
+      '/submit',
       json({
         submissionId: submissionId(),
         answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN', 'B'),
       }),
     );
-    const draft = await ctx.app.request(`/api/s/${token}/draft`, json({ answers: [] }, 'PUT'));
+    const draft = await ctx.respond(token, '/draft', json({ answers: [] }, 'PUT'));
     for (const res of [again, changed, draft]) {
       expect(res.status).toBe(409);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
@@ -214,8 +215,9 @@ describe('POST /api/s/:token/submit', () => {
       submissionId: submissionId(),
       answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN'),
     };
+    await ctx.claimOf(token);
     const results = await Promise.all(
-      [1, 2, 3].map(() => ctx.app.request(`/api/s/${token}/submit`, json(body))),
+      [1, 2, 3].map(() => ctx.respond(token, '/submit', json(body))),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(await count('submission')).toBe(1);
@@ -230,8 +232,9 @@ describe('POST /api/s/:token/submit', () => {
     answers.push({ questionnaireId: 'P05', questionId: 'q1', unitCode: 'PNV', option: 'A' });
     answers.push({ questionnaireId: 'P03', questionId: 'q1', unitCode: '694', option: 'A' });
     answers.push({ questionnaireId: 'P01', questionId: 'q2', unitCode: '694', option: 'C' });
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers }),
     );
     expect(res.status).toBe(422);
@@ -260,7 +263,7 @@ describe('POST /api/s/:token/submit', () => {
       JSON.stringify({ answers: [] }),
       JSON.stringify({ submissionId: 'short', answers: [] }),
     ]) {
-      const res = await ctx.app.request(`/api/s/${token}/submit`, json(body));
+      const res = await ctx.respond(token, '/submit', json(body));
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
         'invalid_request',
@@ -270,13 +273,14 @@ describe('POST /api/s/:token/submit', () => {
       submissionId: submissionId(),
       answers: [{ questionnaireId: 'P01', questionId: 'q1', unitCode: '694', option: 'F' }],
     };
-    expect((await ctx.app.request(`/api/s/${token}/submit`, json(wrongOption))).status).toBe(400);
+    expect((await ctx.respond(token, '/submit', json(wrongOption))).status).toBe(400);
   });
 
   it('refuses a body over the size limit with 413', async () => {
     const [token = ''] = ctx.tokens('HDND_HUYEN');
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers: [], comments: { P01: 'x'.repeat(300_000) } }),
     );
     expect(res.status).toBe(413);
@@ -289,32 +293,27 @@ describe('POST /api/s/:token/submit', () => {
     const [a = '', b = ''] = ctx.tokens('LD_UBND_XA');
     const answers = await fullAnswers(ctx.db, 'LD_UBND_XA');
     const id = ctx.links.find((l) => l.link.endsWith(a))?.id ?? '';
+    await ctx.claimOf(a);
+    await ctx.claimOf(b);
     await ctx.db
       .updateTable('invitation')
       .set({ status: 'revoked' })
       .where('id', '=', id)
       .execute();
     expect(
-      (await ctx.app.request(`/api/s/${a}/submit`, json({ submissionId: submissionId(), answers })))
-        .status,
+      (await ctx.respond(a, '/submit', json({ submissionId: submissionId(), answers }))).status,
     ).toBe(404);
     await ctx.db
       .updateTable('campaign')
       .set({ closesAt: new Date(Date.now() - 1).toISOString() })
       .execute();
-    const closed = await ctx.app.request(
-      `/api/s/${b}/submit`,
-      json({ submissionId: submissionId(), answers }),
-    );
+    const closed = await ctx.respond(b, '/submit', json({ submissionId: submissionId(), answers }));
     expect(closed.status).toBe(410);
     await ctx.db
       .updateTable('campaign')
       .set({ opensAt: new Date(Date.now() + 86_400_000).toISOString(), closesAt: null })
       .execute();
-    const early = await ctx.app.request(
-      `/api/s/${b}/submit`,
-      json({ submissionId: submissionId(), answers }),
-    );
+    const early = await ctx.respond(b, '/submit', json({ submissionId: submissionId(), answers }));
     expect(early.status).toBe(403);
     expect(await count('submission')).toBe(0);
   });
@@ -325,18 +324,20 @@ describe('POST /api/s/:token/submit', () => {
     // Make the database refuse one answer deep in the batch, after others were inserted.
     await sql`CREATE TRIGGER fail_one BEFORE INSERT ON answer WHEN NEW.unit_code = 'X-TANQUAN' AND NEW.question_id = 'q12'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(ctx.db);
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers }),
     );
     expect(res.status).toBe(500);
     expect([await count('submission'), await count('answer'), await count('answerTally')]).toEqual([
       0, 0, 0,
     ]);
-    expect(await statusOf(token)).toBe('not_opened');
+    expect(await statusOf(token)).toBe('opened');
     await sql`DROP TRIGGER fail_one`.execute(ctx.db);
-    const retry = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const retry = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers }),
     );
     expect(retry.status).toBe(201);

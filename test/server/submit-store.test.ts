@@ -202,8 +202,9 @@ describe('a stored submit', () => {
         .map((a, i) => ({ a, at: (i * 7919) % 1009 }))
         .sort((x, y) => x.at - y.at)
         .map(({ a }) => a);
-      const res = await ctx.app.request(
-        `/api/s/${token}/submit`,
+      const res = await ctx.respond(
+        token,
+        '/submit',
         json({ submissionId: submissionId(), answers }),
       );
       expect(res.status).toBe(201);

@@ -5,6 +5,8 @@ import { App } from '../../survey-client/form/app';
 
 export const TOKEN = 'tok-123';
 export const RECEIPT = 'K7Q2-9XFA';
+/** What the stub server hands out on a GET, as a real one does on the first open of a link. */
+export const CLAIM = 'tA6zZGOl3JMMkG0UhzOh0s0fC5o';
 
 type Method = 'GET' | 'PUT' | 'POST';
 /** A canned reply, or 'network' for a fetch that rejects (no connection). */
@@ -14,6 +16,8 @@ export interface Call {
   path: string;
   body: unknown;
   keepalive: boolean;
+  /** The X-Claim header sent, if any. */
+  claim: string | undefined;
 }
 
 export const errorReply = (status: number, code: string, message = '', details?: unknown) => ({
@@ -29,7 +33,7 @@ export function stubServer(view: SurveyView | null) {
   const calls: Call[] = [];
   const queued: Record<Method, Reply[]> = { GET: [], PUT: [], POST: [] };
   const defaults: Record<Method, Reply> = {
-    GET: view ? { status: 200, body: view } : errorReply(404, 'not_found'),
+    GET: view ? { status: 200, body: { claim: CLAIM, ...view } } : errorReply(404, 'not_found'),
     PUT: { status: 204 },
     POST: { status: 201, body: { receipt: RECEIPT } },
   };
@@ -38,7 +42,8 @@ export function stubServer(view: SurveyView | null) {
     vi.fn(async (path: string, init: RequestInit = {}) => {
       const method = (init.method ?? 'GET') as Method;
       const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-      calls.push({ method, path, body, keepalive: Boolean(init.keepalive) });
+      const claim = (init.headers as Record<string, string> | undefined)?.['X-Claim'];
+      calls.push({ method, path, body, keepalive: Boolean(init.keepalive), claim });
       const reply = queued[method].shift() ?? defaults[method];
       if (reply === 'network') throw new TypeError('Failed to fetch');
       const ok = reply.status >= 200 && reply.status < 300;

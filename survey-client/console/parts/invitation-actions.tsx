@@ -30,7 +30,7 @@ export function InvitationActions({
       action === 'reissue'
         ? {
             title: 'Cấp lại đường dẫn?',
-            text: `Đường dẫn cũ của ${inv.name} sẽ hết hiệu lực ngay; người này phải dùng đường dẫn mới. Câu trả lời đang làm dở vẫn được giữ.`,
+            text: `Đường dẫn cũ của ${inv.name} sẽ hết hiệu lực ngay; người này phải dùng đường dẫn mới và trả lời lại từ đầu: bản nháp cũ được khóa bằng mã tiếp tục của đường dẫn cũ, không ai mở được nữa, nên bị xóa. Đường dẫn mới thuộc về thiết bị mở nó đầu tiên.`,
             ok: 'Cấp lại đường dẫn',
           }
         : {

@@ -50,6 +50,15 @@ export function Nav({ onBack, onNext, nextLabel, onReview }: NavProps) {
   );
 }
 
+/** The resume code, small, under every screen of the form: to continue on another device. */
+export function ResumeCode({ code }: { code: string }) {
+  return (
+    <p class="resume">
+      Mã tiếp tục: <b class="code">{code}</b>
+    </p>
+  );
+}
+
 /** Quiet by design: every change is already on the device, only a lost network is news. */
 export function SaveNotice({ status }: { status: SaveStatus }) {
   const text =

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { normaliseResumeCode } from '../../../server/respondent/resume-code';
 
 export function Message({
   title,
@@ -17,6 +18,68 @@ export function Message({
       </h1>
       <p>{text}</p>
       {children}
+    </>
+  );
+}
+
+/**
+ * 403 `claimed`: the link was opened on another device first. Its owner types the resume code
+ * shown there; anyone else learns what happened and whom to ask. Nothing of the campaign is
+ * known here (the server sends nothing with this answer), so the office is named, not dialled.
+ */
+export function Claimed({
+  problem,
+  onCode,
+}: {
+  /** Why the last code typed was refused, if one was. */
+  problem: string;
+  onCode: (code: string) => void;
+}) {
+  const [value, setValue] = useState('');
+  const [typo, setTypo] = useState(false);
+  const error = typo ? 'Mã tiếp tục gồm 16 chữ và số, dạng XXXX-XXXX-XXXX-XXXX.' : problem;
+  return (
+    <>
+      <h1 id="screen-title" tabIndex={-1}>
+        Đường dẫn này đã được mở trên một thiết bị khác
+      </h1>
+      <p>
+        Nếu chính Ông/Bà đã mở đường dẫn này trên điện thoại hay máy tính khác, xin nhập mã tiếp tục
+        hiện trên thiết bị đó để làm tiếp phiếu.
+      </p>
+      <p>
+        Nếu Ông/Bà chưa từng mở đường dẫn này thì đã có người khác mở trước. Xin đừng trả lời tiếp
+        mà liên hệ Phòng Nội vụ (cơ quan đã gửi đường dẫn) để được cấp đường dẫn mới.
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const code = normaliseResumeCode(value);
+          setTypo(!code);
+          if (code) onCode(code);
+        }}
+      >
+        <label class="label" for="resume-code">
+          Mã tiếp tục
+        </label>
+        <input
+          id="resume-code"
+          class="code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'resume-error' : undefined}
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+        <p id="resume-error" class={error ? 'error' : undefined} role="alert">
+          {error}
+        </p>
+        <button type="submit" class="primary">
+          Tiếp tục trả lời
+        </button>
+      </form>
     </>
   );
 }

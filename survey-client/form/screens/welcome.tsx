@@ -9,7 +9,7 @@ export function formatDeadline(iso: string): string {
   return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
-export function Welcome({ view }: { view: SurveyView }) {
+export function Welcome({ view, code }: { view: SurveyView; code: string }) {
   const { closesAt } = view.campaign;
   return (
     <>
@@ -34,6 +34,13 @@ export function Welcome({ view }: { view: SurveyView }) {
       <p>
         Câu trả lời được lưu tự động. Ông/Bà có thể tạm dừng và quay lại sau bằng chính đường dẫn
         này.
+      </p>
+      <p class="promise">
+        Mã tiếp tục của Ông/Bà: <b class="code">{code}</b>
+        <br />
+        Xin ghi lại mã này. Đường dẫn nay đã gắn với thiết bị này; nếu muốn làm tiếp trên điện thoại
+        hay máy tính khác, Ông/Bà mở đường dẫn trên máy đó và nhập mã này. Mã chỉ dành riêng cho
+        Ông/Bà: xin không đưa cho người khác, kể cả cán bộ phát phiếu.
       </p>
     </>
   );

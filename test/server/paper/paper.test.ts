@@ -125,8 +125,9 @@ describe('printing paper forms', () => {
   it('makes one fresh serial per person in one batch, only for those who have not answered', async () => {
     const leaders = ctx.links.filter((l) => l.group_code === 'LD_UBND_XA');
     const [done, revoked] = leaders;
-    await ctx.app.request(
-      `/api/s/${tokenOf(done?.link ?? '')}/submit`,
+    await ctx.respond(
+      tokenOf(done?.link ?? ''),
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'LD_UBND_XA') }),
     );
     await officer(`${CAMPAIGN}/invitations/${revoked?.id}/revoke`, post());
@@ -157,7 +158,7 @@ describe('paper stubs', () => {
   it('marks the person’s link used: the online form then shows it submitted and refuses answers', async () => {
     const p = person('CC_CQCM_HUYEN');
     const token = tokenOf(p.link);
-    await ctx.app.request(`/api/s/${token}/draft`, json({ answers: [] }, 'PUT'));
+    await ctx.respond(token, '/draft', json({ answers: [] }, 'PUT'));
     const code = await shortCodeOf(p.id);
     const res = await officer(
       `${CAMPAIGN}/paper/stubs`,
@@ -172,12 +173,13 @@ describe('paper stubs', () => {
     };
     expect(body).toMatchObject({ id: p.id, name: p.name, status: 'submitted' });
     expect(body.receipt).toMatch(/^GIẤY-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    const view = await ctx.app.request(`/api/s/${token}`);
+    const view = await ctx.respond(token);
     expect(((await view.json()) as { status: string; receipt: string }).status).toBe('submitted');
-    const draft = await ctx.app.request(`/api/s/${token}/draft`, json({ answers: [] }, 'PUT'));
+    const draft = await ctx.respond(token, '/draft', json({ answers: [] }, 'PUT'));
     expect(draft.status).toBe(409);
-    const submit = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const submit = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
     );
     expect(submit.status).toBe(409);
@@ -204,8 +206,9 @@ describe('paper stubs', () => {
     const revoked = await officer(`${CAMPAIGN}/paper/stubs`, post({ code: codeOfRevoked }));
     expect(revoked.status).toBe(409);
     expect(((await revoked.json()) as { error: { code: string } }).error.code).toBe('revoked');
-    await ctx.app.request(
-      `/api/s/${tokenOf(b?.link ?? '')}/submit`,
+    await ctx.respond(
+      tokenOf(b?.link ?? ''),
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, 'CC_CQCM_HUYEN') }),
     );
     const online = await officer(

@@ -10,7 +10,7 @@ import { openDb } from '../../../server/db/connect';
 import { listLinks } from '../../../server/invitations/service';
 import { lockRun } from '../../../server/results/service';
 import type { ResultsDocument } from '../../../server/results/types';
-import { config, fullAnswers, json, SECRET, submissionId } from '../helpers';
+import { config, fullAnswers, SECRET, submissionId, submitThrough } from '../helpers';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -40,10 +40,10 @@ beforeEach(async () => {
       ['LD_CQCM_HUYEN', 'B'],
     ] as const) {
       for (const link of links.filter((l) => l.group_code === group).slice(0, 3)) {
-        const res = await app.request(
-          `/api/s/${link.link.split('/s/')[1]}/submit`,
-          json({ submissionId: submissionId(), answers: await fullAnswers(db, group, option) }),
-        );
+        const res = await submitThrough(app, link.link.split('/s/')[1] ?? '', {
+          submissionId: submissionId(),
+          answers: await fullAnswers(db, group, option),
+        });
         expect(res.status).toBe(201);
       }
     }

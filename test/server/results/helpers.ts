@@ -4,7 +4,7 @@ import type { UnitResult } from '../../../analysis/types';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import type { Answer } from '../../../server/respondent/contract';
 import type { ResultsDocument } from '../../../server/results/types';
-import { fullAnswers, json, type setup, submissionId } from '../helpers';
+import { fullAnswers, type setup, submissionId, submitThrough } from '../helpers';
 
 export type Ctx = Awaited<ReturnType<typeof setup>>;
 export const CAMPAIGN = 'demo-2023';
@@ -30,10 +30,11 @@ export async function submitForms(
   expect(tokens).toHaveLength(n);
   for (const token of tokens) {
     const answers = await fullAnswers(ctx.db, group, option);
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
-      json({ submissionId: submissionId(), answers, ...extra }),
-    );
+    const res = await submitThrough(ctx.app, token, {
+      submissionId: submissionId(),
+      answers,
+      ...extra,
+    });
     expect(res.status).toBe(201);
   }
   counts.set(group, start + n);

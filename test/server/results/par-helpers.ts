@@ -13,7 +13,7 @@ import { addRespondents, listLinks, type NewPerson } from '../../../server/invit
 import type { Answer } from '../../../server/respondent/contract';
 import { questionnairesFor } from '../../../server/respondent/view';
 import type { ResultsDocument } from '../../../server/results/types';
-import { config, json, SECRET, type signIn, submissionId } from '../helpers';
+import { config, SECRET, type signIn, submissionId, submitThrough } from '../helpers';
 import type { Ctx } from './helpers';
 
 /** A signed-in request function, as signIn returns it. */
@@ -105,10 +105,7 @@ export async function submitAll(
   );
   for (const l of links) {
     const token = l.link.split('/s/')[1] ?? '';
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
-      json({ submissionId: submissionId(), answers }),
-    );
+    const res = await submitThrough(ctx.app, token, { submissionId: submissionId(), answers });
     expect(res.status).toBe(201);
   }
 }

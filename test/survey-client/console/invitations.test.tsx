@@ -108,6 +108,8 @@ describe('invitations', () => {
     await openAt('/console/c/c2024/invitations');
     await click(/^Cấp lại đường dẫn/, row('Nguyễn Văn An'));
     expect(dialog().textContent).toContain('Đường dẫn cũ của Nguyễn Văn An sẽ hết hiệu lực ngay');
+    // Said plainly: the draft cannot follow to the new link (it was sealed under the old claim).
+    expect(dialog().textContent).toContain('trả lời lại từ đầu');
     expect(server.changes()).toHaveLength(0);
     await click('Hủy', dialog());
     expect(server.changes()).toHaveLength(0);
