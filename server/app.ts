@@ -10,8 +10,15 @@ import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
 import { respondentRoutes } from './respondent/routes';
-import { MAX_BYTES as ROSTER_MAX_BYTES } from './roster/read';
-import { FORM_PAGE_HEADERS, mountClient, securityHeaders } from './static';
+import { FORM_PAGE_HEADERS, mountClient, securityHeadersFor } from './static';
+import { UPLOAD_LIMITS } from './upload/limits';
+
+/** The routes that take a spreadsheet (multipart `file`): roster, unit set, self-assessment. */
+const UPLOAD_ROUTE = /^\/api\/campaigns\/[^/]+\/(roster\/(preview|import)|units|self-assessment)$/;
+/** The largest file, plus room for the form's framing and its other fields (mapping, confirm…). */
+const UPLOAD_BODY_LIMIT = UPLOAD_LIMITS.maxBytes + 1024 * 1024;
+/** Pages' forms (POST /code: one 8-character code) are a few hundred bytes. */
+const PAGE_BODY_LIMIT = 16 * 1024;
 
 export interface AppDeps {
   db: Db;
@@ -27,16 +34,22 @@ export function createApp({ db, config }: AppDeps) {
   app.onError(handleError);
 
   if (config.logRequests) app.use(requestLogger());
-  app.use(securityHeaders);
+  app.use(securityHeadersFor(config.publicUrl));
   app.use(compress());
-  // Every API body is small (a full submit is ~20 KB) but an office's roster spreadsheet.
+  // Every body is small but an office's spreadsheet: the limit applies to every route, pages
+  // included (POST /code reads a form of one field), and is checked as the body streams in.
   const tooLarge = (c: Context) =>
     c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn.'), 413);
-  const smallBody = bodyLimit({ maxSize: config.bodyLimit, onError: tooLarge });
-  const rosterBody = bodyLimit({ maxSize: ROSTER_MAX_BYTES, onError: tooLarge });
-  app.use('/api/*', (c, next) =>
-    (/\/roster\/(preview|import)$/.test(c.req.path) ? rosterBody : smallBody)(c, next),
-  );
+  const apiBody = bodyLimit({ maxSize: config.bodyLimit, onError: tooLarge });
+  const pageBody = bodyLimit({
+    maxSize: Math.min(config.bodyLimit, PAGE_BODY_LIMIT),
+    onError: (c) => c.html(homePage('Dữ liệu gửi lên quá lớn.'), 413),
+  });
+  const uploadBody = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge });
+  app.use('*', (c, next) => {
+    if (c.req.method === 'POST' && UPLOAD_ROUTE.test(c.req.path)) return uploadBody(c, next);
+    return (c.req.path.startsWith('/api/') ? apiBody : pageBody)(c, next);
+  });
 
   app.route('/api/s', respondentRoutes({ db, config }));
   app.get('/api/health', (c) => c.json({ ok: true }));

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { audit } from './audit/log';
 import { addUser, ROLE_NAMES } from './auth/users';
@@ -15,21 +15,85 @@ import { createDemo } from './demo/demo';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
-import { RESULTS_USAGE, resultsCommand } from './results/cli';
-import { ROSTER_USAGE, rosterCommand } from './roster/cli';
+import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
+import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
+
+const DEMO_USAGE =
+  'demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)';
+const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
+                                              danh sách đường dẫn cá nhân (và mã QR nếu có --qr)`;
+const CAMPAIGN_USAGE =
+  'campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ';
+const USER_USAGE = `user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
+                                              tạo tài khoản`;
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
-  demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)
-  links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
-                                              danh sách đường dẫn cá nhân (và mã QR nếu có --qr)
-  campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ
-  user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
-                                              tạo tài khoản
+  ${DEMO_USAGE}
+  ${LINKS_USAGE}
+  ${CAMPAIGN_USAGE}
+  ${USER_USAGE}
   ${ROSTER_USAGE}
   ${RESULTS_USAGE}
   ${BACKUP_USAGE}`;
 
+const LINKS_OPTIONS = {
+  campaign: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  qr: { type: 'string' },
+} as const;
+const CAMPAIGN_OPTIONS = { campaign: { type: 'string' } } as const;
+const USER_OPTIONS = {
+  email: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+} as const;
+
+/**
+ * Every command with its usage, its options and how many words may come before them (the action
+ * of `campaign open`, `user add`, `roster import`) or after (the file of `roster import`).
+ */
+const COMMANDS: Record<
+  string,
+  { usage: string; options: NonNullable<ParseArgsConfig['options']>; positionals: number }
+> = {
+  demo: { usage: DEMO_USAGE, options: {}, positionals: 0 },
+  links: { usage: LINKS_USAGE, options: LINKS_OPTIONS, positionals: 0 },
+  campaign: { usage: CAMPAIGN_USAGE, options: CAMPAIGN_OPTIONS, positionals: 1 },
+  user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
+  roster: { usage: ROSTER_USAGE, options: ROSTER_OPTIONS, positionals: 2 },
+  results: { usage: RESULTS_USAGE, options: RESULTS_OPTIONS, positionals: 0 },
+};
+
 class CliError extends Error {}
+
+/**
+ * Checks a command's words before anything is opened or written: an option it does not know, a
+ * value missing, a word too many, and the command stops with its usage (exit 1), having done
+ * nothing.
+ */
+function checkArgs(command: string, args: string[]): void {
+  const spec = COMMANDS[command];
+  if (!spec) throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
+  let positionals: string[];
+  try {
+    ({ positionals } = parseArgs({
+      args,
+      options: spec.options,
+      strict: true,
+      allowPositionals: spec.positionals > 0,
+    }));
+  } catch (err) {
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+      throw new CliError(`tham số không hợp lệ (${err.message}).\nDùng: ${spec.usage}`);
+    throw err;
+  }
+  if (positionals.length > spec.positionals)
+    throw new CliError(
+      `thừa tham số: ${positionals.slice(spec.positionals).join(' ')}.\nDùng: ${spec.usage}`,
+    );
+}
 
 async function requireCampaign(db: Db, id: string | undefined) {
   if (!id) throw new CliError('Thiếu --campaign <id>.');
@@ -39,15 +103,7 @@ async function requireCampaign(db: Db, id: string | undefined) {
 }
 
 async function links(db: Db, config: Config, args: string[]) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      campaign: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      qr: { type: 'string' },
-    },
-  });
+  const { values } = parseArgs({ args, options: LINKS_OPTIONS, strict: true });
   const campaign = await requireCampaign(db, values.campaign);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new CliError('--format phải là csv hoặc xlsx.');
@@ -85,7 +141,7 @@ async function links(db: Db, config: Config, args: string[]) {
 
 async function campaignCommand(db: Db, args: string[]) {
   const [action, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { campaign: { type: 'string' } } });
+  const { values } = parseArgs({ args: rest, options: CAMPAIGN_OPTIONS, strict: true });
   if (action !== 'open' && action !== 'close')
     throw new CliError('Dùng: campaign open|close --campaign <id>.');
   const campaign = await requireCampaign(db, values.campaign);
@@ -101,15 +157,7 @@ async function userCommand(db: Db, args: string[]) {
   const [action, ...rest] = args;
   if (action !== 'add')
     throw new CliError('Dùng: user add --email <e> --password <p> --role admin|officer|analyst.');
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      email: { type: 'string' },
-      password: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-    },
-  });
+  const { values } = parseArgs({ args: rest, options: USER_OPTIONS, strict: true });
   if (!values.email || !values.password || !values.role)
     throw new CliError('Cần đủ --email, --password và --role.');
   const user = await addUser(db, {
@@ -131,6 +179,12 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 1;
+  }
+  try {
+    checkArgs(command, args);
+  } catch (err) {
+    console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
   const config = loadConfig(env);
   // Before openDb: a backup neither creates nor migrates the database it copies.
@@ -155,8 +209,6 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       return await rosterCommand(db, config, args);
     } else if (command === 'results') {
       return await resultsCommand(db, config, args);
-    } else {
-      throw new CliError(`Lệnh không xác định: "${command}".\n${USAGE}`);
     }
     return 0;
   } catch (err) {

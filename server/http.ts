@@ -1,14 +1,58 @@
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { ApiError } from './errors';
 
 /**
- * Reads a JSON body and validates it at the edge: 400 `invalid_request` when it is not JSON or
- * not the shape, with one detail per problem.
+ * How deep any JSON body may nest. The deepest real body (a questionnaire definition) nests
+ * about 8 levels; a body nested thousands deep would overflow the stack of whatever walks it
+ * (validation, JSON.stringify, encryption of a draft) and end as a 500.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The deepest nesting of `[`/`{` in JSON text, strings skipped; stops counting past `limit`. */
+export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
+  }
+  return max;
+}
+
+/**
+ * Reads a JSON body and validates it at the edge: 400 `invalid_request` when it is not JSON,
+ * nests deeper than MAX_JSON_DEPTH, or is not the shape, with one detail per problem.
  */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(await req.text());
+    text = await req.text();
+  } catch (err) {
+    if (err instanceof HTTPException || err instanceof ApiError) throw err;
+    throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+  }
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} cấp).`,
+    );
+  }
+  try {
+    raw = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
@@ -21,4 +65,25 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
     throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không đúng định dạng.', details);
   }
   return parsed.data;
+}
+
+/**
+ * A PATCH body: as readJson, and 400 `invalid_request` when it names none of the fields that
+ * can be changed (`{}`, or only unknown fields), listing those that can.
+ */
+export async function readPatch<T extends z.ZodObject>(
+  req: Request,
+  schema: T,
+): Promise<z.infer<T>> {
+  const patch = await readJson(req, schema);
+  if (Object.values(patch as Record<string, unknown>).every((v) => v === undefined)) {
+    const fields = Object.keys(schema.shape);
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `Không có gì để sửa: cần ít nhất một trong các trường ${fields.join(', ')}.`,
+      { fields },
+    );
+  }
+  return patch;
 }

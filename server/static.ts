@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Hono, MiddlewareHandler } from 'hono';
+import { PRINT_SCRIPT } from './html';
 
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -12,19 +14,58 @@ const TYPES: Record<string, string> = {
   json: 'application/json',
 };
 
-/** Headers on every response. Tokens are in the URL: never let them leak through the Referer. */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('X-Frame-Options', 'DENY');
-};
+const sha256 = (text: string) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The Content-Security-Policy of every page (console, home, QR slips, paper forms, the form):
+ * scripts only from this server's own files, plus the printable pages' one inline script by its
+ * hash — no 'unsafe-inline', no eval; nothing loaded from elsewhere; no plugin, no <base>, no
+ * form posting elsewhere, no framing. Styles may be inline: the printable pages and the home
+ * page carry their CSS in a <style> element, and styles run no code.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${sha256(PRINT_SCRIPT)}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A year: browsers then refuse plain HTTP to this host, even a first visit typed without https. */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * Headers on every response. Tokens are in the URL: never let them leak through the Referer.
+ * Every response carries the Content-Security-Policy unless its route set its own; when the
+ * public address is https, Strict-Transport-Security too (without includeSubDomains: other
+ * hosts of an office's domain may still be plain HTTP).
+ */
+export function securityHeadersFor(publicUrl: string): MiddlewareHandler {
+  const https = /^https:\/\//i.test(publicUrl);
+  return async (c, next) => {
+    await next();
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    if (!c.res.headers.has('Content-Security-Policy'))
+      c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    if (https) c.header('Strict-Transport-Security', HSTS);
+  };
+}
+
+/** The headers of securityHeadersFor without HSTS (a server whose public address is http). */
+export const securityHeaders: MiddlewareHandler = securityHeadersFor('');
 
 /** The respondent's form page: revalidated on each visit, and only its own scripts run. */
 export const FORM_PAGE_HEADERS = {
   'Cache-Control': 'no-cache',
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 };
 
 /**

@@ -4,7 +4,7 @@ import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
-import { readJson } from '../http';
+import { readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { addUser, findUser, ROLES } from './users';
 
@@ -63,7 +63,7 @@ export function adminRoutes(db: Db) {
     const me = currentUser(c);
     const user = await findUser(db, c.req.param('uid'));
     if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
-    const patch = await readJson(c.req.raw, UserPatch);
+    const patch = await readPatch(c.req.raw, UserPatch);
     if (user.id === me.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
       throw new ApiError(
         409,

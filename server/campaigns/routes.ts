@@ -5,7 +5,7 @@ import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
-import { readJson } from '../http';
+import { readJson, readPatch } from '../http';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
 import { findCampaign, findDefinition, listCampaigns, listUnits } from './queries';
@@ -152,7 +152,7 @@ export function campaignRoutes(db: Db) {
 
   app.patch('/:id', staff, async (c) => {
     const campaign = await requireCampaign(db, c.req.param('id'));
-    const patch = await readJson(c.req.raw, CampaignPatch);
+    const patch = await readPatch(c.req.raw, CampaignPatch);
     const phase = campaignPhase(campaign);
     if (patch.opensAt !== undefined && phase !== 'not_open' && patch.opensAt !== campaign.opensAt) {
       throw new ApiError(

@@ -20,6 +20,7 @@ import * as m0008 from './migrations/0008-run-withheld';
 import * as m0009 from './migrations/0009-claim';
 import * as m0010 from './migrations/0010-page-rewrite';
 import * as m0011 from './migrations/0011-guess-budgets';
+import * as m0012 from './migrations/0012-audit-paper-serials';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -110,6 +111,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0009-claim': m0009,
         '0010-page-rewrite': m0010,
         '0011-guess-budgets': m0011,
+        '0012-audit-paper-serials': m0012,
       }),
     },
   });

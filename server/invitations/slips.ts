@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { escapeHtml } from '../html';
+import { escapeHtml, printButton } from '../html';
 
 export interface Slip {
   name: string;
@@ -45,6 +45,7 @@ function qrSvg(text: string): string {
 const STYLE = `
 @page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
+.none { padding: 12px; }
 body { font: 11pt/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0; color: #000; }
 .bar { padding: 12px; background: #eef3f8; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
 .bar h1 { font-size: inherit; margin: 0; }
@@ -96,6 +97,6 @@ export function slipsPage(opts: {
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu mời khảo sát — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body>
-<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span>${opts.slips.length} phiếu mời</span><button onclick="print()">In (A4)</button></header>
-<main>${sections || '<p style="padding:12px">Không có phiếu mời nào phù hợp.</p>'}</main></body></html>`;
+<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span>${opts.slips.length} phiếu mời</span>${printButton()}</header>
+<main>${sections || '<p class="none">Không có phiếu mời nào phù hợp.</p>'}</main></body></html>`;
 }

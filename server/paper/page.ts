@@ -1,4 +1,4 @@
-import { escapeHtml } from '../html';
+import { escapeHtml, printButton } from '../html';
 import type { DemographicView, QuestionnaireView } from '../respondent/contract';
 import { formatSerial } from './serial';
 
@@ -45,6 +45,7 @@ table.sheet + table.sheet { break-before: page; }
 .sheet tfoot .foot { display: flex; justify-content: space-between; gap: 4mm; border-top: 1px solid #000; padding-top: 1mm; }
 .serial { font: 700 11pt monospace; letter-spacing: 1px; white-space: nowrap; }
 .sheet h2 { font-size: 11.5pt; margin: 2mm 0 1mm; text-align: center; }
+.none { padding: 12px; }
 .sheet td.cell { border: 1px solid #555; padding: 1mm 1.5mm; vertical-align: top; }
 .sheet tr { break-inside: avoid; }
 .sheet .field, .sheet .labels { break-after: avoid; }
@@ -160,7 +161,7 @@ export function paperPage(opts: { campaignName: string; home: string; forms: Pap
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu giấy — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body>
-<div class="bar"><strong>${escapeHtml(opts.campaignName)}</strong><span>${opts.forms.length} phiếu giấy</span><button onclick="print()">In (A4)</button>
+<div class="bar"><strong>${escapeHtml(opts.campaignName)}</strong><span>${opts.forms.length} phiếu giấy</span>${printButton()}
 <span>Mỗi lần in tạo số phiếu mới; không lưu hay chụp lại bản in.</span></div>
-${forms || '<p style="padding:12px">Không có người nào phù hợp (đã gửi phiếu hoặc đã bị thu hồi đường dẫn).</p>'}</body></html>`;
+${forms || '<p class="none">Không có người nào phù hợp (đã gửi phiếu hoặc đã bị thu hồi đường dẫn).</p>'}</body></html>`;
 }

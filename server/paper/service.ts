@@ -3,7 +3,7 @@ import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { type AnonymousForm, insertAnonymousForm } from '../respondent/store-form';
 import { newReceipt } from '../secrets';
-import { formatSerial, newSerial, serialHash } from './serial';
+import { newSerial, serialHash } from './serial';
 
 /** The receipt of an invitation whose paper stub came back: says "paper", nothing else. */
 export const PAPER_RECEIPT_PREFIX = 'GIẤY-';
@@ -115,7 +115,7 @@ export async function receiveStub(
  * Enters a paper form's checked answers under its serial, in one transaction: the serial is
  * claimed (once: 409 `serial_used`), the group may not have more paper forms entered than paper
  * stubs returned (409 `no_stub`), the form is stored exactly like an online one with no link to
- * anyone, and the entry is audited (who, when, the serial: never the person, never the answers).
+ * anyone, and the entry is audited (who and when: never the serial, the person or the answers).
  */
 export async function enterPaperForm(
   db: Db,
@@ -164,18 +164,9 @@ export async function enterPaperForm(
       );
     }
     await insertAnonymousForm(trx, opts.form, opts.criteria);
-    await audit(
-      trx,
-      {
-        user: opts.user,
-        action: 'paper_entered',
-        campaignId,
-        target: formatSerial(opts.serial),
-        details: { groupCode },
-        ip: opts.ip,
-      },
-      now,
-    );
+    // That an entry happened, by whom: never which serial (the sheets, kept on paper, carry it
+    // beside the answers; the stub's receipt, just before, names the person), nor its group.
+    await audit(trx, { user: opts.user, action: 'paper_entered', campaignId, ip: opts.ip }, now);
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDepth } from '../http';
 
 /**
  * The respondent's API, as `shared/contract.md` fixes it.
@@ -26,12 +27,36 @@ const Texts = z.record(z.string().max(64), z.string().max(4000));
 /** Room for every answer of the largest group (180 today) with plenty to spare. */
 const MAX_ANSWERS = 2000;
 
+/** The form's own state nests 3 levels ({ known: { P02: [...] } }); room to spare. */
+const MAX_STATE_DEPTH = 8;
+/** The form's state is a few hundred bytes; the largest roster of communes known fits well. */
+const MAX_STATE_BYTES = 32 * 1024;
+
+function stateFits(state: unknown): boolean {
+  if (state === undefined) return true;
+  let text: string;
+  try {
+    text = JSON.stringify(state);
+  } catch {
+    return false;
+  }
+  return text.length <= MAX_STATE_BYTES && jsonDepth(text, MAX_STATE_DEPTH) <= MAX_STATE_DEPTH;
+}
+
 export const Draft = z.strictObject({
   answers: z.array(Answer).max(MAX_ANSWERS),
   comments: Texts.optional(),
   demographics: Texts.optional(),
-  /** Whatever the form needs to resume (which communes the respondent knows, the last screen). */
-  state: z.unknown().optional(),
+  /**
+   * Whatever the form needs to resume (which communes the respondent knows, the last screen):
+   * at most MAX_STATE_DEPTH levels deep and MAX_STATE_BYTES long as JSON.
+   */
+  state: z
+    .unknown()
+    .optional()
+    .refine(stateFits, {
+      message: `Trạng thái bản nháp quá lớn hoặc lồng nhau quá sâu (tối đa ${MAX_STATE_DEPTH} cấp).`,
+    }),
 });
 export type Draft = z.infer<typeof Draft>;
 

@@ -16,6 +16,14 @@ export const RESULTS_USAGE = `results --campaign <id> --format json|csv|xlsx [--
                                               kết quả chấm điểm: lần tính --run, mặc định lần đã khóa
                                               gần nhất, nếu chưa có thì tính chính thức mới (đợt phải đã đóng)`;
 
+/** The options of `results`; anything else is refused with the usage. */
+export const RESULTS_OPTIONS = {
+  campaign: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  run: { type: 'string' },
+} as const;
+
 class UsageError extends Error {}
 
 /**
@@ -30,15 +38,7 @@ export async function resultsCommand(
   args: string[],
 ): Promise<number> {
   try {
-    const { values } = parseArgs({
-      args,
-      options: {
-        campaign: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        run: { type: 'string' },
-      },
-    });
+    const { values } = parseArgs({ args, options: RESULTS_OPTIONS, strict: true });
     if (!values.campaign) throw new UsageError(`thiếu --campaign <id>.\nDùng: ${RESULTS_USAGE}`);
     const format = values.format;
     if (format !== 'json' && format !== 'csv' && format !== 'xlsx')
@@ -81,7 +81,11 @@ export async function resultsCommand(
   } catch (err) {
     const parseError =
       err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ApiError || err instanceof UsageError || parseError) {
+    if (parseError) {
+      console.error(`Lỗi: tham số không hợp lệ (${err.message}).\nDùng: ${RESULTS_USAGE}`);
+      return 1;
+    }
+    if (err instanceof ApiError || err instanceof UsageError) {
       console.error(`Lỗi: ${err.message}`);
       return 1;
     }

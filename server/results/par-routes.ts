@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
-import { ApiError } from '../errors';
+import { uploadedForm } from '../upload/read';
 import { compareRun } from './compare';
 import { closedCampaign } from './context';
 import { describeSelfAssessment, importSelfAssessment } from './self-assessment';
@@ -17,20 +17,15 @@ export function parRoutes(db: Db) {
 
   /** multipart/form-data: file, preview ("true" for a dry run that writes nothing). */
   app.post('/:id/self-assessment', analysts, async (c) => {
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File))
-      throw new ApiError(
-        400,
-        'invalid_request',
-        'Chưa chọn tệp điểm tự đánh giá đã thẩm định (.xlsx hoặc .csv).',
-      );
-    const result = await importSelfAssessment(
-      db,
-      c.req.param('id'),
-      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      { dryRun: form.preview === 'true', user: currentUser(c), ip: c.get('ip') },
+    const { file, form } = await uploadedForm(
+      c,
+      'Chưa chọn tệp điểm tự đánh giá đã thẩm định (.xlsx hoặc .csv).',
     );
+    const result = await importSelfAssessment(db, c.req.param('id'), file, {
+      dryRun: form.preview === 'true',
+      user: currentUser(c),
+      ip: c.get('ip'),
+    });
     return c.json(result, result.committed ? 201 : 200);
   });
 

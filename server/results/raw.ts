@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type Definition, GRADED_OPTIONS } from '../../questionnaires';
+import { csvLine } from '../csv';
 import type { Db } from '../db/connect';
 import { criterionMap } from '../respondent/submit';
 
@@ -137,9 +138,6 @@ export async function* rawAnswerRows(
 /** How many CSV parts or data sheets `rows` rows need (at least one). */
 export const partsOf = (rows: number, perPart = ROWS_PER_PART) =>
   Math.max(1, Math.ceil(rows / perPart));
-
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const csvLine = (values: readonly string[]) => `${values.map(csvCell).join(',')}\r\n`;
 
 /**
  * One part of the raw answers as CSV (UTF-8 with BOM), streamed: part `part` (1-based) holds

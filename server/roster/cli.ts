@@ -12,6 +12,16 @@ export const ROSTER_USAGE = `roster import --campaign <id> FILE [--dry-run] [--s
       [--confirm 12,40] [--distinct 57] [--map name="Họ tên đầy đủ"]
                                               nhập danh sách người trả lời từ tệp .xlsx hoặc .csv`;
 
+/** The options of `roster import`; anything else is refused with the usage. */
+export const ROSTER_OPTIONS = {
+  campaign: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'skip-invalid': { type: 'boolean', default: false },
+  confirm: { type: 'string', multiple: true },
+  distinct: { type: 'string', multiple: true },
+  map: { type: 'string', multiple: true },
+} as const;
+
 class UsageError extends Error {}
 
 /** "12,40 57" → [12, 40, 57]; anything else is a usage error. */
@@ -84,14 +94,8 @@ export async function rosterCommand(
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: {
-        campaign: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        'skip-invalid': { type: 'boolean', default: false },
-        confirm: { type: 'string', multiple: true },
-        distinct: { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-      },
+      strict: true,
+      options: ROSTER_OPTIONS,
     });
     if (!values.campaign) throw new UsageError('thiếu --campaign <id>');
     if (positionals.length !== 1) throw new UsageError(`cần đúng một tệp.\n${ROSTER_USAGE}`);
@@ -125,7 +129,11 @@ export async function rosterCommand(
   } catch (err) {
     const parseError =
       err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
-    if (err instanceof ApiError || err instanceof UsageError || parseError) {
+    if (parseError) {
+      console.error(`Lỗi: tham số không hợp lệ (${err.message}).\nDùng: ${ROSTER_USAGE}`);
+      return 1;
+    }
+    if (err instanceof ApiError || err instanceof UsageError) {
       console.error(`Lỗi: ${err.message}`);
       return 1;
     }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
-import { readJson } from '../http';
+import { readJson, readPatch } from '../http';
 import { addPerson, editPerson, removePerson } from './manual';
 
 const text = z.string().max(1000);
@@ -27,7 +27,7 @@ export function manualRosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
     return c.json(result, 201);
   });
   app.patch('/:id/respondents/:respondentId', staff, async (c) => {
-    const body = await readJson(c.req.raw, PersonPatch);
+    const body = await readPatch(c.req.raw, PersonPatch);
     const person = await editPerson(
       db,
       c.req.param('id'),

@@ -4,6 +4,7 @@ import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
+import { uploadedForm } from '../upload/read';
 import { type ImportOptions, importRoster } from './import';
 
 const Rows = z.array(z.number().int().min(1)).max(100_000);
@@ -32,10 +33,7 @@ export function rosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
   const app = new Hono<AuthEnv>();
   for (const action of ['preview', 'import'] as const) {
     app.post(`/:id/roster/${action}`, requireRole('admin', 'officer'), async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File))
-        throw new ApiError(400, 'invalid_request', 'Chưa chọn tệp danh sách (.xlsx hoặc .csv).');
+      const { file, form } = await uploadedForm(c, 'Chưa chọn tệp danh sách (.xlsx hoặc .csv).');
       const options: ImportOptions = {
         dryRun: action === 'preview',
         skipInvalid: form.skipInvalid === 'true',
@@ -45,14 +43,7 @@ export function rosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
         fileHash: typeof form.fileHash === 'string' && form.fileHash ? form.fileHash : undefined,
         user: currentUser(c),
       };
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await importRoster(
-        db,
-        config.secret,
-        c.req.param('id'),
-        { name: file.name, bytes },
-        options,
-      );
+      const result = await importRoster(db, config.secret, c.req.param('id'), file, options);
       return c.json(result);
     });
   }

@@ -7,6 +7,10 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { listInvitations, trackingCounts } from '../invitations/queries';
+import { protectCounts } from './protect';
+
+/** The small-group threshold when a definition has none (the domain README's default). */
+const DEFAULT_MIN_CELL_SIZE = 3;
 
 const STATUS_NAMES = {
   not_opened: 'Chưa mở',
@@ -121,15 +125,25 @@ export function trackingRoutes(db: Db) {
       .groupBy(['day', 'e.status'])
       .orderBy('day')
       .execute();
-    return c.json({
-      targetRate: campaign.targetRate,
+    const view = {
       total: finish(total),
       groups: [...groups.values()]
         .map(finish)
         .sort((a, b) => (order.get(a.groupCode) ?? 99) - (order.get(b.groupCode) ?? 99)),
       rows,
       daily: daily.map((d) => ({ day: d.day, status: d.status, n: Number(d.n) })),
-    });
+    };
+    // Officers know the names behind each cell; an analyst sees no cell small enough to name
+    // someone, nor a margin or a day that gives one back (protect.ts).
+    if (currentUser(c).role === 'analyst') {
+      const k = definition?.method.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
+      return c.json({
+        targetRate: campaign.targetRate,
+        minCellSize: k,
+        ...protectCounts(view, k),
+      });
+    }
+    return c.json({ targetRate: campaign.targetRate, ...view });
   });
 
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {

@@ -111,6 +111,8 @@ export interface TrackingCell {
   submitted: number;
   /** Percent submitted of invited, one decimal. */
   rate: number;
+  /** Analysts only: how many units (or groups) this row merges. */
+  merged?: number;
 }
 
 export interface Tracking {
@@ -120,4 +122,11 @@ export interface Tracking {
   rows: TrackingCell[];
   /** Status changes per Vietnam calendar day (YYYY-MM-DD). */
   daily: { day: string; status: string; n: number }[];
+  /**
+   * Analysts only: the small-group threshold the counts were merged by (units and groups of
+   * fewer people merged, days of fewer changes carried forward), and whether the campaign is
+   * too small to show any count.
+   */
+  minCellSize?: number;
+  withheld?: boolean;
 }

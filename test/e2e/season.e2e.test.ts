@@ -156,7 +156,13 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
   });
 
   it('roster, slips, a QR answered on a phone through a network loss, counted, closed, scored, exported', async () => {
-    laptop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+    // bypassCSP: the test injects jsQR into the printed slips to read a QR as a phone would; the
+    // pages' Content-Security-Policy rightly refuses injected scripts (csp.e2e.test.ts checks it).
+    laptop = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
     const office = await laptop.newPage();
     page = office;
 

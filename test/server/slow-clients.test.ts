@@ -54,9 +54,13 @@ describe('slow clients', () => {
     };
     const honest = ctx.tokens('LD_CQCM_HUYEN').slice(0, 3);
     const slowTokens = ctx.tokens('LD_CQCM_HUYEN').slice(3);
+    // The slow bodies come with their links' claims, so the server must read them.
+    const claims = new Map<string, string>();
+    for (const token of [...honest, ...slowTokens]) claims.set(token, await ctx.claimOf(token));
     const closed: Promise<string>[] = [];
     for (let i = 0; i < SLOW; i++) {
       const token = i % 4 === 0 ? 'not-a-token' : (slowTokens[i % slowTokens.length] ?? '');
+      const claim = claims.get(token) ?? 'none';
       closed.push(
         i % 2 === 0
           ? // Headers that never end.
@@ -64,7 +68,7 @@ describe('slow clients', () => {
           : // Complete headers, then a 20 KB body a byte at a time.
             slowClient(
               port,
-              `POST /api/s/${token}/submit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20000\r\n\r\n`,
+              `POST /api/s/${token}/submit HTTP/1.1\r\nHost: x\r\nX-Claim: ${claim}\r\nContent-Type: application/json\r\nContent-Length: 20000\r\n\r\n`,
               '{"submissionId":',
             ),
       );
@@ -77,7 +81,7 @@ describe('slow clients', () => {
       honest.map(async (token) => {
         const res = await fetch(`http://127.0.0.1:${port}/api/s/${token}/submit`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Claim': claims.get(token) ?? '' },
           body: JSON.stringify({ submissionId: submissionId(), answers }),
         });
         return { status: res.status, body: (await res.json()) as { receipt?: string } };

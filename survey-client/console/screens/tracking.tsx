@@ -63,7 +63,14 @@ export function TrackingView({ tracking }: { tracking: Tracking }) {
             : `Vạch đứng trên thanh là chỉ tiêu ${percent(targetRate)}.`}
         </p>
       </section>
-      {total.invited === 0 ? (
+      {tracking.minCellSize !== undefined && (
+        <p class="hint">
+          {tracking.withheld
+            ? `Đợt khảo sát có dưới ${tracking.minCellSize} người: không hiển thị số liệu, để không ai biết ai đã trả lời.`
+            : `Để không ai biết ai đã trả lời, các đơn vị và nhóm dưới ${tracking.minCellSize} người được gộp lại, và số theo ngày chỉ hiện khi đủ ${tracking.minCellSize} lượt.`}
+        </p>
+      )}
+      {tracking.withheld ? null : total.invited === 0 ? (
         <p>Chưa có lời mời nào: hãy nhập danh sách người được khảo sát.</p>
       ) : (
         <>

@@ -100,7 +100,10 @@ describe('roster import --campaign <id> FILE', () => {
     [[sample], 'Lỗi: thiếu --campaign <id>'],
     [['--campaign', CAMPAIGN, '/khong/co/tep.csv'], 'Lỗi: không đọc được tệp "/khong/co/tep.csv".'],
     [['--campaign', CAMPAIGN, sample, '--confirm', 'abc'], 'Lỗi: số dòng không hợp lệ: "abc"'],
-    [['--campaign', CAMPAIGN, sample, '--bogus'], "Lỗi: Unknown option '--bogus'"],
+    [
+      ['--campaign', CAMPAIGN, sample, '--bogus'],
+      "Lỗi: tham số không hợp lệ (Unknown option '--bogus'",
+    ],
   ])('reports a usage or file error and exits 1: %j', async (args, message) => {
     expect(await run(...args)).toBe(1);
     expect(err[0]).toContain(message);

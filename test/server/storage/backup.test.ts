@@ -15,7 +15,7 @@ import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import type { ResultsDocument } from '../../../server/results/types';
-import { config, json, SECRET, signIn, submissionId } from '../helpers';
+import { claimLink, config, json, SECRET, signIn, submissionId, withClaim } from '../helpers';
 import { delegateAnswers, fileApp, tempDir } from './file-db';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -62,8 +62,9 @@ describe('npm run cli -- backup FILE', () => {
     const live = join(tmp.dir, 'live.sqlite');
     const ctx = await fileApp(live, 12);
     for (let i = 0; i < 10; i++) {
-      const res = await ctx.app.request(
-        `/api/s/${ctx.tokens[i]}/submit`,
+      const res = await ctx.respond(
+        ctx.tokens[i] ?? '',
+        '/submit',
         json({
           submissionId: submissionId(),
           answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i + j) % 5] as string),
@@ -111,9 +112,13 @@ describe('npm run cli -- backup FILE', () => {
       expect(restored.units).toEqual(original.units);
       // The respondents' side works on the restored file too: an unused link still submits.
       await setCampaignOpen(db, ctx.campaignId, true);
+      const claim = await claimLink(app, ctx.tokens[10] ?? '');
       const res = await app.request(
         `/api/s/${ctx.tokens[10]}/submit`,
-        json({ submissionId: submissionId(), answers: await delegateAnswers(db) }),
+        withClaim(
+          claim,
+          json({ submissionId: submissionId(), answers: await delegateAnswers(db) }),
+        ),
       );
       expect(res.status).toBe(201);
     } finally {
@@ -157,8 +162,9 @@ describe('npm run cli -- backup FILE', () => {
     let next = 0;
     const submit = async () => {
       const i = next++;
-      const res = await ctx.app.request(
-        `/api/s/${ctx.tokens[i]}/submit`,
+      const res = await ctx.respond(
+        ctx.tokens[i] ?? '',
+        '/submit',
         json({
           submissionId: submissionId(),
           answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i + j) % 5] as string),

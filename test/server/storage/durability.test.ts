@@ -15,13 +15,14 @@ const pragma = async (db: ReturnType<typeof openDb>, name: string) => {
 
 describe('an acknowledged form survives a power cut', () => {
   it('a file database opened by the product commits with synchronous=FULL in WAL mode', async () => {
-    const { db, app, tokens } = await fileApp(join(tmp.dir, 'durable.sqlite'), 1);
+    const { db, respond, tokens } = await fileApp(join(tmp.dir, 'durable.sqlite'), 1);
     try {
       expect(await pragma(db, 'journal_mode')).toBe('wal');
       // 2 = FULL: the WAL is fsynced at every commit, before the 201 goes out.
       expect(await pragma(db, 'synchronous')).toBe(2);
-      const res = await app.request(
-        `/api/s/${tokens[0]}/submit`,
+      const res = await respond(
+        tokens[0] ?? '',
+        '/submit',
         json({ submissionId: submissionId(), answers: await delegateAnswers(db) }),
       );
       expect(res.status).toBe(201);
@@ -83,7 +84,7 @@ describe('a full disk', () => {
     );
 
   it('answers 503 disk_full in Vietnamese, stores nothing partial, keeps every acknowledged form, and takes the same submit once space is freed', async () => {
-    const { app, db, tokens } = ctx;
+    const { db, respond, tokens } = ctx;
     const bodies = await Promise.all(
       [0, 1, 2].map(async (i) =>
         JSON.stringify({
@@ -94,7 +95,7 @@ describe('a full disk', () => {
       ),
     );
     for (const i of [0, 1]) {
-      expect((await app.request(`/api/s/${tokens[i]}/submit`, json(bodies[i]))).status).toBe(201);
+      expect((await respond(tokens[i] ?? '', '/submit', json(bodies[i]))).status).toBe(201);
     }
     const before = {
       submissions: await count('submission'),
@@ -110,7 +111,7 @@ describe('a full disk', () => {
     expect(await pragma(db, 'max_page_count')).toBe(pageCount);
 
     for (let attempt = 0; attempt < 3; attempt++) {
-      const res = await app.request(`/api/s/${tokens[2]}/submit`, json(bodies[2]));
+      const res = await respond(tokens[2] ?? '', '/submit', json(bodies[2]));
       expect(res.status).toBe(503);
       expect(res.headers.get('Retry-After')).toBeTruthy();
       expect(await res.json()).toEqual({
@@ -122,8 +123,9 @@ describe('a full disk', () => {
       });
     }
     // Another route that writes: saving a draft (large enough to need new pages).
-    const draft = await app.request(
-      `/api/s/${tokens[3]}/draft`,
+    const draft = await respond(
+      tokens[3] ?? '',
+      '/draft',
       json({ answers: await delegateAnswers(db), comments: { P01: 'x'.repeat(4000) } }, 'PUT'),
     );
     expect(draft.status).toBe(503);
@@ -147,7 +149,7 @@ describe('a full disk', () => {
 
     // Space freed: the very same submit goes through on the same link.
     await sql.raw('PRAGMA max_page_count = 4294967294').execute(db);
-    const again = await app.request(`/api/s/${tokens[2]}/submit`, json(bodies[2]));
+    const again = await respond(tokens[2] ?? '', '/submit', json(bodies[2]));
     expect(again.status).toBe(201);
     expect(await count('submission')).toBe(3);
     expect(await talliesTotal()).toBe(before.tallies + 176);
@@ -161,7 +163,7 @@ describe('an error after which SQLite has rolled the transaction back by itself'
   // transaction is active", which replaced the real error (379 such lines for a full disk).
   // RAISE(ROLLBACK) in a trigger makes SQLite do the same thing on demand.
   it('is reported as itself, not as "cannot rollback", and the link still works afterwards', async () => {
-    const { db, app, tokens } = await fileApp(join(tmp.dir, 'rollback.sqlite'), 1);
+    const { db, respond, tokens } = await fileApp(join(tmp.dir, 'rollback.sqlite'), 1);
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((...a) => void errors.push(a.join(' ')));
     try {
@@ -173,13 +175,13 @@ describe('an error after which SQLite has rolled the transaction back by itself'
         answers: await delegateAnswers(db),
         comments: { P01: 'Ý kiến' },
       });
-      const res = await app.request(`/api/s/${tokens[0]}/submit`, json(body));
+      const res = await respond(tokens[0] ?? '', '/submit', json(body));
       expect(res.status).toBe(500);
       expect(errors.join('\n')).toMatch(/the whole transaction is gone/);
       expect(errors.join('\n')).not.toMatch(/cannot rollback/i);
       expect(await db.selectFrom('submission').select('id').execute()).toEqual([]);
       await sql`DROP TRIGGER temp.gone`.execute(db);
-      expect((await app.request(`/api/s/${tokens[0]}/submit`, json(body))).status).toBe(201);
+      expect((await respond(tokens[0] ?? '', '/submit', json(body))).status).toBe(201);
     } finally {
       vi.restoreAllMocks();
       await db.destroy();

@@ -7,7 +7,7 @@ import { createCampaign } from '../../../server/campaigns/service';
 import { type Db, migrateToLatest, openDb } from '../../../server/db/connect';
 import { addRespondents, listLinks } from '../../../server/invitations/service';
 import { questionnairesFor } from '../../../server/respondent/view';
-import { config } from '../helpers';
+import { claimLink, config, withClaim } from '../helpers';
 
 export const GROUP = 'HDND_HUYEN';
 
@@ -40,7 +40,17 @@ export async function fileApp(path: string, people: number) {
     l.link.replace(/^.*\/s\//, ''),
   );
   const app = createApp({ db, config });
-  return { db, app, campaignId, tokens };
+  const claims = new Map<string, string>();
+  /** A call on a link as the form makes it: claimed on first use, then with X-Claim. */
+  const respond = async (token: string, path = '', init: RequestInit = {}) => {
+    let claim = claims.get(token);
+    if (!claim) {
+      claim = await claimLink(app, token);
+      claims.set(token, claim);
+    }
+    return app.request(`/api/s/${token}${path}`, withClaim(claim, init));
+  };
+  return { db, app, campaignId, tokens, respond };
 }
 
 /** The answers a delegate owes, each option picked by `option(i)`. */

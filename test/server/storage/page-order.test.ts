@@ -51,8 +51,9 @@ beforeAll(async () => {
   ctx = await fileApp(path, FORMS + 2);
   const seen = new Set<string>();
   for (let i = 0; i < FORMS; i++) {
-    const res = await ctx.app.request(
-      `/api/s/${ctx.tokens[i]}/submit`,
+    const res = await ctx.respond(
+      ctx.tokens[i] ?? '',
+      '/submit',
       json({
         submissionId: submissionId(),
         answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i * 7 + j) % 5] as string),
@@ -230,8 +231,9 @@ describe('page order in the database file', () => {
     expect((await admin(`/api/campaigns/${ctx.campaignId}/open`, { method: 'POST' })).status).toBe(
       200,
     );
-    const res = await ctx.app.request(
-      `/api/s/${ctx.tokens[FORMS]}/submit`,
+    const res = await ctx.respond(
+      ctx.tokens[FORMS] ?? '',
+      '/submit',
       json({ submissionId: submissionId(), answers: await delegateAnswers(ctx.db) }),
     );
     expect(res.status).toBe(201);
@@ -289,8 +291,9 @@ describe('page order in the database file', () => {
       .set({ closesAt: null })
       .where('id', '=', ctx.campaignId)
       .execute();
-    const res = await ctx.app.request(
-      `/api/s/${ctx.tokens[FORMS + 1]}/submit`,
+    const res = await ctx.respond(
+      ctx.tokens[FORMS + 1] ?? '',
+      '/submit',
       json({ submissionId: submissionId(), answers: await delegateAnswers(ctx.db) }),
     );
     expect(res.status).toBe(201);

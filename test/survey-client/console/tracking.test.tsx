@@ -197,4 +197,28 @@ describe('the campaign overview (tracking)', () => {
     expect(within(section('Tổng cộng')).getByText('Được mời')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /đợt khảo sát/ })).toBeNull();
   });
+
+  it('tells an analyst that small units and groups are merged, or that nothing is shown', async () => {
+    fakeServer({
+      ...signedIn('analyst'),
+      'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase: 'open' }) },
+      'GET /api/campaigns/c2024/tracking': { status: 200, body: { ...data, minCellSize: 3 } },
+    });
+    await openAt('/console/c/c2024');
+    expect(screen.getByText(/dưới 3 người được gộp lại/)).toBeTruthy();
+  });
+
+  it('shows an analyst no table when the campaign is too small', async () => {
+    fakeServer({
+      ...signedIn('analyst'),
+      'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase: 'open' }) },
+      'GET /api/campaigns/c2024/tracking': {
+        status: 200,
+        body: { ...data, groups: [], rows: [], daily: [], minCellSize: 3, withheld: true },
+      },
+    });
+    await openAt('/console/c/c2024');
+    expect(screen.getByText(/dưới 3 người: không hiển thị số liệu/)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Theo nhóm đối tượng' })).toBeNull();
+  });
 });
