@@ -101,7 +101,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 
 /**
  * Units by survey score, highest first; equal scores share a rank ("1, 2, 2, 4"), as in the
- * exports (server/results/export.ts `ranks`), and tie in the order of their names. A unit without
+ * exports (server/results/export/format.ts `ranks`), and tie in the order of their names. A unit without
  * data is not ranked and comes last.
  */
 export function rankUnits<T extends RankInput>(

@@ -1,22 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { openDb } from '../server/db/connect';
-import { methodLines, resultsXlsx } from '../server/results/export';
+import { loadCampaign, requireClosed } from '../server/results/context';
+import { methodLines } from '../server/results/export/method-lines';
+import { resultsXlsx } from '../server/results/export/workbook';
+import { resultsDocument, runDistributions } from '../server/results/present';
+import { submissionsFingerprint } from '../server/results/queries';
 import {
-  codebookRows,
   partsOf,
   planRawExport,
   ROWS_PER_PART,
   rawAnswerRows,
   rawAnswersXlsx,
 } from '../server/results/raw';
-import {
-  createRun,
-  loadCampaign,
-  requireClosed,
-  resultsDocument,
-  runDistributions,
-  submissionsFingerprint,
-} from '../server/results/runs';
+import { codebookRows } from '../server/results/raw-codebook';
+import { createRun } from '../server/results/service';
 
 /**
  * One export of a closed campaign, alone in its own process so that its peak RSS is its own

@@ -4,16 +4,13 @@ import { audit } from '../audit/log';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
-import { resultsCsv, resultsJsonText, resultsXlsx } from './export';
-import {
-  createRun,
-  findRun,
-  lastLockedRun,
-  loadCampaign,
-  requireClosed,
-  resultsDocument,
-  runDistributions,
-} from './runs';
+import { foundRun, loadCampaign, requireClosed } from './context';
+import { resultsCsv } from './export/csv';
+import { resultsJsonText } from './export/format';
+import { resultsXlsx } from './export/workbook';
+import { resultsDocument, runDistributions } from './present';
+import { findRun, lastLockedRun } from './queries';
+import { createRun } from './service';
 
 export const RESULTS_USAGE = `results --campaign <id> --format json|csv|xlsx [--out FILE] [--run <id>]
                                               kết quả chấm điểm: lần tính --run, mặc định lần đã khóa
@@ -50,7 +47,7 @@ export async function resultsCommand(
     const { campaign, definition } = await loadCampaign(db, values.campaign);
     requireClosed(campaign);
     let run = values.run
-      ? await findRun(db, campaign.id, values.run)
+      ? foundRun(await findRun(db, campaign.id, values.run))
       : await lastLockedRun(db, campaign.id);
     if (!run) {
       run = await createRun(db, campaign.id);

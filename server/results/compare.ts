@@ -3,16 +3,12 @@ import { findDefinition, listCampaigns } from '../campaigns/queries';
 import type { Db } from '../db/connect';
 import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
-import { ranks } from './export';
-import {
-  type CampaignContext,
-  findRun,
-  lastLockedRun,
-  loadCampaign,
-  requireClosed,
-  resultsDocument,
-} from './runs';
-import { parRanks, type RunUnitResult, scoreChange } from './total';
+import { type CampaignContext, closedCampaign, foundRun } from './context';
+import { ranks } from './export/format';
+import { resultsDocument } from './present';
+import { findRun, lastLockedRun } from './queries';
+import { parRanks, scoreChange } from './total';
+import type { RunUnitResult } from './types';
 
 /**
  * Year over year: a run's results next to the previous campaign's published (locked) results,
@@ -117,8 +113,7 @@ export async function previousRun(
   if (withId !== undefined) {
     if (withId === current.id)
       throw new ApiError(422, 'same_campaign', 'Hãy chọn một đợt khảo sát khác để so sánh.');
-    const other = await loadCampaign(db, withId);
-    requireClosed(other.campaign);
+    const other = await closedCampaign(db, withId);
     const locked = await lastLockedRun(db, withId);
     if (!locked)
       throw new ApiError(
@@ -216,7 +211,7 @@ export async function compareRun(
   runId: string,
   withId?: string,
 ): Promise<Comparison> {
-  const run = await findRun(db, ctx.campaign.id, runId);
+  const run = foundRun(await findRun(db, ctx.campaign.id, runId));
   const prev = await previousRun(db, ctx.campaign, run, withId);
   const now = resultsDocument(run, ctx.campaign);
   const then = resultsDocument(prev.run, prev.campaign);

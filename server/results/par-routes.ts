@@ -3,7 +3,7 @@ import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { uploadedForm } from '../upload/read';
 import { compareRun } from './compare';
-import { loadCampaign, requireClosed } from './runs';
+import { closedCampaign } from './context';
 import { describeSelfAssessment, importSelfAssessment } from './self-assessment';
 
 /**
@@ -34,8 +34,7 @@ export function parRoutes(db: Db) {
   );
 
   app.get('/:id/runs/:run/compare', analysts, async (c) => {
-    const ctx = await loadCampaign(db, c.req.param('id'));
-    requireClosed(ctx.campaign);
+    const ctx = await closedCampaign(db, c.req.param('id'));
     const withId = c.req.query('with') || undefined;
     return c.json(await compareRun(db, ctx, c.req.param('run'), withId));
   });

@@ -4,7 +4,7 @@ import { campaignPhase } from '../campaigns/phase';
 import { type Db, inTransaction } from '../db/connect';
 import { ApiError } from '../errors';
 import { type RosterFile, readSheet } from '../roster/read';
-import { type CampaignContext, loadCampaign } from './runs';
+import { type CampaignContext, loadCampaign } from './context';
 import { fingerprintOf, loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
 import {
   readSelfAssessment,
@@ -14,7 +14,7 @@ import {
 import { decimalText, selfAssessmentMax } from './total';
 
 /**
- * The appraised self-assessment of a campaign (domain README, "The score", step 8): imported from
+ * The appraised self-assessment of a campaign (docs/method.md §9, step 8): imported from
  * the council's .xlsx/.csv, all or nothing, replacing the previous import in one transaction.
  * It is not survey data, so it may be imported while the campaign is open or closed. Runs copy
  * what they use (see createRun): a new import never changes a stored run, and a run computed

@@ -11,9 +11,10 @@ import {
 } from '../../analysis/fraction';
 import type { UnitResult } from '../../analysis/types';
 import type { Definition } from '../../questionnaires';
+import type { RunUnitResult, SelfAssessmentMeta } from './types';
 
 /**
- * The total PAR index (domain README, "The score", step 8): once the appraised self-assessment
+ * The total PAR index (docs/method.md §9, step 8): once the appraised self-assessment
  * is imported, PAR% = (self-assessment + survey component) / (self-assessment maximum + survey
  * budget) × 100, half-up to 2 decimals on the exact value. The self-assessment maximum is 100
  * minus the index's survey budget (70 for the district, 80 for a commune here). Pure.
@@ -28,42 +29,8 @@ export interface UnitSelfAssessment {
   fields: ReadonlyMap<string, string>;
 }
 
-/** What a run records of the import it was computed with. */
-export interface SelfAssessmentMeta {
-  importedAt: string;
-  /** SHA-256 over the sorted "unit, field, points" lines of the import. */
-  fingerprint: string;
-  /** How many units the import has. */
-  units: number;
-}
-
 export interface SelfAssessmentSnapshot extends SelfAssessmentMeta {
   byUnit: ReadonlyMap<string, UnitSelfAssessment>;
-}
-
-/** The survey and self-assessment parts side by side, and their sum (step 8). */
-export interface UnitTotal {
-  /** The appraised self-assessment and its maximum (100 − the survey budget). */
-  selfAssessment: number;
-  selfAssessmentMax: number;
-  /** Per field, where the office gave them; [] otherwise. */
-  fields: { code: string; selfAssessment: number }[];
-  /** The survey component (= surveyScore) and the survey budget. */
-  survey: number;
-  surveyMax: number;
-  /** selfAssessment + survey, out of selfAssessmentMax + surveyMax (100). */
-  score: number;
-  max: number;
-  /**
-   * Rank by parIndex within the index, highest first, equal indexes sharing a rank; null for a
-   * unit without survey data (as the survey ranking leaves it out).
-   */
-  rank: number | null;
-}
-
-/** A unit of a run's results: the contract's UnitResult and its total, when there is one. */
-export interface RunUnitResult extends UnitResult {
-  total: UnitTotal | null;
 }
 
 /**

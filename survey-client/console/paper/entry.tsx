@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AnswerProblem } from '../../../server/respondent/validate';
 import { ApiFailure, api, campaignApi } from '../api';
 import { count } from '../format';
 import { useConfirm } from '../parts/confirm';
@@ -7,17 +6,17 @@ import { Done, ErrorNotice, Loading } from '../parts/notice';
 import type { CampaignDetail } from '../types';
 import { useLoad } from '../use-load';
 import { AnswerGrid } from './answer-grid';
-import { checkSerial } from './serial';
+import * as M from './entry-model';
 import {
-  type Cell,
-  cellKey,
-  cellsOf,
-  type DefinitionReply,
-  type Option,
-  setOf,
-  sheetSets,
-  sheetsOf,
-} from './sheets';
+  CommentFields,
+  DemographicFields,
+  EntryBar,
+  EntryNotices,
+  SerialField,
+  SheetSetPicker,
+} from './entry-parts';
+import { checkSerial } from './serial';
+import { type Cell, cellsOf, type DefinitionReply, setOf, sheetSets, sheetsOf } from './sheets';
 
 /** "Nhập phiếu giấy": loads the definition, then the entry form. */
 export function PaperEntry({
@@ -41,51 +40,31 @@ export function PaperEntry({
   return <EntryForm campaign={campaign} reply={loaded.data} />;
 }
 
-interface Saved {
-  serial: string;
-  group: string;
-}
-
-const NO_BLANKS = new Set<string>();
+const failureOf = (err: unknown) => (err instanceof ApiFailure ? err : undefined);
 
 /**
  * One paper form's answer sheets, typed from the paper: the serial, which sheets they are, the
  * boxes A–E, the comments and the optional "Thông tin chung"; "Lưu phiếu" sends them once. After
- * a save everything is cleared for the next sheet: nothing entered is ever shown again.
+ * a save everything is cleared for the next sheet: nothing entered is ever shown again. The
+ * state and its transitions are entry-model.ts; here are the server calls, questions and focus.
  */
 function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: DefinitionReply }) {
   const { definition } = reply;
   const sets = useMemo(() => sheetSets(definition), [definition]);
   const { ask, dialog } = useConfirm();
-  const [serial, setSerial] = useState('');
-  const [serialProblem, setSerialProblem] = useState('');
-  const [groupCode, setGroupCode] = useState(sets.length === 1 ? (sets[0]?.groupCode ?? '') : '');
-  const [pickProblem, setPickProblem] = useState(false);
-  const [answers, setAnswers] = useState<Record<string, Option>>({});
-  const [comments, setComments] = useState<Record<string, string>>({});
-  const [demographics, setDemographics] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<AnswerProblem[]>([]);
-  const [mismatch, setMismatch] = useState(false);
-  const [blanks, setBlanks] = useState<Set<string>>(NO_BLANKS);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<Saved | null>(null);
-  const [entered, setEntered] = useState(0);
-  const [busy, setBusy] = useState(false);
-  /** The sheets the typed serial was printed on, as the server says. */
-  const [found, setFound] = useState<string | null>(null);
+  const [s, setState] = useState(() => M.initialEntry(sets));
+  const update = (patch: Partial<M.EntryState>) => setState((old) => ({ ...old, ...patch }));
   const serialInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
 
+  const { groupCode } = s;
   const sheets = useMemo(
     () => (groupCode ? sheetsOf(definition, groupCode, campaign.units ?? []) : null),
     [definition, groupCode, campaign.units],
   );
   const cells = useMemo<Cell[]>(() => (sheets ? cellsOf(sheets.questionnaires) : []), [sheets]);
-  const filled = cells.filter((c) => answers[c.key]).length;
-  const typed =
-    filled > 0 ||
-    Object.values(comments).some((t) => t.trim()) ||
-    Object.values(demographics).some(Boolean);
+  const filled = M.filledCount(s, cells);
+  const typed = M.isTyped(s, cells);
 
   // Closing the tab with a half-typed sheet asks first (the browser's own question).
   useEffect(() => {
@@ -95,44 +74,8 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
     return () => window.removeEventListener('beforeunload', warn);
   }, [typed]);
 
-  const byCell = useMemo(() => {
-    const m = new Map<string, string[]>();
-    for (const p of problems) {
-      if (p.unitCode === undefined) continue;
-      const k = cellKey(p.questionnaireId, p.questionId, p.unitCode);
-      m.set(k, [...(m.get(k) ?? []), p.message]);
-    }
-    return m;
-  }, [problems]);
-  const placed = (p: AnswerProblem) =>
-    (p.unitCode !== undefined &&
-      cells.some((c) => c.key === cellKey(p.questionnaireId, p.questionId, p.unitCode ?? ''))) ||
-    (p.questionId === 'comment' &&
-      !!sheets?.questionnaires.some((q) => q.id === p.questionnaireId && q.comment)) ||
-    (p.questionnaireId === '' && !!sheets?.demographics.some((d) => d.key === p.questionId));
-  const elsewhere = problems.filter((p) => !placed(p));
-  const problemOf = (questionnaireId: string, questionId: string) =>
-    problems
-      .filter((p) => p.questionnaireId === questionnaireId && p.questionId === questionId)
-      .map((p) => p.message)
-      .join(' ');
-
-  const answer = (key: string, option: Option | null) =>
-    setAnswers((old) => {
-      const next = { ...old };
-      if (option) next[key] = option;
-      else delete next[key];
-      return next;
-    });
-
-  const clearSheet = () => {
-    setAnswers({});
-    setComments({});
-    setDemographics({});
-    setProblems([]);
-    setMismatch(false);
-    setBlanks(NO_BLANKS);
-  };
+  const byCell = useMemo(() => M.problemsByCell(s.problems), [s.problems]);
+  const elsewhere = M.problemsElsewhere(s.problems, cells, sheets);
 
   const pick = async (code: string) => {
     if (code === groupCode) return;
@@ -146,9 +89,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
       }))
     )
       return;
-    clearSheet();
-    setPickProblem(false);
-    setGroupCode(code);
+    setState((old) => M.pickSet(old, code));
   };
 
   /**
@@ -158,7 +99,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
    * here says nothing, since saving checks everything again.
    */
   const lookUp = async (typed: string) => {
-    setFound(null);
+    update({ found: null });
     try {
       const printed = await api<{ serial: string; groupCode: string; entered: boolean }>(
         'GET',
@@ -166,16 +107,16 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
       );
       const now = checkSerial(serialInput.current?.value ?? '');
       if (!now.ok || now.serial !== printed.serial) return;
-      if (printed.entered) return setSerialProblem('Phiếu có số phiếu này đã được nhập trước đó.');
+      if (printed.entered)
+        return update({ serialProblem: 'Phiếu có số phiếu này đã được nhập trước đó.' });
       const set = setOf(definition, sets, printed.groupCode);
       if (!set) return;
-      setFound(set.label);
-      setPickProblem(false);
+      update({ found: set.label, pickProblem: false });
       await pick(set.groupCode);
     } catch (err) {
-      const code = err instanceof ApiFailure ? err.code : '';
+      const code = failureOf(err)?.code ?? '';
       if (code === 'serial_not_found' || code === 'invalid_serial')
-        setSerialProblem((err as ApiFailure).message);
+        update({ serialProblem: (err as ApiFailure).message });
     }
   };
 
@@ -187,100 +128,83 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
       row?.[0]?.closest('.cell-row')?.scrollIntoView?.({ block: 'center' });
     }, 0);
 
+  /** Every box typed, or the officer agrees to send the empty ones as E. */
+  const blanksAccepted = async () => {
+    const empty = M.emptyCells(s, cells);
+    if (empty.length === 0) return true;
+    update({ blanks: new Set(empty.map((c) => c.key)) });
+    const yes = await ask({
+      title: `Còn ${count(empty.length)} ô chưa nhập`,
+      text: 'Câu bỏ trống hoặc đánh dấu nhiều ô trên phiếu giấy được nhập là E (Không biết/Không trả lời). Nếu tờ phiếu có đánh dấu ở các ô này, bấm «Hủy» để nhập tiếp (các ô trống được tô vàng).',
+      ok: `Nhập ${count(empty.length)} ô trống là E và lưu`,
+    });
+    if (!yes && empty[0]) focusCell(empty[0].key);
+    return yes;
+  };
+
   const save = async (e: Event) => {
     e.preventDefault();
-    setError(null);
-    setSaved(null);
-    const checked = checkSerial(serial);
+    update({ error: null, saved: null });
+    const checked = checkSerial(s.serial);
     if (!checked.ok) {
-      setSerialProblem(checked.message);
+      update({ serialProblem: checked.message });
       serialInput.current?.focus();
       return;
     }
-    setSerial(checked.serial);
-    setSerialProblem('');
+    update({ serial: checked.serial, serialProblem: '' });
     if (!sheets) {
-      setPickProblem(true);
+      update({ pickProblem: true });
       form.current?.querySelector<HTMLInputElement>('input[name="sheet-set"]')?.focus();
       return;
     }
-    const empty = cells.filter((c) => !answers[c.key]);
-    if (empty.length > 0) {
-      setBlanks(new Set(empty.map((c) => c.key)));
-      const yes = await ask({
-        title: `Còn ${count(empty.length)} ô chưa nhập`,
-        text: 'Câu bỏ trống hoặc đánh dấu nhiều ô trên phiếu giấy được nhập là E (Không biết/Không trả lời). Nếu tờ phiếu có đánh dấu ở các ô này, bấm «Hủy» để nhập tiếp (các ô trống được tô vàng).',
-        ok: `Nhập ${count(empty.length)} ô trống là E và lưu`,
-      });
-      if (!yes) {
-        if (empty[0]) focusCell(empty[0].key);
-        return;
-      }
-    }
-    const text = (r: Record<string, string>) => {
-      const kept = Object.entries(r)
-        .map(([k, v]) => [k, v.trim()] as const)
-        .filter(([, v]) => v !== '');
-      return kept.length > 0 ? Object.fromEntries(kept) : undefined;
-    };
-    const commented = text(
-      Object.fromEntries(
-        Object.entries(comments).filter(([id]) =>
-          sheets.questionnaires.some((q) => q.id === id && q.comment),
-        ),
-      ),
-    );
-    const demo = text(demographics);
-    setBusy(true);
+    if (!(await blanksAccepted())) return;
+    update({ busy: true });
     try {
       const done = await api<{ serial: string; group: string }>(
         'POST',
         campaignApi(campaign.id, '/paper/entries'),
-        {
-          serial: checked.serial,
-          answers: cells.map((c) => ({
-            questionnaireId: c.questionnaireId,
-            questionId: c.questionId,
-            unitCode: c.unitCode,
-            option: answers[c.key] ?? 'E',
-          })),
-          ...(commented ? { comments: commented } : {}),
-          ...(demo ? { demographics: demo } : {}),
-        },
+        M.entryBody(s, checked.serial, sheets, cells),
       );
-      clearSheet();
-      setSerial('');
-      setSaved({ serial: done.serial, group: done.group });
-      setEntered((n) => n + 1);
+      setState((old) => M.entrySaved(old, { serial: done.serial, group: done.group }));
       serialInput.current?.focus();
     } catch (err) {
-      const code = err instanceof ApiFailure ? err.code : '';
-      if (code === 'invalid_serial' || code === 'serial_not_found' || code === 'serial_used') {
-        setSerialProblem((err as ApiFailure).message);
-        serialInput.current?.focus();
-      } else if (code === 'invalid_answers' && Array.isArray((err as ApiFailure).details)) {
-        const details = (err as ApiFailure).details as AnswerProblem[];
-        setProblems(details);
-        const ours = new Set(sheets.questionnaires.map((q) => q.id));
-        // Answers to sheets the serial's group does not have, or sheets it has that were not
-        // typed: the serial belongs to other sheets than the ones chosen.
-        const flagged = (id: string) => details.filter((p) => p.questionnaireId === id).length;
-        setMismatch(
-          details.some((p) => p.questionnaireId !== '' && !ours.has(p.questionnaireId)) ||
-            sheets.questionnaires.some((q) => flagged(q.id) >= q.questions.length * q.units.length),
-        );
-        setError(err);
-        const first = details.find((p) => p.unitCode !== undefined);
-        if (first)
-          focusCell(cellKey(first.questionnaireId, first.questionId, first.unitCode ?? ''));
-      } else {
-        setError(err);
-      }
+      const failure = failureOf(err);
+      setState((old) => M.saveFailed(old, err, failure, sheets));
+      const next = M.focusAfterFailure(failure);
+      if (next?.to === 'serial') serialInput.current?.focus();
+      else if (next?.to === 'cell') focusCell(next.key);
     }
-    setBusy(false);
+    update({ busy: false });
   };
 
-  const chosen = sets.find((s) => s.groupCode === groupCode);
+  const clearAsked = async () => {
+    if (
+      await ask({
+        title: 'Xóa các ô đã nhập?',
+        text: 'Mọi ô, ý kiến và thông tin chung đã nhập cho tờ phiếu này sẽ bị xóa.',
+        ok: 'Xóa các ô đã nhập',
+        danger: true,
+      })
+    )
+      setState(M.clearSheet);
+  };
+
+  const serialBlurred = () => {
+    if (!s.serial.trim()) return;
+    const c = checkSerial(s.serial);
+    if (!c.ok) return update({ serialProblem: c.message });
+    update({ serial: c.serial });
+    void lookUp(c.serial);
+  };
+
+  const toBoxes = () => {
+    const root = form.current;
+    (
+      root?.querySelector<HTMLInputElement>('.answer-grid input') ??
+      root?.querySelector<HTMLInputElement>('input[name="sheet-set"]')
+    )?.focus();
+  };
+
   return (
     <form ref={form} class="paper-entry" onSubmit={save} noValidate aria-labelledby="entry-title">
       <h2 id="entry-title">Nhập phiếu giấy</h2>
@@ -289,83 +213,28 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
         danh như phiếu trực tuyến; sau khi lưu, không ai xem lại được câu trả lời đã nhập. Cuống
         phiếu đi kèm phải được ghi nhận trước (mục «Nhận cuống phiếu»).
       </p>
-      {saved && (
+      {s.saved && (
         <Done>
-          Đã lưu phiếu số {saved.serial} ({saved.group}). Đã nhập {count(entered)} phiếu trong lần
-          làm việc này. Mời nhập tờ tiếp theo.
+          Đã lưu phiếu số {s.saved.serial} ({s.saved.group}). Đã nhập {count(s.entered)} phiếu trong
+          lần làm việc này. Mời nhập tờ tiếp theo.
         </Done>
       )}
       <div class="entry-head">
-        <label class="serial-field">
-          Số phiếu (in ở đầu tờ trả lời)
-          <input
-            ref={serialInput}
-            value={serial}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            placeholder="VD: K7QM-4X2P-R"
-            maxLength={20}
-            aria-invalid={serialProblem ? true : undefined}
-            aria-describedby={serialProblem ? 'serial-problem' : undefined}
-            onInput={(e) => {
-              setSerial(e.currentTarget.value);
-              setSerialProblem('');
-              setSaved(null);
-              setFound(null);
-            }}
-            onBlur={() => {
-              if (!serial.trim()) return;
-              const c = checkSerial(serial);
-              if (!c.ok) return setSerialProblem(c.message);
-              setSerial(c.serial);
-              void lookUp(c.serial);
-            }}
-            onKeyDown={(e) => {
-              // Enter goes on to the boxes rather than saving an empty sheet.
-              if (e.key !== 'Enter') return;
-              e.preventDefault();
-              const root = form.current;
-              (
-                root?.querySelector<HTMLInputElement>('.answer-grid input') ??
-                root?.querySelector<HTMLInputElement>('input[name="sheet-set"]')
-              )?.focus();
-            }}
-          />
-        </label>
-        {serialProblem && (
-          <p id="serial-problem" class="notice error" role="alert">
-            {serialProblem}
-          </p>
-        )}
-        {found && !serialProblem && (
-          <p class="hint" role="status">
-            Số phiếu {serial} được in trên các tờ «{found}».
-          </p>
-        )}
-        <fieldset class="sheet-sets" aria-describedby={pickProblem ? 'pick-problem' : undefined}>
-          <legend>Các tờ phiếu của số phiếu này (xem tên phiếu in trên tờ)</legend>
-          {sets.map((s) => (
-            <label key={s.groupCode} class="check">
-              <input
-                type="radio"
-                name="sheet-set"
-                value={s.groupCode}
-                checked={s.groupCode === groupCode}
-                onChange={() => pick(s.groupCode)}
-              />
-              <span>
-                {s.label}
-                <small>{s.groups.join('; ')}</small>
-              </span>
-            </label>
-          ))}
-          {pickProblem && (
-            <p id="pick-problem" class="notice error" role="alert">
-              Hãy chọn các tờ phiếu đang nhập.
-            </p>
-          )}
-        </fieldset>
+        <SerialField
+          serial={s.serial}
+          problem={s.serialProblem}
+          found={s.found}
+          inputRef={serialInput}
+          onInput={(value) => setState((old) => M.typeSerial(old, value))}
+          onBlur={serialBlurred}
+          onEnter={toBoxes}
+        />
+        <SheetSetPicker
+          sets={sets}
+          groupCode={groupCode}
+          pickProblem={s.pickProblem}
+          onPick={pick}
+        />
       </div>
       {sheets && (
         <>
@@ -373,29 +242,20 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
             Bàn phím: gõ <kbd>A</kbd>–<kbd>E</kbd> (hoặc <kbd>1</kbd>–<kbd>5</kbd>) để đánh dấu và
             sang dòng sau; <kbd>↑</kbd>/<kbd>↓</kbd> để di chuyển; <kbd>Delete</kbd> để xóa ô.
           </p>
-          {mismatch && chosen && (
-            <p class="notice error" role="alert">
-              Số phiếu {serial} không phải của các tờ «{chosen.label}». Hãy đối chiếu số phiếu và
-              tên phiếu in trên tờ; nếu đã chọn nhầm loại tờ phiếu, hãy chọn lại và nhập lại.
-            </p>
-          )}
-          {error !== null && <ErrorNotice error={error} />}
-          {elsewhere.length > 0 && !mismatch && (
-            <ul class="notice error problems-list">
-              {elsewhere.map((p) => (
-                <li key={`${p.questionnaireId}|${p.questionId}|${p.unitCode ?? ''}`}>
-                  {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <EntryNotices
+            mismatch={s.mismatch}
+            chosen={sets.find((x) => x.groupCode === groupCode)}
+            serial={s.serial}
+            error={s.error}
+            elsewhere={elsewhere}
+          />
           <AnswerGrid
             questionnaires={sheets.questionnaires}
             cells={cells}
-            answers={answers}
-            onAnswer={answer}
+            answers={s.answers}
+            onAnswer={(key, option) => setState((old) => M.answer(old, key, option))}
             problems={byCell}
-            blanks={blanks}
+            blanks={s.blanks}
             onEnd={() =>
               form.current
                 ?.querySelector<HTMLElement>(
@@ -404,80 +264,25 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
                 ?.focus()
             }
           />
-          {sheets.questionnaires
-            .filter((q) => q.comment)
-            .map((q) => {
-              const problem = problemOf(q.id, 'comment');
-              return (
-                <label key={q.id} class="comment">
-                  Ý kiến khác — {q.title.split(':')[0]}: {q.comment?.text}
-                  <textarea
-                    rows={3}
-                    maxLength={4000}
-                    value={comments[q.id] ?? ''}
-                    onInput={(e) => {
-                      const v = e.currentTarget.value;
-                      setComments((old) => ({ ...old, [q.id]: v }));
-                    }}
-                  />
-                  {problem && <span class="row-problem">{problem}</span>}
-                </label>
-              );
-            })}
-          {sheets.demographics.length > 0 && (
-            <fieldset class="demographics">
-              <legend>Thông tin chung (không bắt buộc; để trống nếu phiếu bỏ trống)</legend>
-              {sheets.demographics.map((d) => {
-                const problem = problemOf('', d.key);
-                return (
-                  <label key={d.key}>
-                    {d.label}
-                    <select
-                      value={demographics[d.key] ?? ''}
-                      onChange={(e) => {
-                        const v = e.currentTarget.value;
-                        setDemographics((old) => ({ ...old, [d.key]: v }));
-                      }}
-                    >
-                      <option value="">— Bỏ trống —</option>
-                      {d.options.map((o) => (
-                        <option key={o} value={o}>
-                          {o}
-                        </option>
-                      ))}
-                    </select>
-                    {problem && <span class="row-problem">{problem}</span>}
-                  </label>
-                );
-              })}
-            </fieldset>
-          )}
-          <div class="entry-bar">
-            <span class="progress" aria-live="polite">
-              Đã nhập {count(filled)}/{count(cells.length)} ô
-            </span>
-            <button
-              type="button"
-              disabled={busy || !typed}
-              onClick={async () => {
-                if (
-                  await ask({
-                    title: 'Xóa các ô đã nhập?',
-                    text: 'Mọi ô, ý kiến và thông tin chung đã nhập cho tờ phiếu này sẽ bị xóa.',
-                    ok: 'Xóa các ô đã nhập',
-                    danger: true,
-                  })
-                )
-                  clearSheet();
-              }}
-            >
-              {/* The button is a flex box: a plain leading space inside the span would vanish. */}
-              Xóa<span class="long">{'\u00a0'}để nhập lại</span>
-            </button>
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? 'Đang lưu…' : 'Lưu phiếu'}
-            </button>
-          </div>
+          <CommentFields
+            questionnaires={sheets.questionnaires}
+            comments={s.comments}
+            problemOf={(id) => M.problemOf(s.problems, id, 'comment')}
+            onComment={(id, text) => setState((old) => M.comment(old, id, text))}
+          />
+          <DemographicFields
+            fields={sheets.demographics}
+            values={s.demographics}
+            problemOf={(key) => M.problemOf(s.problems, '', key)}
+            onChange={(key, value) => setState((old) => M.demographic(old, key, value))}
+          />
+          <EntryBar
+            filled={filled}
+            total={cells.length}
+            busy={s.busy}
+            typed={typed}
+            onClear={clearAsked}
+          />
         </>
       )}
       {dialog}

@@ -3,6 +3,7 @@ import { api, campaignApi } from '../api';
 import { count, STATUS_NAMES } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
 import type { CampaignDetail } from '../types';
+import { CodeField } from './code-field';
 import { cleanCode } from './serial';
 
 /** POST /api/campaigns/{id}/paper/stubs answers who the stub was (server/paper/routes.ts). */
@@ -77,24 +78,18 @@ export function StubReceipt({
         </p>
       ) : (
         <form class="inline-form" onSubmit={submit} noValidate>
-          <label>
-            Mã phiếu giấy (trên cuống phiếu)
-            <input
-              ref={input}
-              value={code}
-              autocomplete="off"
-              autocapitalize="characters"
-              spellcheck={false}
-              placeholder="VD: K7QM-4X2P"
-              maxLength={20}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'stub-problem' : undefined}
-              onInput={(e) => {
-                setCode(e.currentTarget.value);
-                setProblem('');
-              }}
-            />
-          </label>
+          <CodeField
+            label="Mã phiếu giấy (trên cuống phiếu)"
+            inputRef={input}
+            value={code}
+            placeholder="VD: K7QM-4X2P"
+            problem={problem}
+            problemId="stub-problem"
+            onInput={(value) => {
+              setCode(value);
+              setProblem('');
+            }}
+          />
           <button type="submit" class="primary" disabled={busy}>
             {busy ? 'Đang ghi nhận…' : 'Nhận cuống phiếu'}
           </button>

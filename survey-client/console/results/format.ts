@@ -10,7 +10,7 @@ export const pct = (n: number | null | undefined) => (n == null ? '—' : `${two
 export const ratio = (n: number | null | undefined) => (n == null ? '—' : four.format(n));
 
 export const NO_DATA = 'không đủ dữ liệu';
-/** What a cell hidden by the small-group rule reads (domain README, "Small groups"). */
+/** What a cell hidden by the small-group rule reads (docs/method.md §12). */
 export const hidden = (k: number) => `ẩn (dưới ${k} phiếu)`;
 
 export const WEIGHTING_NAMES: Record<Method['weighting'], string> = {

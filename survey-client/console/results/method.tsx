@@ -4,8 +4,8 @@ import { groupName } from './names';
 import type { Definition, ResultsDocument } from './types';
 
 /**
- * How a run was scored, written out: what makes a published figure reproducible (domain
- * README, "What goes wrong": suspicion that results were adjusted). Shown on screen and printed
+ * How a run was scored, written out: what makes a published figure reproducible (docs/method.md
+ * §10: against suspicion that results were adjusted). Shown on screen and printed
  * on every report.
  */
 export function MethodBlock({

@@ -8,7 +8,7 @@ import { useLoad } from '../use-load';
 import { ResponseRates } from './rates';
 
 /**
- * Before the campaign closes there is no score at all (domain README, step 10: two results taken
+ * Before the campaign closes there is no score at all (docs/method.md §11, step 10: two results taken
  * around one known submission would reveal it): only the response counts.
  */
 export function OpenView({ campaign }: { campaign: Campaign }) {

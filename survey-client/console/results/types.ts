@@ -6,7 +6,7 @@
 
 import type { Definition, Method } from '../../../questionnaires';
 import type { CommentStatus, CommentView } from '../../../server/results/comments';
-import type { Distribution, ResultsDocument } from '../../../server/results/runs';
+import type { Distribution, ResultsDocument } from '../../../server/results/types';
 
 export type {
   CriterionResult,

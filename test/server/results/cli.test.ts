@@ -8,7 +8,8 @@ import { createApp } from '../../../server/app';
 import { runCli } from '../../../server/cli';
 import { openDb } from '../../../server/db/connect';
 import { listLinks } from '../../../server/invitations/service';
-import { lockRun, type ResultsDocument } from '../../../server/results/runs';
+import { lockRun } from '../../../server/results/service';
+import type { ResultsDocument } from '../../../server/results/types';
 import { config, fullAnswers, SECRET, submissionId, submitThrough } from '../helpers';
 
 let dir: string;

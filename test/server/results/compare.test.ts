@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../../../questionnaires';
 import type { Comparison, UnitComparison } from '../../../server/results/compare';
-import { createRun, lockRun } from '../../../server/results/runs';
+import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, COMMUNE, type Ctx, DISTRICT } from './helpers';
 import {

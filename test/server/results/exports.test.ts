@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../questionnaires';
 import {
-  codebookRows,
   pendingSheetXml,
   planRawExport,
   RAW_COLUMNS,
@@ -11,7 +10,8 @@ import {
   rawAnswersCsvStream,
   rawAnswersXlsx,
 } from '../../../server/results/raw';
-import type { ResultsDocument } from '../../../server/results/runs';
+import { codebookRows } from '../../../server/results/raw-codebook';
+import type { ResultsDocument } from '../../../server/results/types';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, type Ctx, closeCampaign, DISTRICT, submitForms } from './helpers';
 

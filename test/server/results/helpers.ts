@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { UnitResult } from '../../../analysis/types';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import type { Answer } from '../../../server/respondent/contract';
-import type { ResultsDocument } from '../../../server/results/runs';
+import type { ResultsDocument } from '../../../server/results/types';
 import { fullAnswers, type setup, submissionId, submitThrough } from '../helpers';
 
 export type Ctx = Awaited<ReturnType<typeof setup>>;

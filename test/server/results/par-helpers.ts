@@ -12,7 +12,7 @@ import roster from '../../../server/demo/roster.json' with { type: 'json' };
 import { addRespondents, listLinks, type NewPerson } from '../../../server/invitations/service';
 import type { Answer } from '../../../server/respondent/contract';
 import { questionnairesFor } from '../../../server/respondent/view';
-import type { ResultsDocument } from '../../../server/results/runs';
+import type { ResultsDocument } from '../../../server/results/types';
 import { config, SECRET, type signIn, submissionId, submitThrough } from '../helpers';
 import type { Ctx } from './helpers';
 

@@ -14,7 +14,7 @@ import { createApp } from '../../../server/app';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
-import type { ResultsDocument } from '../../../server/results/runs';
+import type { ResultsDocument } from '../../../server/results/types';
 import { claimLink, config, json, SECRET, signIn, submissionId, withClaim } from '../helpers';
 import { delegateAnswers, fileApp, tempDir } from './file-db';
 

@@ -9,7 +9,7 @@ import {
   rewriteDue,
   rewriteIfDue,
 } from '../../../server/db/rewrite';
-import { submissionsFingerprint } from '../../../server/results/runs';
+import { submissionsFingerprint } from '../../../server/results/queries';
 import { json, signIn, submissionId } from '../helpers';
 import { delegateAnswers, fileApp, tempDir } from './file-db';
 import { pagesInKeyOrder, pagesOf, percentiles, spearman, walPages } from './pages';
