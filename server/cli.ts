@@ -64,6 +64,7 @@ const COMMANDS: Record<
   user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
   roster: { usage: ROSTER_USAGE, options: ROSTER_OPTIONS, positionals: 2 },
   results: { usage: RESULTS_USAGE, options: RESULTS_OPTIONS, positionals: 0 },
+  backup: { usage: BACKUP_USAGE, options: { overwrite: { type: 'boolean' } }, positionals: 1 },
 };
 
 class CliError extends Error {}
@@ -86,13 +87,29 @@ function checkArgs(command: string, args: string[]): void {
     }));
   } catch (err) {
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
-      throw new CliError(`tham số không hợp lệ (${err.message}).\nDùng: ${spec.usage}`);
+      throw new CliError(`tham số không hợp lệ (${parseProblem(err)}).\nDùng: ${spec.usage}`);
     throw err;
   }
   if (positionals.length > spec.positionals)
     throw new CliError(
       `thừa tham số: ${positionals.slice(spec.positionals).join(' ')}.\nDùng: ${spec.usage}`,
     );
+}
+
+/** node:util's parseArgs speaks English: what went wrong, said in Vietnamese. */
+function parseProblem(err: TypeError & { code?: unknown }): string {
+  const option = /'(-[^']*)'/.exec(err.message)?.[1];
+  const named = option ? ` "${option.replace(/^(--?[^=\s,]+).*$/, '$1')}"` : '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `không có tùy chọn${named}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `tùy chọn${named} cần một giá trị, hoặc không nhận giá trị`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'lệnh này không nhận thêm từ nào';
+    default:
+      return 'không đọc được các tham số';
+  }
 }
 
 async function requireCampaign(db: Db, id: string | undefined) {

@@ -133,6 +133,10 @@ function syncDir(dir: string) {
   }
 }
 
+/** One decimal, as people here write it: 12,3. */
+const vi = (n: number) =>
+  n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 export const BACKUP_USAGE =
   'backup FILE [--overwrite]                   sao lưu cơ sở dữ liệu (kể cả khi máy chủ đang chạy) vào FILE';
 
@@ -157,7 +161,7 @@ export function backupCommand(databaseUrl: string, args: string[]): number {
     const r = backupDatabase(databaseUrl, file as string, { overwrite });
     console.log(
       `Đã sao lưu cơ sở dữ liệu vào ${r.file}: ${r.submissions} phiếu, ` +
-        `${(r.bytes / 1_048_576).toFixed(1)} MB, kiểm tra toàn vẹn: ok (${(r.ms / 1000).toFixed(1)} giây).`,
+        `${vi(r.bytes / 1_048_576)} MB, kiểm tra toàn vẹn: ok (${vi(r.ms / 1000)} giây).`,
     );
     console.log(
       'Khôi phục: dừng máy chủ, xóa các tệp -wal và -shm bên cạnh tệp cơ sở dữ liệu, chép bản sao lưu vào chỗ DATABASE_URL rồi khởi động lại.',

@@ -35,6 +35,7 @@ const COMMANDS: [string, string[], RegExp][] = [
   ],
   ['roster import', ['roster', 'import', '--campaign', 'demo-2023', 'FILE'], /roster import/],
   ['results', ['results', '--campaign', 'demo-2023', '--format', 'json'], /results --campaign/],
+  ['backup', ['backup', 'FILE'], /backup FILE \[--overwrite\]/],
 ];
 
 describe('every CLI command refuses what it does not know', () => {
@@ -53,6 +54,8 @@ describe('every CLI command refuses what it does not know', () => {
       const text = err.join('\n');
       expect(text).toMatch(/^Lỗi: /);
       expect(text).toMatch(/Dùng: /);
+      // Vietnamese throughout: none of node's English parse messages.
+      expect(text).not.toMatch(/Unknown|option|argument/);
       expect(text).toMatch(usage);
       // Refused before anything was opened: not even the database file exists.
       expect(existsSync(env.DATABASE_URL as string)).toBe(false);

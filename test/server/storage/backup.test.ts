@@ -133,8 +133,9 @@ describe('npm run cli -- backup FILE', () => {
     expect(await runCli(['backup'], envFor(live))).toBe(1);
     expect(err.at(-1)).toMatch(/^Lỗi: cần đúng một tên tệp sao lưu\./);
     expect(await runCli(['backup', 'a.sqlite', 'b.sqlite'], envFor(live))).toBe(1);
+    expect(err.at(-1)).toMatch(/^Lỗi: thừa tham số: b\.sqlite\./);
     expect(await runCli(['backup', join(tmp.dir, 'x.sqlite'), '--bogus'], envFor(live))).toBe(1);
-    expect(err.at(-1)).toMatch(/^Lỗi: cần đúng một tên tệp sao lưu\./);
+    expect(err.at(-1)).toMatch(/^Lỗi: tham số không hợp lệ \(không có tùy chọn "--bogus"\)\./);
     expect(await runCli(['backup', live], envFor(live))).toBe(1);
     expect(err.at(-1)).toBe('Lỗi: Tệp sao lưu phải khác tệp cơ sở dữ liệu đang dùng.');
     const missing = join(tmp.dir, 'nothing-here.sqlite');
