@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 const drafts = () => ctx.db.selectFrom('draft').selectAll().execute();
 const put = (body: string) =>
-  ctx.app.request(`/api/s/${token}/draft`, {
+  ctx.respond(token, '/draft', {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
     body,
@@ -36,7 +36,7 @@ describe('a draft nested thousands deep', () => {
 
   it('a deep body anywhere else in the API is a 400 too', async () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    const submit = await ctx.app.request(`/api/s/${token}/submit`, json(deep));
+    const submit = await ctx.respond(token, '/submit', json(deep));
     expect(submit.status).toBe(400);
     const admin = await signIn(ctx, 'admin');
     const res = await admin('/api/campaigns', { method: 'POST', body: `{"name":${deep}}` });
@@ -50,7 +50,7 @@ describe('a draft nested thousands deep', () => {
     const state = { known: { P02: ['X-ANPHU'] }, screen: 'welcome', savedAt: 1 };
     const ok = await put(JSON.stringify({ answers: [], state }));
     expect(ok.status).toBeLessThan(300);
-    const view = (await (await ctx.app.request(`/api/s/${token}`)).json()) as {
+    const view = (await (await ctx.respond(token)).json()) as {
       draft: { state: unknown };
     };
     expect(view.draft.state).toEqual(state);

@@ -82,8 +82,9 @@ describe('tracking as an analyst sees it', () => {
   it('"Chủ tịch UBND xã Minh Đức" submitting changes only rows of at least k people', async () => {
     const { lone, token } = await loneCell();
     const before = await read(analyst);
-    const res = await ctx.app.request(
-      `/api/s/${token}/submit`,
+    const res = await ctx.respond(
+      token,
+      '/submit',
       json({ submissionId: submissionId(), answers: await fullAnswers(ctx.db, lone.groupCode) }),
     );
     expect(res.status).toBe(201);
@@ -117,8 +118,9 @@ describe('tracking as an analyst sees it', () => {
     const { db } = ctx;
     const others = ctx.links.filter((l) => l.group_code === 'HDND_HUYEN').slice(0, 2);
     for (const p of others) {
-      const res = await ctx.app.request(
-        `/api/s/${p.link.split('/s/')[1]}/submit`,
+      const res = await ctx.respond(
+        p.link.split('/s/')[1] ?? '',
+        '/submit',
         json({ submissionId: submissionId(), answers: await fullAnswers(db, 'HDND_HUYEN') }),
       );
       expect(res.status).toBe(201);
