@@ -163,6 +163,12 @@ async function campaignCommand(db: Db, args: string[]) {
     throw new CliError('Dùng: campaign open|close --campaign <id>.');
   const campaign = await requireCampaign(db, values.campaign);
   await setCampaignOpen(db, campaign.id, action === 'open');
+  // Audited as from the console: reopening lets before/after results be compared.
+  await audit(db, {
+    action: `campaign_${action}`,
+    campaignId: campaign.id,
+    details: { via: 'cli' },
+  });
   console.log(
     action === 'open'
       ? `Đã mở đợt khảo sát ${campaign.id}.`

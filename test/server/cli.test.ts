@@ -121,5 +121,18 @@ describe('npm run cli -- campaign open|close', () => {
     expect(await runCli(['campaign', 'open', '--campaign', 'demo-2023'], env)).toBe(0);
     expect(out.at(-1)).toBe('Đã mở đợt khảo sát demo-2023.');
     expect(await phase()).toBe('open');
+    // Reopening lets before/after results be compared: audited from the CLI as from the console.
+    const db = openDb(env.DATABASE_URL ?? '');
+    const audit = await db
+      .selectFrom('auditLog')
+      .select(['action', 'campaignId', 'details'])
+      .where('action', 'in', ['campaign_open', 'campaign_close'])
+      .orderBy('at')
+      .execute();
+    await db.destroy();
+    expect(audit).toEqual([
+      { action: 'campaign_close', campaignId: 'demo-2023', details: '{"via":"cli"}' },
+      { action: 'campaign_open', campaignId: 'demo-2023', details: '{"via":"cli"}' },
+    ]);
   });
 });
