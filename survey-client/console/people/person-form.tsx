@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CodeOptions } from '../parts/group-unit-filter';
 import { ErrorNotice } from '../parts/notice';
 import type { CampaignDetail, Invitation } from '../types';
 
@@ -109,11 +110,7 @@ export function PersonForm({
           onChange={(e) => setGroupCode((e.currentTarget as HTMLSelectElement).value)}
         >
           <option value="">— Chọn nhóm —</option>
-          {campaign.groups?.map((g) => (
-            <option key={g.code} value={g.code}>
-              {g.name}
-            </option>
-          ))}
+          <CodeOptions items={campaign.groups} />
         </select>
       </label>
       <label>
@@ -125,11 +122,7 @@ export function PersonForm({
           onChange={(e) => setUnitCode((e.currentTarget as HTMLSelectElement).value)}
         >
           <option value="">— Không theo đơn vị —</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
+          <CodeOptions items={units} />
         </select>
       </label>
       {OPTIONAL.map(([k, label]) => (
