@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { FormEnd } from '../parts/form-end';
 import { CodeOptions } from '../parts/group-unit-filter';
-import { ErrorNotice } from '../parts/notice';
 import type { CampaignDetail, Invitation } from '../types';
 
 /** An invitation row as the server lists it: the respondent's id and workplace come along. */
@@ -136,15 +136,13 @@ export function PersonForm({
           />
         </label>
       ))}
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="button" onClick={onCancel}>
-          Hủy
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : submitLabel}
-        </button>
-      </div>
+      <FormEnd
+        error={error}
+        busy={busy}
+        label={submitLabel}
+        busyLabel="Đang lưu…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

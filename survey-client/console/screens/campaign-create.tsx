@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { fromVnInput } from '../format';
-import { ErrorNotice } from '../parts/notice';
+import { FormEnd } from '../parts/form-end';
 import type { Campaign } from '../types';
 import { ContactFields, DateFields, readRate } from './campaign-fields';
 
@@ -68,15 +68,13 @@ export function CampaignCreate({
       </label>
       <DateFields />
       <ContactFields />
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="button" onClick={onCancel}>
-          Hủy
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang tạo…' : 'Tạo đợt khảo sát'}
-        </button>
-      </div>
+      <FormEnd
+        error={error}
+        busy={busy}
+        label="Tạo đợt khảo sát"
+        busyLabel="Đang tạo…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }
