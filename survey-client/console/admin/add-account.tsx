@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ROLE_NAMES } from '../format';
-import { FormEnd } from '../parts/form-end';
+import { FormEnd, useFormSend } from '../parts/form-end';
 import type { Role } from '../types';
 import type { Account } from './types';
 
@@ -30,32 +30,20 @@ export function AddAccount({
   onAdded: (a: Account) => void;
   onCancel: () => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState('');
   // An officer unless the admin says otherwise: never an admin by oversight.
   const [role, setRole] = useState<Role>('officer');
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(
-        await api<Account>('POST', '/api/users', {
-          email: text('email'),
-          name: text('name'),
-          role,
-          password,
-        }),
-      );
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useFormSend(async (text) =>
+    onAdded(
+      await api<Account>('POST', '/api/users', {
+        email: text('email'),
+        name: text('name'),
+        role,
+        password,
+      }),
+    ),
+  );
 
   return (
     <form class="panel stack" onSubmit={submit} aria-labelledby="add-title">
