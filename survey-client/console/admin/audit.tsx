@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { count, vnDateTime } from '../format';
+import { CardTable } from '../parts/card-table';
 import { ErrorNotice, Loading } from '../parts/notice';
 import type { Campaign } from '../types';
 import { useLoad } from '../use-load';
@@ -62,50 +63,47 @@ export function AuditLog() {
       {rows && rows.length > 0 && (
         <>
           {pager('đầu bảng')}
-          <div class="table-wrap">
-            <table class="cards audit" aria-busy={log.loading}>
-              <thead>
-                <tr>
-                  <th scope="col">Thời gian</th>
-                  <th scope="col">Người thực hiện</th>
-                  <th scope="col">Hành động</th>
-                  <th scope="col">Đợt khảo sát</th>
-                  <th scope="col">Đối tượng</th>
-                  <th scope="col">Chi tiết</th>
+          <CardTable
+            class="cards audit"
+            busy={log.loading}
+            columns={[
+              'Thời gian',
+              'Người thực hiện',
+              'Hành động',
+              'Đợt khảo sát',
+              'Đối tượng',
+              'Chi tiết',
+            ]}
+          >
+            {rows.map((r) => {
+              const details = parseDetails(r.details);
+              return (
+                <tr key={r.id}>
+                  <th scope="row" class="when">
+                    {vnDateTime(r.at)}
+                  </th>
+                  <td data-label="Người thực hiện" class="email">
+                    <span>
+                      {r.userEmail ?? '—'}
+                      {r.ip && <small class="ip">IP {r.ip}</small>}
+                    </span>
+                  </td>
+                  <td data-label="Hành động" class="action">
+                    {actionName(r.action, details)}
+                  </td>
+                  <td data-label="Đợt khảo sát">
+                    {r.campaignId ? (names.get(r.campaignId) ?? r.campaignId) : '—'}
+                  </td>
+                  <td data-label="Đối tượng" class="target">
+                    {r.target ?? '—'}
+                  </td>
+                  <td data-label="Chi tiết" class="details">
+                    {details ? describeDetails(r.action, details) || '—' : (r.details ?? '—')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const details = parseDetails(r.details);
-                  return (
-                    <tr key={r.id}>
-                      <th scope="row" class="when">
-                        {vnDateTime(r.at)}
-                      </th>
-                      <td data-label="Người thực hiện" class="email">
-                        <span>
-                          {r.userEmail ?? '—'}
-                          {r.ip && <small class="ip">IP {r.ip}</small>}
-                        </span>
-                      </td>
-                      <td data-label="Hành động" class="action">
-                        {actionName(r.action, details)}
-                      </td>
-                      <td data-label="Đợt khảo sát">
-                        {r.campaignId ? (names.get(r.campaignId) ?? r.campaignId) : '—'}
-                      </td>
-                      <td data-label="Đối tượng" class="target">
-                        {r.target ?? '—'}
-                      </td>
-                      <td data-label="Chi tiết" class="details">
-                        {details ? describeDetails(r.action, details) || '—' : (r.details ?? '—')}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </CardTable>
           {pager('cuối bảng')}
         </>
       )}

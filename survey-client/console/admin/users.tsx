@@ -1,20 +1,14 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ROLE_NAMES, vnDateTime } from '../format';
+import { CardTable, NameCell } from '../parts/card-table';
 import { useConfirm } from '../parts/confirm';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
 import { Who } from '../parts/who';
 import type { Role, User } from '../types';
 import { useLoad } from '../use-load';
+import { AddAccount, ROLE_HINTS, ROLES } from './add-account';
 import type { Account } from './types';
-
-const ROLES = Object.keys(ROLE_NAMES) as Role[];
-
-const ROLE_HINTS: Record<Role, string> = {
-  admin: 'mọi việc, kể cả tài khoản và nhật ký',
-  officer: 'đợt khảo sát, danh sách, lời mời, phiếu giấy; không xem kết quả',
-  analyst: 'kết quả và số liệu; không xem họ tên người được khảo sát',
-};
 
 /** Accounts: who can sign in and as what; add one, change a role, lock or unlock. */
 export function Users({ me }: { me: User }) {
@@ -61,25 +55,14 @@ export function Users({ me }: { me: User }) {
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       {list.data && (
-        <div class="table-wrap">
-          <table class="cards accounts">
-            <thead>
-              <tr>
-                <th scope="col">Họ và tên</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Vai trò</th>
-                <th scope="col">Trạng thái</th>
-                <th scope="col">Tạo lúc</th>
-                <th scope="col">Thao tác</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((a) => (
-                <AccountRow key={a.id} account={a} self={a.id === me.id} onUpdate={replace} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          class="cards accounts"
+          columns={['Họ và tên', 'E-mail', 'Vai trò', 'Trạng thái', 'Tạo lúc', 'Thao tác']}
+        >
+          {list.data.map((a) => (
+            <AccountRow key={a.id} account={a} self={a.id === me.id} onUpdate={replace} />
+          ))}
+        </CardTable>
       )}
     </>
   );
@@ -147,10 +130,10 @@ function AccountRow({
 
   return (
     <tr class={a.disabled ? 'disabled' : undefined}>
-      <th scope="row" class="name">
+      <NameCell>
         {a.name}
         {self && <small>Tài khoản của Ông/Bà</small>}
-      </th>
+      </NameCell>
       <td data-label="E-mail" class="email">
         {a.email}
       </td>
@@ -191,122 +174,5 @@ function AccountRow({
         {dialog}
       </td>
     </tr>
-  );
-}
-
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** 14 characters from an alphabet without look-alikes (no 0/O, 1/l/I), read out by phone. */
-function randomPassword(): string {
-  const bytes = new Uint8Array(14);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
-}
-
-function AddAccount({
-  onAdded,
-  onCancel,
-}: {
-  onAdded: (a: Account) => void;
-  onCancel: () => void;
-}) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [password, setPassword] = useState('');
-  // An officer unless the admin says otherwise: never an admin by oversight.
-  const [role, setRole] = useState<Role>('officer');
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
-    setBusy(true);
-    setError(null);
-    try {
-      onAdded(
-        await api<Account>('POST', '/api/users', {
-          email: text('email'),
-          name: text('name'),
-          role,
-          password,
-        }),
-      );
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form class="panel stack" onSubmit={submit} aria-labelledby="add-title">
-      <h2 id="add-title">Thêm tài khoản</h2>
-      <label>
-        E-mail (dùng để đăng nhập)
-        <input
-          name="email"
-          type="email"
-          required
-          maxLength={200}
-          autocomplete="off"
-          // biome-ignore lint/a11y/noAutofocus: the form opens on a button press, for typing
-          autoFocus
-        />
-      </label>
-      <label>
-        Họ và tên
-        <input name="name" required maxLength={200} autocomplete="off" />
-      </label>
-      <label>
-        Vai trò
-        <select
-          name="role"
-          value={role}
-          aria-describedby="role-hint"
-          onChange={(e) => setRole(e.currentTarget.value as Role)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_NAMES[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p id="role-hint" class="hint role-hint">
-        {ROLE_NAMES[role]}: {ROLE_HINTS[role]}.
-      </p>
-      <div class="password-row">
-        <label>
-          Mật khẩu ban đầu
-          <input
-            name="password"
-            type="text"
-            required
-            minLength={10}
-            maxLength={200}
-            autocomplete="off"
-            spellcheck={false}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-describedby="password-hint"
-          />
-        </label>
-        <button type="button" onClick={() => setPassword(randomPassword())}>
-          Tạo mật khẩu ngẫu nhiên
-        </button>
-      </div>
-      <p id="password-hint" class="hint">
-        Ít nhất 10 ký tự. Trao mật khẩu trực tiếp cho người dùng (không gửi qua nhóm chat); họ nên
-        đổi mật khẩu ở mục Tài khoản ngay sau lần đăng nhập đầu tiên.
-      </p>
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="button" onClick={onCancel}>
-          Hủy
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang tạo…' : 'Tạo tài khoản'}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -11,6 +11,7 @@ import { GroupsSection } from './groups';
 import { MethodSection } from './method';
 import { type DefinitionProblem, locate } from './paths';
 import { QuestionnairesSection } from './questionnaires';
+import '../styles/sticky-bar.css';
 import './definition.css';
 
 /** GET/PUT /api/campaigns/{id}/definition. */

@@ -34,7 +34,8 @@ const coefficients = (p: Definition['scaleProfiles'][number]) =>
   (['A', 'B', 'C', 'D'] as const).map((o) => `${o} ${p.coefficients[o]}`).join(' · ');
 
 /** Scale profile, how groups are combined (and their weights), empty criteria, small groups. */
-export function MethodSection({ def, editable, edit, problemsAt }: EditProps) {
+export function MethodSection(props: EditProps) {
+  const { def, editable, edit, problemsAt } = props;
   const m = def.method;
   const profile = def.scaleProfiles.find((p) => p.code === m.scaleProfile);
   return (
@@ -98,17 +99,10 @@ export function MethodSection({ def, editable, edit, problemsAt }: EditProps) {
         </div>
       </div>
       <Choice
+        {...props}
         legend="Cách gộp các nhóm đối tượng"
         name="weighting"
-        value={m.weighting}
         choices={WEIGHTINGS}
-        editable={editable}
-        onChange={(v) =>
-          edit((d) => {
-            d.method.weighting = v;
-          })
-        }
-        problems={problemsAt('method:weighting')}
       />
       {m.weighting === 'EQUAL_GROUP' && (
         <fieldset class="weights">
@@ -146,50 +140,55 @@ export function MethodSection({ def, editable, edit, problemsAt }: EditProps) {
         </fieldset>
       )}
       <Choice
+        {...props}
         legend="Tiêu chí không có câu trả lời hợp lệ"
         name="emptyCriterion"
-        value={m.emptyCriterion}
         choices={EMPTIES}
-        editable={editable}
-        onChange={(v) =>
-          edit((d) => {
-            d.method.emptyCriterion = v;
-          })
-        }
-        problems={problemsAt('method:emptyCriterion')}
       />
     </section>
   );
 }
 
-function Choice<T extends string>(props: {
+type ChoiceKey = 'weighting' | 'emptyCriterion';
+
+/** A method setting chosen among a few (radio buttons), or the choice as text once open. */
+function Choice<K extends ChoiceKey>({
+  def,
+  editable,
+  edit,
+  problemsAt,
+  legend,
+  name,
+  choices,
+}: EditProps & {
   legend: string;
-  name: string;
-  value: T;
-  choices: [T, string, string][];
-  editable: boolean;
-  onChange: (v: T) => void;
-  problems: string[];
+  name: K;
+  choices: [Definition['method'][K], string, string][];
 }) {
-  if (!props.editable) {
-    const c = props.choices.find(([v]) => v === props.value);
+  const value = def.method[name];
+  if (!editable) {
+    const c = choices.find(([v]) => v === value);
     return (
       <p>
-        <b>{props.legend}:</b> {c ? `${c[1]} — ${c[2]}` : props.value}
+        <b>{legend}:</b> {c ? `${c[1]} — ${c[2]}` : value}
       </p>
     );
   }
   return (
     <fieldset class="choice">
-      <legend>{props.legend}</legend>
-      {props.choices.map(([v, label, hint]) => (
+      <legend>{legend}</legend>
+      {choices.map(([v, label, hint]) => (
         <label key={v} class="check">
           <input
             type="radio"
-            name={props.name}
+            name={name}
             value={v}
-            checked={props.value === v}
-            onChange={() => props.onChange(v)}
+            checked={value === v}
+            onChange={() =>
+              edit((d) => {
+                d.method[name] = v;
+              })
+            }
           />
           <span>
             {label}
@@ -197,7 +196,7 @@ function Choice<T extends string>(props: {
           </span>
         </label>
       ))}
-      <ProblemText messages={props.problems} />
+      <ProblemText messages={problemsAt(`method:${name}`)} />
     </fieldset>
   );
 }

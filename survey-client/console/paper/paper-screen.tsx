@@ -3,6 +3,7 @@ import type { CampaignDetail } from '../types';
 import { PaperEntry } from './entry';
 import { PaperPrint } from './print';
 import { StubReceipt } from './stubs';
+import '../styles/sticky-bar.css';
 import './paper.css';
 
 type View = 'print' | 'stubs' | 'entry';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { campaignApi, query } from '../api';
 import { count } from '../format';
+import { GroupUnitFilter } from '../parts/group-unit-filter';
 import { ErrorNotice, Loading } from '../parts/notice';
 import type { CampaignDetail, Invitation } from '../types';
 import { useLoad } from '../use-load';
@@ -49,30 +50,13 @@ export function PaperPrint({
       ) : (
         <>
           <div class="filters">
-            <label>
-              Nhóm đối tượng
-              <select value={group} onChange={(e) => setGroup(e.currentTarget.value)}>
-                <option value="">Tất cả</option>
-                {campaign.groups?.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Đơn vị
-              <select value={unit} onChange={(e) => setUnit(e.currentTarget.value)}>
-                <option value="">Tất cả</option>
-                {campaign.units
-                  ?.filter((u) => u.kind !== 'tinh')
-                  .map((u) => (
-                    <option key={u.code} value={u.code}>
-                      {u.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <GroupUnitFilter
+              campaign={campaign}
+              group={group}
+              unit={unit}
+              onGroup={setGroup}
+              onUnit={setUnit}
+            />
           </div>
           {people.error !== undefined && (
             <ErrorNotice error={people.error} onRetry={people.reload} />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
 import { count, STATUS_NAMES } from '../format';
+import { CardTable, PERSON_COLUMNS, PersonCells, StatusCell } from '../parts/card-table';
 import { Done, ErrorNotice } from '../parts/notice';
 import type { CampaignDetail } from '../types';
 import { CodeField } from './code-field';
@@ -111,34 +112,14 @@ export function StubReceipt({
       {received.length > 0 && (
         <>
           <h3>Đã nhận trong lần làm việc này ({count(received.length)})</h3>
-          <div class="table-wrap">
-            <table class="cards">
-              <thead>
-                <tr>
-                  <th scope="col">Họ và tên</th>
-                  <th scope="col">Nhóm</th>
-                  <th scope="col">Đơn vị</th>
-                  <th scope="col">Trạng thái</th>
-                </tr>
-              </thead>
-              <tbody>
-                {received.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" class="name">
-                      {r.name}
-                    </th>
-                    <td data-label="Nhóm">{r.group}</td>
-                    <td data-label="Đơn vị" class="unit">
-                      {r.unit || '—'}
-                    </td>
-                    <td data-label="Trạng thái">
-                      <span class="status submitted">{STATUS_NAMES[r.status]}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CardTable columns={[...PERSON_COLUMNS, 'Trạng thái']}>
+            {received.map((r) => (
+              <tr key={r.id}>
+                <PersonCells name={r.name} group={r.group} unit={r.unit || '—'} />
+                <StatusCell status="submitted" name={STATUS_NAMES[r.status]} />
+              </tr>
+            ))}
+          </CardTable>
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ErrorNotice } from '../parts/notice';
+import { FormEnd } from '../parts/form-end';
+import { CodeOptions } from '../parts/group-unit-filter';
 import type { CampaignDetail, Invitation } from '../types';
 
 /** An invitation row as the server lists it: the respondent's id and workplace come along. */
@@ -109,11 +110,7 @@ export function PersonForm({
           onChange={(e) => setGroupCode((e.currentTarget as HTMLSelectElement).value)}
         >
           <option value="">— Chọn nhóm —</option>
-          {campaign.groups?.map((g) => (
-            <option key={g.code} value={g.code}>
-              {g.name}
-            </option>
-          ))}
+          <CodeOptions items={campaign.groups} />
         </select>
       </label>
       <label>
@@ -125,11 +122,7 @@ export function PersonForm({
           onChange={(e) => setUnitCode((e.currentTarget as HTMLSelectElement).value)}
         >
           <option value="">— Không theo đơn vị —</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
+          <CodeOptions items={units} />
         </select>
       </label>
       {OPTIONAL.map(([k, label]) => (
@@ -143,15 +136,13 @@ export function PersonForm({
           />
         </label>
       ))}
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="button" onClick={onCancel}>
-          Hủy
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang lưu…' : submitLabel}
-        </button>
-      </div>
+      <FormEnd
+        error={error}
+        busy={busy}
+        label={submitLabel}
+        busyLabel="Đang lưu…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,22 +1,13 @@
 import { useState } from 'preact/hooks';
-import { ApiFailure, api, campaignApi } from '../api';
+import { api, campaignApi } from '../api';
 import { Done, ErrorNotice } from '../parts/notice';
+import { RowProblems, rowProblems } from '../parts/row-problems';
 
 interface Imported {
   unitSetId: string;
   code: string;
   units: number;
 }
-interface RowProblem {
-  row: number;
-  message: string;
-}
-
-const rowProblems = (e: unknown): RowProblem[] =>
-  e instanceof ApiFailure && Array.isArray(e.details)
-    ? (e.details as RowProblem[]).filter((d) => typeof d?.row === 'number')
-    : [];
-
 /** A new unit list from .xlsx/.csv, for a campaign not yet open; row problems listed. */
 export function UnitImport({
   campaignId,
@@ -48,7 +39,6 @@ export function UnitImport({
     input.value = '';
   };
 
-  const problems = rowProblems(error);
   return (
     <section class="panel stack unit-import" aria-labelledby="unit-import-title">
       <h2 id="unit-import-title">Danh sách đơn vị</h2>
@@ -59,15 +49,7 @@ export function UnitImport({
       {busy && <p role="status">Đang nhập…</p>}
       {done && <Done>Đã nhập {String(done.units)} đơn vị.</Done>}
       {error !== null && <ErrorNotice error={error} />}
-      {problems.length > 0 && (
-        <ul class="problems">
-          {problems.map((p) => (
-            <li key={`${p.row}-${p.message}`}>
-              Dòng {p.row}: {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RowProblems problems={rowProblems(error)} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { distributionChart, OPTION_KEYS } from '../../../analysis/charts';
 import { count } from '../format';
+import { CardTable, num } from '../parts/card-table';
 import { Chart } from './chart';
 import { optionNames, questionLabel, questionnaireTitle } from './names';
 import type { Definition, DistributionRow } from './types';
@@ -92,52 +93,41 @@ function OneQuestionnaire({
   );
   const shown = rows.filter((r) => r.counts !== null).length;
   const table = (
-    <div class="table-wrap">
-      <table class="cards r-compact r-dist" style={{ '--cols': OPTION_KEYS.length + 1 }}>
-        <caption class="sr-only">
+    <CardTable
+      class="cards r-compact r-dist"
+      style={{ '--cols': OPTION_KEYS.length + 1 }}
+      caption={
+        <>
           Phân bố câu trả lời A–E, {title}, {unitName}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Câu hỏi</th>
-            {OPTION_KEYS.map((o) => (
-              <th key={o} scope="col" class="num">
-                {o}
-              </th>
-            ))}
-            <th scope="col" class="num">
-              Tổng
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.questionnaireId}|${r.questionId}`}>
-              <th scope="row" class="r-question">
-                {questionLabel(definition, r)}
-                <small>{r.questionText}</small>
-              </th>
-              {r.counts === null ? (
-                <td colSpan={OPTION_KEYS.length + 1} class="r-hidden-cell" data-label="A–E">
-                  {r.note ?? `ẩn (dưới ${k} phiếu)`}
+        </>
+      }
+      columns={['Câu hỏi', ...OPTION_KEYS.map((o) => num(o)), num('Tổng')]}
+    >
+      {rows.map((r) => (
+        <tr key={`${r.questionnaireId}|${r.questionId}`}>
+          <th scope="row" class="r-question">
+            {questionLabel(definition, r)}
+            <small>{r.questionText}</small>
+          </th>
+          {r.counts === null ? (
+            <td colSpan={OPTION_KEYS.length + 1} class="r-hidden-cell" data-label="A–E">
+              {r.note ?? `ẩn (dưới ${k} phiếu)`}
+            </td>
+          ) : (
+            <>
+              {OPTION_KEYS.map((o) => (
+                <td key={o} class="num" data-label={o}>
+                  {count(r.counts?.[o] ?? 0)}
                 </td>
-              ) : (
-                <>
-                  {OPTION_KEYS.map((o) => (
-                    <td key={o} class="num" data-label={o}>
-                      {count(r.counts?.[o] ?? 0)}
-                    </td>
-                  ))}
-                  <td class="num" data-label="Tổng">
-                    {count(r.total ?? 0)}
-                  </td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              ))}
+              <td class="num" data-label="Tổng">
+                {count(r.total ?? 0)}
+              </td>
+            </>
+          )}
+        </tr>
+      ))}
+    </CardTable>
   );
   return (
     <div class="r-dist-block">

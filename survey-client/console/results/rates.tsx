@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { responseRateChart } from '../../../analysis/charts';
 import { count, percent } from '../format';
+import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import type { Tracking } from '../types';
 import { Chart } from './chart';
 
@@ -18,50 +19,32 @@ export function ResponseRates({ tracking }: { tracking: Tracking }) {
       label={`Tỷ lệ đã gửi phiếu theo nhóm đối tượng và đơn vị${target === null ? '' : `; chỉ tiêu ${percent(target)}`}`}
       folded
     >
-      <div class="table-wrap">
-        <table class="cards">
-          <caption class="sr-only">Tỷ lệ đã gửi phiếu theo nhóm đối tượng và đơn vị</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nhóm đối tượng</th>
-              <th scope="col">Đơn vị</th>
-              <th scope="col" class="num">
-                Được mời
-              </th>
-              <th scope="col" class="num">
-                Đã gửi
-              </th>
-              <th scope="col" class="num">
-                Tỷ lệ
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tracking.rows.map((r) => (
-              <tr key={`${r.groupCode}|${r.unitCode ?? ''}`}>
-                <th scope="row" class="name">
-                  {r.groupName}
-                </th>
-                <td class="unit" data-label="Đơn vị">
-                  {r.unitName}
-                </td>
-                <td class="num" data-label="Được mời">
-                  {count(r.invited)}
-                </td>
-                <td class="num" data-label="Đã gửi">
-                  {count(r.submitted)}
-                </td>
-                <td
-                  class={`num${target !== null && r.rate < target ? ' r-below' : ''}`}
-                  data-label="Tỷ lệ"
-                >
-                  {percent(r.rate)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable
+        caption="Tỷ lệ đã gửi phiếu theo nhóm đối tượng và đơn vị"
+        columns={['Nhóm đối tượng', 'Đơn vị', num('Được mời'), num('Đã gửi'), num('Tỷ lệ')]}
+      >
+        {tracking.rows.map((r) => (
+          <tr key={`${r.groupCode}|${r.unitCode ?? ''}`}>
+            <NameCell>{r.groupName}</NameCell>
+            <Cell label="Đơn vị" class="unit">
+              {r.unitName}
+            </Cell>
+            <Cell label="Được mời" num>
+              {count(r.invited)}
+            </Cell>
+            <Cell label="Đã gửi" num>
+              {count(r.submitted)}
+            </Cell>
+            <Cell
+              label="Tỷ lệ"
+              num
+              class={target !== null && r.rate < target ? 'r-below' : undefined}
+            >
+              {percent(r.rate)}
+            </Cell>
+          </tr>
+        ))}
+      </CardTable>
     </Chart>
   );
 }

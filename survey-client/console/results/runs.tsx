@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
 import { count, vnDateTime } from '../format';
+import { CardTable, num } from '../parts/card-table';
 import { Link } from '../parts/link';
 import { ErrorNotice } from '../parts/notice';
 import { navigate } from '../router';
@@ -78,50 +79,37 @@ function RunTable({
   selected: string | undefined;
 }) {
   return (
-    <div class="table-wrap">
-      <table class="cards r-runs">
-        <caption class="sr-only">Các lần tính điểm, mới nhất trước</caption>
-        <thead>
-          <tr>
-            <th scope="col">Lần tính</th>
-            <th scope="col">Loại</th>
-            <th scope="col">Cách tính</th>
-            <th scope="col" class="num">
-              Số phiếu
-            </th>
-            <th scope="col">Dữ liệu</th>
-            <th scope="col">Người chạy</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={r.id} class={r.id === selected ? 'r-selected' : undefined}>
-              <th scope="row" class="name">
-                <Link href={resultsPath(campaignId, r.id)} current={r.id === selected}>
-                  {vnDateTime(r.createdAt)}
-                </Link>
-                {r.id === selected && <small>Đang xem</small>}
-              </th>
-              <td data-label="Loại">
-                <span
-                  class={`r-run-kind ${r.locked ? 'r-locked' : r.official ? 'r-official' : 'r-trial'}`}
-                >
-                  {runStatus(r)}
-                </span>
-              </td>
-              <td data-label="Cách tính">{settingsLine(r.settings)}</td>
-              <td class="num" data-label="Số phiếu">
-                {count(r.submissionCount)}
-              </td>
-              <td data-label="Dữ liệu">
-                {r.current ? 'Hiện hành' : <span class="r-stale">Đã thay đổi sau lần tính</span>}
-              </td>
-              <td data-label="Người chạy">{r.createdBy ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      class="cards r-runs"
+      caption="Các lần tính điểm, mới nhất trước"
+      columns={['Lần tính', 'Loại', 'Cách tính', num('Số phiếu'), 'Dữ liệu', 'Người chạy']}
+    >
+      {runs.map((r) => (
+        <tr key={r.id} class={r.id === selected ? 'r-selected' : undefined}>
+          <th scope="row" class="name">
+            <Link href={resultsPath(campaignId, r.id)} current={r.id === selected}>
+              {vnDateTime(r.createdAt)}
+            </Link>
+            {r.id === selected && <small>Đang xem</small>}
+          </th>
+          <td data-label="Loại">
+            <span
+              class={`r-run-kind ${r.locked ? 'r-locked' : r.official ? 'r-official' : 'r-trial'}`}
+            >
+              {runStatus(r)}
+            </span>
+          </td>
+          <td data-label="Cách tính">{settingsLine(r.settings)}</td>
+          <td class="num" data-label="Số phiếu">
+            {count(r.submissionCount)}
+          </td>
+          <td data-label="Dữ liệu">
+            {r.current ? 'Hiện hành' : <span class="r-stale">Đã thay đổi sau lần tính</span>}
+          </td>
+          <td data-label="Người chạy">{r.createdBy ?? '—'}</td>
+        </tr>
+      ))}
+    </CardTable>
   );
 }
 

@@ -3,37 +3,15 @@ import type {
   describeSelfAssessment,
   SelfAssessmentImportResult,
 } from '../../../server/results/self-assessment';
-import { ApiFailure, api, campaignApi } from '../api';
+import { api, campaignApi } from '../api';
 import { vnDateTime } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
+import { RowProblems, rowProblems } from '../parts/row-problems';
 import { useLoad } from '../use-load';
 
 /** GET self-assessment: what is imported now. */
 export type SelfAssessmentState = Awaited<ReturnType<typeof describeSelfAssessment>>;
 export type { SelfAssessmentImportResult };
-
-interface RowProblem {
-  row: number;
-  message: string;
-}
-
-const rowProblems = (e: unknown): RowProblem[] =>
-  e instanceof ApiFailure && Array.isArray(e.details)
-    ? (e.details as RowProblem[]).filter((d) => typeof d?.row === 'number')
-    : [];
-
-function Problems({ problems }: { problems: RowProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <ul class="problems" aria-label="Lỗi trong tệp">
-      {problems.map((p) => (
-        <li key={`${p.row}-${p.message}`}>
-          Dòng {p.row}: {p.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /**
  * "Điểm tự đánh giá đã thẩm định": what is imported, a file previewed (a dry run listing every
@@ -117,7 +95,7 @@ export function SelfAssessmentPanel({ campaignId }: { campaignId: string }) {
           <p class="notice">
             Tệp có {preview.problems.length} lỗi: sửa các dòng được nêu rồi chọn lại tệp.
           </p>
-          <Problems problems={preview.problems} />
+          <RowProblems label="Lỗi trong tệp" problems={preview.problems} />
         </>
       )}
       {ready && (
@@ -158,7 +136,7 @@ export function SelfAssessmentPanel({ campaignId }: { campaignId: string }) {
         </Done>
       )}
       {error !== null && <ErrorNotice error={error} />}
-      <Problems problems={rowProblems(error)} />
+      <RowProblems label="Lỗi trong tệp" problems={rowProblems(error)} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { rankingChart, rankUnits } from '../../../analysis/charts';
+import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { Link } from '../parts/link';
 import { Chart } from './chart';
 import { NO_DATA, pct, score } from './format';
@@ -106,62 +107,46 @@ function Ranking({
         config={config}
         label={`Xếp hạng ${units.length} đơn vị theo tỷ lệ điểm khảo sát, ${indexName}`}
       >
-        <div class="table-wrap">
-          <table class="r-ranking">
-            <caption class="sr-only">Xếp hạng theo điểm khảo sát, {indexName}</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="num">
-                  Hạng
-                </th>
-                <th scope="col">Đơn vị</th>
-                <th scope="col" class="num">
-                  Điểm
-                </th>
-                <th scope="col" class="num r-max">
-                  Tối đa
-                </th>
-                <th scope="col" class="num">
-                  Tỷ lệ
-                </th>
-                {par && (
-                  <th scope="col" class="num">
-                    Chỉ số CCHC
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.map((u) => (
-                <tr key={u.code} class={u.noData ? 'r-no-data' : undefined}>
-                  <td class="num r-rank" data-label="Hạng">
-                    {u.rank ?? '—'}
-                  </td>
-                  <th scope="row" class="name">
-                    <Link href={unitReportPath(doc.campaign.id, doc.method.runId, u.code)}>
-                      {u.name}
-                    </Link>
-                    {u.noData && <small>{NO_DATA}</small>}
-                  </th>
-                  <td class="num" data-label="Điểm">
-                    {score(u.surveyScore)}
-                  </td>
-                  <td class="num r-max" data-label="Tối đa">
-                    {score(u.maxScore)}
-                  </td>
-                  <td class="num" data-label="Tỷ lệ">
-                    {pct(u.surveyPercent)}
-                  </td>
-                  {par && (
-                    <td class="num" data-label="Chỉ số CCHC">
-                      {pct(u.parIndex)}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          class="r-ranking"
+          caption={<>Xếp hạng theo điểm khảo sát, {indexName}</>}
+          columns={[
+            num('Hạng'),
+            'Đơn vị',
+            num('Điểm'),
+            num('Tối đa', 'r-max'),
+            num('Tỷ lệ'),
+            par && num('Chỉ số CCHC'),
+          ]}
+        >
+          {ranked.map((u) => (
+            <tr key={u.code} class={u.noData ? 'r-no-data' : undefined}>
+              <Cell label="Hạng" num class="r-rank">
+                {u.rank ?? '—'}
+              </Cell>
+              <NameCell>
+                <Link href={unitReportPath(doc.campaign.id, doc.method.runId, u.code)}>
+                  {u.name}
+                </Link>
+                {u.noData && <small>{NO_DATA}</small>}
+              </NameCell>
+              <Cell label="Điểm" num>
+                {score(u.surveyScore)}
+              </Cell>
+              <Cell label="Tối đa" num class="r-max">
+                {score(u.maxScore)}
+              </Cell>
+              <Cell label="Tỷ lệ" num>
+                {pct(u.surveyPercent)}
+              </Cell>
+              {par && (
+                <Cell label="Chỉ số CCHC" num>
+                  {pct(u.parIndex)}
+                </Cell>
+              )}
+            </tr>
+          ))}
+        </CardTable>
       </Chart>
       <p class="hint">
         Các đơn vị bằng điểm cùng hạng. Bấm tên đơn vị để xem chi tiết và in báo cáo.

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { fieldProfileChart } from '../../../analysis/charts';
+import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { Criteria, Groups } from './breakdown';
 import { Chart } from './chart';
 import { Distribution } from './distribution';
@@ -157,43 +158,29 @@ export function Fields({
   );
   return (
     <Chart config={config} label={`Tỷ lệ điểm theo từng lĩnh vực, ${unit.name}`}>
-      <div class="table-wrap">
-        <table class="cards r-compact r-figures" style={{ '--cols': 3 }}>
-          <caption class="sr-only">Điểm theo lĩnh vực, {unit.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Lĩnh vực</th>
-              <th scope="col" class="num">
-                Điểm
-              </th>
-              <th scope="col" class="num">
-                Tối đa
-              </th>
-              <th scope="col" class="num">
-                Tỷ lệ
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.fields.map((f) => (
-              <tr key={f.code}>
-                <th scope="row" class="name">
-                  {f.code} <span class="r-field-name">{names.get(f.code)}</span>
-                </th>
-                <td class="num" data-label="Điểm">
-                  {score(f.score)}
-                </td>
-                <td class="num" data-label="Tối đa">
-                  {score(f.max)}
-                </td>
-                <td class="num" data-label="Tỷ lệ">
-                  {pct(f.percent)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable
+        class="cards r-compact r-figures"
+        style={{ '--cols': 3 }}
+        caption={<>Điểm theo lĩnh vực, {unit.name}</>}
+        columns={['Lĩnh vực', num('Điểm'), num('Tối đa'), num('Tỷ lệ')]}
+      >
+        {unit.fields.map((f) => (
+          <tr key={f.code}>
+            <NameCell>
+              {f.code} <span class="r-field-name">{names.get(f.code)}</span>
+            </NameCell>
+            <Cell label="Điểm" num>
+              {score(f.score)}
+            </Cell>
+            <Cell label="Tối đa" num>
+              {score(f.max)}
+            </Cell>
+            <Cell label="Tỷ lệ" num>
+              {pct(f.percent)}
+            </Cell>
+          </tr>
+        ))}
+      </CardTable>
     </Chart>
   );
 }

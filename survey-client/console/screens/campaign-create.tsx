@@ -1,7 +1,6 @@
-import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { fromVnInput } from '../format';
-import { ErrorNotice } from '../parts/notice';
+import { FormEnd, useFormSend } from '../parts/form-end';
 import type { Campaign } from '../types';
 import { ContactFields, DateFields, readRate } from './campaign-fields';
 
@@ -15,31 +14,18 @@ export function CampaignCreate({
   onCreated: (c: Campaign) => void;
   onCancel: () => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<Campaign>('POST', '/api/campaigns', {
-        name: text('name'),
-        ...(text('copyOf') ? { copyOf: text('copyOf') } : {}),
-        opensAt: fromVnInput(text('opensAt')),
-        closesAt: fromVnInput(text('closesAt')),
-        contactName: text('contactName') || null,
-        contactPhone: text('contactPhone') || null,
-        targetRate: readRate(text('targetRate')),
-      });
-      onCreated(created);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useFormSend(async (text) => {
+    const created = await api<Campaign>('POST', '/api/campaigns', {
+      name: text('name'),
+      ...(text('copyOf') ? { copyOf: text('copyOf') } : {}),
+      opensAt: fromVnInput(text('opensAt')),
+      closesAt: fromVnInput(text('closesAt')),
+      contactName: text('contactName') || null,
+      contactPhone: text('contactPhone') || null,
+      targetRate: readRate(text('targetRate')),
+    });
+    onCreated(created);
+  });
 
   return (
     <form class="panel stack" onSubmit={submit} aria-labelledby="create-title">
@@ -68,15 +54,13 @@ export function CampaignCreate({
       </label>
       <DateFields />
       <ContactFields />
-      {error !== null && <ErrorNotice error={error} />}
-      <div class="actions">
-        <button type="button" onClick={onCancel}>
-          Hủy
-        </button>
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Đang tạo…' : 'Tạo đợt khảo sát'}
-        </button>
-      </div>
+      <FormEnd
+        error={error}
+        busy={busy}
+        label="Tạo đợt khảo sát"
+        busyLabel="Đang tạo…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

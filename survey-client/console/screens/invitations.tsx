@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { campaignApi, query } from '../api';
 import { count, STATUS_NAMES } from '../format';
+import { CardTable, Cell, num, PERSON_COLUMNS, PersonCells, StatusCell } from '../parts/card-table';
+import { GroupUnitFilter } from '../parts/group-unit-filter';
 import { InvitationActions } from '../parts/invitation-actions';
 import { ErrorNotice, Loading } from '../parts/notice';
 import { AddPerson } from '../people/add-person';
@@ -55,30 +57,13 @@ export function Invitations({ campaign }: CampaignProps) {
                 ))}
               </select>
             </label>
-            <label>
-              Nhóm đối tượng
-              <select value={filters.group} onChange={set('group')}>
-                <option value="">Tất cả</option>
-                {campaign.groups?.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Đơn vị
-              <select value={filters.unit} onChange={set('unit')}>
-                <option value="">Tất cả</option>
-                {campaign.units
-                  ?.filter((u) => u.kind !== 'tinh')
-                  .map((u) => (
-                    <option key={u.code} value={u.code}>
-                      {u.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <GroupUnitFilter
+              campaign={campaign}
+              group={filters.group}
+              unit={filters.unit}
+              onGroup={(group) => setFilters({ ...filters, group })}
+              onUnit={(unit) => setFilters({ ...filters, unit })}
+            />
           </div>
           <p class="exports">
             <a
@@ -130,50 +115,30 @@ function InvitationTable({
   return (
     <>
       <p class="hint">{count(rows.length)} lời mời</p>
-      <div class="table-wrap">
-        <table class="cards invitations">
-          <thead>
-            <tr>
-              <th scope="col">Họ và tên</th>
-              <th scope="col">Nhóm</th>
-              <th scope="col">Đơn vị</th>
-              <th scope="col">Điện thoại</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col" class="num">
-                Đã nhắc
-              </th>
-              <th scope="col">Thao tác</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((inv) => (
-              <tr key={inv.id}>
-                <th scope="row" class="name">
-                  {inv.name}
-                  {inv.position && <small>{inv.position}</small>}
-                </th>
-                <td data-label="Nhóm">{inv.group}</td>
-                <td data-label="Đơn vị" class="unit">
-                  {inv.unit}
-                </td>
-                <td data-label="Điện thoại" class="phone">
-                  {inv.phone ? <a href={`tel:${inv.phone}`}>{inv.phone}</a> : '—'}
-                </td>
-                <td data-label="Trạng thái">
-                  <span class={`status ${inv.status}`}>{STATUS_NAMES[inv.status]}</span>
-                </td>
-                <td data-label="Đã nhắc" class="num">
-                  {inv.reminders === 0 ? '—' : `${count(inv.reminders)} lần`}
-                </td>
-                <td class="actions-cell">
-                  <InvitationActions campaignId={campaign.id} inv={inv} onUpdate={onUpdate} />
-                  <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable
+        class="cards invitations"
+        columns={[...PERSON_COLUMNS, 'Điện thoại', 'Trạng thái', num('Đã nhắc'), 'Thao tác']}
+      >
+        {rows.map((inv) => (
+          <tr key={inv.id}>
+            <PersonCells
+              name={inv.name}
+              note={inv.position}
+              group={inv.group}
+              unit={inv.unit}
+              phone={inv.phone}
+            />
+            <StatusCell status={inv.status} name={STATUS_NAMES[inv.status]} />
+            <Cell label="Đã nhắc" num>
+              {inv.reminders === 0 ? '—' : `${count(inv.reminders)} lần`}
+            </Cell>
+            <td class="actions-cell">
+              <InvitationActions campaignId={campaign.id} inv={inv} onUpdate={onUpdate} />
+              <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
+            </td>
+          </tr>
+        ))}
+      </CardTable>
     </>
   );
 }

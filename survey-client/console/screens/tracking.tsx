@@ -1,6 +1,7 @@
 import { campaignApi } from '../api';
 import { count, percent, vnDay } from '../format';
 import { Bar } from '../parts/bar';
+import { CardTable, num } from '../parts/card-table';
 import { ErrorNotice, Loading } from '../parts/notice';
 import { PhaseActions } from '../parts/phase-actions';
 import type { Tracking, TrackingCell } from '../types';
@@ -109,44 +110,34 @@ function CountTable({
   target: number | null;
 }) {
   return (
-    <div class="table-wrap">
-      <table class="cards counts">
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            {COLUMNS.map(([k, label]) => (
-              <th key={k} scope="col" class="num">
-                {label}
-              </th>
-            ))}
-            <th scope="col" class="rate">
-              Tỷ lệ đã gửi
+    <CardTable
+      class="cards counts"
+      columns={[
+        first,
+        ...COLUMNS.map(([, label]) => num(label)),
+        { label: 'Tỷ lệ đã gửi', class: 'rate' },
+      ]}
+    >
+      {cells.map((c) => {
+        const name = first === 'Đơn vị' ? c.unitName : c.groupName;
+        return (
+          <tr key={`${c.groupCode}|${c.unitCode ?? ''}`}>
+            <th scope="row" class="name">
+              {name}
             </th>
+            {COLUMNS.map(([k, label]) => (
+              <td key={k} class="num" data-label={label}>
+                {count(c[k] as number)}
+              </td>
+            ))}
+            <td class="rate" data-label="Tỷ lệ đã gửi">
+              <span class="rate-text">{percent(c.rate)}</span>
+              <Bar rate={c.rate} target={target} label={`Tỷ lệ trả lời, ${name}`} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {cells.map((c) => {
-            const name = first === 'Đơn vị' ? c.unitName : c.groupName;
-            return (
-              <tr key={`${c.groupCode}|${c.unitCode ?? ''}`}>
-                <th scope="row" class="name">
-                  {name}
-                </th>
-                {COLUMNS.map(([k, label]) => (
-                  <td key={k} class="num" data-label={label}>
-                    {count(c[k] as number)}
-                  </td>
-                ))}
-                <td class="rate" data-label="Tỷ lệ đã gửi">
-                  <span class="rate-text">{percent(c.rate)}</span>
-                  <Bar rate={c.rate} target={target} label={`Tỷ lệ trả lời, ${name}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </CardTable>
   );
 }
 
