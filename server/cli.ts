@@ -6,7 +6,7 @@ import { audit } from './audit/log';
 import { addUser, ROLE_NAMES } from './auth/users';
 import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
-import { type Config, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { toCsv } from './csv';
 import { BACKUP_USAGE, backupCommand } from './db/backup';
 import { type Db, migrateToLatest, openDb } from './db/connect';
@@ -209,7 +209,14 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     console.error(`Lỗi: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const config = loadConfig(env);
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Lỗi: ${err.message}`);
+    return 1;
+  }
   // Before openDb: a backup neither creates nor migrates the database it copies.
   if (command === 'backup') return backupCommand(config.databaseUrl, args);
   const db = openDb(config.databaseUrl);

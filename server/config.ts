@@ -6,7 +6,23 @@ import { parseTrustProxy } from './auth/proxy';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().min(1).default('./data/cchc.sqlite'),
+  /**
+   * A SQLite file path or `:memory:`. A URL is refused rather than taken as a path: before,
+   * `postgres://…` silently made a SQLite file in a folder named `postgres:`.
+   */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/cchc.sqlite')
+    .superRefine((url, ctx) => {
+      if (url === ':memory:' || !/^[a-z][a-z0-9+.-]*:/i.test(url)) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: /^postgres(ql)?:/i.test(url)
+          ? 'PostgreSQL chưa được hỗ trợ trong phiên bản này; dùng đường dẫn tới một tệp SQLite (ví dụ ./data/cchc.sqlite).'
+          : `"${url.replace(/\/\/[^@/]*@/, '//***@')}" không dùng được: cần đường dẫn tới một tệp SQLite (ví dụ ./data/cchc.sqlite) hoặc :memory:.`,
+      });
+    }),
   PUBLIC_URL: z.url().optional(),
   APP_SECRET: z.string().min(32, 'APP_SECRET phải dài ít nhất 32 ký tự').optional(),
   SECRET_FILE: z.string().min(1).default('./data/app-secret'),
@@ -40,6 +56,9 @@ const Env = z.object({
     }),
 });
 
+/** The environment cannot be used: printed as is, without a stack, and the start stops. */
+export class ConfigError extends Error {}
+
 export interface Config {
   port: number;
   databaseUrl: string;
@@ -65,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   return {

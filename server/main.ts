@@ -1,13 +1,21 @@
 import { sql } from 'kysely';
 import { createApp } from './app';
 import { ensureFirstAdmin } from './auth/users';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
 import { rewriteIfDue } from './db/rewrite';
 import { listen } from './listen';
 
 // Wiring only: config → db → migrate → app → serve.
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+})();
 const db = openDb(config.databaseUrl);
 await migrateToLatest(db);
 const firstAdmin = await ensureFirstAdmin(db);
