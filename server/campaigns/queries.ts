@@ -1,9 +1,19 @@
+import type { Updateable } from 'kysely';
 import { type Definition, loadDefinition, type UnitSet } from '../../questionnaires';
 import { type Db, inTransaction } from '../db/connect';
+import type { CampaignTable } from '../db/schema';
 import { randomId } from '../secrets';
 
 export function findCampaign(db: Db, id: string) {
   return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function updateCampaign(db: Db, id: string, patch: Updateable<CampaignTable>) {
+  return db.updateTable('campaign').set(patch).where('id', '=', id).execute();
+}
+
+export function findUnitSet(db: Db, id: string) {
+  return db.selectFrom('unitSet').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 export function listCampaigns(db: Db) {
@@ -26,6 +36,16 @@ export async function findDefinition(db: Db, id: string): Promise<Definition | u
   const definition = loadDefinition(JSON.parse(row.body));
   parsedDefinitions.set(id, definition);
   return definition;
+}
+
+/** The highest version stored under a definition code; 0 when there is none. */
+export async function latestDefinitionVersion(db: Db, code: string): Promise<number> {
+  const latest = await db
+    .selectFrom('definition')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(latest?.v ?? 0);
 }
 
 /** Stores a definition version once; returns the id of the stored row. */

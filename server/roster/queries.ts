@@ -37,6 +37,17 @@ export async function listRosterRespondents(
     .execute();
 }
 
+/** The groups that have someone on the campaign's roster. */
+export async function listRosterGroups(db: Db, campaignId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('respondent')
+    .select('groupCode')
+    .distinct()
+    .where('campaignId', '=', campaignId)
+    .execute();
+  return rows.map((r) => r.groupCode);
+}
+
 /**
  * Adds people with their invitations, as addRespondents does (same columns, same tokens), but
  * in multi-row statements: 50,000 people are 250 statements instead of 100,000. Call inside
