@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors';
 
 /**
@@ -7,6 +7,12 @@ import { ApiError } from './errors';
  * about 8 levels; a body nested thousands deep would overflow the stack of whatever walks it
  * (validation, JSON.stringify, encryption of a draft) and end as a 500.
  */
+/** A query parameter of comma-separated values (`ids=a,b`); absent → undefined. */
+export const CommaList = z
+  .string()
+  .optional()
+  .transform((s) => s?.split(',').filter(Boolean));
+
 export const MAX_JSON_DEPTH = 64;
 
 /** The deepest nesting of `[`/`{` in JSON text, strings skipped; stops counting past `limit`. */

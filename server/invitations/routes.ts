@@ -11,7 +11,7 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import type { Campaign, InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
-import { readJson } from '../http';
+import { CommaList, readJson } from '../http';
 import { shortCode } from '../secrets';
 import {
   findInvitation,
@@ -37,10 +37,7 @@ const Filter = z.object({
     ),
   group: z.string().optional(),
   unit: z.string().optional(),
-  ids: z
-    .string()
-    .optional()
-    .transform((s) => s?.split(',').filter(Boolean)),
+  ids: CommaList,
 });
 const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
 

@@ -3,6 +3,7 @@ import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
 import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { type Column, FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
 import { groupMatcher, unitMatcher, workplaceUnits } from './match';
@@ -79,14 +80,17 @@ export interface ImportResult {
 export async function importRoster(
   db: Db,
   secret: string,
-  campaignId: string,
+  campaignOrId: Campaign | string,
   file: RosterFile,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const campaign = await findCampaign(db, campaignId);
+  // The console's routes pass the campaign their scope loaded; the CLI passes an id.
+  const campaign =
+    typeof campaignOrId === 'string' ? await findCampaign(db, campaignOrId) : campaignOrId;
   if (!campaign) {
-    throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${campaignId}".`);
+    throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${campaignOrId}".`);
   }
+  const campaignId = campaign.id;
   const dryRun = options.dryRun ?? false;
   if (!dryRun && campaignPhase(campaign) === 'closed') {
     throw new ApiError(409, 'campaign_closed', 'Đợt khảo sát đã đóng: không nhập danh sách được.');

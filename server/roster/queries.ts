@@ -100,3 +100,23 @@ export async function updatePerson(db: Db, campaignId: string, id: string, perso
     .where('campaignId', '=', campaignId)
     .execute();
 }
+
+/** Removes a person with their invitation, draft, events and reminders; call in a transaction. */
+export async function deletePerson(
+  db: Db,
+  campaignId: string,
+  respondentId: string,
+  invitationId: string | null,
+) {
+  if (invitationId) {
+    await db.deleteFrom('draft').where('invitationId', '=', invitationId).execute();
+    await db.deleteFrom('invitationEvent').where('invitationId', '=', invitationId).execute();
+    await db.deleteFrom('reminder').where('invitationId', '=', invitationId).execute();
+    await db.deleteFrom('invitation').where('id', '=', invitationId).execute();
+  }
+  await db
+    .deleteFrom('respondent')
+    .where('id', '=', respondentId)
+    .where('campaignId', '=', campaignId)
+    .execute();
+}
