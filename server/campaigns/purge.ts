@@ -5,6 +5,7 @@ import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { campaignPhase } from './phase';
+import { lastLockedAt, purgePersonalData } from './queries';
 import { type CampaignEnv, requireCampaign } from './scope';
 
 /** Days after the results are locked when keeping the roster's personal data is no longer needed. */
@@ -16,13 +17,7 @@ export const PURGE_AFTER_DAYS = 30;
  * them; the console says so from `purgeDueAt` on.
  */
 export async function personalDataStatus(db: Db, campaign: Campaign, now = new Date()) {
-  const locked = await db
-    .selectFrom('scoringRun')
-    .select((eb) => eb.fn.max('lockedAt').as('at'))
-    .where('campaignId', '=', campaign.id)
-    .where('lockedAt', 'is not', null)
-    .executeTakeFirst();
-  const lockedAt = (locked?.at as string | null | undefined) ?? null;
+  const lockedAt = await lastLockedAt(db, campaign.id);
   const closed = campaignPhase(campaign, now) === 'closed';
   const due =
     lockedAt && closed
@@ -33,29 +28,6 @@ export async function personalDataStatus(db: Db, campaign: Campaign, now = new D
     purgeDueAt: campaign.personalDataPurgedAt ? null : due,
     purgeAllowed: !campaign.personalDataPurgedAt && closed && lockedAt !== null,
   };
-}
-
-/** Erases the roster's personal data in one transaction; invitations, statuses and counts stay. */
-export async function purgePersonalData(db: Db, campaignId: string, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
-    const people = await trx
-      .updateTable('respondent')
-      .set({ name: 'Đã xóa', phone: null, email: null, workplace: null, position: null })
-      .where('campaignId', '=', campaignId)
-      .executeTakeFirst();
-    await trx
-      .deleteFrom('draft')
-      .where('invitationId', 'in', (eb) =>
-        eb.selectFrom('invitation').select('id').where('campaignId', '=', campaignId),
-      )
-      .execute();
-    await trx
-      .updateTable('campaign')
-      .set({ personalDataPurgedAt: now.toISOString() })
-      .where('id', '=', campaignId)
-      .execute();
-    return Number(people.numUpdatedRows);
-  });
 }
 
 export function purgeRoutes(db: Db) {

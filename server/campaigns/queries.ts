@@ -109,3 +109,37 @@ export function listUnits(db: Db, unitSetId: string) {
     .orderBy('position')
     .execute();
 }
+
+/** When the campaign's last results were locked; null while none is. */
+export async function lastLockedAt(db: Db, campaignId: string): Promise<string | null> {
+  const locked = await db
+    .selectFrom('scoringRun')
+    .select((eb) => eb.fn.max('lockedAt').as('at'))
+    .where('campaignId', '=', campaignId)
+    .where('lockedAt', 'is not', null)
+    .executeTakeFirst();
+  return (locked?.at as string | null | undefined) ?? null;
+}
+
+/** Erases the roster's personal data in one transaction; invitations, statuses and counts stay. */
+export async function purgePersonalData(db: Db, campaignId: string, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const people = await trx
+      .updateTable('respondent')
+      .set({ name: 'Đã xóa', phone: null, email: null, workplace: null, position: null })
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('draft')
+      .where('invitationId', 'in', (eb) =>
+        eb.selectFrom('invitation').select('id').where('campaignId', '=', campaignId),
+      )
+      .execute();
+    await trx
+      .updateTable('campaign')
+      .set({ personalDataPurgedAt: now.toISOString() })
+      .where('id', '=', campaignId)
+      .execute();
+    return Number(people.numUpdatedRows);
+  });
+}
