@@ -5,11 +5,12 @@ import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
+import { insertPeople } from '../invitations/service';
 import { type Column, FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
 import { groupMatcher, unitMatcher, workplaceUnits } from './match';
 import { type PlannedRow, planRows, type RowStatus } from './plan';
 import { type Problem, problem } from './problems';
-import { insertPeople, listRosterRespondents, updatePerson } from './queries';
+import { listRosterRespondents, updatePerson } from './queries';
 import { type RosterFile, readRoster } from './read';
 import { type CheckedRow, checkRow, type Person, type RowContext } from './validate';
 
@@ -175,12 +176,14 @@ export async function importRoster(
         }
       }
       const fresh = planned.filter((r) => r.status === 'new' && r.person);
-      const ids = await insertPeople(
-        trx,
-        secret,
-        campaignId,
-        fresh.map((r) => r.person as Person),
-      );
+      const ids = (
+        await insertPeople(
+          trx,
+          secret,
+          campaignId,
+          fresh.map((r) => r.person as Person),
+        )
+      ).map((r) => r.respondentId);
       fresh.forEach((r, i) => {
         r.respondentId = ids[i];
       });

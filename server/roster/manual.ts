@@ -5,9 +5,10 @@ import { findDefinition, listUnits } from '../campaigns/queries';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
+import { insertPeople } from '../invitations/service';
 import { unitMatcher, workplaceUnits } from './match';
 import { capitalizeName, cleanText, normalizeEmail, normalizePhone } from './normalize';
-import { deletePerson, insertPeople, listRosterRespondents, updatePerson } from './queries';
+import { deletePerson, listRosterRespondents, updatePerson } from './queries';
 import { nameKey, type Person } from './validate';
 
 /** What the console's "Thêm người" / "Sửa" form sends; every field as typed. */
@@ -149,7 +150,7 @@ export async function addPerson(
   );
   return inTransaction(db, async (trx) => {
     await refuseDuplicate(trx, campaignId, person, ctx.matchUnit);
-    const [respondentId = ''] = await insertPeople(trx, secret, campaignId, [person]);
+    const [{ respondentId = '' } = {}] = await insertPeople(trx, secret, campaignId, [person]);
     await audit(trx, {
       user,
       action: 'respondent_added',
