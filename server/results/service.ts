@@ -180,11 +180,10 @@ export async function createRunAudited(
 ): Promise<ScoringRun> {
   const started = performance.now();
   const run = await createRun(db, campaign, { method, user: actor.user });
-  const campaignId = campaign.id;
   await audit(db, {
     user: actor.user,
     action: 'scoring_run_created',
-    campaignId,
+    campaignId: campaign.id,
     target: run.id,
     details: {
       official: run.official === 1,
@@ -206,11 +205,10 @@ export async function lockRunAudited(
   actor: Actor,
 ): Promise<ScoringRun> {
   const run = await lockRun(db, campaign, runId, actor.user);
-  const campaignId = campaign.id;
   await audit(db, {
     user: actor.user,
     action: 'scoring_run_locked',
-    campaignId,
+    campaignId: campaign.id,
     target: run.id,
     details: { fingerprint: run.fingerprint },
     ip: actor.ip,
