@@ -13,6 +13,15 @@ export const CommaList = z
   .optional()
   .transform((s) => s?.split(',').filter(Boolean));
 
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV = 'text/csv; charset=utf-8';
+
+/** The headers of a file download. */
+export const attachment = (name: string, type: string) => ({
+  'Content-Type': type,
+  'Content-Disposition': `attachment; filename="${name}"`,
+});
+
 export const MAX_JSON_DEPTH = 64;
 
 /** The deepest nesting of `[`/`{` in JSON text, strings skipped; stops counting past `limit`. */

@@ -4,7 +4,7 @@ import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
-import { readJson, readPatch } from '../http';
+import { attachment, CSV, readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
 import { addUser, findUser, listUsers, ROLES, updateUser } from './users';
@@ -104,10 +104,7 @@ export function adminRoutes(db: Db) {
       ip: c.get('ip'),
     });
     const columns = ['at', 'userEmail', 'action', 'campaignId', 'target', 'details', 'ip'];
-    return c.body(toCsv(columns, rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="nhat-ky.csv"',
-    });
+    return c.body(toCsv(columns, rows), 200, attachment('nhat-ky.csv', CSV));
   });
 
   return app;

@@ -11,7 +11,7 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import type { Campaign, InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
-import { CommaList, readJson } from '../http';
+import { attachment, CommaList, CSV, readJson, XLSX } from '../http';
 import { shortCode } from '../secrets';
 import {
   findInvitation,
@@ -230,10 +230,7 @@ export function invitationRoutes({ db, config }: Deps) {
     });
     const name = `duong-dan-${campaign.id}.${format}`;
     if (format === 'csv') {
-      return c.body(toCsv(columns, rows), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}"`,
-      });
+      return c.body(toCsv(columns, rows), 200, attachment(name, CSV));
     }
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Đường dẫn');
@@ -245,10 +242,7 @@ export function invitationRoutes({ db, config }: Deps) {
     sheet.addRows(rows);
     sheet.getRow(1).font = { bold: true };
     const buffer = await book.xlsx.writeBuffer();
-    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${name}"`,
-    });
+    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, attachment(name, XLSX));
   });
 
   return app;

@@ -9,10 +9,4 @@ export type ResultsApp = Hono<CampaignEnv>;
 /** Analysts and admins only: an officer never reads answers or scores. */
 export const analysts = requireRole('admin', 'analyst');
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV = 'text/csv; charset=utf-8';
-
-export const attachment = (name: string, type: string) => ({
-  'Content-Type': type,
-  'Content-Disposition': `attachment; filename="${name}"`,
-});
+export { attachment, CSV, XLSX } from '../http';

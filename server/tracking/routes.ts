@@ -6,6 +6,7 @@ import type { CampaignEnv } from '../campaigns/scope';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
+import { attachment, CSV } from '../http';
 import { listInvitations, trackingCounts } from '../invitations/queries';
 import { type CountCell, protectCounts } from './protect';
 import { dailyStatusCounts } from './queries';
@@ -156,10 +157,7 @@ export function trackingRoutes(db: Db) {
         'reminders',
         'lastReminderAt',
       ];
-      return c.body(toCsv(columns, rows), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="chua-tra-loi-${campaign.id}.csv"`,
-      });
+      return c.body(toCsv(columns, rows), 200, attachment(`chua-tra-loi-${campaign.id}.csv`, CSV));
     }
     return c.json(rows);
   });
