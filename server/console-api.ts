@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
 import { purgeRoutes } from './campaigns/purge';
 import { campaignRoutes } from './campaigns/routes';
+import { campaignScope } from './campaigns/scope';
 import { unitImportRoutes } from './campaigns/unit-import-routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
@@ -30,6 +31,8 @@ export function consoleApi({ db, config }: Deps) {
   api.use(sessionMiddleware(db, config.trustProxy));
   api.use(csrfProtection);
   api.route('/auth', authRoutes(db, config));
+  // Every /campaigns/:id… route finds its campaign in c.get('campaign'), loaded once (404 here).
+  api.use('/campaigns/:id/*', campaignScope(db));
   api.route('/campaigns', campaignRoutes(db));
   api.route('/campaigns', definitionRoutes(db));
   api.route('/campaigns', purgeRoutes(db));

@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors';
 
 /**
@@ -7,6 +7,21 @@ import { ApiError } from './errors';
  * about 8 levels; a body nested thousands deep would overflow the stack of whatever walks it
  * (validation, JSON.stringify, encryption of a draft) and end as a 500.
  */
+/** A query parameter of comma-separated values (`ids=a,b`); absent → undefined. */
+export const CommaList = z
+  .string()
+  .optional()
+  .transform((s) => s?.split(',').filter(Boolean));
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV = 'text/csv; charset=utf-8';
+
+/** The headers of a file download. */
+export const attachment = (name: string, type: string) => ({
+  'Content-Type': type,
+  'Content-Disposition': `attachment; filename="${name}"`,
+});
+
 export const MAX_JSON_DEPTH = 64;
 
 /** The deepest nesting of `[`/`{` in JSON text, strings skipped; stops counting past `limit`. */

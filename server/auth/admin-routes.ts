@@ -4,9 +4,10 @@ import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
-import { readJson, readPatch } from '../http';
+import { attachment, CSV, readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
-import { addUser, findUser, ROLES } from './users';
+import { deleteUserSessions } from './session';
+import { addUser, findUser, listUsers, ROLES, updateUser } from './users';
 
 const Role = z.enum(ROLES as ['admin', 'officer', 'analyst']);
 const NewUserBody = z.object({
@@ -42,7 +43,7 @@ export function adminRoutes(db: Db) {
   const admin = requireRole('admin');
 
   app.get('/users', admin, async (c) => {
-    const users = await db.selectFrom('user').selectAll().orderBy('email').execute();
+    const users = await listUsers(db);
     return c.json(users.map(publicUser));
   });
 
@@ -72,18 +73,12 @@ export function adminRoutes(db: Db) {
       );
     }
     const { disabled, ...rest } = patch;
-    await db
-      .updateTable('user')
-      .set({
-        ...rest,
-        ...(disabled === undefined
-          ? {}
-          : { disabledAt: disabled ? new Date().toISOString() : null }),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(db, user.id, {
+      ...rest,
+      ...(disabled === undefined ? {} : { disabledAt: disabled ? new Date().toISOString() : null }),
+    });
     // A disabled account is signed out at once.
-    if (disabled) await db.deleteFrom('session').where('userId', '=', user.id).execute();
+    if (disabled) await deleteUserSessions(db, user.id);
     await audit(db, {
       user: me,
       action: 'user_edited',
@@ -109,10 +104,7 @@ export function adminRoutes(db: Db) {
       ip: c.get('ip'),
     });
     const columns = ['at', 'userEmail', 'action', 'campaignId', 'target', 'details', 'ip'];
-    return c.body(toCsv(columns, rows), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="nhat-ky.csv"',
-    });
+    return c.body(toCsv(columns, rows), 200, attachment('nhat-ky.csv', CSV));
   });
 
   return app;

@@ -54,8 +54,8 @@ export const csrfProtection: MiddlewareHandler<AuthEnv> = async (c, next) => {
 };
 
 /** The signed-in user, or 401. */
-export function currentUser(c: Context<AuthEnv>): SessionUser {
-  const user = c.get('user');
+export function currentUser<E extends AuthEnv>(c: Context<E>): SessionUser {
+  const user: SessionUser | null = c.get('user');
   if (!user) throw new ApiError(401, 'unauthenticated', 'Vui lòng đăng nhập.');
   return user;
 }

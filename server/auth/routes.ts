@@ -25,7 +25,7 @@ import {
   SESSION_COOKIE,
   SESSION_HOURS,
 } from './session';
-import { findUser, findUserByEmail } from './users';
+import { findUser, findUserByEmail, updateUser } from './users';
 
 const Proof = z.object({ challenge: z.string().max(300), nonce: z.string().max(64) });
 const Login = z.object({
@@ -166,14 +166,10 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     }
     const weak = passwordProblem(body.newPassword);
     if (weak) throw new ApiError(422, 'weak_password', weak);
-    await db
-      .updateTable('user')
-      .set({
-        passwordHash: await hashPassword(body.newPassword),
-        passwordChangedAt: new Date().toISOString(),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await updateUser(db, user.id, {
+      passwordHash: await hashPassword(body.newPassword),
+      passwordChangedAt: new Date().toISOString(),
+    });
     await deleteOtherSessions(db, user.id, session.idHash);
     await audit(db, { user, action: 'password_changed', ip: c.get('ip') });
     return c.body(null, 204);

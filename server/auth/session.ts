@@ -43,6 +43,11 @@ export async function deleteSession(db: Db, cookie: string) {
   await db.deleteFrom('session').where('idHash', '=', hash(cookie)).execute();
 }
 
+/** Signs a user out everywhere (a disabled account). */
+export async function deleteUserSessions(db: Db, userId: string) {
+  await db.deleteFrom('session').where('userId', '=', userId).execute();
+}
+
 /** Signs a user out everywhere but here (after a password change). */
 export async function deleteOtherSessions(db: Db, userId: string, keepIdHash: string) {
   await db

@@ -1,5 +1,6 @@
+import type { Updateable } from 'kysely';
 import type { Db } from '../db/connect';
-import type { Role } from '../db/schema';
+import type { Role, UserTable } from '../db/schema';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
 import { hashPassword, passwordProblem } from './password';
@@ -21,6 +22,14 @@ export function findUserByEmail(db: Db, email: string) {
 
 export function findUser(db: Db, id: string) {
   return db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Db) {
+  return db.selectFrom('user').selectAll().orderBy('email').execute();
+}
+
+export function updateUser(db: Db, id: string, patch: Updateable<UserTable>) {
+  return db.updateTable('user').set(patch).where('id', '=', id).execute();
 }
 
 export async function countUsers(db: Db): Promise<number> {

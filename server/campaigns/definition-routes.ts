@@ -2,12 +2,20 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { DefinitionError, loadDefinition } from '../../questionnaires';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
+import { listRosterGroups } from '../roster/queries';
 import { campaignPhase } from './phase';
-import { findCampaign, findDefinition, listUnits, saveDefinition } from './queries';
+import {
+  findDefinition,
+  latestDefinitionVersion,
+  listUnits,
+  saveDefinition,
+  updateCampaign,
+} from './queries';
+import { CAMPAIGN_NOT_FOUND, type CampaignEnv } from './scope';
 import { checkUnitsFitDefinition } from './service';
 
 /**
@@ -16,19 +24,17 @@ import { checkUnitsFitDefinition } from './service';
  * stored as a new version; the campaign then pins it.
  */
 export function definitionRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
 
   app.get('/:id/definition', requireRole('admin', 'officer', 'analyst'), async (c) => {
-    const campaign = await findCampaign(db, c.req.param('id'));
-    const definition = campaign && (await findDefinition(db, campaign.definitionId));
-    if (!campaign || !definition)
-      throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+    const campaign = c.get('campaign');
+    const definition = await findDefinition(db, campaign.definitionId);
+    if (!definition) throw new ApiError(404, 'not_found', CAMPAIGN_NOT_FOUND);
     return c.json({ editable: campaignPhase(campaign) === 'not_open', definition });
   });
 
   app.put('/:id/definition', requireRole('admin', 'officer'), async (c) => {
-    const campaign = await findCampaign(db, c.req.param('id'));
-    if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+    const campaign = c.get('campaign');
     if (campaignPhase(campaign) !== 'not_open') {
       throw new ApiError(
         409,
@@ -59,13 +65,7 @@ export function definitionRoutes(db: Db) {
       validFrom: '2000-01-01',
       units,
     });
-    const groups = await db
-      .selectFrom('respondent')
-      .select('groupCode')
-      .distinct()
-      .where('campaignId', '=', campaign.id)
-      .execute();
-    for (const { groupCode } of groups) {
+    for (const groupCode of await listRosterGroups(db, campaign.id)) {
       if (!next.groups.some((g) => g.code === groupCode))
         problems.push(`Nhóm "${groupCode}" đang có người trong danh sách; không thể bỏ.`);
     }
@@ -77,14 +77,10 @@ export function definitionRoutes(db: Db) {
         problems.map((message) => ({ path: '', message })),
       );
     // A new version of the same code: earlier campaigns keep pinning theirs.
-    const latest = await db
-      .selectFrom('definition')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('code', '=', next.code)
-      .executeTakeFirst();
-    const version = Math.max(Number(latest?.v ?? 0), current?.version ?? 0) + 1;
+    const latest = await latestDefinitionVersion(db, next.code);
+    const version = Math.max(latest, current?.version ?? 0) + 1;
     const definitionId = await saveDefinition(db, { ...next, version });
-    await db.updateTable('campaign').set({ definitionId }).where('id', '=', campaign.id).execute();
+    await updateCampaign(db, campaign.id, { definitionId });
     await audit(db, {
       user: currentUser(c),
       action: 'definition_edited',

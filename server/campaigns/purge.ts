@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { campaignPhase } from './phase';
-import { findCampaign } from './queries';
+import { lastLockedAt, purgePersonalData } from './queries';
+import { type CampaignEnv, requireCampaign } from './scope';
 
 /** Days after the results are locked when keeping the roster's personal data is no longer needed. */
 export const PURGE_AFTER_DAYS = 30;
-
-type Campaign = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 
 /**
  * Personal data (Nghị định 13/2023/NĐ-CP): names, phones and e-mails are needed to invite and
@@ -17,13 +17,7 @@ type Campaign = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
  * them; the console says so from `purgeDueAt` on.
  */
 export async function personalDataStatus(db: Db, campaign: Campaign, now = new Date()) {
-  const locked = await db
-    .selectFrom('scoringRun')
-    .select((eb) => eb.fn.max('lockedAt').as('at'))
-    .where('campaignId', '=', campaign.id)
-    .where('lockedAt', 'is not', null)
-    .executeTakeFirst();
-  const lockedAt = (locked?.at as string | null | undefined) ?? null;
+  const lockedAt = await lastLockedAt(db, campaign.id);
   const closed = campaignPhase(campaign, now) === 'closed';
   const due =
     lockedAt && closed
@@ -36,34 +30,10 @@ export async function personalDataStatus(db: Db, campaign: Campaign, now = new D
   };
 }
 
-/** Erases the roster's personal data in one transaction; invitations, statuses and counts stay. */
-export async function purgePersonalData(db: Db, campaignId: string, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
-    const people = await trx
-      .updateTable('respondent')
-      .set({ name: 'Đã xóa', phone: null, email: null, workplace: null, position: null })
-      .where('campaignId', '=', campaignId)
-      .executeTakeFirst();
-    await trx
-      .deleteFrom('draft')
-      .where('invitationId', 'in', (eb) =>
-        eb.selectFrom('invitation').select('id').where('campaignId', '=', campaignId),
-      )
-      .execute();
-    await trx
-      .updateTable('campaign')
-      .set({ personalDataPurgedAt: now.toISOString() })
-      .where('id', '=', campaignId)
-      .execute();
-    return Number(people.numUpdatedRows);
-  });
-}
-
 export function purgeRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   app.post('/:id/purge-personal-data', requireRole('admin'), async (c) => {
-    const campaign = await findCampaign(db, c.req.param('id'));
-    if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+    const campaign = c.get('campaign');
     const status = await personalDataStatus(db, campaign);
     if (campaign.personalDataPurgedAt)
       throw new ApiError(409, 'already_purged', 'Dữ liệu cá nhân của đợt này đã được xóa.');
@@ -84,7 +54,7 @@ export function purgeRoutes(db: Db) {
     });
     return c.json({
       purged: count,
-      ...(await personalDataStatus(db, (await findCampaign(db, campaign.id)) ?? campaign)),
+      ...(await personalDataStatus(db, await requireCampaign(db, campaign.id))),
     });
   });
   return app;

@@ -1,9 +1,19 @@
+import type { Updateable } from 'kysely';
 import { type Definition, loadDefinition, type UnitSet } from '../../questionnaires';
 import { type Db, inTransaction } from '../db/connect';
+import type { CampaignTable } from '../db/schema';
 import { randomId } from '../secrets';
 
 export function findCampaign(db: Db, id: string) {
   return db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function updateCampaign(db: Db, id: string, patch: Updateable<CampaignTable>) {
+  return db.updateTable('campaign').set(patch).where('id', '=', id).execute();
+}
+
+export function findUnitSet(db: Db, id: string) {
+  return db.selectFrom('unitSet').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 export function listCampaigns(db: Db) {
@@ -26,6 +36,16 @@ export async function findDefinition(db: Db, id: string): Promise<Definition | u
   const definition = loadDefinition(JSON.parse(row.body));
   parsedDefinitions.set(id, definition);
   return definition;
+}
+
+/** The highest version stored under a definition code; 0 when there is none. */
+export async function latestDefinitionVersion(db: Db, code: string): Promise<number> {
+  const latest = await db
+    .selectFrom('definition')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Number(latest?.v ?? 0);
 }
 
 /** Stores a definition version once; returns the id of the stored row. */
@@ -88,4 +108,38 @@ export function listUnits(db: Db, unitSetId: string) {
     .where('unitSetId', '=', unitSetId)
     .orderBy('position')
     .execute();
+}
+
+/** When the campaign's last results were locked; null while none is. */
+export async function lastLockedAt(db: Db, campaignId: string): Promise<string | null> {
+  const locked = await db
+    .selectFrom('scoringRun')
+    .select((eb) => eb.fn.max('lockedAt').as('at'))
+    .where('campaignId', '=', campaignId)
+    .where('lockedAt', 'is not', null)
+    .executeTakeFirst();
+  return (locked?.at as string | null | undefined) ?? null;
+}
+
+/** Erases the roster's personal data in one transaction; invitations, statuses and counts stay. */
+export async function purgePersonalData(db: Db, campaignId: string, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    const people = await trx
+      .updateTable('respondent')
+      .set({ name: 'Đã xóa', phone: null, email: null, workplace: null, position: null })
+      .where('campaignId', '=', campaignId)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('draft')
+      .where('invitationId', 'in', (eb) =>
+        eb.selectFrom('invitation').select('id').where('campaignId', '=', campaignId),
+      )
+      .execute();
+    await trx
+      .updateTable('campaign')
+      .set({ personalDataPurgedAt: now.toISOString() })
+      .where('id', '=', campaignId)
+      .execute();
+    return Number(people.numUpdatedRows);
+  });
 }

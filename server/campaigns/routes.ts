@@ -2,13 +2,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
+import { countInvitationsByStatus } from '../invitations/queries';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
-import { findCampaign, findDefinition, listCampaigns, listUnits } from './queries';
+import { findDefinition, findUnitSet, listCampaigns, listUnits, updateCampaign } from './queries';
+import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
 
 const IsoTime = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
@@ -37,22 +40,9 @@ const CampaignPatch = z
   })
   .partial();
 
-async function requireCampaign(db: Db, id: string) {
-  const campaign = await findCampaign(db, id);
-  if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
-  return campaign;
-}
-
-type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
-
-async function describeCampaign(db: Db, c: CampaignRow) {
+async function describeCampaign(db: Db, c: Campaign) {
   const definition = await findDefinition(db, c.definitionId);
-  const counts = await db
-    .selectFrom('invitation')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('campaignId', '=', c.id)
-    .groupBy('status')
-    .execute();
+  const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
   const invited = counts.reduce((s, r) => s + (r.status === 'revoked' ? 0 : Number(r.n)), 0);
   return {
@@ -75,7 +65,7 @@ async function describeCampaign(db: Db, c: CampaignRow) {
 
 /** Campaigns: create (from the built-in definition or last year's), schedule, open, close. */
 export function campaignRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
 
   app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
@@ -90,11 +80,7 @@ export function campaignRoutes(db: Db) {
     if (body.copyOf) {
       const source = await requireCampaign(db, body.copyOf);
       definition = (await findDefinition(db, source.definitionId)) ?? definition;
-      const set = await db
-        .selectFrom('unitSet')
-        .selectAll()
-        .where('id', '=', source.unitSetId)
-        .executeTakeFirstOrThrow();
+      const set = await findUnitSet(db, source.unitSetId);
       const units = await listUnits(db, source.unitSetId);
       unitSet = {
         code: set.code,
@@ -117,12 +103,7 @@ export function campaignRoutes(db: Db) {
           ? { name: body.contactName ?? '', phone: body.contactPhone ?? '' }
           : null,
     });
-    if (body.targetRate)
-      await db
-        .updateTable('campaign')
-        .set({ targetRate: body.targetRate })
-        .where('id', '=', id)
-        .execute();
+    if (body.targetRate) await updateCampaign(db, id, { targetRate: body.targetRate });
     await audit(db, {
       user: currentUser(c),
       action: 'campaign_created',
@@ -134,7 +115,7 @@ export function campaignRoutes(db: Db) {
   });
 
   app.get('/:id', requireRole('admin', 'officer', 'analyst'), async (c) => {
-    const campaign = await requireCampaign(db, c.req.param('id'));
+    const campaign = c.get('campaign');
     const definition = await findDefinition(db, campaign.definitionId);
     const units = await listUnits(db, campaign.unitSetId);
     return c.json({
@@ -151,7 +132,7 @@ export function campaignRoutes(db: Db) {
   });
 
   app.patch('/:id', staff, async (c) => {
-    const campaign = await requireCampaign(db, c.req.param('id'));
+    const campaign = c.get('campaign');
     const patch = await readPatch(c.req.raw, CampaignPatch);
     const phase = campaignPhase(campaign);
     if (patch.opensAt !== undefined && phase !== 'not_open' && patch.opensAt !== campaign.opensAt) {
@@ -166,7 +147,7 @@ export function campaignRoutes(db: Db) {
     if (opensAt && closesAt && closesAt <= opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
-    await db.updateTable('campaign').set(patch).where('id', '=', campaign.id).execute();
+    await updateCampaign(db, campaign.id, patch);
     await audit(db, {
       user: currentUser(c),
       action: 'campaign_edited',
@@ -179,7 +160,7 @@ export function campaignRoutes(db: Db) {
 
   for (const action of ['open', 'close'] as const) {
     app.post(`/:id/${action}`, staff, async (c) => {
-      const campaign = await requireCampaign(db, c.req.param('id'));
+      const campaign = c.get('campaign');
       await setCampaignOpen(db, campaign.id, action === 'open');
       await audit(db, {
         user: currentUser(c),

@@ -1,12 +1,13 @@
 import { loadUnitSet, type UnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { foldKey } from '../roster/normalize';
 import { type RosterFile, readSheet } from '../roster/read';
 import { randomId } from '../secrets';
 import { campaignPhase } from './phase';
-import { findCampaign, findDefinition, saveUnitSet } from './queries';
+import { findDefinition, saveUnitSet } from './queries';
 import { checkUnitsFitDefinition } from './service';
 
 const KINDS = ['tinh', 'huyen', 'xa', 'thi_tran', 'co_quan'];
@@ -30,13 +31,11 @@ const HEADERS: Record<'code' | 'name' | 'kind' | 'parent', string[]> = {
  */
 export async function importUnits(
   db: Db,
-  campaignId: string,
+  campaign: Campaign,
   file: RosterFile,
   user: { id: string; email: string } | null,
   now = new Date(),
 ) {
-  const campaign = await findCampaign(db, campaignId);
-  if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
   if (campaignPhase(campaign, now) !== 'not_open') {
     throw new ApiError(
       409,

@@ -1,5 +1,17 @@
-import type { Db } from '../db/connect';
-import type { InvitationStatus } from '../db/schema';
+import type { Insertable } from 'kysely';
+import { type Db, inTransaction } from '../db/connect';
+import type { InvitationStatus, ReminderTable } from '../db/schema';
+
+/** A person's columns as the console's lists read them (`r` is the respondent). */
+export const PERSON_COLUMNS = [
+  'r.name',
+  'r.groupCode',
+  'r.unitCode',
+  'r.workplace',
+  'r.position',
+  'r.phone',
+  'r.email',
+] as const;
 
 export interface InvitationFilter {
   status?: InvitationStatus[];
@@ -29,13 +41,7 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
       'i.startedAt',
       'i.submittedAt',
       'r.id as respondentId',
-      'r.name',
-      'r.groupCode',
-      'r.unitCode',
-      'r.workplace',
-      'r.position',
-      'r.phone',
-      'r.email',
+      ...PERSON_COLUMNS,
       'u.name as unitName',
       'u.position as unitPosition',
     ])
@@ -85,4 +91,59 @@ export async function trackingCounts(db: Db, campaignId: string) {
     .where('i.campaignId', '=', campaignId)
     .groupBy(['r.groupCode', 'r.unitCode', 'i.status'])
     .execute();
+}
+
+/** How many invitations a campaign has in each status. */
+export function countInvitationsByStatus(db: Db, campaignId: string) {
+  return db
+    .selectFrom('invitation')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('campaignId', '=', campaignId)
+    .groupBy('status')
+    .execute();
+}
+
+/**
+ * A new token for the same invitation: the old link stops working at once, the status stays.
+ * The new link is unclaimed; the old draft, sealed under the old token, is deleted.
+ */
+export function reissueInvitation(
+  db: Db,
+  id: string,
+  token: { tokenNonce: string; tokenHash: string; shortCodeHash: string },
+) {
+  return inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('invitation')
+      .set({
+        ...token,
+        claimHash: null,
+        resumeHash: null,
+        claimFailures: 0,
+        claimLockedUntil: null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('draft').where('invitationId', '=', id).execute();
+  });
+}
+
+/** Revokes a link: its status, the event, and its draft gone. */
+export function revokeInvitation(db: Db, id: string, now: string) {
+  return inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('invitation')
+      .set({ status: 'revoked', revokedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('invitationEvent')
+      .values({ invitationId: id, status: 'revoked', at: now })
+      .execute();
+    await trx.deleteFrom('draft').where('invitationId', '=', id).execute();
+  });
+}
+
+export function insertReminder(db: Db, reminder: Insertable<ReminderTable>) {
+  return db.insertInto('reminder').values(reminder).execute();
 }

@@ -3,20 +3,24 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
-import { findCampaign, findDefinition } from '../campaigns/queries';
+import { currentUser, requireRole } from '../auth/middleware';
+import { findDefinition } from '../campaigns/queries';
+import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import { toCsv } from '../csv';
-import { type Db, inTransaction } from '../db/connect';
-import type { InvitationStatus } from '../db/schema';
+import type { Db } from '../db/connect';
+import type { Campaign, InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
-import { readJson } from '../http';
+import { attachment, CommaList, CSV, readJson, XLSX } from '../http';
 import { shortCode } from '../secrets';
 import {
   findInvitation,
   type InvitationFilter,
   type InvitationRow,
+  insertReminder,
   listInvitations,
+  reissueInvitation,
+  revokeInvitation,
 } from './queries';
 import { linkFor, newToken } from './service';
 import { inviteMessage, slipsPage } from './slips';
@@ -33,10 +37,7 @@ const Filter = z.object({
     ),
   group: z.string().optional(),
   unit: z.string().optional(),
-  ids: z
-    .string()
-    .optional()
-    .transform((s) => s?.split(',').filter(Boolean)),
+  ids: CommaList,
 });
 const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
 
@@ -56,12 +57,10 @@ interface Deps {
 
 /** Invitations: the list, reissue, revoke, reminders, QR slips, link exports, tracking. */
 export function invitationRoutes({ db, config }: Deps) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
 
-  async function context(id: string) {
-    const campaign = await findCampaign(db, id);
-    if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+  async function context(campaign: Campaign) {
     const definition = (await findDefinition(db, campaign.definitionId)) as Definition;
     const groupName = (code: string) =>
       definition.groups.find((g) => g.code === code)?.name ?? code;
@@ -86,14 +85,14 @@ export function invitationRoutes({ db, config }: Deps) {
   };
 
   app.get('/:id/invitations', staff, async (c) => {
-    const { campaign, groupName } = await context(c.req.param('id'));
+    const { campaign, groupName } = await context(c.get('campaign'));
     const rows = await listInvitations(db, campaign.id, filterOf(c.req.query()));
     return c.json(rows.map((r) => present(r, groupName)));
   });
 
   for (const action of ['reissue', 'revoke'] as const) {
     app.post(`/:id/invitations/:inv/${action}`, staff, async (c) => {
-      const { campaign } = await context(c.req.param('id'));
+      const { campaign } = await context(c.get('campaign'));
       const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
       if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
       // A submitted form stays counted and its person cannot answer twice.
@@ -109,31 +108,9 @@ export function invitationRoutes({ db, config }: Deps) {
         // A new token for the same invitation: the old link stops working at once, the status
         // stays. The new link is unclaimed (its first open claims it); the old draft, sealed
         // under the old token and claim, could be opened by no one and is deleted.
-        await inTransaction(db, async (trx) => {
-          await trx
-            .updateTable('invitation')
-            .set({
-              ...newToken(config.secret),
-              claimHash: null,
-              resumeHash: null,
-              claimFailures: 0,
-              claimLockedUntil: null,
-            })
-            .where('id', '=', invitation.id)
-            .execute();
-          await trx.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
-        });
+        await reissueInvitation(db, invitation.id, newToken(config.secret));
       } else {
-        await db
-          .updateTable('invitation')
-          .set({ status: 'revoked', revokedAt: now })
-          .where('id', '=', invitation.id)
-          .execute();
-        await db
-          .insertInto('invitationEvent')
-          .values({ invitationId: invitation.id, status: 'revoked', at: now })
-          .execute();
-        await db.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
+        await revokeInvitation(db, invitation.id, now);
       }
       await audit(db, {
         user: currentUser(c),
@@ -145,26 +122,23 @@ export function invitationRoutes({ db, config }: Deps) {
         ip: c.get('ip'),
       });
       const [row] = await listInvitations(db, campaign.id, { ids: [invitation.id] });
-      const { groupName } = await context(campaign.id);
+      const { groupName } = await context(campaign);
       return c.json(row && present(row, groupName));
     });
   }
 
   app.post('/:id/invitations/:inv/reminders', staff, async (c) => {
-    const { campaign } = await context(c.req.param('id'));
+    const { campaign } = await context(c.get('campaign'));
     const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
     if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
     const { channel } = await readJson(c.req.raw, Reminder);
     const user = currentUser(c);
-    await db
-      .insertInto('reminder')
-      .values({
-        invitationId: invitation.id,
-        channel,
-        userId: user.id,
-        at: new Date().toISOString(),
-      })
-      .execute();
+    await insertReminder(db, {
+      invitationId: invitation.id,
+      channel,
+      userId: user.id,
+      at: new Date().toISOString(),
+    });
     await audit(db, {
       user,
       action: 'reminder_sent',
@@ -177,7 +151,7 @@ export function invitationRoutes({ db, config }: Deps) {
   });
 
   app.get('/:id/slips', staff, async (c) => {
-    const { campaign, groupName } = await context(c.req.param('id'));
+    const { campaign, groupName } = await context(c.get('campaign'));
     const filter = filterOf(c.req.query());
     const rows = (
       await listInvitations(db, campaign.id, {
@@ -207,7 +181,7 @@ export function invitationRoutes({ db, config }: Deps) {
   });
 
   app.get('/:id/links.:format{csv|xlsx}', staff, async (c) => {
-    const { campaign, groupName } = await context(c.req.param('id'));
+    const { campaign, groupName } = await context(c.get('campaign'));
     const rows = (await listInvitations(db, campaign.id, filterOf(c.req.query()))).map((r) => {
       const p = present(r, groupName);
       const slip = {
@@ -256,10 +230,7 @@ export function invitationRoutes({ db, config }: Deps) {
     });
     const name = `duong-dan-${campaign.id}.${format}`;
     if (format === 'csv') {
-      return c.body(toCsv(columns, rows), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}"`,
-      });
+      return c.body(toCsv(columns, rows), 200, attachment(name, CSV));
     }
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Đường dẫn');
@@ -271,10 +242,7 @@ export function invitationRoutes({ db, config }: Deps) {
     sheet.addRows(rows);
     sheet.getRow(1).font = { bold: true };
     const buffer = await book.xlsx.writeBuffer();
-    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${name}"`,
-    });
+    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, attachment(name, XLSX));
   });
 
   return app;

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import { type Db, inTransaction } from '../db/connect';
 import type { InvitationStatus } from '../db/schema';
 import { linkToken, randomId, shortCode, shortCodeHash, tokenHash } from '../secrets';
+import { listInvitations } from './queries';
 
 export interface NewPerson {
   name: string;
@@ -28,42 +29,42 @@ export function newToken(secret: string) {
   };
 }
 
+/** SQLite binds at most 32,766 parameters per statement; 400 rows × 14 columns stays well under. */
+const CHUNK = 400;
+
+/** A person as stored: every column given (null when unknown). */
+export type StoredPerson = Required<NewPerson>;
+
 /**
- * Adds people to a campaign's roster, each with an invitation (one link, one draft, one
- * submission). All or nothing. Callers validate groups and units first.
+ * Adds people with their invitations (one link, one draft, one submission each) in multi-row
+ * statements: 50,000 people are 250 statements instead of 100,000. Call inside a transaction;
+ * callers validate groups and units first.
  */
-export async function addRespondents(
+export async function insertPeople(
   db: Db,
   secret: string,
   campaignId: string,
-  people: NewPerson[],
-) {
-  const now = new Date().toISOString();
+  people: StoredPerson[],
+  now = new Date().toISOString(),
+): Promise<{ respondentId: string; invitationId: string }[]> {
   const rows = people.map((p) => ({
-    respondent: {
-      id: randomId(),
-      campaignId,
-      name: p.name.normalize('NFC').trim(),
-      groupCode: p.groupCode,
-      unitCode: p.unitCode ?? null,
-      workplace: p.workplace ?? null,
-      position: p.position ?? null,
-      phone: p.phone ?? null,
-      email: p.email ?? null,
-      createdAt: now,
-    },
+    respondent: { id: randomId(), campaignId, ...p, createdAt: now },
     invitation: { id: randomId(), ...newToken(secret) },
   }));
-  await inTransaction(db, async (trx) => {
-    for (const r of rows) {
-      await trx.insertInto('respondent').values(r.respondent).execute();
-      await trx
-        .insertInto('invitation')
-        .values({
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await db
+      .insertInto('respondent')
+      .values(part.map((r) => r.respondent))
+      .execute();
+    await db
+      .insertInto('invitation')
+      .values(
+        part.map((r) => ({
           ...r.invitation,
           campaignId,
           respondentId: r.respondent.id,
-          status: 'not_opened',
+          status: 'not_opened' as const,
           openedAt: null,
           startedAt: null,
           submittedAt: null,
@@ -71,11 +72,25 @@ export async function addRespondents(
           receipt: null,
           submitHash: null,
           createdAt: now,
-        })
-        .execute();
-    }
-  });
+        })),
+      )
+      .execute();
+  }
   return rows.map((r) => ({ respondentId: r.respondent.id, invitationId: r.invitation.id }));
+}
+
+/** Adds people to a campaign's roster, each with an invitation, all or nothing (the demo, tests). */
+export function addRespondents(db: Db, secret: string, campaignId: string, people: NewPerson[]) {
+  const stored = people.map((p) => ({
+    name: p.name.normalize('NFC').trim(),
+    groupCode: p.groupCode,
+    unitCode: p.unitCode ?? null,
+    workplace: p.workplace ?? null,
+    position: p.position ?? null,
+    phone: p.phone ?? null,
+    email: p.email ?? null,
+  }));
+  return inTransaction(db, (trx) => insertPeople(trx, secret, campaignId, stored));
 }
 
 export interface LinkRow {
@@ -95,43 +110,15 @@ export async function listLinks(
   campaignId: string,
   groupNames: Map<string, string>,
 ): Promise<LinkRow[]> {
-  const campaign = await db
-    .selectFrom('campaign')
-    .select('unitSetId')
-    .where('id', '=', campaignId)
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom('invitation as i')
-    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
-    .leftJoin('unit as u', (j) =>
-      j.onRef('u.code', '=', 'r.unitCode').on('u.unitSetId', '=', campaign.unitSetId),
-    )
-    .select([
-      'i.id',
-      'i.status',
-      'i.tokenNonce',
-      'r.name',
-      'r.groupCode',
-      'r.workplace',
-      'u.name as unitName',
-      'u.position',
-    ])
-    .where('i.campaignId', '=', campaignId)
-    .execute();
-  return rows
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      group: groupNames.get(r.groupCode) ?? r.groupCode,
-      group_code: r.groupCode,
-      unit: r.unitName ?? r.workplace ?? '',
-      status: r.status,
-      link: linkFor(config, r.tokenNonce),
-      sort: r.position ?? Number.MAX_SAFE_INTEGER,
-    }))
-    .sort(
-      (a, b) =>
-        a.sort - b.sort || a.unit.localeCompare(b.unit, 'vi') || a.name.localeCompare(b.name, 'vi'),
-    )
-    .map(({ sort: _sort, ...row }) => row);
+  const rows = await listInvitations(db, campaignId);
+  // listInvitations sorts them by unit, then name.
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    group: groupNames.get(r.groupCode) ?? r.groupCode,
+    group_code: r.groupCode,
+    unit: r.unitName ?? r.workplace ?? '',
+    status: r.status,
+    link: linkFor(config, r.tokenNonce),
+  }));
 }

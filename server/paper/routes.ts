@@ -2,23 +2,25 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
 import { campaignPhase } from '../campaigns/phase';
-import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
+import { findDefinition, listUnits } from '../campaigns/queries';
+import { CAMPAIGN_NOT_FOUND, type CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
-import { readJson } from '../http';
+import { CommaList, readJson } from '../http';
 import { qrSvg } from '../invitations/qr';
 import { listInvitations } from '../invitations/queries';
 import { linkFor } from '../invitations/service';
 import { Answer, type DemographicView, type QuestionnaireView } from '../respondent/contract';
 import { criterionMap } from '../respondent/submit';
-import { checkAnswers } from '../respondent/validate';
+import { requireValidAnswers } from '../respondent/validate';
 import { questionnairesFor } from '../respondent/view';
 import { shortCode, shortCodeHash } from '../secrets';
 import { type PaperForm, paperPage } from './page';
+import { findPaperSerial, findStub } from './queries';
 import { formatSerial, parseSerial, serialHash } from './serial';
 import { createSerials, enterPaperForm, receiveStub, serialUsed } from './service';
 
@@ -28,10 +30,7 @@ const MAX_FORMS_PER_PRINT = 200;
 const Filter = z.object({
   group: z.string().optional(),
   unit: z.string().optional(),
-  ids: z
-    .string()
-    .optional()
-    .transform((s) => s?.split(',').filter(Boolean)),
+  ids: CommaList,
 });
 
 const Stub = z.strictObject({ code: z.string().min(1).max(40) });
@@ -72,15 +71,12 @@ function demographicsAsked(definition: Definition, views: QuestionnaireView[]): 
  * sheets by their serial, stored like any online form. No endpoint returns answers.
  */
 export function paperRoutes({ db, config }: Deps) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
 
-  async function context(id: string) {
-    const campaign = await findCampaign(db, id);
-    const definition = campaign && (await findDefinition(db, campaign.definitionId));
-    if (!campaign || !definition) {
-      throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
-    }
+  async function context(campaign: Campaign) {
+    const definition = await findDefinition(db, campaign.definitionId);
+    if (!definition) throw new ApiError(404, 'not_found', CAMPAIGN_NOT_FOUND);
     const units = await listUnits(db, campaign.unitSetId);
     const groupName = (code: string) =>
       definition.groups.find((g) => g.code === code)?.name ?? code;
@@ -88,7 +84,7 @@ export function paperRoutes({ db, config }: Deps) {
   }
 
   app.get('/:id/paper', staff, async (c) => {
-    const { campaign, definition, units, groupName } = await context(c.req.param('id'));
+    const { campaign, definition, units, groupName } = await context(c.get('campaign'));
     if (campaignPhase(campaign) === 'closed') {
       throw new ApiError(410, 'closed', 'Đợt khảo sát đã kết thúc; không in thêm phiếu giấy.');
     }
@@ -153,16 +149,10 @@ export function paperRoutes({ db, config }: Deps) {
 
   app.post('/:id/paper/stubs', staff, async (c) => {
     const { code } = await readJson(c.req.raw, Stub);
-    const { campaign, units, groupName } = await context(c.req.param('id'));
+    const { campaign, units, groupName } = await context(c.get('campaign'));
     const row =
       code.replace(/[^0-9A-Za-z]/g, '').length === 8
-        ? await db
-            .selectFrom('invitation as i')
-            .innerJoin('respondent as r', 'r.id', 'i.respondentId')
-            .select(['i.id', 'i.status', 'r.name', 'r.groupCode', 'r.unitCode', 'r.workplace'])
-            .where('i.campaignId', '=', campaign.id)
-            .where('i.shortCodeHash', '=', shortCodeHash(config.secret, code))
-            .executeTakeFirst()
+        ? await findStub(db, campaign.id, shortCodeHash(config.secret, code))
         : undefined;
     if (!row) {
       throw new ApiError(
@@ -212,12 +202,7 @@ export function paperRoutes({ db, config }: Deps) {
         'Số phiếu không đúng: hãy kiểm tra lại từng ký tự, kể cả ký tự kiểm tra ở cuối.',
       );
     }
-    const printed = await db
-      .selectFrom('paperSerial')
-      .select(['groupCode', 'entered'])
-      .where('serialHash', '=', serialHash(config.secret, serial))
-      .where('campaignId', '=', campaignId)
-      .executeTakeFirst();
+    const printed = await findPaperSerial(db, campaignId, serialHash(config.secret, serial));
     if (!printed) {
       throw new ApiError(
         404,
@@ -233,7 +218,7 @@ export function paperRoutes({ db, config }: Deps) {
    * itself and says at once when the serial was already entered. Nothing of any answer.
    */
   app.get('/:id/paper/serials/:serial', staff, async (c) => {
-    const { campaign, groupName } = await context(c.req.param('id'));
+    const { campaign, groupName } = await context(c.get('campaign'));
     const printed = await printedSerial(campaign.id, c.req.param('serial'));
     return c.json({
       serial: formatSerial(printed.serial),
@@ -245,13 +230,13 @@ export function paperRoutes({ db, config }: Deps) {
 
   app.post('/:id/paper/entries', staff, async (c) => {
     const body = await readJson(c.req.raw, PaperEntry);
-    const { campaign, definition, units, groupName } = await context(c.req.param('id'));
+    const { campaign, definition, units, groupName } = await context(c.get('campaign'));
     requireOpen(campaign);
     const { serial, ...printed } = await printedSerial(campaign.id, body.serial);
     if (printed.entered) throw serialUsed();
     const views = questionnairesFor(definition, printed.groupCode, units);
     // Exactly the online check; the submissionId of an online submit has no meaning on paper.
-    const problems = checkAnswers(
+    requireValidAnswers(
       {
         submissionId: 'paper',
         answers: body.answers,
@@ -261,14 +246,6 @@ export function paperRoutes({ db, config }: Deps) {
       views,
       definition,
     );
-    if (problems.length > 0) {
-      throw new ApiError(
-        422,
-        'invalid_answers',
-        `Phiếu còn ${problems.length} chỗ chưa hợp lệ.`,
-        problems,
-      );
-    }
     await enterPaperForm(db, {
       secret: config.secret,
       serial,

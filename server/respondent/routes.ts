@@ -30,7 +30,7 @@ import {
 } from './queries';
 import { CLAIM_FORMAT, normaliseResumeCode, resumeCodeOf } from './resume-code';
 import { criterionMap, storeSubmission } from './submit';
-import { checkAnswers } from './validate';
+import { requireValidAnswers } from './validate';
 import { questionnairesFor } from './view';
 
 const MAX_SUBMITS_IN_FLIGHT = 32;
@@ -256,15 +256,7 @@ export function respondentRoutes({ db, config }: Deps) {
     const now = new Date();
     requireAnswerable(link, now);
     const views = await questionnaireViews(db, link);
-    const problems = checkAnswers(body, views, link.definition);
-    if (problems.length > 0) {
-      throw new ApiError(
-        422,
-        'invalid_answers',
-        `Phiếu còn ${problems.length} chỗ chưa hợp lệ.`,
-        problems,
-      );
-    }
+    requireValidAnswers(body, views, link.definition);
     try {
       const criteria = criterionMap(link.definition);
       const { receipt } = await storeSubmission(

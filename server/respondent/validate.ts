@@ -1,4 +1,5 @@
 import type { Definition } from '../../questionnaires';
+import { ApiError } from '../errors';
 import type { QuestionnaireView, QuestionView, SubmitBody } from './contract';
 
 export interface AnswerProblem {
@@ -154,4 +155,21 @@ export function checkAnswers(
     }
   }
   return problems;
+}
+
+/** checkAnswers, answered 422 `invalid_answers` with every problem: online and paper alike. */
+export function requireValidAnswers(
+  body: SubmitBody,
+  questionnaires: QuestionnaireView[],
+  definition: Definition,
+): void {
+  const problems = checkAnswers(body, questionnaires, definition);
+  if (problems.length > 0) {
+    throw new ApiError(
+      422,
+      'invalid_answers',
+      `Phiếu còn ${problems.length} chỗ chưa hợp lệ.`,
+      problems,
+    );
+  }
 }

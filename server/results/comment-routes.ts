@@ -12,12 +12,12 @@ const Redaction = z.object({ text: z.string().max(10_000) });
 /** The respondents' comments: read, cleared of what identifies someone, exported. */
 export function addCommentRoutes(app: ResultsApp, db: Db) {
   app.get('/:id/comments', analysts, async (c) => {
-    const { campaign, definition } = await closedCampaign(db, c.req.param('id'));
+    const { campaign, definition } = await closedCampaign(db, c.get('campaign'));
     return c.json(await listComments(db, campaign.id, definition));
   });
 
   app.put('/:id/comments/:commentId', analysts, async (c) => {
-    const { campaign } = await closedCampaign(db, c.req.param('id'));
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
     const { text } = await readJson(c.req.raw, Redaction);
     const commentId = c.req.param('commentId');
     const status = await redactComment(db, campaign.id, commentId, text);
@@ -34,7 +34,7 @@ export function addCommentRoutes(app: ResultsApp, db: Db) {
   });
 
   app.get('/:id/comments.csv', analysts, async (c) => {
-    const { campaign, definition } = await closedCampaign(db, c.req.param('id'));
+    const { campaign, definition } = await closedCampaign(db, c.get('campaign'));
     const comments = await listComments(db, campaign.id, definition);
     await audit(db, {
       user: currentUser(c),

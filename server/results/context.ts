@@ -1,5 +1,6 @@
 import { campaignPhase } from '../campaigns/phase';
-import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
+import { findDefinition, listUnits } from '../campaigns/queries';
+import { requireCampaign } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
@@ -12,10 +13,13 @@ import { ApiError } from '../errors';
 export const CAMPAIGN_OPEN_MESSAGE =
   'Đợt khảo sát chưa kết thúc: kết quả chỉ có sau khi đóng đợt (trong khi đợt đang mở chỉ xem được số phiếu đã nhận, ở mục Theo dõi).';
 
-/** A campaign with its pinned definition and units; 404 when there is no such campaign. */
-export async function loadCampaign(db: Db, campaignId: string) {
-  const campaign = await findCampaign(db, campaignId);
-  if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+/**
+ * A campaign with its pinned definition and units. The routes pass the campaign their scope
+ * loaded (server/campaigns/scope.ts); the CLI and tests pass an id (404 when there is none).
+ */
+export async function loadCampaign(db: Db, campaignOrId: Campaign | string) {
+  const campaign =
+    typeof campaignOrId === 'string' ? await requireCampaign(db, campaignOrId) : campaignOrId;
   const definition = await findDefinition(db, campaign.definitionId);
   if (!definition) throw new ApiError(404, 'not_found', 'Không tìm thấy bộ chỉ số của đợt.');
   const units = await listUnits(db, campaign.unitSetId);
@@ -31,8 +35,11 @@ export function requireClosed(campaign: Pick<Campaign, 'opensAt' | 'closesAt'>, 
 }
 
 /** The campaign, closed; 404 or 409 otherwise. */
-export async function closedCampaign(db: Db, campaignId: string): Promise<CampaignContext> {
-  const ctx = await loadCampaign(db, campaignId);
+export async function closedCampaign(
+  db: Db,
+  campaignOrId: Campaign | string,
+): Promise<CampaignContext> {
+  const ctx = await loadCampaign(db, campaignOrId);
   requireClosed(ctx.campaign);
   return ctx;
 }

@@ -2,6 +2,7 @@ import { audit } from '../audit/log';
 import { currentUser } from '../auth/middleware';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { closedCampaign, foundRun } from './context';
 import { resultsCsv } from './export/csv';
@@ -22,8 +23,8 @@ import { codebookRows } from './raw-codebook';
 import { analysts, attachment, CSV, type ResultsApp, XLSX } from './route-kit';
 
 /** The raw export's plan and codebook; the small-group threshold is the campaign's. */
-async function rawExport(db: Db, id: string) {
-  const { campaign, definition, units } = await closedCampaign(db, id);
+async function rawExport(db: Db, scoped: Campaign) {
+  const { campaign, definition, units } = await closedCampaign(db, scoped);
   const plan = await planRawExport(db, campaign.id, definition.method.minCellSize);
   const { fingerprint } = await submissionsFingerprint(db, campaign.id);
   const parts = partsOf(plan.rows);
@@ -39,7 +40,7 @@ async function rawExport(db: Db, id: string) {
 export function addExportRoutes(app: ResultsApp, db: Db) {
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     app.get(`/:id/runs/:run/export.${format}`, analysts, async (c) => {
-      const { campaign, definition } = await closedCampaign(db, c.req.param('id'));
+      const { campaign, definition } = await closedCampaign(db, c.get('campaign'));
       const run = foundRun(await findRun(db, campaign.id, c.req.param('run')));
       const doc = resultsDocument(run, campaign);
       await audit(db, {
@@ -64,7 +65,7 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
   }
 
   app.get('/:id/raw-answers.csv', analysts, async (c) => {
-    const { campaign, definition, plan, parts } = await rawExport(db, c.req.param('id'));
+    const { campaign, definition, plan, parts } = await rawExport(db, c.get('campaign'));
     const part = Number(c.req.query('part') ?? '1');
     if (!Number.isInteger(part) || part < 1 || part > parts)
       throw new ApiError(
@@ -88,7 +89,7 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
   });
 
   app.get('/:id/raw-answers-codebook.csv', analysts, async (c) => {
-    const { campaign, codebook } = await rawExport(db, c.req.param('id'));
+    const { campaign, codebook } = await rawExport(db, c.get('campaign'));
     return c.body(
       toCsv([...CODEBOOK_COLUMNS], codebook),
       200,
@@ -97,7 +98,7 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
   });
 
   app.get('/:id/raw-answers.xlsx', analysts, async (c) => {
-    const { campaign, definition, plan, codebook } = await rawExport(db, c.req.param('id'));
+    const { campaign, definition, plan, codebook } = await rawExport(db, c.get('campaign'));
     await audit(db, {
       user: currentUser(c),
       action: 'raw_answers_exported',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
+import type { CampaignEnv } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import { uploadedForm } from '../upload/read';
 import { compareRun } from './compare';
@@ -12,7 +13,7 @@ import { describeSelfAssessment, importSelfAssessment } from './self-assessment'
  * previous campaign's published results.
  */
 export function parRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   const analysts = requireRole('admin', 'analyst');
 
   /** multipart/form-data: file, preview ("true" for a dry run that writes nothing). */
@@ -21,7 +22,7 @@ export function parRoutes(db: Db) {
       c,
       'Chưa chọn tệp điểm tự đánh giá đã thẩm định (.xlsx hoặc .csv).',
     );
-    const result = await importSelfAssessment(db, c.req.param('id'), file, {
+    const result = await importSelfAssessment(db, c.get('campaign'), file, {
       dryRun: form.preview === 'true',
       user: currentUser(c),
       ip: c.get('ip'),
@@ -30,11 +31,11 @@ export function parRoutes(db: Db) {
   });
 
   app.get('/:id/self-assessment', analysts, async (c) =>
-    c.json(await describeSelfAssessment(db, c.req.param('id'))),
+    c.json(await describeSelfAssessment(db, c.get('campaign'))),
   );
 
   app.get('/:id/runs/:run/compare', analysts, async (c) => {
-    const ctx = await closedCampaign(db, c.req.param('id'));
+    const ctx = await closedCampaign(db, c.get('campaign'));
     const withId = c.req.query('with') || undefined;
     return c.json(await compareRun(db, ctx, c.req.param('run'), withId));
   });

@@ -1,17 +1,12 @@
 import type { Hono } from 'hono';
-import { type AuthEnv, requireRole } from '../auth/middleware';
+import { requireRole } from '../auth/middleware';
+import type { CampaignEnv } from '../campaigns/scope';
 
 /** What the results routes share: the app they add to, who may call them, file replies. */
 
-export type ResultsApp = Hono<AuthEnv>;
+export type ResultsApp = Hono<CampaignEnv>;
 
 /** Analysts and admins only: an officer never reads answers or scores. */
 export const analysts = requireRole('admin', 'analyst');
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV = 'text/csv; charset=utf-8';
-
-export const attachment = (name: string, type: string) => ({
-  'Content-Type': type,
-  'Content-Disposition': `attachment; filename="${name}"`,
-});
+export { attachment, CSV, XLSX } from '../http';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AuthEnv } from '../auth/middleware';
+import type { CampaignEnv } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import { addCommentRoutes } from './comment-routes';
 import { addExportRoutes } from './export-routes';
@@ -12,7 +12,7 @@ import { addRunRoutes } from './run-routes';
  * 409 `campaign_open`; response counts stay at /tracking.
  */
 export function resultsRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   addRunRoutes(app, db);
   addExportRoutes(app, db);
   addCommentRoutes(app, db);

@@ -15,38 +15,38 @@ const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
 /** Scoring runs: make one, list them, read one, lock one, its distributions. */
 export function addRunRoutes(app: ResultsApp, db: Db) {
   app.post('/:id/runs', analysts, async (c) => {
-    const { campaign } = await closedCampaign(db, c.req.param('id'));
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
     // An empty body is an official run; `{ method: {…} }` overrides settings (a trial).
     const body = (await c.req.raw.clone().text()).trim()
       ? await readJson(c.req.raw, NewRun)
       : { method: undefined };
     const actor = { user: currentUser(c), ip: c.get('ip') };
-    const run = await createRunAudited(db, campaign.id, body.method, actor);
+    const run = await createRunAudited(db, campaign, body.method, actor);
     return c.json(resultsDocument(run, campaign), 201);
   });
 
   app.get('/:id/runs', analysts, async (c) => {
-    const { campaign } = await closedCampaign(db, c.req.param('id'));
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
     const current = await submissionsFingerprint(db, campaign.id);
     const self = (await loadSelfAssessment(db, campaign.id))?.fingerprint ?? null;
     return c.json(runList(await listRuns(db, campaign.id), current, self));
   });
 
   app.get('/:id/runs/:run', analysts, async (c) => {
-    const { campaign } = await closedCampaign(db, c.req.param('id'));
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
     const run = foundRun(await findRun(db, campaign.id, c.req.param('run')));
     return c.json(resultsDocument(run, campaign));
   });
 
   app.post('/:id/runs/:run/lock', analysts, async (c) => {
-    const { campaign } = await closedCampaign(db, c.req.param('id'));
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
     const actor = { user: currentUser(c), ip: c.get('ip') };
-    const run = await lockRunAudited(db, campaign.id, c.req.param('run'), actor);
+    const run = await lockRunAudited(db, campaign, c.req.param('run'), actor);
     return c.json(resultsDocument(run, campaign));
   });
 
   app.get('/:id/runs/:run/distributions', analysts, async (c) => {
-    const { campaign, definition, units } = await closedCampaign(db, c.req.param('id'));
+    const { campaign, definition, units } = await closedCampaign(db, c.get('campaign'));
     const run = foundRun(await findRun(db, campaign.id, c.req.param('run')));
     const doc = resultsDocument(run, campaign);
     return c.json(distributionRows(run, doc, definition, units));

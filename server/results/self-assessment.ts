@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { type RosterFile, readSheet } from '../roster/read';
 import { type CampaignContext, loadCampaign } from './context';
@@ -79,12 +80,13 @@ function ratedUnits(ctx: CampaignContext) {
  */
 export async function importSelfAssessment(
   db: Db,
-  campaignId: string,
+  campaignOrId: Campaign | string,
   file: RosterFile,
   options: { dryRun?: boolean; user?: { id: string; email: string } | null; ip?: string } = {},
   now = new Date(),
 ): Promise<SelfAssessmentImportResult> {
-  const ctx = await loadCampaign(db, campaignId);
+  const ctx = await loadCampaign(db, campaignOrId);
+  const campaignId = ctx.campaign.id;
   requireStarted(ctx);
   const dryRun = options.dryRun ?? false;
   const sheet = await readSheet(file);
@@ -198,8 +200,9 @@ async function notesFor(db: Db, ctx: CampaignContext, fingerprint: string): Prom
 }
 
 /** The campaign's self-assessment as the console lists it, units in the office's order. */
-export async function describeSelfAssessment(db: Db, campaignId: string) {
-  const ctx = await loadCampaign(db, campaignId);
+export async function describeSelfAssessment(db: Db, campaignOrId: Campaign | string) {
+  const ctx = await loadCampaign(db, campaignOrId);
+  const campaignId = ctx.campaign.id;
   const snapshot = await loadSelfAssessment(db, campaignId);
   const by = await db
     .selectFrom('selfAssessment as s')

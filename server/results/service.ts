@@ -6,7 +6,7 @@ import type { Method } from '../../questionnaires';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import { type Db, inTransaction } from '../db/connect';
-import type { ScoringRun } from '../db/schema';
+import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
 import { type CampaignContext, foundRun, loadCampaign, requireClosed } from './context';
@@ -73,12 +73,13 @@ const selfAssessmentMeta = (s: SelfAssessmentSnapshot): SelfAssessmentMeta => ({
  */
 export async function createRun(
   db: Db,
-  campaignId: string,
+  campaignOrId: Campaign | string,
   options: { method?: MethodOverrides; user?: RunUser | null } = {},
   now = new Date(),
 ): Promise<ScoringRun> {
-  const ctx = await loadCampaign(db, campaignId);
+  const ctx = await loadCampaign(db, campaignOrId);
   const { campaign, definition } = ctx;
+  const campaignId = campaign.id;
   requireClosed(campaign, now);
   const method = effectiveMethod(definition, options.method);
   const { fingerprint, counts, selfAssessment } = await inTransaction(db, async (trx) => ({
@@ -144,12 +145,16 @@ async function refuseLock(trx: Db, run: ScoringRun, campaignId: string, definiti
  */
 export async function lockRun(
   db: Db,
-  campaignId: string,
+  campaignOrId: Campaign | string,
   runId: string,
   user: RunUser | null,
   now = new Date(),
 ): Promise<ScoringRun> {
-  const { campaign } = await loadCampaign(db, campaignId);
+  const campaign =
+    typeof campaignOrId === 'string'
+      ? (await loadCampaign(db, campaignOrId)).campaign
+      : campaignOrId;
+  const campaignId = campaign.id;
   requireClosed(campaign, now);
   return inTransaction(db, async (trx) => {
     const run = foundRun(await findRun(trx, campaignId, runId));
@@ -169,16 +174,16 @@ export interface Actor {
 /** createRun from the console, audited with its settings and how long it took. */
 export async function createRunAudited(
   db: Db,
-  campaignId: string,
+  campaign: Campaign,
   method: MethodOverrides | undefined,
   actor: Actor,
 ): Promise<ScoringRun> {
   const started = performance.now();
-  const run = await createRun(db, campaignId, { method, user: actor.user });
+  const run = await createRun(db, campaign, { method, user: actor.user });
   await audit(db, {
     user: actor.user,
     action: 'scoring_run_created',
-    campaignId,
+    campaignId: campaign.id,
     target: run.id,
     details: {
       official: run.official === 1,
@@ -195,15 +200,15 @@ export async function createRunAudited(
 /** lockRun from the console, audited. */
 export async function lockRunAudited(
   db: Db,
-  campaignId: string,
+  campaign: Campaign,
   runId: string,
   actor: Actor,
 ): Promise<ScoringRun> {
-  const run = await lockRun(db, campaignId, runId, actor.user);
+  const run = await lockRun(db, campaign, runId, actor.user);
   await audit(db, {
     user: actor.user,
     action: 'scoring_run_locked',
-    campaignId,
+    campaignId: campaign.id,
     target: run.id,
     details: { fingerprint: run.fingerprint },
     ip: actor.ip,

@@ -3,12 +3,14 @@ import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
 import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
+import { insertPeople } from '../invitations/service';
 import { type Column, FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
 import { groupMatcher, unitMatcher, workplaceUnits } from './match';
 import { type PlannedRow, planRows, type RowStatus } from './plan';
 import { type Problem, problem } from './problems';
-import { insertPeople, listRosterRespondents, updatePerson } from './queries';
+import { listRosterRespondents, updatePerson } from './queries';
 import { type RosterFile, readRoster } from './read';
 import { type CheckedRow, checkRow, type Person, type RowContext } from './validate';
 
@@ -79,14 +81,17 @@ export interface ImportResult {
 export async function importRoster(
   db: Db,
   secret: string,
-  campaignId: string,
+  campaignOrId: Campaign | string,
   file: RosterFile,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const campaign = await findCampaign(db, campaignId);
+  // The console's routes pass the campaign their scope loaded; the CLI passes an id.
+  const campaign =
+    typeof campaignOrId === 'string' ? await findCampaign(db, campaignOrId) : campaignOrId;
   if (!campaign) {
-    throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${campaignId}".`);
+    throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${campaignOrId}".`);
   }
+  const campaignId = campaign.id;
   const dryRun = options.dryRun ?? false;
   if (!dryRun && campaignPhase(campaign) === 'closed') {
     throw new ApiError(409, 'campaign_closed', 'Đợt khảo sát đã đóng: không nhập danh sách được.');
@@ -171,12 +176,14 @@ export async function importRoster(
         }
       }
       const fresh = planned.filter((r) => r.status === 'new' && r.person);
-      const ids = await insertPeople(
-        trx,
-        secret,
-        campaignId,
-        fresh.map((r) => r.person as Person),
-      );
+      const ids = (
+        await insertPeople(
+          trx,
+          secret,
+          campaignId,
+          fresh.map((r) => r.person as Person),
+        )
+      ).map((r) => r.respondentId);
       fresh.forEach((r, i) => {
         r.respondentId = ids[i];
       });

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
+import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { readJson, readPatch } from '../http';
@@ -19,18 +20,18 @@ const PersonPatch = z.object({ name: text.optional(), groupCode: text.optional()
 
 /** Adding, editing and removing one respondent by hand (staff). */
 export function manualRosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
   app.post('/:id/respondents', staff, async (c) => {
     const body = await readJson(c.req.raw, NewPerson);
-    const result = await addPerson(db, config.secret, c.req.param('id'), body, currentUser(c));
+    const result = await addPerson(db, config.secret, c.get('campaign'), body, currentUser(c));
     return c.json(result, 201);
   });
   app.patch('/:id/respondents/:respondentId', staff, async (c) => {
     const body = await readPatch(c.req.raw, PersonPatch);
     const person = await editPerson(
       db,
-      c.req.param('id'),
+      c.get('campaign'),
       c.req.param('respondentId'),
       body,
       currentUser(c),
@@ -38,7 +39,7 @@ export function manualRosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
     return c.json({ respondentId: c.req.param('respondentId'), person });
   });
   app.delete('/:id/respondents/:respondentId', staff, async (c) => {
-    await removePerson(db, c.req.param('id'), c.req.param('respondentId'), currentUser(c));
+    await removePerson(db, c.get('campaign'), c.req.param('respondentId'), currentUser(c));
     return c.json({ ok: true });
   });
   return app;

@@ -1,12 +1,14 @@
 import type { Group } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
-import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
+import { findDefinition, listUnits } from '../campaigns/queries';
 import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
+import { insertPeople } from '../invitations/service';
 import { unitMatcher, workplaceUnits } from './match';
 import { capitalizeName, cleanText, normalizeEmail, normalizePhone } from './normalize';
-import { insertPeople, listRosterRespondents, updatePerson } from './queries';
+import { deletePerson, listRosterRespondents, updatePerson } from './queries';
 import { nameKey, type Person } from './validate';
 
 /** What the console's "Thêm người" / "Sửa" form sends; every field as typed. */
@@ -27,9 +29,7 @@ const MAX_TEXT = 500;
 const bad = (code: string, message: string) => new ApiError(422, code, message);
 const optional = (v: string | null | undefined) => cleanText(v) || null;
 
-async function context(db: Db, campaignId: string) {
-  const campaign = await findCampaign(db, campaignId);
-  if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+async function context(db: Db, campaign: Campaign) {
   if (campaignPhase(campaign) === 'closed') {
     throw new ApiError(409, 'campaign_closed', 'Đợt khảo sát đã đóng: không sửa danh sách được.');
   }
@@ -137,11 +137,12 @@ async function findPerson(db: Db, campaignId: string, respondentId: string) {
 export async function addPerson(
   db: Db,
   secret: string,
-  campaignId: string,
+  campaign: Campaign,
   input: PersonInput,
   user: User,
 ): Promise<{ respondentId: string; person: Person }> {
-  const ctx = await context(db, campaignId);
+  const campaignId = campaign.id;
+  const ctx = await context(db, campaign);
   const person = toPerson(
     { ...input, name: input.name ?? '', groupCode: input.groupCode ?? '' },
     ctx.groups,
@@ -149,7 +150,7 @@ export async function addPerson(
   );
   return inTransaction(db, async (trx) => {
     await refuseDuplicate(trx, campaignId, person, ctx.matchUnit);
-    const [respondentId = ''] = await insertPeople(trx, secret, campaignId, [person]);
+    const [{ respondentId = '' } = {}] = await insertPeople(trx, secret, campaignId, [person]);
     await audit(trx, {
       user,
       action: 'respondent_added',
@@ -164,12 +165,13 @@ export async function addPerson(
 /** Changes a person's details (partial); the link stays. A group change is refused once submitted. */
 export async function editPerson(
   db: Db,
-  campaignId: string,
+  campaign: Campaign,
   respondentId: string,
   input: PersonInput,
   user: User,
 ): Promise<Person> {
-  const ctx = await context(db, campaignId);
+  const campaignId = campaign.id;
+  const ctx = await context(db, campaign);
   return inTransaction(db, async (trx) => {
     const old = await findPerson(trx, campaignId, respondentId);
     const person = toPerson(
@@ -218,11 +220,12 @@ export async function editPerson(
  */
 export async function removePerson(
   db: Db,
-  campaignId: string,
+  campaign: Campaign,
   respondentId: string,
   user: User,
 ): Promise<void> {
-  await context(db, campaignId);
+  const campaignId = campaign.id;
+  await context(db, campaign);
   await inTransaction(db, async (trx) => {
     const old = await findPerson(trx, campaignId, respondentId);
     if (old.invitationStatus === 'submitted') {
@@ -232,18 +235,7 @@ export async function removePerson(
         `${old.name} đã gửi phiếu: không xóa được (phiếu đã được tính vào kết quả).`,
       );
     }
-    const invitationId = old.invitationId;
-    if (invitationId) {
-      await trx.deleteFrom('draft').where('invitationId', '=', invitationId).execute();
-      await trx.deleteFrom('invitationEvent').where('invitationId', '=', invitationId).execute();
-      await trx.deleteFrom('reminder').where('invitationId', '=', invitationId).execute();
-      await trx.deleteFrom('invitation').where('id', '=', invitationId).execute();
-    }
-    await trx
-      .deleteFrom('respondent')
-      .where('id', '=', respondentId)
-      .where('campaignId', '=', campaignId)
-      .execute();
+    await deletePerson(trx, campaignId, respondentId, old.invitationId);
     await audit(trx, {
       user,
       action: 'respondent_removed',

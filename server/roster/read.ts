@@ -6,7 +6,8 @@ import { headerScore, type ManualMapping } from './headers';
 import { cleanText, normalizeEmail, normalizePhone } from './normalize';
 
 export { HEADER_SEARCH_ROWS, MAX_ROWS } from '../upload/limits';
-export { cellText, detectDelimiter } from '../upload/parse';
+export { detectDelimiter } from '../upload/parse-csv';
+export { cellText } from '../upload/parse-xlsx';
 export type { Sheet } from '../upload/read';
 
 /** The largest file accepted (also the upload routes' body limit, server/app.ts). */

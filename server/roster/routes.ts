@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import { currentUser, requireRole } from '../auth/middleware';
+import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
@@ -30,7 +31,7 @@ function jsonField<T extends z.ZodType>(
  * importRoster the CLI runs. multipart/form-data: file, mapping?, confirm?, distinct?, fileHash?.
  */
 export function rosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
   for (const action of ['preview', 'import'] as const) {
     app.post(`/:id/roster/${action}`, requireRole('admin', 'officer'), async (c) => {
       const { file, form } = await uploadedForm(c, 'Chưa chọn tệp danh sách (.xlsx hoặc .csv).');
@@ -43,7 +44,7 @@ export function rosterRoutes(db: Db, config: Pick<Config, 'secret'>) {
         fileHash: typeof form.fileHash === 'string' && form.fileHash ? form.fileHash : undefined,
         user: currentUser(c),
       };
-      const result = await importRoster(db, config.secret, c.req.param('id'), file, options);
+      const result = await importRoster(db, config.secret, c.get('campaign'), file, options);
       return c.json(result);
     });
   }

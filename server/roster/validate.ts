@@ -1,20 +1,12 @@
 import type { Group } from '../../questionnaires';
+import type { RespondentTable } from '../db/schema';
 import { type Column, FIELD_LABELS, ROSTER_FIELDS, type RosterField } from './headers';
 import type { Match, UnitLike } from './match';
 import { capitalizeName, cleanText, foldKey, normalizeEmail, normalizePhone } from './normalize';
 import { orList, type Problem, type ProblemCode, type ProblemExtra, problem } from './problems';
 
-/** A respondent as the import would store it. */
-export interface Person {
-  name: string;
-  groupCode: string;
-  /** The office or commune the response rate is tracked against; null for free text. */
-  unitCode: string | null;
-  workplace: string | null;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-}
+/** A respondent as the import would store it: the roster's columns but its keys and time. */
+export type Person = Omit<RespondentTable, 'id' | 'campaignId' | 'createdAt'>;
 
 export interface CheckedRow {
   row: number;

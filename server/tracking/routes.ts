@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { audit } from '../audit/log';
-import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
-import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
+import { currentUser, requireRole } from '../auth/middleware';
+import { findDefinition, listUnits } from '../campaigns/queries';
+import type { CampaignEnv } from '../campaigns/scope';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
-import { ApiError } from '../errors';
+import type { Campaign } from '../db/schema';
+import { attachment, CSV } from '../http';
 import { listInvitations, trackingCounts } from '../invitations/queries';
-import { protectCounts } from './protect';
+import { type CountCell, protectCounts } from './protect';
+import { dailyStatusCounts } from './queries';
 
 /** The small-group threshold when a definition has none (the domain README's default). */
 const DEFAULT_MIN_CELL_SIZE = 3;
@@ -20,19 +22,7 @@ const STATUS_NAMES = {
   revoked: 'Đã thu hồi',
 } as const;
 
-interface Cell {
-  groupCode: string;
-  groupName: string;
-  unitCode: string | null;
-  unitName: string;
-  invited: number;
-  notOpened: number;
-  opened: number;
-  inProgress: number;
-  submitted: number;
-  /** Percent submitted of invited, one decimal. */
-  rate: number;
-}
+type Cell = CountCell;
 
 const emptyCell = (
   groupCode: string,
@@ -67,11 +57,9 @@ const finish = (cell: Cell) => ({
 
 /** Tracking: counts per group × unit and per day; the non-responders for reminders. */
 export function trackingRoutes(db: Db) {
-  const app = new Hono<AuthEnv>();
+  const app = new Hono<CampaignEnv>();
 
-  async function context(id: string) {
-    const campaign = await findCampaign(db, id);
-    if (!campaign) throw new ApiError(404, 'not_found', 'Không tìm thấy đợt khảo sát.');
+  async function context(campaign: Campaign) {
     const definition = await findDefinition(db, campaign.definitionId);
     const units = new Map((await listUnits(db, campaign.unitSetId)).map((u) => [u.code, u]));
     const groupName = (code: string) =>
@@ -81,7 +69,7 @@ export function trackingRoutes(db: Db) {
 
   // Counts only, never names: analysts may see response rates too.
   app.get('/:id/tracking', requireRole('admin', 'officer', 'analyst'), async (c) => {
-    const { campaign, definition, units, groupName } = await context(c.req.param('id'));
+    const { campaign, definition, units, groupName } = await context(c.get('campaign'));
     const cells = new Map<string, Cell>();
     const groups = new Map<string, Cell>();
     const total = emptyCell('', 'Tổng cộng', null, '');
@@ -113,18 +101,7 @@ export function trackingRoutes(db: Db) {
             (units.get(b.unitCode ?? '')?.position ?? 1e9),
       );
     // Responses over time come from the invitations' status changes, in Vietnam's calendar days.
-    const daily = await db
-      .selectFrom('invitationEvent as e')
-      .innerJoin('invitation as i', 'i.id', 'e.invitationId')
-      .select([
-        sql<string>`date(e.at, '+7 hours')`.as('day'),
-        'e.status',
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('i.campaignId', '=', campaign.id)
-      .groupBy(['day', 'e.status'])
-      .orderBy('day')
-      .execute();
+    const daily = await dailyStatusCounts(db, campaign.id);
     const view = {
       total: finish(total),
       groups: [...groups.values()]
@@ -147,7 +124,7 @@ export function trackingRoutes(db: Db) {
   });
 
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {
-    const { campaign, groupName } = await context(c.req.param('id'));
+    const { campaign, groupName } = await context(c.get('campaign'));
     const rows = (
       await listInvitations(db, campaign.id, { status: ['not_opened', 'opened', 'in_progress'] })
     ).map((r) => ({
@@ -180,10 +157,7 @@ export function trackingRoutes(db: Db) {
         'reminders',
         'lastReminderAt',
       ];
-      return c.body(toCsv(columns, rows), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="chua-tra-loi-${campaign.id}.csv"`,
-      });
+      return c.body(toCsv(columns, rows), 200, attachment(`chua-tra-loi-${campaign.id}.csv`, CSV));
     }
     return c.json(rows);
   });

@@ -1,7 +1,9 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../errors';
 import type { UploadLimits } from './limits';
-import { readCsv, readXlsx, type Sheet } from './parse';
+import type { Sheet } from './parse';
+import { readCsv } from './parse-csv';
+import { readXlsx } from './parse-xlsx';
 
 /**
  * The reading worker: one per upload, started by readUpload (server/upload/read.ts) with the
