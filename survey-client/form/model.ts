@@ -43,6 +43,8 @@ export interface Missing {
   screen: string;
   /** Element id of the question (or of the unit's block in a matrix question). */
   target: string;
+  /** The question's element id (the same as `target` outside a matrix). */
+  question: string;
   label: string;
 }
 
@@ -86,6 +88,32 @@ export function buildScreens(view: SurveyView, known: FormState['known']): Scree
   return screens;
 }
 
+/**
+ * "Phần x/y" that never goes backwards: counted over the screens the form has once every unit of
+ * every matrix is known. Ticking units adds screens to the form but not to this count (they are
+ * in it from the start); ticking none skips them, and the count jumps ahead.
+ */
+export function progressOf(view: SurveyView, screenId: string) {
+  const all = Object.fromEntries(
+    view.questionnaires.map((qn) => [qn.id, qn.units.map((u) => u.code)]),
+  );
+  const screens = buildScreens(view, all);
+  return {
+    step:
+      Math.max(
+        0,
+        screens.findIndex((s) => s.id === screenId),
+      ) + 1,
+    of: screens.length,
+  };
+}
+
+/** How many questions of a screen still lack an answer (for a matrix: for some known unit). */
+export function unansweredOn(view: SurveyView, st: FormState, screenId: string): number {
+  const targets = missingAnswers(view, st).missing.filter((m) => m.screen === screenId);
+  return new Set(targets.map((m) => m.question)).size;
+}
+
 /** Every answer still needed, in screen order, and how many answers are needed in all. */
 export function missingAnswers(view: SurveyView, st: FormState) {
   const missing: Missing[] = [];
@@ -100,9 +128,11 @@ export function missingAnswers(view: SurveyView, st: FormState) {
         total++;
         if (st.answers[answerKey(qn.id, q.id, u.code)]) continue;
         const matrix = qn.mode === 'matrix';
+        const question = questionDomId(qn.id, q.id);
         missing.push({
           screen: screen.id,
-          target: matrix ? unitDomId(qn.id, q.id, u.code) : questionDomId(qn.id, q.id),
+          target: matrix ? unitDomId(qn.id, q.id, u.code) : question,
+          question,
           label: `${shortTitle(qn)} · ${screen.name} · Câu ${n}${matrix ? ` · ${u.name}` : ''}`,
         });
       }

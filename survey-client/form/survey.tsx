@@ -4,10 +4,12 @@ import {
   buildScreens,
   type Ctx,
   type FormState,
+  progressOf,
   restore,
   type Screen,
   submitBody,
   toDraft,
+  unansweredOn,
 } from './model';
 import { Nav, Progress, ResumeCode, SaveNotice } from './parts/chrome';
 import { CommentScreen } from './screens/comment';
@@ -61,16 +63,27 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
   const [nav, setNav] = useState<{ n: number; target?: string | undefined }>({ n: 0 });
   // Sent from the review to a question left blank: one step back to the review, not one per screen.
   const [fromReview, setFromReview] = useState(false);
+  // "Tiếp tục" with questions left blank says so once, on the same screen; a second press goes on.
+  const [warned, setWarned] = useState(false);
+  // The screens of the last render: a back press to a screen the form no longer has does nothing.
+  const shown = useRef<Screen[]>([]);
   const sync = useRef<DraftSync | null>(null);
   const submission = useRef<ReturnType<typeof createSubmission> | null>(null);
   const firstSave = useRef(true);
 
   const update: Ctx['update'] = (change) =>
     setSt((s) => ({ ...s, ...change(s), savedAt: Date.now() }));
-  const go: Ctx['go'] = (screen, target) => {
+  const show = (screen: string, target?: string) => {
     if (screen === 'review') setFromReview(false);
+    setWarned(false);
     update(() => ({ screen }));
     setNav((v) => ({ n: v.n + 1, target }));
+  };
+  // Every move is a history entry (state only: the address stays /s/<token>, with no answers in
+  // it), so that the phone's back button goes to the previous screen instead of leaving the form.
+  const go: Ctx['go'] = (screen, target) => {
+    if (screen !== st.screen) history.pushState({ screen }, '');
+    show(screen, target);
   };
 
   function send(body: SubmitBody) {
@@ -111,9 +124,17 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
     // A submit interrupted by a reload goes on with the very same body.
     const frozen = readLocal<SubmitBody>('submit', token);
     if (frozen) send(frozen);
+    // The entry the form opened on (after a reload too) leads back to the restored screen.
+    history.replaceState({ screen: st.screen }, '');
+    const onPop = (e: PopStateEvent) => {
+      const id = (e.state as { screen?: unknown } | null)?.screen;
+      if (!submission.current && shown.current.some((x) => x.id === id)) show(id as string);
+    };
+    addEventListener('popstate', onPop);
     return () => {
       s.stop();
       submission.current?.stop();
+      removeEventListener('popstate', onPop);
     };
   }, []);
 
@@ -144,6 +165,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
   }
 
   const screens = buildScreens(view, st.known);
+  shown.current = screens;
   const index = Math.max(
     0,
     screens.findIndex((s) => s.id === st.screen),
@@ -155,6 +177,8 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
   const qn = 'qn' in screen ? screen.qn : undefined;
   // The questionnaire's introduction opens its first screen.
   const intro = qn && screens.find((s) => 'qn' in s && s.qn === qn) === screen;
+  const left = screen.kind === 'field' ? unansweredOn(view, st, screen.id) : 0;
+  const progress = progressOf(view, screen.id);
 
   let body = null;
   switch (screen.kind) {
@@ -190,7 +214,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
 
   return (
     <>
-      <Progress step={index + 1} of={screens.length} />
+      <Progress step={progress.step} of={progress.of} />
       {qn && <p class="kicker">{qn.title}</p>}
       <h1 id="screen-title" tabIndex={-1}>
         {titleOf(screen, view)}
@@ -198,9 +222,16 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
       {intro && <p class="intro">{qn.intro}</p>}
       {body}
       {next && (
+        <p class="note" role="status">
+          {warned && left
+            ? `Còn ${left} câu chưa trả lời ở phần này. Ông/Bà có thể trả lời ngay, hoặc bấm «Tiếp tục» lần nữa và quay lại sau; trang Xem lại sẽ liệt kê các câu này.`
+            : ''}
+        </p>
+      )}
+      {next && (
         <Nav
           onBack={prev && (() => go(prev.id))}
-          onNext={() => go(next.id)}
+          onNext={() => (left && !warned && next.kind !== 'review' ? setWarned(true) : go(next.id))}
           nextLabel={next.kind === 'review' ? 'Xem lại và gửi' : 'Tiếp tục'}
           onReview={fromReview && next.kind !== 'review' ? () => go('review') : undefined}
         />

@@ -89,6 +89,10 @@ describe.skipIf(!canRunBrowser)('accessibility (axe-core) of every page', () => 
     // The first screen of Phiếu 01 is left unanswered: the review lists its questions.
     await page.getByRole('group', { name: /^Câu 1\./ }).waitFor();
     await check('single questionnaire screen');
+    // The first press says how many questions are left there; the second moves on.
+    await nextScreen(page);
+    await page.getByText(/^Còn \d+ câu chưa trả lời ở phần này/).waitFor();
+    await check('screen left unanswered, with its note');
     await nextScreen(page);
     /** "Phần 3/22": which screen of the form shows. */
     const part = () => page.locator('.progress label').textContent();

@@ -206,4 +206,72 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
       await other.close();
     }
   }, 120_000);
+
+  it("steps back and forth with the phone's back button, and says when a page is left half-answered", async () => {
+    const link = journey.server.links.filter((l) => l.group_code === 'HDND_HUYEN')[2];
+    if (!link) throw new Error('no third delegate in the demo roster');
+    context = await phoneContext(journey.browser);
+    page = await context.newPage();
+    const part = () => page.locator('.progress label').textContent();
+    const checked = () => page.locator('input:checked').count();
+
+    step = 'two-screens';
+    await page.goto(link.url);
+    await expect.poll(heading).toMatch(/Khảo sát|Chào/);
+    await next();
+    const first = await heading();
+    const firstAnswered = await answerScreen(() => 1);
+    await next();
+    await expect.poll(heading).not.toBe(first);
+    const second = await heading();
+    const secondAnswered = await answerScreen(() => 2);
+    await next();
+    await expect.poll(heading).not.toBe(second);
+    const third = await heading();
+
+    step = 'back';
+    await page.goBack();
+    await expect.poll(heading).toBe(second);
+    expect(await checked()).toBe(secondAnswered);
+    expect(await part()).toBe('Phần 3/22');
+    await page.goBack();
+    await expect.poll(heading).toBe(first);
+    expect(await checked()).toBe(firstAnswered);
+    // The address is the link's own: no screen, claim or answer in it.
+    expect(new URL(page.url()).pathname).toBe(new URL(link.url).pathname);
+    expect(new URL(page.url()).hash).toBe('');
+
+    step = 'forward';
+    await page.goForward();
+    await expect.poll(heading).toBe(second);
+    await page.goForward();
+    await expect.poll(heading).toBe(third);
+
+    step = 'half-answered';
+    // One question answered of several: the first press says how many are left and stays.
+    await page
+      .getByRole('group', { name: /^Câu \d+\./ })
+      .first()
+      .locator('label.tile')
+      .first()
+      .tap();
+    const total = await page.getByRole('group', { name: /^Câu \d+\./ }).count();
+    await next();
+    const note = page.locator('p.note[role="status"]');
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(new RegExp(`^Còn ${total - 1} câu chưa trả lời ở phần này`));
+    expect(await heading()).toBe(third);
+    await keepScreenshot(page, 'respondent-9-half-answered');
+    await next();
+    await expect.poll(heading).not.toBe(third);
+    expect(await note.textContent()).toBe('');
+
+    step = 'leave';
+    // Back to the welcome screen, then one more back leaves the form as any page would.
+    for (let i = 0; i < 4; i++) await page.goBack();
+    await expect.poll(heading).toMatch(/Khảo sát|Chào/);
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe('about:blank');
+  }, 120_000);
 });

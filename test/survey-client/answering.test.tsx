@@ -36,7 +36,7 @@ describe('answering a single-unit questionnaire', () => {
     expect(heading()).toBe(LV1);
     expect(screen.getByText(p01.title)).toBeTruthy();
     expect(screen.getByText(p01.intro)).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Phần 2/14' })).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Phần 2/22' })).toBeTruthy();
     const labels = [...question(1).querySelectorAll('label')].map((l) => l.textContent);
     expect(labels).toEqual(['Rất tốt', 'Tốt', 'Chưa tốt', 'Kém', 'Không biết/Không trả lời']);
     // Only LV1's questions are on this screen.
@@ -50,11 +50,32 @@ describe('answering a single-unit questionnaire', () => {
     expect(checkedLabel(question(1))).toBe('Tốt');
     tap(question(1), 'Không biết/Không trả lời');
     expect(checkedLabel(question(1))).toBe('Không biết/Không trả lời');
+    for (const q of [...document.querySelectorAll<HTMLElement>('fieldset.q')].slice(1))
+      fireEvent.click(q.querySelector('label.tile') as HTMLElement);
     await clickButton('Tiếp tục');
     expect(heading()).toBe('Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật');
-    expect(screen.getByRole('progressbar', { name: 'Phần 3/14' })).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Phần 3/22' })).toBeTruthy();
     await clickButton('Quay lại');
     expect(checkedLabel(question(1))).toBe('Không biết/Không trả lời');
+  });
+
+  it('says once how many questions are left on the page, then moves on with a second press', async () => {
+    await openFirstField();
+    const note = () => screen.getAllByRole('status').find((e) => e.classList.contains('note'));
+    expect(note()?.textContent).toBe('');
+    const count = document.querySelectorAll('fieldset.q').length;
+    tap(question(1), 'Tốt');
+    await clickButton('Tiếp tục');
+    expect(heading()).toBe(LV1);
+    expect(note()?.textContent).toBe(
+      `Còn ${count - 1} câu chưa trả lời ở phần này. Ông/Bà có thể trả lời ngay, hoặc bấm «Tiếp tục» lần nữa và quay lại sau; trang Xem lại sẽ liệt kê các câu này.`,
+    );
+    // Answering one more updates the count; the second press moves on, without a note there.
+    fireEvent.click(question(2).querySelector('label.tile') as HTMLElement);
+    expect(note()?.textContent).toMatch(new RegExp(`^Còn ${count - 2} câu`));
+    await clickButton('Tiếp tục');
+    expect(heading()).toBe('Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật');
+    expect(note()?.textContent).toBe('');
   });
 
   it('keeps every change on the device at once, and sends the server one draft per pause', async () => {
@@ -143,6 +164,6 @@ describe('answering a single-unit questionnaire', () => {
   it('has no demographics screen when the view asks none', async () => {
     stubServer({ ...view, demographics: [] });
     await renderApp();
-    expect(screen.getByRole('progressbar', { name: 'Phần 1/13' })).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Phần 1/21' })).toBeTruthy();
   });
 });

@@ -120,7 +120,8 @@ export function checkedLabel(scope: HTMLElement): string | undefined {
 
 /** Presses "Tiếp tục" (or "Xem lại và gửi") until the screen's heading is `title`. */
 export async function continueTo(title: string) {
-  for (let i = 0; i < 40 && heading() !== title; i++) {
+  // Twice per screen at most: a screen left half-answered says so once, then moves on.
+  for (let i = 0; i < 80 && heading() !== title; i++) {
     const next = screen.queryByRole('button', { name: 'Tiếp tục' });
     await clickButton(next ? 'Tiếp tục' : 'Xem lại và gửi');
   }

@@ -56,9 +56,12 @@ describe('a matrix questionnaire (P05, 13 communes)', () => {
 
   it("skips P05's fields when no commune is ticked, and asks them once some are", async () => {
     await openUnits();
-    expect(screen.getByRole('progressbar', { name: 'Phần 11/14' })).toBeTruthy();
+    // The progress counts P05's fields from the start: ticking communes never moves it back…
+    expect(screen.getByRole('progressbar', { name: 'Phần 11/22' })).toBeTruthy();
     await clickButton('Tiếp tục');
     expect(heading()).toBe('Ý kiến, kiến nghị');
+    // …and ticking none skips them: it jumps ahead.
+    expect(screen.getByRole('progressbar', { name: 'Phần 20/22' })).toBeTruthy();
     await clickButton('Quay lại');
 
     tap(document.body, 'UBND xã An Phú');
@@ -72,6 +75,10 @@ describe('a matrix questionnaire (P05, 13 communes)', () => {
       .getAllByRole('group')
       .map((g) => g.querySelector('legend')?.textContent);
     expect(units).toEqual(['UBND thị trấn Tân Khai', 'UBND xã An Phú']);
+    // Each commune's card says which question it answers, even far below the question's heading.
+    const q1 = p05.questions[0];
+    for (const card of question(1).querySelectorAll('fieldset.unit'))
+      expect(card.querySelector('.qref')?.textContent).toBe(`Câu 1. ${q1?.text}`);
   });
 
   it('answers each known commune on its own, or all at once with "Cùng một câu trả lời cho tất cả"', async () => {

@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildScreens, fromDraft, submitBody, toDraft } from '../../survey-client/form/model';
+import {
+  buildScreens,
+  emptyState,
+  fromDraft,
+  progressOf,
+  submitBody,
+  toDraft,
+  unansweredOn,
+} from '../../survey-client/form/model';
 import { newSubmissionId, SUBMISSION_ID } from '../../survey-client/form/storage';
 import { retryDelay } from '../../survey-client/form/submit';
 import { completeDraft, surveyView } from './fixture';
@@ -67,5 +75,40 @@ describe('form model', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map(retryDelay)).toEqual([
       2000, 4000, 8000, 16000, 32000, 60000, 60000,
     ]);
+  });
+
+  it('never moves the progress back: P05 counts its fields from the start, ticked or not', () => {
+    const text = (id: string) => {
+      const { step, of } = progressOf(view, id);
+      return `Phần ${step}/${of}`;
+    };
+    // Walks the form as a respondent does, ticking communes on P05's first screen.
+    const walk = (known: Record<string, string[]>) => {
+      const ids = buildScreens(view, known).map((s) => s.id);
+      const steps = ids.map((id) => progressOf(view, id).step);
+      for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1] ?? 0);
+      return ids.map(text);
+    };
+    const ticked = walk({ P05: ['X-ANPHU'] });
+    expect(ticked.slice(0, 2)).toEqual(['Phần 1/22', 'Phần 2/22']);
+    expect(ticked.slice(10, 13)).toEqual(['Phần 11/22', 'Phần 12/22', 'Phần 13/22']);
+    expect(ticked.at(-1)).toBe('Phần 22/22');
+    // Nobody known: the 8 fields are skipped, the count jumps from the communes to the comment.
+    const none = walk({});
+    expect(none.slice(10, 12)).toEqual(['Phần 11/22', 'Phần 20/22']);
+    expect(none.at(-1)).toBe('Phần 22/22');
+  });
+
+  it('counts the questions of a screen still unanswered, a matrix question once for all its units', () => {
+    const st = { ...emptyState(), known: { P05: ['X-ANPHU', 'TT-TANKHAI'] } };
+    const lv1 = view.questionnaires[1]?.questions.filter((q) => q.fieldCode === 'LV1') ?? [];
+    expect(unansweredOn(view, st, 'f:P05:LV1')).toBe(lv1.length);
+    const first = lv1[0]?.id ?? '';
+    st.answers = { [`P05/${first}/X-ANPHU`]: 'A' };
+    // One of its two communes still lacks an answer.
+    expect(unansweredOn(view, st, 'f:P05:LV1')).toBe(lv1.length);
+    st.answers[`P05/${first}/TT-TANKHAI`] = 'B';
+    expect(unansweredOn(view, st, 'f:P05:LV1')).toBe(lv1.length - 1);
+    expect(unansweredOn(view, st, 'u:P05')).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ describe('welcome screen', () => {
     expect(screen.getByText('17:00 ngày 15/12/2023')).toBeTruthy();
     // Welcome, 8 fields of P01, its comment, the communes, P05's comment, demographics, review:
     // P05's fields join once the respondent ticks a commune.
-    expect(screen.getByRole('progressbar', { name: 'Phần 1/14' })).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Phần 1/22' })).toBeTruthy();
   });
 
   it('shows the office to call, as a tel: link', async () => {

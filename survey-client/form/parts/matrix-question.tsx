@@ -53,6 +53,11 @@ export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props)
         return (
           <fieldset key={u.code} class="unit" id={uid} tabIndex={-1}>
             <legend>{u.name}</legend>
+            {/* In the middle of a long page the question's own heading is out of sight; screen
+                readers already hear it from the outer group, so this line is for the eyes. */}
+            <span class="qref" aria-hidden="true">
+              Câu {n}. {q.text}
+            </span>
             <OptionTiles
               name={uid}
               options={q.options}
