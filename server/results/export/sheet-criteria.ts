@@ -3,6 +3,7 @@ import type { Definition } from '../../../questionnaires';
 import { NO_DATA_NOTE, nfc } from './format';
 import {
   COUNT,
+  fitHeight,
   header,
   indexLabel,
   listBorders,
@@ -56,6 +57,7 @@ export function criteriaSheet(
       row.getCell('max').numFmt = SCORE;
       row.getCell('ratio').numFmt = RATIO;
       row.alignment = { wrapText: true, vertical: 'top' };
+      fitHeight(sheet, row);
       row.getCell('nValid').numFmt = COUNT;
       row.getCell('nExcluded').numFmt = COUNT;
     }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Distribution } from '../types';
 import { hiddenNote, nfc } from './format';
-import { COUNT, header, listBorders, type SheetContext } from './sheet-kit';
+import { COUNT, fitHeight, header, listBorders, type SheetContext } from './sheet-kit';
 
 /** "Phân bố A–E": the A–E counts per question × unit, hidden ones noted (docs/method.md §12). */
 export function distributionSheet(
@@ -43,6 +43,7 @@ export function distributionSheet(
       note: d.hidden ? hiddenNote(k) : '',
     });
     row.alignment = { wrapText: true, vertical: 'top' };
+    fitHeight(sheet, row);
     for (const key of ['A', 'B', 'C', 'D', 'E', 'total'])
       if (typeof row.getCell(key).value === 'number') row.getCell(key).numFmt = COUNT;
   }

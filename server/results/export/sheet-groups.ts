@@ -1,6 +1,14 @@
 import type ExcelJS from 'exceljs';
 import { hiddenNote, nfc } from './format';
-import { COUNT, header, listBorders, RATIO, ratio4, type SheetContext } from './sheet-kit';
+import {
+  COUNT,
+  fitHeight,
+  header,
+  listBorders,
+  RATIO,
+  ratio4,
+  type SheetContext,
+} from './sheet-kit';
 
 /**
  * "Theo nhóm": one row per unit × group × criterion (forms, ratio), hidden where the small-group
@@ -37,6 +45,7 @@ export function groupSheet(book: ExcelJS.Workbook, { doc, k, criteria, groupName
         });
         row.getCell('ratio').numFmt = RATIO;
         row.alignment = { wrapText: true, vertical: 'top' };
+        fitHeight(sheet, row);
         row.getCell('nForms').numFmt = COUNT;
       }
   listBorders(sheet);

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { methodLines } from './method-lines';
-import { header, listBorders, type SheetContext } from './sheet-kit';
+import { fitHeight, header, listBorders, type SheetContext } from './sheet-kit';
 
 /** "Phương pháp": how the run was scored, one line a topic. */
 export function methodSheet(book: ExcelJS.Workbook, { doc, definition }: SheetContext) {
@@ -16,6 +16,7 @@ export function methodSheet(book: ExcelJS.Workbook, { doc, definition }: SheetCo
   for (const [item, text] of methodLines(doc, definition)) {
     const row = sheet.addRow({ item, text });
     row.alignment = { wrapText: true, vertical: 'top' };
+    fitHeight(sheet, row);
   }
   listBorders(sheet);
 }
