@@ -81,24 +81,6 @@ export const COUNT = `${VI}#,##0`;
  */
 export const ratio4 = (n: number | null) => (n === null ? null : Math.round(n * 1e4 + 1e-9) / 1e4);
 
-/** "17 giờ 00 ngày 05/01/2027", Vietnam time. */
-export function viDateTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.hour} giờ ${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
-}
-
 /** The short form of a fingerprint in titles; the full one is on the "Phương pháp" sheet. */
 export const shortFingerprint = (f: string) => `${f.slice(0, 12)}…`;
 

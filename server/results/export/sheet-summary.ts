@@ -3,7 +3,7 @@ import { add, parseFraction, ZERO } from '../../../analysis/fraction';
 import type { Definition } from '../../../questionnaires';
 import { selfAssessmentMax, spoken } from '../total';
 import type { RunUnitResult as UnitResult } from '../types';
-import { NO_DATA_NOTE, nfc, rankOf } from './format';
+import { NO_DATA_NOTE, nfc, rankOf, viDateTime } from './format';
 import {
   BORDER,
   COUNT,
@@ -14,7 +14,6 @@ import {
   type SheetContext,
   sheetName,
   shortFingerprint,
-  viDateTime,
 } from './sheet-kit';
 
 /** The title block's lines above the table; the table's header row comes after a blank line. */

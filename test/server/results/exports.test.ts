@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../questionnaires';
+import { viDateTime } from '../../../server/results/export/format';
+import { resultsXlsx } from '../../../server/results/export/workbook';
 import {
   pendingSheetXml,
   planRawExport,
@@ -225,6 +227,26 @@ describe('the results workbook, as printed', () => {
     expect(first?.getCell(1, 1).isMerged).toBe(true);
     expect(first?.getCell(7, 3).value).toBe('Đơn vị');
     expect(first?.getCell(8, 3).border?.bottom?.style).toBe('thin');
+  });
+
+  it('says on its title when the run is a trial, or locked, in Vietnamese time', async () => {
+    const titleOf = async (method: Partial<ResultsDocument['method']>) => {
+      const other = new ExcelJS.Workbook();
+      const bytes = await resultsXlsx(
+        { ...doc, method: { ...doc.method, ...method } },
+        builtInDefinition(),
+        [],
+      );
+      await other.xlsx.load(bytes.buffer);
+      return String(other.worksheets[0]?.getCell(3, 1).value);
+    };
+    expect(await titleOf({ trial: true })).toBe(
+      `Lần tính ${doc.method.runId} — thử nghiệm (chỉ để xem, không công bố) — chưa khóa`,
+    );
+    expect(await titleOf({ locked: true, lockedAt: '2027-01-05T10:00:00.000Z' })).toBe(
+      `Lần tính ${doc.method.runId} — chính thức — đã khóa lúc 17 giờ 00 ngày 05/01/2027`,
+    );
+    expect(viDateTime('2026-12-31T17:05:00.000Z')).toBe('00 giờ 05 ngày 01/01/2027');
   });
 
   it('prints every sheet on A4, one page wide, its header rows repeated, pages numbered', () => {
