@@ -43,14 +43,14 @@ export function header(
 /**
  * A row tall enough for its wrapped text. A library-written file carries no row heights, and
  * LibreOffice then prints one line per row, over the next row's text; so the rows say how tall.
- * About 1.3 characters of Vietnamese text per unit of column width, 13.5 points a line.
+ * About 1.2 characters of Vietnamese text per unit of column width, 13.5 points a line.
  */
 export function fitHeight(sheet: ExcelJS.Worksheet, row: ExcelJS.Row) {
   let lines = 1;
   row.eachCell((cell, col) => {
     const width = sheet.getColumn(col).width ?? 10;
     if (typeof cell.value === 'string')
-      lines = Math.max(lines, Math.ceil(cell.value.length / (width * 1.3)));
+      lines = Math.max(lines, Math.ceil(cell.value.length / (width * 1.2)));
   });
   if (lines > 1) row.height = 13.5 * lines + 2;
 }

@@ -47,7 +47,7 @@ export function summarySheet(
   const columns: Column[] = [
     {
       header: self ? 'Xếp hạng theo Chỉ số CCHC' : 'Xếp hạng',
-      width: 8,
+      width: self ? 10 : 8,
       value: (u) => (self ? (u.total?.rank ?? null) : surveyRank(u)),
       numFmt: COUNT,
     },
@@ -60,7 +60,7 @@ export function summarySheet(
       ? [
           {
             header: 'Xếp hạng theo điểm khảo sát',
-            width: 9,
+            width: 10,
             value: surveyRank,
             numFmt: COUNT,
           },
@@ -137,7 +137,7 @@ export function summarySheet(
   const head = sheet.getRow(SUMMARY_HEADER_ROW);
   head.values = columns.map((c) => nfc(c.header));
   head.font = { bold: true };
-  head.height = 42;
+  head.height = self ? 58 : 42;
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   const order = (u: UnitResult) => {
     const r = self ? u.total?.rank : rankOf(rank, u);
