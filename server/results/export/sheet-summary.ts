@@ -3,7 +3,7 @@ import { add, parseFraction, ZERO } from '../../../analysis/fraction';
 import type { Definition } from '../../../questionnaires';
 import { selfAssessmentMax, spoken } from '../total';
 import type { RunUnitResult as UnitResult } from '../types';
-import { NO_DATA_NOTE, nfc, rankOf, viDateTime } from './format';
+import { NO_DATA_NOTE, NO_SELF_ASSESSMENT_NOTE, nfc, rankOf, viDateTime } from './format';
 import {
   BORDER,
   COUNT,
@@ -51,7 +51,7 @@ export function summarySheet(
       value: (u) => (self ? (u.total?.rank ?? null) : surveyRank(u)),
       numFmt: COUNT,
     },
-    { header: 'Mã đơn vị', width: 11, value: (u) => u.code },
+    { header: 'Mã đơn vị', width: 13, value: (u) => u.code },
     { header: 'Đơn vị', width: 30, value: (u) => nfc(u.name) },
     { header: 'Điểm khảo sát', width: 10, value: (u) => u.surveyScore, numFmt: SCORE },
     { header: 'Tối đa', width: 8, value: (u) => u.maxScore, numFmt: SCORE },
@@ -93,7 +93,10 @@ export function summarySheet(
     {
       header: 'Ghi chú',
       width: 16,
-      value: (u) => (u.noData ? NO_DATA_NOTE : ''),
+      value: (u) =>
+        [u.noData ? NO_DATA_NOTE : '', self && !u.total ? NO_SELF_ASSESSMENT_NOTE : '']
+          .filter(Boolean)
+          .join('; '),
     },
   ];
   const last = columns.length;
@@ -139,13 +142,16 @@ export function summarySheet(
   head.font = { bold: true };
   head.height = self ? 58 : 42;
   head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  const order = (u: UnitResult) => {
-    const r = self ? u.total?.rank : rankOf(rank, u);
-    return r ?? Number.POSITIVE_INFINITY;
-  };
+  // Ranked: by the PAR index once imported (units it lacks after), then the survey score.
+  const LAST = Number.POSITIVE_INFINITY;
   const units = doc.units
     .filter((x) => x.index === index.code)
-    .sort((a, b) => order(a) - order(b) || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        (self ? (a.total?.rank ?? LAST) - (b.total?.rank ?? LAST) : 0) ||
+        (rankOf(rank, a) ?? LAST) - (rankOf(rank, b) ?? LAST) ||
+        a.code.localeCompare(b.code),
+    );
   let n = SUMMARY_HEADER_ROW;
   for (const u of units) {
     const row = sheet.getRow(++n);
@@ -153,7 +159,7 @@ export function summarySheet(
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (c.numFmt && typeof cell.value === 'number') cell.numFmt = c.numFmt;
-      if (i < 2) cell.alignment = { horizontal: 'center' };
+      if (i === 0) cell.alignment = { horizontal: 'center' };
     });
   }
   for (let r = SUMMARY_HEADER_ROW; r <= n; r++)

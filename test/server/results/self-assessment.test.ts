@@ -339,6 +339,12 @@ describe('the total PAR index in a run', () => {
       undefined,
       undefined,
     ]);
+    expect(String(rows.find((r) => r[2] === 'X-TANHUNG')?.at(-1))).toContain(
+      'chưa nhập điểm tự đánh giá',
+    );
+    // Units with the PAR index first, by its rank; the others after, by their survey score.
+    const ranked = rows.filter((r) => typeof r[1] === 'number').map((r) => r[1]);
+    expect(ranked).toEqual([...ranked].sort((a, b) => Number(a) - Number(b)));
     const method = new Map<string, string>();
     book.getWorksheet('Phương pháp')?.eachRow((row) => {
       method.set(String(row.getCell(1).value), String(row.getCell(2).value));
