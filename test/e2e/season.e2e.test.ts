@@ -498,18 +498,25 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['Tổng hợp HUYEN', 'Tổng hợp XA', 'Tiêu chí', 'Nhóm', 'Phương pháp']),
+      expect.arrayContaining([
+        'Kết quả – UBND huyện',
+        'Kết quả – UBND xã, thị trấn',
+        'Tiêu chí – UBND huyện',
+        'Theo nhóm',
+        'Phương pháp',
+      ]),
     );
     const rowOf = (sheet: string, name: string) => {
       const s = book.getWorksheet(sheet);
       if (!s) throw new Error(`no sheet «${sheet}» in the .xlsx`);
-      const cols = (s.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-      const row = s.getRows(2, s.rowCount - 1)?.find((r) => r.getCell(2).text === name);
+      // The official table: a title block, its header row is the 7th.
+      const cols = (s.getRow(7).values as unknown[]).map((v) => String(v ?? ''));
+      const row = s.getRows(8, s.rowCount - 7)?.find((r) => r.getCell(3).text === name);
       return (header: string) => row?.getCell(cols.indexOf(header)).value;
     };
-    const huyen = rowOf('Tổng hợp HUYEN', 'UBND huyện Hớn Quản');
+    const huyen = rowOf('Kết quả – UBND huyện', 'UBND huyện Hớn Quản');
     expect([huyen('Điểm khảo sát'), huyen('Tối đa'), huyen('Tỷ lệ %')]).toEqual([18, 30, 60]);
-    const commune = rowOf('Tổng hợp XA', RATED_COMMUNE);
+    const commune = rowOf('Kết quả – UBND xã, thị trấn', RATED_COMMUNE);
     expect([commune('Điểm khảo sát'), commune('Tối đa'), commune('Tỷ lệ %')]).toEqual([12, 20, 60]);
     const method = book.getWorksheet('Phương pháp');
     const methodText = (method?.getSheetValues() ?? []).flat().join('\n');
@@ -517,7 +524,7 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     expect(methodText).toContain('YB4');
     expect(methodText).toContain(CAMPAIGN);
     // Two civil servants: their group's row is hidden, never shown as a ratio of two people.
-    const groups = (book.getWorksheet('Nhóm')?.getSheetValues() ?? []).map((r) =>
+    const groups = (book.getWorksheet('Theo nhóm')?.getSheetValues() ?? []).map((r) =>
       (Array.isArray(r) ? r : []).map((v) => String(v ?? '')).join(' | '),
     );
     const civil = groups.filter((r) => r.includes('Công chức các phòng chuyên môn'));

@@ -47,7 +47,23 @@ export function ranks(units: readonly UnitResult[]): Map<string, number> {
 }
 export const rankOf = (r: Map<string, number>, u: UnitResult) => r.get(`${u.index}\u0000${u.code}`);
 
-export const vnTime = (iso: string | null) =>
-  iso
-    ? `${new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} (giờ Việt Nam)`
-    : '';
+/** "17 giờ 00 ngày 05/01/2027": Vietnam time, as an office writes it on a document. */
+export function viDateTime(iso: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.hour} giờ ${parts.minute} ngày ${parts.day}/${parts.month}/${parts.year}`;
+}
+
+/** The same, saying whose clock: "17 giờ 00 ngày 05/01/2027 (giờ Việt Nam)". */
+export const vnTime = (iso: string | null) => (iso ? `${viDateTime(iso)} (giờ Việt Nam)` : '');

@@ -1,17 +1,35 @@
 import type ExcelJS from 'exceljs';
+import type { Definition } from '../../../questionnaires';
 import { NO_DATA_NOTE, nfc } from './format';
-import { header, RATIO, SCORE, type SheetContext } from './sheet-kit';
+import {
+  COUNT,
+  fitHeight,
+  header,
+  indexLabel,
+  listBorders,
+  RATIO,
+  ratio4,
+  SCORE,
+  type SheetContext,
+  sheetName,
+} from './sheet-kit';
 
-/** "Tiêu chí": one row per unit × criterion (score, max, ratio, valid and excluded answers). */
-export function criteriaSheet(book: ExcelJS.Workbook, { doc, criteria }: SheetContext) {
-  const sheet = book.addWorksheet('Tiêu chí');
+/**
+ * "Tiêu chí – <index>": one row per unit × criterion of the index (score, max, ratio, valid and
+ * excluded answers). One sheet per index, so that each prints as its own table.
+ */
+export function criteriaSheet(
+  book: ExcelJS.Workbook,
+  { doc, criteria }: SheetContext,
+  index: Definition['indexes'][number],
+) {
+  const sheet = book.addWorksheet(sheetName(`Tiêu chí – ${indexLabel(index)}`));
   header(sheet, [
-    { header: 'Chỉ số', key: 'index', width: 8 },
     { header: 'Mã đơn vị', key: 'unitCode', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 30 },
     { header: 'Lĩnh vực', key: 'field', width: 9 },
     { header: 'Mã tiêu chí', key: 'code', width: 10 },
-    { header: 'Tiêu chí', key: 'name', width: 60 },
+    { header: 'Tiêu chí', key: 'name', width: 50 },
     { header: 'Điểm', key: 'score', width: 9 },
     { header: 'Tối đa', key: 'max', width: 9 },
     { header: 'Tỷ lệ', key: 'ratio', width: 9 },
@@ -19,11 +37,10 @@ export function criteriaSheet(book: ExcelJS.Workbook, { doc, criteria }: SheetCo
     { header: 'Số "Không biết/Không trả lời"', key: 'nExcluded', width: 12 },
     { header: 'Ghi chú', key: 'note', width: 20 },
   ]);
-  for (const u of doc.units)
+  for (const u of doc.units.filter((x) => x.index === index.code))
     for (const c of u.criteria) {
       const def = criteria.get(c.code);
       const row = sheet.addRow({
-        index: u.index,
         unitCode: u.code,
         unit: nfc(u.name),
         field: def?.field ?? '',
@@ -31,7 +48,7 @@ export function criteriaSheet(book: ExcelJS.Workbook, { doc, criteria }: SheetCo
         name: nfc(def?.name ?? ''),
         score: c.score,
         max: c.max,
-        ratio: c.ratio,
+        ratio: ratio4(c.ratio),
         nValid: c.nValid,
         nExcluded: c.nExcluded,
         note: c.noData ? NO_DATA_NOTE : '',
@@ -39,5 +56,10 @@ export function criteriaSheet(book: ExcelJS.Workbook, { doc, criteria }: SheetCo
       row.getCell('score').numFmt = SCORE;
       row.getCell('max').numFmt = SCORE;
       row.getCell('ratio').numFmt = RATIO;
+      row.alignment = { wrapText: true, vertical: 'top' };
+      fitHeight(sheet, row);
+      row.getCell('nValid').numFmt = COUNT;
+      row.getCell('nExcluded').numFmt = COUNT;
     }
+  listBorders(sheet);
 }

@@ -1,13 +1,21 @@
 import type ExcelJS from 'exceljs';
 import { hiddenNote, nfc } from './format';
-import { header, RATIO, type SheetContext } from './sheet-kit';
+import {
+  COUNT,
+  fitHeight,
+  header,
+  listBorders,
+  RATIO,
+  ratio4,
+  type SheetContext,
+} from './sheet-kit';
 
 /**
- * "Nhóm": one row per unit × group × criterion (forms, ratio), hidden where the small-group
+ * "Theo nhóm": one row per unit × group × criterion (forms, ratio), hidden where the small-group
  * rule hides the breakdown (docs/method.md §12).
  */
 export function groupSheet(book: ExcelJS.Workbook, { doc, k, criteria, groupNames }: SheetContext) {
-  const sheet = book.addWorksheet('Nhóm');
+  const sheet = book.addWorksheet('Theo nhóm');
   header(sheet, [
     { header: 'Chỉ số', key: 'index', width: 8 },
     { header: 'Mã đơn vị', key: 'unitCode', width: 14 },
@@ -32,9 +40,13 @@ export function groupSheet(book: ExcelJS.Workbook, { doc, k, criteria, groupName
           code: c.code,
           name: nfc(criteria.get(c.code)?.name ?? ''),
           nForms: c.nForms,
-          ratio: c.ratio,
+          ratio: ratio4(c.ratio),
           note: c.nForms === null ? hiddenNote(k) : '',
         });
         row.getCell('ratio').numFmt = RATIO;
+        row.alignment = { wrapText: true, vertical: 'top' };
+        fitHeight(sheet, row);
+        row.getCell('nForms').numFmt = COUNT;
       }
+  listBorders(sheet);
 }

@@ -9,8 +9,11 @@ import { methodSheet } from './sheet-method';
 import { summarySheet } from './sheet-summary';
 
 /**
- * The workbook: "Tổng hợp <index>" per index (unit, score, max, %, rank, and each field),
- * "Tiêu chí", "Nhóm", "Phân bố" (A–E per question × unit) and "Phương pháp".
+ * The workbook, ready to print: "Kết quả – <index>" per index first (the official table: title
+ * block, ranked units, score, max, %, the PAR index once imported, each field), then
+ * "Tiêu chí – <index>" per index, "Theo nhóm", "Phân bố A–E" (per question × unit) and
+ * "Phương pháp". Sheet names come from the index's name ("UBND huyện"), not its code. Every
+ * sheet is set up for A4, one page wide, its header row repeated, "Trang 3/12" in the footer.
  */
 export async function resultsXlsx(
   doc: ResultsDocument,
@@ -24,7 +27,7 @@ export async function resultsXlsx(
   book.modified = new Date(doc.method.createdAt);
   const ctx = sheetContext(doc, definition);
   for (const index of definition.indexes) summarySheet(book, ctx, index);
-  criteriaSheet(book, ctx);
+  for (const index of definition.indexes) criteriaSheet(book, ctx, index);
   groupSheet(book, ctx);
   distributionSheet(book, ctx, distributions);
   methodSheet(book, ctx);

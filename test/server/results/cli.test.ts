@@ -105,7 +105,7 @@ describe('npm run cli -- results', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     expect(book.worksheets.map((s) => s.name)).toContain('Phương pháp');
-    expect(book.getWorksheet('Tổng hợp HUYEN')?.getRow(2).getCell(2).value).toBe(
+    expect(book.getWorksheet('Kết quả – UBND huyện')?.getRow(8).getCell(3).value).toBe(
       'UBND huyện Hớn Quản',
     );
   });

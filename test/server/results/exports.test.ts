@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../questionnaires';
+import { viDateTime } from '../../../server/results/export/format';
+import { resultsXlsx } from '../../../server/results/export/workbook';
 import {
   pendingSheetXml,
   planRawExport,
@@ -131,31 +133,35 @@ describe('the results exports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      'Tổng hợp HUYEN',
-      'Tổng hợp XA',
-      'Tiêu chí',
-      'Nhóm',
-      'Phân bố',
+      'Kết quả – UBND huyện',
+      'Kết quả – UBND xã, thị trấn',
+      'Tiêu chí – UBND huyện',
+      'Tiêu chí – UBND xã, thị trấn',
+      'Theo nhóm',
+      'Phân bố A–E',
       'Phương pháp',
     ]);
-    const summary = book.getWorksheet('Tổng hợp HUYEN');
-    expect(summary?.getRow(1).values).toEqual(
+    const summary = book.getWorksheet('Kết quả – UBND huyện');
+    expect(summary?.getRow(7).values).toEqual(
       expect.arrayContaining([
+        'Xếp hạng',
         'Mã đơn vị',
         'Đơn vị',
         'Điểm khảo sát',
         'Tối đa',
         'Tỷ lệ %',
-        'Xếp hạng',
+        'LV1',
+        'LV8',
       ]),
     );
     const district = doc.units.find((u) => u.code === DISTRICT);
-    expect(summary?.getRow(2).getCell(2).value).toBe('UBND huyện Hớn Quản');
-    expect(summary?.getRow(2).getCell(3).value).toBe(district?.surveyScore);
-    expect(summary?.getRow(2).getCell(5).value).toBe(district?.surveyPercent);
-    expect(summary?.getRow(2).getCell(6).value).toBe(1);
-    const xa = book.getWorksheet('Tổng hợp XA');
-    expect(xa?.rowCount).toBeGreaterThanOrEqual(14);
+    expect(summary?.getRow(8).getCell(1).value).toBe(1);
+    expect(summary?.getRow(8).getCell(2).value).toBe(DISTRICT);
+    expect(summary?.getRow(8).getCell(3).value).toBe('UBND huyện Hớn Quản');
+    expect(summary?.getRow(8).getCell(4).value).toBe(district?.surveyScore);
+    expect(summary?.getRow(8).getCell(6).value).toBe(district?.surveyPercent);
+    const xa = book.getWorksheet('Kết quả – UBND xã, thị trấn');
+    expect(xa?.rowCount).toBeGreaterThanOrEqual(20);
 
     const text = await workbookText(book);
     expect(text).toContain(
@@ -181,7 +187,7 @@ describe('the results exports', () => {
     // Distributions: P01 q2 (1.2) is hidden for the district (commune leaders: 2 forms);
     // P02 q6 (2.2) is asked of office leaders (3, all B) and commune leaders: hidden too;
     // P02 q13 (4.3)… every hidden row has no counts.
-    const dist = book.getWorksheet('Phân bố');
+    const dist = book.getWorksheet('Phân bố A–E');
     let shown = 0;
     dist?.eachRow((row, n) => {
       if (n === 1) return;
@@ -191,6 +197,105 @@ describe('the results exports', () => {
     });
     expect(shown).toBeGreaterThan(0);
     await expectNothingPersonal(text);
+  });
+});
+
+describe('the results workbook, as printed', () => {
+  let book: ExcelJS.Workbook;
+  beforeAll(async () => {
+    const res = await analyst(`${API}/runs/${doc.method.runId}/export.xlsx`);
+    book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+  });
+  /** Decimals a number format shows: "[$-42A]#,##0.00" → 2. */
+  const shownDecimals = (fmt: string) => /\.([0#]+)/.exec(fmt)?.[1]?.length ?? 0;
+  const decimals = (n: number) => String(n).split('.')[1]?.length ?? 0;
+
+  it('opens on the official table: a title with the campaign, the run, its status and fingerprint', () => {
+    const first = book.worksheets[0];
+    expect(first?.name).toBe('Kết quả – UBND huyện');
+    const title = [1, 2, 3, 4, 5].map((r) => String(first?.getCell(r, 1).value));
+    expect(title[0]).toBe('KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC — CHỈ SỐ CCHC CỦA UBND HUYỆN');
+    expect(title[1]).toBe(`Đợt khảo sát: ${doc.campaign.name}`);
+    expect(title[2]).toBe(`Lần tính ${doc.method.runId} — chính thức — chưa khóa`);
+    expect(title[3]).toMatch(
+      /^Tính lúc \d\d giờ \d\d ngày \d\d\/\d\d\/\d{4} \(giờ Việt Nam\) trên 8 phiếu/,
+    );
+    expect(title[3]).toContain(`dấu vân tay dữ liệu ${doc.fingerprint.slice(0, 12)}…`);
+    expect(title[4]).toContain('chưa nhập điểm tự đánh giá');
+    // The title spans the table, whose header row is the 7th.
+    expect(first?.getCell(1, 1).isMerged).toBe(true);
+    expect(first?.getCell(7, 3).value).toBe('Đơn vị');
+    expect(first?.getCell(8, 3).border?.bottom?.style).toBe('thin');
+  });
+
+  it('says on its title when the run is a trial, or locked, in Vietnamese time', async () => {
+    const titleOf = async (method: Partial<ResultsDocument['method']>) => {
+      const other = new ExcelJS.Workbook();
+      const bytes = await resultsXlsx(
+        { ...doc, method: { ...doc.method, ...method } },
+        builtInDefinition(),
+        [],
+      );
+      await other.xlsx.load(bytes.buffer);
+      return String(other.worksheets[0]?.getCell(3, 1).value);
+    };
+    expect(await titleOf({ trial: true })).toBe(
+      `Lần tính ${doc.method.runId} — thử nghiệm (chỉ để xem, không công bố) — chưa khóa`,
+    );
+    expect(await titleOf({ locked: true, lockedAt: '2027-01-05T10:00:00.000Z' })).toBe(
+      `Lần tính ${doc.method.runId} — chính thức — đã khóa lúc 17 giờ 00 ngày 05/01/2027`,
+    );
+    expect(viDateTime('2026-12-31T17:05:00.000Z')).toBe('00 giờ 05 ngày 01/01/2027');
+  });
+
+  it('prints every sheet on A4, one page wide, its header rows repeated, pages numbered', () => {
+    for (const sheet of book.worksheets) {
+      const setup = sheet.pageSetup;
+      expect(setup.paperSize, sheet.name).toBe(9);
+      expect(setup.orientation, sheet.name).toBe(
+        sheet.name === 'Phương pháp' ? 'portrait' : 'landscape',
+      );
+      expect(setup.fitToPage, sheet.name).toBe(true);
+      expect(setup.fitToWidth, sheet.name).toBe(1);
+      expect(setup.fitToHeight, sheet.name).toBe(0);
+      expect(setup.printTitlesRow?.replace(/\$/g, ''), sheet.name).toBe(
+        sheet.name.startsWith('Kết quả') ? '7:7' : '1:1',
+      );
+      expect(sheet.headerFooter.oddFooter, sheet.name).toContain('Trang &P/&N');
+      expect(sheet.views[0]?.state, sheet.name).toBe('frozen');
+      expect(sheet.name.length).toBeLessThanOrEqual(31);
+      expect(sheet.name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+
+  it('keeps numbers as numbers, rounded as the method rounds, shown the Vietnamese way', () => {
+    const summary = book.getWorksheet('Kết quả – UBND xã, thị trấn');
+    let checked = 0;
+    summary?.eachRow((row, r) => {
+      if (r <= 7 || typeof row.getCell(4).value !== 'number') return;
+      for (const c of [4, 5, 6, 7, 8]) {
+        const cell = row.getCell(c);
+        expect(typeof cell.value).toBe('number');
+        expect(decimals(cell.value as number)).toBeLessThanOrEqual(2);
+        expect(cell.numFmt).toBe('[$-42A]#,##0.00');
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThanOrEqual(5 * 13);
+    // Every ratio shows, and holds, at most 4 decimals; no number cell is left unformatted.
+    let ratios = 0;
+    for (const sheet of book.worksheets)
+      sheet.eachRow((row) => {
+        row.eachCell((cell) => {
+          if (typeof cell.value !== 'number') return;
+          expect(String(cell.numFmt), `${sheet.name}!${cell.address}`).toMatch(/^\[\$-42A\]/);
+          expect(shownDecimals(cell.numFmt)).toBeLessThanOrEqual(4);
+          expect(decimals(cell.value)).toBeLessThanOrEqual(4);
+          if (cell.numFmt === '[$-42A]0.0000') ratios++;
+        });
+      });
+    expect(ratios).toBeGreaterThan(100);
   });
 });
 

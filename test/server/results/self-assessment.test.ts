@@ -294,15 +294,22 @@ describe('the total PAR index in a run', () => {
       if (!found) throw new Error(`no sheet ${name}`);
       return found;
     };
-    const summary = sheet('Tổng hợp HUYEN');
-    expect((summary.getRow(1).values as unknown[]).slice(7, 12)).toEqual([
-      'Tự đánh giá',
-      'Điều tra XHH',
-      'Tổng',
-      'Chỉ số CCHC %',
+    // The official table: ranked by the PAR index, both parts beside it (columns 7–10).
+    const summary = sheet('Kết quả – UBND huyện');
+    expect((summary.getRow(7).values as unknown[]).slice(1, 11)).toEqual([
       'Xếp hạng theo Chỉ số CCHC',
+      'Mã đơn vị',
+      'Đơn vị',
+      'Điểm khảo sát',
+      'Tối đa',
+      'Tỷ lệ %',
+      'Xếp hạng theo điểm khảo sát',
+      'Tự đánh giá',
+      'Tổng điểm',
+      'Chỉ số CCHC %',
     ]);
-    expect((summary.getRow(2).values as unknown[]).slice(1, 12)).toEqual([
+    expect((summary.getRow(8).values as unknown[]).slice(1, 11)).toEqual([
+      1,
       '694',
       'UBND huyện Hớn Quản',
       18,
@@ -310,30 +317,34 @@ describe('the total PAR index in a run', () => {
       60,
       1,
       60.5,
-      18,
       78.5,
       78.5,
-      1,
     ]);
-    const communes = book.getWorksheet('Tổng hợp XA');
+    expect(String(summary.getCell(5, 1).value)).toContain('tự đánh giá đã thẩm định nhập lúc');
+    const communes = sheet('Kết quả – UBND xã, thị trấn');
     const rows: unknown[][] = [];
-    communes?.eachRow((row) => {
+    communes.eachRow((row) => {
       rows.push(row.values as unknown[]);
     });
-    const anPhu = rows.find((r) => r[1] === COMMUNE);
-    expect(anPhu?.slice(7, 12)).toEqual([70.255, 12, 82.255, 82.26, 1]);
+    const anPhu = rows.find((r) => r[2] === COMMUNE);
+    expect(anPhu?.[1]).toBe(1);
+    expect(anPhu?.slice(8, 11)).toEqual([70.255, 82.255, 82.26]);
     let format = '';
-    communes?.eachRow((row) => {
-      if (row.getCell(1).value === COMMUNE) format = row.getCell(7).numFmt;
+    communes.eachRow((row) => {
+      if (row.getCell(2).value === COMMUNE) format = row.getCell(8).numFmt;
     });
-    expect(format).toBe('0.00##');
-    expect(rows.find((r) => r[1] === 'X-TANHUNG')?.slice(7, 12)).toEqual([
-      undefined,
-      undefined,
+    expect(format).toBe('[$-42A]#,##0.00##');
+    expect(rows.find((r) => r[2] === 'X-TANHUNG')?.slice(8, 11)).toEqual([
       undefined,
       undefined,
       undefined,
     ]);
+    expect(String(rows.find((r) => r[2] === 'X-TANHUNG')?.at(-1))).toContain(
+      'chưa nhập điểm tự đánh giá',
+    );
+    // Units with the PAR index first, by its rank; the others after, by their survey score.
+    const ranked = rows.filter((r) => typeof r[1] === 'number').map((r) => r[1]);
+    expect(ranked).toEqual([...ranked].sort((a, b) => Number(a) - Number(b)));
     const method = new Map<string, string>();
     book.getWorksheet('Phương pháp')?.eachRow((row) => {
       method.set(String(row.getCell(1).value), String(row.getCell(2).value));
