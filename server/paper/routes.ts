@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { questionnairesFor } from '../../contract/questionnaires-for';
+import { Answer, type DemographicView, type QuestionnaireView } from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
@@ -13,10 +15,8 @@ import { readJson } from '../http';
 import { qrSvg } from '../invitations/qr';
 import { listInvitations } from '../invitations/queries';
 import { linkFor } from '../invitations/service';
-import { Answer, type DemographicView, type QuestionnaireView } from '../respondent/contract';
 import { criterionMap } from '../respondent/submit';
 import { checkAnswers } from '../respondent/validate';
-import { questionnairesFor } from '../respondent/view';
 import { shortCode, shortCodeHash } from '../secrets';
 import { type PaperForm, paperPage } from './page';
 import { formatSerial, parseSerial, serialHash } from './serial';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MethodOverrides } from '../../contract/results';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
@@ -8,7 +9,6 @@ import { findRun, listRuns, submissionsFingerprint } from './queries';
 import { analysts, type ResultsApp } from './route-kit';
 import { loadSelfAssessment } from './self-assessment-queries';
 import { createRunAudited, lockRunAudited } from './service';
-import { MethodOverrides } from './types';
 
 const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
 

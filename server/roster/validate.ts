@@ -1,3 +1,4 @@
+import type { Person } from '../../contract/console/roster';
 import type { Group } from '../../questionnaires';
 import { type Column, FIELD_LABELS, ROSTER_FIELDS, type RosterField } from './headers';
 import type { Match, UnitLike } from './match';
@@ -5,16 +6,7 @@ import { capitalizeName, cleanText, foldKey, normalizeEmail, normalizePhone } fr
 import { orList, type Problem, type ProblemCode, type ProblemExtra, problem } from './problems';
 
 /** A respondent as the import would store it. */
-export interface Person {
-  name: string;
-  groupCode: string;
-  /** The office or commune the response rate is tracked against; null for free text. */
-  unitCode: string | null;
-  workplace: string | null;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-}
+export type { Person };
 
 export interface CheckedRow {
   row: number;

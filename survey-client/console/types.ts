@@ -1,12 +1,19 @@
 /**
  * What the console API answers (server/auth/routes.ts, server/campaigns/routes.ts,
  * server/invitations/routes.ts, server/tracking/routes.ts). The routes infer their shapes, so
- * they are written out here; the roster's come from server/roster as types only.
+ * they are written out here; the roster's come from contract/console/roster.ts.
  */
 
-export type { Column, ManualMapping, RosterField } from '../../server/roster/headers';
-export type { ImportResult, ImportRow, ImportSummary } from '../../server/roster/import';
-export type { Problem, Severity } from '../../server/roster/problems';
+export type {
+  Column,
+  ImportResult,
+  ImportRow,
+  ImportSummary,
+  ManualMapping,
+  Problem,
+  RosterField,
+  Severity,
+} from '../../contract/console/roster';
 
 import type { PersonalData } from './admin/types';
 

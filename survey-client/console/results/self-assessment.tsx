@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import type {
-  describeSelfAssessment,
   SelfAssessmentImportResult,
-} from '../../../server/results/self-assessment';
+  SelfAssessmentState,
+} from '../../../contract/console/self-assessment';
 import { ApiFailure, api, campaignApi } from '../api';
 import { vnDateTime } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
 import { useLoad } from '../use-load';
 
 /** GET self-assessment: what is imported now. */
-export type SelfAssessmentState = Awaited<ReturnType<typeof describeSelfAssessment>>;
-export type { SelfAssessmentImportResult };
+export type { SelfAssessmentImportResult, SelfAssessmentState };
 
 interface RowProblem {
   row: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { UnitResult } from '../../analysis/types';
-import { Coefficient, type Method, type OptionCode } from '../../questionnaires';
+import type { UnitResult } from '../analysis/types';
+import { Coefficient, type Method, type OptionCode } from '../questionnaires';
 
 /**
  * What the results API sends and takes: the wire types of scoring runs (docs/method.md §10),
