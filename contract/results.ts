@@ -107,3 +107,7 @@ export interface WithheldUnit {
   name: string;
   index: string;
 }
+
+/** `POST /api/campaigns/:id/runs`: an empty body is the official run; `method` makes a trial. */
+export const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
+export type NewRun = z.infer<typeof NewRun>;

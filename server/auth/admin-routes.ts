@@ -1,23 +1,12 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { NewUserBody, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
-import { addUser, findUser, ROLES } from './users';
-
-const Role = z.enum(ROLES as ['admin', 'officer', 'analyst']);
-const NewUserBody = z.object({
-  email: z.string().max(200),
-  name: z.string().trim().min(1).max(200),
-  role: Role,
-  password: z.string().max(200),
-});
-const UserPatch = z
-  .object({ name: z.string().trim().min(1).max(200), role: Role, disabled: z.boolean() })
-  .partial();
+import { addUser, findUser } from './users';
 
 const publicUser = (u: {
   id: string;

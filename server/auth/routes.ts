@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { Login, PasswordChange } from '../../contract/console/auth';
 import { audit } from '../audit/log';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
@@ -26,17 +26,6 @@ import {
   SESSION_HOURS,
 } from './session';
 import { findUser, findUserByEmail } from './users';
-
-const Proof = z.object({ challenge: z.string().max(300), nonce: z.string().max(64) });
-const Login = z.object({
-  email: z.string().min(1).max(200),
-  password: z.string().min(1).max(200),
-  proof: Proof.optional(),
-});
-const PasswordChange = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
-});
 
 // Compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { Reminder } from '../../contract/console/invitations';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
@@ -38,7 +39,6 @@ const Filter = z.object({
     .optional()
     .transform((s) => s?.split(',').filter(Boolean)),
 });
-const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
 
 const vnTime = (iso: string | null) =>
   iso

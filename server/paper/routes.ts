@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { PaperEntry, Stub } from '../../contract/console/paper';
 import { questionnairesFor } from '../../contract/questionnaires-for';
-import { Answer, type DemographicView, type QuestionnaireView } from '../../contract/respondent';
+import type { DemographicView, QuestionnaireView } from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
@@ -32,17 +33,6 @@ const Filter = z.object({
     .string()
     .optional()
     .transform((s) => s?.split(',').filter(Boolean)),
-});
-
-const Stub = z.strictObject({ code: z.string().min(1).max(40) });
-
-const Texts = z.record(z.string().max(64), z.string().max(4000));
-/** The answers read off a paper form, as an online submit sends them, under the sheets' serial. */
-export const PaperEntry = z.strictObject({
-  serial: z.string().min(1).max(40),
-  answers: z.array(Answer).max(2000),
-  comments: Texts.optional(),
-  demographics: Texts.optional(),
 });
 
 interface Deps {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { MethodOverrides } from '../../contract/results';
+import { NewRun } from '../../contract/results';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
@@ -9,8 +8,6 @@ import { findRun, listRuns, submissionsFingerprint } from './queries';
 import { analysts, type ResultsApp } from './route-kit';
 import { loadSelfAssessment } from './self-assessment-queries';
 import { createRunAudited, lockRunAudited } from './service';
-
-const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
 
 /** Scoring runs: make one, list them, read one, lock one, its distributions. */
 export function addRunRoutes(app: ResultsApp, db: Db) {

@@ -15,9 +15,10 @@ export type {
   Severity,
 } from '../../contract/console/roster';
 
+import type { Role } from '../../contract/console/users';
 import type { PersonalData } from './admin/types';
 
-export type Role = 'admin' | 'officer' | 'analyst';
+export type { Role };
 
 export interface User {
   id: string;
