@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type ExcelJS from 'exceljs';
+import type { ErrorCode } from '../../contract/errors';
 import { ApiError } from '../errors';
 import { cleanText } from '../roster/normalize';
 import { EXCEL_MAX_COLUMNS, type UploadLimits, vi } from './limits';
@@ -19,7 +20,7 @@ export interface Sheet {
   rows: { row: number; cells: string[] }[];
 }
 
-const fail = (status: 400 | 413 | 422, code: string, message: string) =>
+const fail = (status: 400 | 413 | 422, code: ErrorCode, message: string) =>
   new ApiError(status, code, message);
 
 export const startsWith = (bytes: Uint8Array, magic: number[]) =>
