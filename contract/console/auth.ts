@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Role } from './users';
 
 /** Sign-in and the account's own password (`/api/auth/*`). */
 
@@ -16,3 +17,12 @@ export const PasswordChange = z.object({
   newPassword: z.string().min(1).max(200),
 });
 export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/** The signed-in account: `POST /api/auth/login` and `GET /api/auth/me` answer it. */
+export const Session = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role }),
+  /** Sent back as the X-CSRF-Token header of every change. */
+  csrfToken: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+export type User = Session['user'];

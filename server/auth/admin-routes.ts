@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Account, Role } from '../../contract/console/users';
 import { NewUserBody, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
@@ -15,11 +16,11 @@ const publicUser = (u: {
   role: string;
   createdAt: string;
   disabledAt: string | null;
-}) => ({
+}): Account => ({
   id: u.id,
   email: u.email,
   name: u.name,
-  role: u.role,
+  role: u.role as Role,
   createdAt: u.createdAt,
   disabled: u.disabledAt !== null,
 });

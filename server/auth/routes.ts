@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { Login, PasswordChange } from '../../contract/console/auth';
+import { Login, PasswordChange, type Session } from '../../contract/console/auth';
 import { audit } from '../audit/log';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
@@ -125,7 +125,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
       return c.json({
         user: { id: user.id, email: user.email, name: user.name, role: user.role },
         csrfToken,
-      });
+      } satisfies Session);
     } finally {
       release();
     }
@@ -143,7 +143,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     return c.json({
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
       csrfToken: user.csrfToken,
-    });
+    } satisfies Session);
   });
 
   app.post('/password', async (c) => {

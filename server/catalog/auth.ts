@@ -1,5 +1,6 @@
-import { Login, PasswordChange } from '../../contract/console/auth';
-import { NewUserBody, UserPatch } from '../../contract/console/users';
+import { z } from 'zod';
+import { Login, PasswordChange, Session } from '../../contract/console/auth';
+import { Account, AuditRow, NewUserBody, UserPatch } from '../../contract/console/users';
 import { ALL, type Endpoint } from './kit';
 
 /** Sign-in and the administrators' screens (accounts, audit log). */
@@ -9,6 +10,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/auth/login',
     roles: [],
     tag: 'Đăng nhập',
+    response: Session,
     request: Login,
     summary:
       'Đăng nhập (Content-Type: application/json, từ đúng PUBLIC_URL); đặt cookie phiên (HttpOnly, SameSite=Strict) và cookie thiết bị, trả về csrfToken. 429 proof_required: tìm nonce sao cho SHA-256(challenge:nonce) có đủ details.bits bit 0 đầu, gửi lại kèm proof: { challenge, nonce }. 503 busy: thử lại sau Retry-After giây',
@@ -20,6 +22,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/auth/me',
     roles: ALL,
     tag: 'Đăng nhập',
+    response: Session,
     summary: 'Tài khoản đang đăng nhập và csrfToken',
   },
   {
@@ -36,6 +39,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/users',
     roles: ['admin'],
     tag: 'Quản trị',
+    response: z.array(Account),
     summary: 'Danh sách tài khoản',
   },
   {
@@ -43,6 +47,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/users',
     roles: ['admin'],
     tag: 'Quản trị',
+    response: Account,
     request: NewUserBody,
     summary: 'Tạo tài khoản (admin, officer, analyst)',
     body: {
@@ -57,6 +62,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/users/{uid}',
     roles: ['admin'],
     tag: 'Quản trị',
+    response: Account,
     request: UserPatch,
     summary: 'Đổi tên, vai trò, khóa/mở khóa tài khoản',
     body: { name: 'Tên mới' },
@@ -66,6 +72,7 @@ export const AUTH: Endpoint[] = [
     path: '/api/audit',
     roles: ['admin'],
     tag: 'Quản trị',
+    response: z.array(AuditRow),
     summary: 'Nhật ký: ai, làm gì, khi nào (limit, offset)',
   },
   {

@@ -15,22 +15,11 @@ export type {
   Severity,
 } from '../../contract/console/roster';
 
+import type { Session, User } from '../../contract/console/auth';
 import type { Role } from '../../contract/console/users';
 import type { PersonalData } from './admin/types';
 
-export type { Role };
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+export type { Role, Session, User };
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
 export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
