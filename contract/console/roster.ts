@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The roster as the console and the server exchange it: the columns a file can have and their
  * labels, a row's problems, and the import's preview or result
@@ -143,22 +141,3 @@ export interface ImportResult {
   problems: Problem[];
   rows: ImportRow[];
 }
-
-const text = z.string().max(1000);
-const Fields = {
-  unitCode: text.nullable().optional(),
-  workplace: text.nullable().optional(),
-  position: text.nullable().optional(),
-  phone: text.nullable().optional(),
-  email: text.nullable().optional(),
-};
-/** `POST /api/campaigns/:id/respondents`: one person added by hand. */
-export const NewPerson = z.object({ name: text, groupCode: text, ...Fields });
-export type NewPerson = z.infer<typeof NewPerson>;
-/** `PATCH /api/campaigns/:id/respondents/:respondentId`: the fields to change. */
-export const PersonPatch = z.object({
-  name: text.optional(),
-  groupCode: text.optional(),
-  ...Fields,
-});
-export type PersonPatch = z.infer<typeof PersonPatch>;

@@ -1,6 +1,6 @@
 import { Reminder } from '../../contract/console/invitations';
 import { PaperEntry, Stub } from '../../contract/console/paper';
-import { NewPerson, PersonPatch } from '../../contract/console/roster';
+import { NewPerson, PersonPatch } from '../../contract/console/people';
 import { ALL, type Endpoint, STAFF } from './kit';
 
 /** The roster, invitations, tracking and paper forms. */

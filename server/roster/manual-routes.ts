@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { NewPerson, PersonPatch } from '../../contract/console/roster';
+import { NewPerson, PersonPatch } from '../../contract/console/people';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
