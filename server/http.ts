@@ -1,7 +1,14 @@
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { jsonDepth } from '../contract/json-depth';
 import { ApiError } from './errors';
+
+/**
+ * Zod's own Vietnamese messages for the details of a 400 `invalid_request` ("Quá lớn: mong đợi
+ * string có <=3 ký tự", "Khóa không được nhận dạng: \"extra\""), instead of its English ones;
+ * the project's own messages (the schemas' `message`s in contract/) still win where given.
+ */
+z.config(z.locales.vi());
 
 /**
  * How deep any JSON body may nest. The deepest real body (a questionnaire definition) nests
