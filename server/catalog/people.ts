@@ -1,6 +1,7 @@
 import { Reminder } from '../../contract/console/invitations';
 import { PaperEntry, Stub } from '../../contract/console/paper';
 import { NewPerson, PersonPatch } from '../../contract/console/people';
+import { Tracking } from '../../contract/console/tracking';
 import { ALL, type Endpoint, STAFF } from './kit';
 
 /** The roster, invitations, tracking and paper forms. */
@@ -153,6 +154,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/tracking',
     roles: ALL,
     tag: 'Theo dõi',
+    response: Tracking,
     summary:
       'Số lời mời, đã mở, đang trả lời, đã gửi theo nhóm × đơn vị và theo ngày (không có tên)',
   },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import type { Tracking } from '../../contract/console/tracking';
 import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
@@ -141,9 +142,9 @@ export function trackingRoutes(db: Db) {
         targetRate: campaign.targetRate,
         minCellSize: k,
         ...protectCounts(view, k),
-      });
+      } satisfies Tracking);
     }
-    return c.json({ targetRate: campaign.targetRate, ...view });
+    return c.json({ targetRate: campaign.targetRate, ...view } satisfies Tracking);
   });
 
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {

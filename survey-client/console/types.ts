@@ -96,34 +96,4 @@ export interface NonResponder {
   lastReminderAt: string | null;
 }
 
-export interface TrackingCell {
-  groupCode: string;
-  groupName: string;
-  unitCode: string | null;
-  unitName: string;
-  invited: number;
-  notOpened: number;
-  opened: number;
-  inProgress: number;
-  submitted: number;
-  /** Percent submitted of invited, one decimal. */
-  rate: number;
-  /** Analysts only: how many units (or groups) this row merges. */
-  merged?: number;
-}
-
-export interface Tracking {
-  targetRate: number | null;
-  total: TrackingCell;
-  groups: TrackingCell[];
-  rows: TrackingCell[];
-  /** Status changes per Vietnam calendar day (YYYY-MM-DD). */
-  daily: { day: string; status: string; n: number }[];
-  /**
-   * Analysts only: the small-group threshold the counts were merged by (units and groups of
-   * fewer people merged, days of fewer changes carried forward), and whether the campaign is
-   * too small to show any count.
-   */
-  minCellSize?: number;
-  withheld?: boolean;
-}
+export type { Tracking, TrackingCell } from '../../contract/console/tracking';
