@@ -4,8 +4,7 @@ import { Coefficient, type Method, type OptionCode } from '../questionnaires';
 
 /**
  * What the results API sends and takes: the wire types of scoring runs (docs/method.md §10),
- * their totals (§9) and distributions (§12). Free of server imports, so that the console can
- * read them as types and the file can move to a shared contract folder as it is.
+ * their totals (§9) and distributions (§12), shared by the server and the console.
  */
 
 /** The settings a trial may change; anything left out is the campaign's. */

@@ -28,7 +28,7 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     summary:
-      'Kết quả của một lần tính (JSON như shared contract: method, fingerprint, units; số liệu nhóm dưới ngưỡng là null)',
+      'Kết quả của một lần tính (JSON như docs/contract.md: method, fingerprint, units; số liệu nhóm dưới ngưỡng là null)',
   },
   {
     method: 'post',
