@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
+import type { SurveyView } from '../contract/respondent';
 import { builtInDefinition, builtInUnitSet } from '../questionnaires';
 import { createApp } from '../server/app';
 import { createCampaign } from '../server/campaigns/service';
 import { migrateToLatest, openDb } from '../server/db/connect';
 import { addRespondents, listLinks } from '../server/invitations/service';
-import type { SurveyView } from '../server/respondent/contract';
 import { percentile, submitBodies } from './submit-load';
 
 export interface InProcessSubmit {

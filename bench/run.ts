@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { SurveyView } from '../server/respondent/contract';
+import type { SurveyView } from '../contract/respondent';
 import { measureBaseline } from './baseline/measure';
 import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
 import { measurePeerComparison } from './peer/compare';

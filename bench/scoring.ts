@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { loadCounts, recountAnswers, recountForms } from '../analysis/aggregate';
 import { scoreUnits } from '../analysis/score';
 import type { AnswerCount, FormCount, UnitRef } from '../analysis/types';
+import { questionnairesFor } from '../contract/questionnaires-for';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../questionnaires';
 import { createCampaign } from '../server/campaigns/service';
 import { migrateToLatest, openDb } from '../server/db/connect';
-import { questionnairesFor } from '../server/respondent/view';
+import { loadCounts, recountAnswers, recountForms } from '../server/results/counts';
 import { type ExportsResult, measureExports } from './xlsx-export';
 
 /** One timing, in ms: the median of `runs` runs after one untimed warm-up run. */

@@ -1,8 +1,8 @@
+import { normaliseResumeCode, resumeCodeOf } from '../contract/resume-code';
 import { builtInDefinition, builtInUnitSet } from '../questionnaires';
 import { createCampaign } from '../server/campaigns/service';
 import { migrateToLatest, openDb } from '../server/db/connect';
 import { addRespondents, listLinks, type NewPerson } from '../server/invitations/service';
-import { normaliseResumeCode, resumeCodeOf } from '../server/respondent/resume-code';
 import { claimHash, newClaim, resumeHash } from '../server/secrets';
 import type { BenchLink } from './submit-load';
 

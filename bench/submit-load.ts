@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
-import type { SurveyView } from '../server/respondent/contract';
+import type { SurveyView } from '../contract/respondent';
 import { sleep } from './processes';
 
 /** At 100 submissions a second, 99 in 100 must be answered within 100 ms. */

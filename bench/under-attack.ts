@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { SurveyView } from '../server/respondent/contract';
+import type { SurveyView } from '../contract/respondent';
 import { freePort, sleep, startServer, stopAllChildren } from './processes';
 import { seedBenchCampaign } from './seed';
 import {

@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../contract/errors';
 
 /** The one error envelope: `{ error: { code, message, details? } }`, message in Vietnamese. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -18,7 +19,7 @@ export class ApiError extends Error {
 export const notFound = () =>
   new ApiError(404, 'not_found', 'Đường dẫn không hợp lệ hoặc đã bị thu hồi.');
 
-export function errorBody(code: string, message: string, details?: unknown) {
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 

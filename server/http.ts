@@ -1,6 +1,14 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { jsonDepth } from '../contract/json-depth';
 import { ApiError } from './errors';
+
+/**
+ * Zod's own Vietnamese messages for the details of a 400 `invalid_request` ("Quá lớn: mong đợi
+ * string có <=3 ký tự", "Khóa không được nhận dạng: \"extra\""), instead of its English ones;
+ * the project's own messages (the schemas' `message`s in contract/) still win where given.
+ */
+z.config(z.locales.vi());
 
 /**
  * How deep any JSON body may nest. The deepest real body (a questionnaire definition) nests
@@ -23,28 +31,6 @@ export const attachment = (name: string, type: string) => ({
 });
 
 export const MAX_JSON_DEPTH = 64;
-
-/** The deepest nesting of `[`/`{` in JSON text, strings skipped; stops counting past `limit`. */
-export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92 /* \ */) i++;
-      else if (ch === 34 /* " */) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > limit) return max;
-      }
-    } else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
-  }
-  return max;
-}
 
 /**
  * Reads a JSON body and validates it at the edge: 400 `invalid_request` when it is not JSON,

@@ -1,20 +1,14 @@
+import { z } from 'zod';
+import { ErrorBody } from '../contract/errors';
 import { CATALOG } from './api-catalog';
 
-const ERROR = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string', description: 'Tiếng Việt' },
-        details: {},
-      },
-    },
-  },
-};
+/** A zod schema of contract/ as JSON Schema (draft 2020-12, OpenAPI 3.1's dialect), as sent. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return rest;
+}
+
+const ERROR = { $ref: '#/components/schemas/Error' };
 
 /** The console's API as OpenAPI 3.1, built from the catalog the role test checks. */
 export function openApiDocument(publicUrl: string) {
@@ -34,16 +28,25 @@ export function openApiDocument(publicUrl: string) {
         summary: e.summary,
         description: `Vai trò được phép: ${roles}.${e.method === 'get' ? '' : ' Cần header X-CSRF-Token (trừ đăng nhập).'}`,
         parameters: params,
-        ...(e.body
+        ...(e.request
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: { type: 'object' }, example: e.body } },
+                content: {
+                  'application/json': { schema: jsonSchemaOf(e.request), example: e.body },
+                },
               },
             }
           : {}),
         responses: {
-          '200': { description: 'Thành công', content: { [e.produces ?? 'application/json']: {} } },
+          '200': {
+            description: 'Thành công',
+            content: {
+              [e.produces ?? 'application/json']: e.response
+                ? { schema: jsonSchemaOf(e.response) }
+                : {},
+            },
+          },
           '400': {
             description: 'Dữ liệu không hợp lệ (invalid_request)',
             content: { 'application/json': { schema: ERROR } },
@@ -67,12 +70,12 @@ export function openApiDocument(publicUrl: string) {
       title: 'cchc-survey — API của Phòng Nội vụ',
       version: '1',
       description:
-        'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem shared contract: lần mở đầu tiên một đường dẫn trả về claim, mọi lệnh gọi sau đó gửi kèm header X-Claim (claim hoặc mã tiếp tục), thiếu hoặc sai thì 403 claimed.',
+        'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem docs/contract.md: lần mở đầu tiên một đường dẫn trả về claim, mọi lệnh gọi sau đó gửi kèm header X-Claim (claim hoặc mã tiếp tục), thiếu hoặc sai thì 403 claimed.',
     },
     servers: [{ url: publicUrl || '/' }],
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cchc_session' } },
-      schemas: { Error: ERROR },
+      schemas: { Error: jsonSchemaOf(ErrorBody) },
     },
     paths,
   };

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SurveyView } from '../../server/respondent/contract';
+import type { SurveyView } from '../../contract/respondent';
 import { type Fetched, type FirstLoad, fetchResource, measureFirstLoad } from '../first-load';
 import { CHROME_FLAGS, CHROMIUM, type LighthouseSummary, runLighthouse } from '../lighthouse';
 import { freePort, startServer } from '../processes';

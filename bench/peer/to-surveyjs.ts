@@ -3,7 +3,7 @@ import type {
   QuestionnaireView,
   QuestionView,
   SurveyView,
-} from '../../server/respondent/contract';
+} from '../../contract/respondent';
 import { UNITS_TITLE } from '../../survey-client/form/screens/units';
 import { formatDeadline } from '../../survey-client/form/screens/welcome';
 

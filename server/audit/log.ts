@@ -1,3 +1,4 @@
+import type { AuditRow } from '../../contract/console/users';
 import type { Db } from '../db/connect';
 
 export interface AuditEntry {
@@ -27,7 +28,7 @@ export async function audit(db: Db, entry: AuditEntry, now = new Date()) {
     .execute();
 }
 
-export function listAudit(db: Db, limit = 500, offset = 0) {
+export function listAudit(db: Db, limit = 500, offset = 0): Promise<AuditRow[]> {
   return db
     .selectFrom('auditLog')
     .selectAll()

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { Account, Role } from '../../contract/console/users';
+import { NewUserBody, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
@@ -7,18 +8,7 @@ import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
-import { addUser, findUser, listUsers, ROLES, updateUser } from './users';
-
-const Role = z.enum(ROLES as ['admin', 'officer', 'analyst']);
-const NewUserBody = z.object({
-  email: z.string().max(200),
-  name: z.string().trim().min(1).max(200),
-  role: Role,
-  password: z.string().max(200),
-});
-const UserPatch = z
-  .object({ name: z.string().trim().min(1).max(200), role: Role, disabled: z.boolean() })
-  .partial();
+import { addUser, findUser, listUsers, updateUser } from './users';
 
 const publicUser = (u: {
   id: string;
@@ -27,11 +17,11 @@ const publicUser = (u: {
   role: string;
   createdAt: string;
   disabledAt: string | null;
-}) => ({
+}): Account => ({
   id: u.id,
   email: u.email,
   name: u.name,
-  role: u.role,
+  role: u.role as Role,
   createdAt: u.createdAt,
   disabled: u.disabledAt !== null,
 });

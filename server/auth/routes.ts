@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { Login, PasswordChange, type Session } from '../../contract/console/auth';
 import { audit } from '../audit/log';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
@@ -26,17 +26,6 @@ import {
   SESSION_HOURS,
 } from './session';
 import { findUser, findUserByEmail, updateUser } from './users';
-
-const Proof = z.object({ challenge: z.string().max(300), nonce: z.string().max(64) });
-const Login = z.object({
-  email: z.string().min(1).max(200),
-  password: z.string().min(1).max(200),
-  proof: Proof.optional(),
-});
-const PasswordChange = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
-});
 
 // Compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
 let dummyHash: Promise<string> | undefined;
@@ -136,7 +125,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
       return c.json({
         user: { id: user.id, email: user.email, name: user.name, role: user.role },
         csrfToken,
-      });
+      } satisfies Session);
     } finally {
       release();
     }
@@ -154,7 +143,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     return c.json({
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
       csrfToken: user.csrfToken,
-    });
+    } satisfies Session);
   });
 
   app.post('/password', async (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { DefinitionBody } from '../../contract/console/campaigns';
 import { DefinitionError, loadDefinition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -42,7 +42,7 @@ export function definitionRoutes(db: Db) {
         'Đợt khảo sát đã mở: bộ câu hỏi và cách tính điểm đã được cố định.',
       );
     }
-    const body = await readJson(c.req.raw, z.object({ definition: z.unknown() }));
+    const body = await readJson(c.req.raw, DefinitionBody);
     const current = await findDefinition(db, campaign.definitionId);
     let next: ReturnType<typeof loadDefinition>;
     try {

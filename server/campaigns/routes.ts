@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { CampaignPatch, NewCampaignBody } from '../../contract/console/campaigns';
 import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -13,32 +13,6 @@ import { personalDataStatus } from './purge';
 import { findDefinition, findUnitSet, listCampaigns, listUnits, updateCampaign } from './queries';
 import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
-
-const IsoTime = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
-const Contact = {
-  contactName: z.string().trim().max(200).nullable().optional(),
-  contactPhone: z.string().trim().max(40).nullable().optional(),
-};
-
-const NewCampaignBody = z.object({
-  name: z.string().trim().min(1).max(300),
-  /** Copy the definition and units of an earlier campaign; by default the built-in Hớn Quản 2023. */
-  copyOf: z.string().optional(),
-  opensAt: IsoTime.nullable().optional(),
-  closesAt: IsoTime.nullable().optional(),
-  ...Contact,
-  targetRate: z.number().int().min(1).max(100).nullable().optional(),
-});
-
-const CampaignPatch = z
-  .object({
-    name: z.string().trim().min(1).max(300),
-    opensAt: IsoTime.nullable(),
-    closesAt: IsoTime.nullable(),
-    ...Contact,
-    targetRate: z.number().int().min(1).max(100).nullable(),
-  })
-  .partial();
 
 async function describeCampaign(db: Db, c: Campaign) {
   const definition = await findDefinition(db, c.definitionId);

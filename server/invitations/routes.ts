@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { Reminder } from '../../contract/console/invitations';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -39,7 +40,6 @@ const Filter = z.object({
   unit: z.string().optional(),
   ids: CommaList,
 });
-const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
 
 const vnTime = (iso: string | null) =>
   iso

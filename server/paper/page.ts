@@ -1,5 +1,5 @@
+import type { DemographicView, QuestionnaireView } from '../../contract/respondent';
 import { escapeHtml, printButton } from '../html';
-import type { DemographicView, QuestionnaireView } from '../respondent/contract';
 import { formatSerial } from './serial';
 
 /** One person's paper form: the stub (who, their link) and their group's sheets (a serial). */

@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { PaperEntry, Stub } from '../../contract/console/paper';
+import { questionnairesFor } from '../../contract/questionnaires-for';
+import type { DemographicView, QuestionnaireView } from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -14,10 +17,8 @@ import { CommaList, readJson } from '../http';
 import { qrSvg } from '../invitations/qr';
 import { listInvitations } from '../invitations/queries';
 import { linkFor } from '../invitations/service';
-import { Answer, type DemographicView, type QuestionnaireView } from '../respondent/contract';
 import { criterionMap } from '../respondent/submit';
 import { requireValidAnswers } from '../respondent/validate';
-import { questionnairesFor } from '../respondent/view';
 import { shortCode, shortCodeHash } from '../secrets';
 import { type PaperForm, paperPage } from './page';
 import { findPaperSerial, findStub } from './queries';
@@ -31,17 +32,6 @@ const Filter = z.object({
   group: z.string().optional(),
   unit: z.string().optional(),
   ids: CommaList,
-});
-
-const Stub = z.strictObject({ code: z.string().min(1).max(40) });
-
-const Texts = z.record(z.string().max(64), z.string().max(4000));
-/** The answers read off a paper form, as an online submit sends them, under the sheets' serial. */
-export const PaperEntry = z.strictObject({
-  serial: z.string().min(1).max(40),
-  answers: z.array(Answer).max(2000),
-  comments: Texts.optional(),
-  demographics: Texts.optional(),
 });
 
 interface Deps {

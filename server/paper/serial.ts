@@ -1,4 +1,11 @@
 import { createHmac, randomInt } from 'node:crypto';
+import {
+  SERIAL_ALPHABET as ALPHABET,
+  SERIAL_BODY as BODY,
+  checkChar,
+  formatSerial,
+  parseSerial,
+} from '../../contract/serial';
 
 /**
  * The serial on a paper form's answer sheets: 8 random characters and a check character, printed
@@ -7,20 +14,6 @@ import { createHmac, randomInt } from 'node:crypto';
  * short codes: a copy of the database does not list the serials either.
  */
 
-// The unambiguous alphabet of receipts and short codes (no 0/O, 1/I/L): typed by hand.
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const BODY = 8;
-
-/**
- * The check character: Σ (i + 1) × value(c_i) mod 31. 31 is prime and the weights are 1–8, so a
- * single wrong character and two swapped neighbours always change it.
- */
-function checkChar(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (i + 1) * ALPHABET.indexOf(body[i] ?? '');
-  return ALPHABET[sum % ALPHABET.length] ?? '';
-}
-
 /** A fresh serial, unformatted: 8 characters (about 40 random bits) and the check character. */
 export function newSerial(): string {
   let body = '';
@@ -28,21 +21,7 @@ export function newSerial(): string {
   return body + checkChar(body);
 }
 
-/** "K7QM4X2PR" → "K7QM-4X2P-R", as printed. */
-export const formatSerial = (serial: string) =>
-  `${serial.slice(0, 4)}-${serial.slice(4, 8)}-${serial.slice(8)}`;
-
-/**
- * What an officer typed, cleaned (any case, dashes and spaces) and checked: the 9 characters, or
- * null when it cannot be a serial (wrong length, a character not in the alphabet, a check
- * character that does not match: a typing error).
- */
-export function parseSerial(typed: string): string | null {
-  const clean = typed.toUpperCase().replace(/[\s\-–.·/]/g, '');
-  if (clean.length !== BODY + 1) return null;
-  if ([...clean].some((c) => !ALPHABET.includes(c))) return null;
-  return checkChar(clean.slice(0, BODY)) === clean.slice(BODY) ? clean : null;
-}
+export { formatSerial, parseSerial };
 
 /** What the database keeps of a serial: HMAC(APP_SECRET, serial), so guessing needs the secret. */
 export const serialHash = (secret: string, serial: string) =>

@@ -1,5 +1,5 @@
+import type { SubmitBody } from '../../contract/respondent';
 import { canonicalJson } from '../secrets';
-import type { SubmitBody } from './contract';
 
 /**
  * `canonicalJson(body)` of a checked submit body, byte for byte — the retry check's HMAC is taken

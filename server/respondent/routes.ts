@@ -1,4 +1,12 @@
 import { Hono } from 'hono';
+import { questionnairesFor } from '../../contract/questionnaires-for';
+import {
+  Draft,
+  type QuestionnaireView,
+  SubmitBody,
+  type SurveyView,
+} from '../../contract/respondent';
+import { CLAIM_FORMAT, normaliseResumeCode, resumeCodeOf } from '../../contract/resume-code';
 import type { Definition } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
@@ -18,7 +26,6 @@ import {
   tokenHash,
 } from '../secrets';
 import { canonicalSubmitBody } from './canonical';
-import { Draft, type QuestionnaireView, SubmitBody, type SurveyView } from './contract';
 import {
   advanceStatus,
   claimInvitation,
@@ -28,10 +35,8 @@ import {
   recordClaimFailure,
   saveDraft,
 } from './queries';
-import { CLAIM_FORMAT, normaliseResumeCode, resumeCodeOf } from './resume-code';
 import { criterionMap, storeSubmission } from './submit';
 import { requireValidAnswers } from './validate';
-import { questionnairesFor } from './view';
 
 const MAX_SUBMITS_IN_FLIGHT = 32;
 

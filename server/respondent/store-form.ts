@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import type { Answer } from '../../contract/respondent';
 import type { Db } from '../db/connect';
 import type { AnswerTable } from '../db/schema';
 import { randomId } from '../secrets';
 import { insertRows } from './bulk-insert';
-import type { Answer } from './contract';
 import { addToTallies } from './tally';
 
 /** Rows per INSERT: stays far below SQLite's limit of 32,766 bound parameters. */

@@ -1,9 +1,9 @@
+import type { SubmitBody } from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
 import type { Db } from '../db/connect';
 import type { Invitation } from '../db/schema';
 import { ApiError } from '../errors';
 import { newReceipt } from '../secrets';
-import type { SubmitBody } from './contract';
 import { insertAnonymousForm } from './store-form';
 
 const criterionMaps = new WeakMap<Definition, Map<string, string>>();

@@ -1,8 +1,8 @@
 import { type Insertable, sql } from 'kysely';
+import type { Answer } from '../../contract/respondent';
 import type { Db } from '../db/connect';
 import type { AnswerTallyTable, FormTallyTable } from '../db/schema';
 import { insertRows } from './bulk-insert';
-import type { Answer } from './contract';
 
 /** Rows per statement: stays far below SQLite's limit of 32,766 bound parameters. */
 const CHUNK = 400;

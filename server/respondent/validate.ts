@@ -1,13 +1,13 @@
+import type {
+  AnswerProblem,
+  QuestionnaireView,
+  QuestionView,
+  SubmitBody,
+} from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
 import { ApiError } from '../errors';
-import type { QuestionnaireView, QuestionView, SubmitBody } from './contract';
 
-export interface AnswerProblem {
-  questionnaireId: string;
-  questionId: string;
-  unitCode?: string;
-  message: string;
-}
+export type { AnswerProblem };
 
 interface Lookup {
   q: QuestionnaireView;

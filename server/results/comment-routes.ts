@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { Redaction } from '../../contract/console/comments';
 import { audit } from '../audit/log';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
@@ -6,8 +6,6 @@ import { readJson } from '../http';
 import { commentsCsv, listComments, redactComment } from './comments';
 import { closedCampaign } from './context';
 import { analysts, attachment, CSV, type ResultsApp } from './route-kit';
-
-const Redaction = z.object({ text: z.string().max(10_000) });
 
 /** The respondents' comments: read, cleared of what identifies someone, exported. */
 export function addCommentRoutes(app: ResultsApp, db: Db) {

@@ -1,3 +1,4 @@
+import type { CommentStatus, CommentView } from '../../contract/console/comments';
 import type { Definition } from '../../questionnaires';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
@@ -10,19 +11,6 @@ import { ApiError } from '../errors';
  * respondent's own text stays as written, for the analysts; an empty redacted text withholds the
  * comment from exports altogether.
  */
-
-export type CommentStatus = 'pending' | 'cleared' | 'withheld';
-
-export interface CommentView {
-  id: string;
-  groupCode: string;
-  groupName: string;
-  questionnaireId: string;
-  questionnaireTitle: string;
-  text: string;
-  redactedText: string | null;
-  status: CommentStatus;
-}
 
 const statusOf = (redacted: string | null): CommentStatus =>
   redacted === null ? 'pending' : redacted === '' ? 'withheld' : 'cleared';

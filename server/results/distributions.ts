@@ -1,6 +1,6 @@
 import type { Counts, UnitResult } from '../../analysis/types';
+import type { Distribution } from '../../contract/results';
 import { type Definition, OPTION_CODES, type OptionCode } from '../../questionnaires';
-import type { Distribution } from './types';
 
 /** The A–E distributions a run keeps, with the small-group rule applied (docs/method.md §12). */
 

@@ -1,8 +1,8 @@
 import { formatFraction, parseFraction } from '../../analysis/fraction';
 import type { UnitResult } from '../../analysis/types';
+import type { MethodOverrides, WithheldUnit } from '../../contract/results';
 import type { Definition, Method } from '../../questionnaires';
 import { ApiError } from '../errors';
-import type { MethodOverrides, WithheldUnit } from './types';
 
 /**
  * Which method a run scores with, whether that is the campaign's own (official) or a trial,

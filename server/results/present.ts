@@ -1,8 +1,13 @@
+import type {
+  Distribution,
+  ResultsDocument,
+  RunUnitResult,
+  WithheldUnit,
+} from '../../contract/results';
 import type { Definition, Method } from '../../questionnaires';
 import type { Campaign, ScoringRun } from '../db/schema';
 import type { RunListRow } from './queries';
 import { runSelfAssessment } from './self-assessment-queries';
-import type { Distribution, ResultsDocument, RunUnitResult, WithheldUnit } from './types';
 
 /** What the results routes answer, built from stored runs (docs/method.md §10). */
 

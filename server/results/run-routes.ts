@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { NewRun } from '../../contract/results';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
@@ -8,9 +8,6 @@ import { findRun, listRuns, submissionsFingerprint } from './queries';
 import { analysts, type ResultsApp } from './route-kit';
 import { loadSelfAssessment } from './self-assessment-queries';
 import { createRunAudited, lockRunAudited } from './service';
-import { MethodOverrides } from './types';
-
-const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
 
 /** Scoring runs: make one, list them, read one, lock one, its distributions. */
 export function addRunRoutes(app: ResultsApp, db: Db) {

@@ -1,3 +1,4 @@
+import type { SelfAssessmentColumn } from '../../contract/console/self-assessment';
 import type { Definition } from '../../questionnaires';
 import { cleanText, foldKey } from '../roster/normalize';
 
@@ -7,8 +8,7 @@ import { cleanText, foldKey } from '../roster/normalize';
  * columns named after the definition's fields.
  */
 
-/** What a recognised column holds. */
-export type SelfAssessmentColumn = 'code' | 'unit' | 'points' | `field:${string}`;
+export type { SelfAssessmentColumn };
 
 /** Title lines ("HỘI ĐỒNG THẨM ĐỊNH …", "BẢNG TỔNG HỢP …") may sit above the header. */
 export const HEADER_SEARCH_ROWS = 20;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { SelfAssessmentMeta } from '../../contract/results';
 import type { Db } from '../db/connect';
 import type { ScoringRun } from '../db/schema';
 import type { SelfAssessmentSnapshot, UnitSelfAssessment } from './total';
-import type { SelfAssessmentMeta } from './types';
 
 /** Reading a campaign's imported self-assessment (server/results/self-assessment.ts). */
 

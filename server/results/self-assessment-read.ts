@@ -1,4 +1,8 @@
 import { add, compare, parseFraction, ZERO } from '../../analysis/fraction';
+import type {
+  SelfAssessmentProblem,
+  SelfAssessmentProblemCode,
+} from '../../contract/console/self-assessment';
 import type { Definition } from '../../questionnaires';
 import { ApiError } from '../errors';
 import { type UnitLike, unitMatcher } from '../roster/match';
@@ -21,32 +25,7 @@ import { decimalText, selfAssessmentMax, spoken } from './total';
  * sheet in, the rows and every problem by row number out; nothing is guessed.
  */
 
-export type { SelfAssessmentColumn };
-
-export type SelfAssessmentProblemCode =
-  | 'missing_unit'
-  | 'unknown_unit'
-  | 'ambiguous_unit'
-  | 'unit_mismatch'
-  | 'not_rated'
-  | 'missing_points'
-  | 'not_a_number'
-  | 'over_maximum'
-  | 'fields_incomplete'
-  | 'fields_mismatch'
-  | 'duplicate_unit';
-
-export interface SelfAssessmentProblem {
-  /** The spreadsheet row as the office sees it. */
-  row: number;
-  code: SelfAssessmentProblemCode;
-  /** The header of the cell at fault, when there is one. */
-  column?: string;
-  /** In Vietnamese, without the row number ("Dòng 5: …" is how it is printed). */
-  message: string;
-  suggestions?: string[];
-  otherRow?: number;
-}
+export type { SelfAssessmentColumn, SelfAssessmentProblem, SelfAssessmentProblemCode };
 
 export interface SelfAssessmentRowValue {
   row: number;

@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import type {
+  SelfAssessmentImportResult,
+  SelfAssessmentState,
+  SelfAssessmentUnit,
+} from '../../contract/console/self-assessment';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { type Db, inTransaction } from '../db/connect';
@@ -7,11 +12,7 @@ import { ApiError } from '../errors';
 import { type RosterFile, readSheet } from '../roster/read';
 import { type CampaignContext, loadCampaign } from './context';
 import { fingerprintOf, loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
-import {
-  readSelfAssessment,
-  type SelfAssessmentColumn,
-  type SelfAssessmentProblem,
-} from './self-assessment-read';
+import { readSelfAssessment } from './self-assessment-read';
 import { decimalText, selfAssessmentMax } from './total';
 
 /**
@@ -21,38 +22,6 @@ import { decimalText, selfAssessmentMax } from './total';
  * what they use (see createRun): a new import never changes a stored run, and a run computed
  * with another import can no longer be locked.
  */
-
-export interface SelfAssessmentUnit {
-  code: string;
-  name: string;
-  index: string;
-  /** Decimal text: "60.50". */
-  points: string;
-  /** 100 − the index's survey budget. */
-  max: string;
-  fields: { code: string; points: string }[];
-}
-
-export interface SelfAssessmentImportResult {
-  campaignId: string;
-  fileName: string;
-  fileHash: string;
-  format: 'csv' | 'xlsx';
-  headerRow: number;
-  columns: { header: string; column: SelfAssessmentColumn }[];
-  dryRun: boolean;
-  /** Whether the import replaced the campaign's self-assessment (false on a preview). */
-  committed: boolean;
-  /** Every problem, by row number; any problem stops the whole import. */
-  problems: SelfAssessmentProblem[];
-  units: (SelfAssessmentUnit & { row: number })[];
-  /** Evaluated units the file does not have: no total index for them. */
-  missing: { code: string; name: string; index: string }[];
-  /** Units of the previous import this one replaces (or would replace). */
-  replaced: number;
-  fingerprint: string;
-  notes: string[];
-}
 
 /** Import while open or closed; before opening the definition, and so the maxima, may change. */
 function requireStarted(ctx: CampaignContext) {
@@ -200,7 +169,10 @@ async function notesFor(db: Db, ctx: CampaignContext, fingerprint: string): Prom
 }
 
 /** The campaign's self-assessment as the console lists it, units in the office's order. */
-export async function describeSelfAssessment(db: Db, campaignOrId: Campaign | string) {
+export async function describeSelfAssessment(
+  db: Db,
+  campaignOrId: Campaign | string,
+): Promise<SelfAssessmentState> {
   const ctx = await loadCampaign(db, campaignOrId);
   const campaignId = ctx.campaign.id;
   const snapshot = await loadSelfAssessment(db, campaignId);

@@ -1,7 +1,7 @@
-import { loadCounts } from '../../analysis/aggregate';
 import { ScoringError } from '../../analysis/ratio';
 import { scoreUnits } from '../../analysis/score';
 import type { Counts } from '../../analysis/types';
+import type { MethodOverrides, RunUnitResult, SelfAssessmentMeta } from '../../contract/results';
 import type { Method } from '../../questionnaires';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
@@ -10,12 +10,12 @@ import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
 import { type CampaignContext, foundRun, loadCampaign, requireClosed } from './context';
+import { loadCounts } from './counts';
 import { distributionsOf } from './distributions';
 import { effectiveMethod, isOfficial, withholdSmallGroups } from './method-policy';
 import { findRun, insertRun, setRunLock, submissionsFingerprint } from './queries';
 import { loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
 import { type SelfAssessmentSnapshot, withTotals } from './total';
-import type { MethodOverrides, RunUnitResult, SelfAssessmentMeta } from './types';
 
 /**
  * Making and locking scoring runs (docs/method.md §10). A run scores the campaign's tallies

@@ -10,8 +10,8 @@ import {
   toNumber,
 } from '../../analysis/fraction';
 import type { UnitResult } from '../../analysis/types';
+import type { RunUnitResult, SelfAssessmentMeta } from '../../contract/results';
 import type { Definition } from '../../questionnaires';
-import type { RunUnitResult, SelfAssessmentMeta } from './types';
 
 /**
  * The total PAR index (docs/method.md §9, step 8): once the appraised self-assessment

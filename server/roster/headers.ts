@@ -1,31 +1,15 @@
+import {
+  type Column,
+  FIELD_LABELS,
+  type ManualMapping,
+  REQUIRED_FIELDS,
+  ROSTER_FIELDS,
+  type RosterField,
+} from '../../contract/console/roster';
 import { foldKey, similarity } from './normalize';
 
-/** The columns a roster can have. `unit` is the "Đơn vị công tác" column. */
-export const ROSTER_FIELDS = [
-  'stt',
-  'name',
-  'position',
-  'unit',
-  'group',
-  'phone',
-  'email',
-  'note',
-] as const;
-export type RosterField = (typeof ROSTER_FIELDS)[number];
-
-/** Without these three a row cannot be placed (domain README, "Rosters"). */
-export const REQUIRED_FIELDS: readonly RosterField[] = ['name', 'unit', 'group'];
-
-export const FIELD_LABELS: Record<RosterField, string> = {
-  stt: 'STT',
-  name: 'Họ và tên',
-  position: 'Chức vụ',
-  unit: 'Đơn vị công tác',
-  group: 'Nhóm đối tượng',
-  phone: 'Số điện thoại',
-  email: 'Email',
-  note: 'Ghi chú',
-};
+export type { RosterField };
+export { FIELD_LABELS, REQUIRED_FIELDS, ROSTER_FIELDS };
 
 /** Headers seen in offices' lists, as comparison keys (see foldKey). */
 const SYNONYMS: Record<RosterField, string[]> = {
@@ -74,17 +58,7 @@ const EXACT = new Map<string, RosterField>(
   ROSTER_FIELDS.flatMap((f) => SYNONYMS[f].map((s) => [s, f] as const)),
 );
 
-/** A manual mapping: field → the header text of its column; null leaves the field out. */
-export type ManualMapping = Partial<Record<RosterField, string | null>>;
-
-export interface Column {
-  field: RosterField;
-  /** 0-based index into the row's cells. */
-  index: number;
-  header: string;
-  /** False when guessed from a near match: the officer should confirm it. */
-  sure: boolean;
-}
+export type { Column, ManualMapping };
 
 export interface HeaderMapping {
   columns: Column[];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImportResult, ImportRow, ImportSummary } from '../../contract/console/roster';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
@@ -6,13 +7,13 @@ import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { insertPeople } from '../invitations/service';
-import { type Column, FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
+import { FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
 import { groupMatcher, unitMatcher, workplaceUnits } from './match';
 import { type PlannedRow, planRows, type RowStatus } from './plan';
-import { type Problem, problem } from './problems';
+import { problem } from './problems';
 import { listRosterRespondents, updatePerson } from './queries';
 import { type RosterFile, readRoster } from './read';
-import { type CheckedRow, checkRow, type Person, type RowContext } from './validate';
+import { checkRow, type Person, type RowContext } from './validate';
 
 export interface ImportOptions {
   /** Plan and report only; nothing is written. */
@@ -31,45 +32,7 @@ export interface ImportOptions {
   user?: { id: string; email: string } | null;
 }
 
-export interface ImportRow {
-  row: number;
-  stt: string | null;
-  status: RowStatus;
-  values: CheckedRow['values'];
-  /** What the respondent is (or would be) after the import. */
-  person: Person | null;
-  respondentId?: string;
-  matchedBy?: PlannedRow['matchedBy'];
-  changes?: (keyof Person)[];
-}
-
-export interface ImportSummary {
-  total: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  confirm: number;
-  skipped: number;
-  invalid: number;
-  warnings: number;
-}
-
-export interface ImportResult {
-  campaignId: string;
-  fileName: string;
-  fileHash: string;
-  format: 'csv' | 'xlsx';
-  headerRow: number;
-  columns: Column[];
-  ignoredHeaders: string[];
-  dryRun: boolean;
-  /** Whether the rows were written; false on a dry run or when a problem stopped the import. */
-  committed: boolean;
-  summary: ImportSummary;
-  /** Every problem, by row number; the file's own (unsure columns) first. */
-  problems: Problem[];
-  rows: ImportRow[];
-}
+export type { ImportResult, ImportRow, ImportSummary };
 
 /**
  * Imports a roster (.xlsx or .csv) into a campaign: new people get a respondent and an

@@ -1,22 +1,11 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { NewPerson, PersonPatch } from '../../contract/console/people';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { readJson, readPatch } from '../http';
 import { addPerson, editPerson, removePerson } from './manual';
-
-const text = z.string().max(1000);
-const Fields = {
-  unitCode: text.nullable().optional(),
-  workplace: text.nullable().optional(),
-  position: text.nullable().optional(),
-  phone: text.nullable().optional(),
-  email: text.nullable().optional(),
-};
-const NewPerson = z.object({ name: text, groupCode: text, ...Fields });
-const PersonPatch = z.object({ name: text.optional(), groupCode: text.optional(), ...Fields });
 
 /** Adding, editing and removing one respondent by hand (staff). */
 export function manualRosterRoutes(db: Db, config: Pick<Config, 'secret'>) {

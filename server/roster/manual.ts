@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contract/errors';
 import type { Group } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
@@ -26,7 +27,7 @@ type User = { id: string; email: string } | null;
 
 const MAX_NAME = 200;
 const MAX_TEXT = 500;
-const bad = (code: string, message: string) => new ApiError(422, code, message);
+const bad = (code: ErrorCode, message: string) => new ApiError(422, code, message);
 const optional = (v: string | null | undefined) => cleanText(v) || null;
 
 async function context(db: Db, campaign: Campaign) {

@@ -1,3 +1,4 @@
+import type { RowStatus } from '../../contract/console/roster';
 import type { InvitationStatus } from '../db/schema';
 import { matchExisting, phonesDiffer } from './plan-existing';
 import { type ProblemCode, type ProblemExtra, problem } from './problems';
@@ -10,7 +11,7 @@ export interface ExistingRespondent extends Person {
   invitationStatus: InvitationStatus | null;
 }
 
-export type RowStatus = 'new' | 'update' | 'unchanged' | 'confirm' | 'skipped' | 'error';
+export type { RowStatus };
 
 export interface PlannedRow extends CheckedRow {
   status: RowStatus;

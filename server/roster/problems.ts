@@ -1,32 +1,6 @@
-import type { RosterField } from './headers';
+import type { Problem, ProblemCode, Severity } from '../../contract/console/roster';
 
-/**
- * What can be wrong with a roster row. `error` rows are not imported; `confirm` rows wait for
- * the officer's decision; `warning` and `info` rows are imported as they are.
- */
-export type ProblemCode =
-  | 'column_unsure'
-  | 'missing_name'
-  | 'invalid_name'
-  | 'too_long'
-  | 'missing_group'
-  | 'unknown_group'
-  | 'missing_unit'
-  | 'unknown_unit'
-  | 'ambiguous_unit'
-  | 'invalid_phone'
-  | 'invalid_email'
-  | 'phone_fixed'
-  | 'no_contact'
-  | 'duplicate_in_file'
-  | 'group_conflict'
-  | 'name_match'
-  | 'group_change'
-  | 'already_submitted'
-  | 'invitation_revoked'
-  | 'chosen_other';
-
-export type Severity = 'error' | 'confirm' | 'warning' | 'info';
+export type { ProblemCode, Severity };
 
 export const SEVERITY: Record<ProblemCode, Severity> = {
   column_unsure: 'confirm',
@@ -51,21 +25,7 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
   chosen_other: 'info',
 };
 
-export interface Problem {
-  /** The spreadsheet row as the office sees it (the header row is 1 in a plain file). */
-  row: number;
-  /** The row's "STT" cell, when the file has one: offices talk about rows by it. */
-  stt: string | null;
-  code: ProblemCode;
-  severity: Severity;
-  field?: RosterField;
-  /** In Vietnamese, without the row number (see formatProblem). */
-  message: string;
-  /** What the officer might have meant (unit or group names). */
-  suggestions?: string[];
-  /** The other row of a duplicate or a conflict. */
-  otherRow?: number;
-}
+export type { Problem };
 
 export type ProblemExtra = Pick<Problem, 'field' | 'suggestions' | 'otherRow'>;
 

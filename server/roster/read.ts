@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contract/errors';
 import { ApiError } from '../errors';
 import { HEADER_SEARCH_ROWS, MAX_ROWS, UPLOAD_LIMITS } from '../upload/limits';
 import { tooManyRows } from '../upload/parse';
@@ -25,7 +26,7 @@ export interface RosterTable {
   rowNumbers: number[];
 }
 
-const fail = (status: 400 | 413 | 422, code: string, message: string) =>
+const fail = (status: 400 | 413 | 422, code: ErrorCode, message: string) =>
   new ApiError(status, code, message);
 
 /**

@@ -1,12 +1,12 @@
+import type { Person } from '../../contract/console/roster';
 import type { Group } from '../../questionnaires';
-import type { RespondentTable } from '../db/schema';
 import { type Column, FIELD_LABELS, ROSTER_FIELDS, type RosterField } from './headers';
 import type { Match, UnitLike } from './match';
 import { capitalizeName, cleanText, foldKey, normalizeEmail, normalizePhone } from './normalize';
 import { orList, type Problem, type ProblemCode, type ProblemExtra, problem } from './problems';
 
-/** A respondent as the import would store it: the roster's columns but its keys and time. */
-export type Person = Omit<RespondentTable, 'id' | 'campaignId' | 'createdAt'>;
+/** A respondent as the import would store it. */
+export type { Person };
 
 export interface CheckedRow {
   row: number;

@@ -1,3 +1,4 @@
+import type { Daily, TrackingCell } from '../../contract/console/tracking';
 /**
  * What an analyst may see of the response counts. Officers know the names behind each cell;
  * analysts must not learn who answered, and most group × unit cells hold one or two people
@@ -16,26 +17,9 @@
  * are not shown by day (the totals, always of `k` or more people, still count them).
  */
 
-export interface CountCell {
-  groupCode: string;
-  groupName: string;
-  unitCode: string | null;
-  unitName: string;
-  invited: number;
-  notOpened: number;
-  opened: number;
-  inProgress: number;
-  submitted: number;
-  rate: number;
-  /** How many group × unit cells (or groups) this row merges; absent on a plain cell. */
-  merged?: number;
-}
-
-export interface Daily {
-  day: string;
-  status: string;
-  n: number;
-}
+/** A count cell as the console gets it (contract/console/tracking.ts). */
+export type CountCell = TrackingCell;
+export type { Daily };
 
 export const MERGED_CODE = '*';
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { Tracking } from '../../contract/console/tracking';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import { findDefinition, listUnits } from '../campaigns/queries';
@@ -118,9 +119,9 @@ export function trackingRoutes(db: Db) {
         targetRate: campaign.targetRate,
         minCellSize: k,
         ...protectCounts(view, k),
-      });
+      } satisfies Tracking);
     }
-    return c.json({ targetRate: campaign.targetRate, ...view });
+    return c.json({ targetRate: campaign.targetRate, ...view } satisfies Tracking);
   });
 
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {

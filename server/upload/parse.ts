@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contract/errors';
 import { ApiError } from '../errors';
 import { type UploadLimits, vi } from './limits';
 
@@ -14,7 +15,7 @@ export interface Sheet {
   rows: { row: number; cells: string[] }[];
 }
 
-export const fail = (status: 400 | 413 | 422, code: string, message: string) =>
+export const fail = (status: 400 | 413 | 422, code: ErrorCode, message: string) =>
   new ApiError(status, code, message);
 
 export const startsWith = (bytes: Uint8Array, magic: number[]) =>

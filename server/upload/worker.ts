@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { ErrorCode } from '../../contract/errors';
 import { ApiError } from '../errors';
 import type { UploadLimits } from './limits';
 import type { Sheet } from './parse';
@@ -27,7 +28,10 @@ export interface ReadJob {
 export type ReadReply =
   | { kind: 'rows'; rows: Sheet['rows'] }
   | { kind: 'done'; format: Sheet['format'] }
-  | { kind: 'error'; error: { status: number; code: string; message: string; details?: unknown } };
+  | {
+      kind: 'error';
+      error: { status: number; code: ErrorCode; message: string; details?: unknown };
+    };
 
 export const CELLS_PER_MESSAGE = 50_000;
 

@@ -1,4 +1,4 @@
-import type { ImportRow, InvitationStatus, Phase, Role, RosterField, Severity } from './types';
+import type { ImportRow, InvitationStatus, Phase, Role, Severity } from './types';
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Quản trị',
@@ -78,19 +78,8 @@ export const percent = (n: number) => `${number.format(n)}%`;
 /** Whole numbers with Vietnamese grouping: 1234 → "1.234". */
 export const count = (n: number) => number.format(n);
 
-/** The roster's columns as the office calls them (server/roster/headers.ts). */
-export const FIELD_LABELS: Record<RosterField, string> = {
-  stt: 'STT',
-  name: 'Họ và tên',
-  position: 'Chức vụ',
-  unit: 'Đơn vị công tác',
-  group: 'Nhóm đối tượng',
-  phone: 'Số điện thoại',
-  email: 'Email',
-  note: 'Ghi chú',
-};
-export const ROSTER_FIELDS = Object.keys(FIELD_LABELS) as RosterField[];
-export const REQUIRED_FIELDS: RosterField[] = ['name', 'unit', 'group'];
+/** The roster's columns as the office calls them. */
+export { FIELD_LABELS, REQUIRED_FIELDS, ROSTER_FIELDS } from '../../contract/console/roster';
 
 export const ROW_STATUS_NAMES: Record<ImportRow['status'], string> = {
   new: 'Thêm mới',

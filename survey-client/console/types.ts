@@ -1,28 +1,25 @@
 /**
  * What the console API answers (server/auth/routes.ts, server/campaigns/routes.ts,
  * server/invitations/routes.ts, server/tracking/routes.ts). The routes infer their shapes, so
- * they are written out here; the roster's come from server/roster as types only.
+ * they are written out here; the roster's come from contract/console/roster.ts.
  */
 
-export type { Column, ManualMapping, RosterField } from '../../server/roster/headers';
-export type { ImportResult, ImportRow, ImportSummary } from '../../server/roster/import';
-export type { Problem, Severity } from '../../server/roster/problems';
+export type {
+  Column,
+  ImportResult,
+  ImportRow,
+  ImportSummary,
+  ManualMapping,
+  Problem,
+  RosterField,
+  Severity,
+} from '../../contract/console/roster';
 
+import type { Session, User } from '../../contract/console/auth';
+import type { Role } from '../../contract/console/users';
 import type { PersonalData } from './admin/types';
 
-export type Role = 'admin' | 'officer' | 'analyst';
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
+export type { Role, Session, User };
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
 export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
@@ -99,34 +96,4 @@ export interface NonResponder {
   lastReminderAt: string | null;
 }
 
-export interface TrackingCell {
-  groupCode: string;
-  groupName: string;
-  unitCode: string | null;
-  unitName: string;
-  invited: number;
-  notOpened: number;
-  opened: number;
-  inProgress: number;
-  submitted: number;
-  /** Percent submitted of invited, one decimal. */
-  rate: number;
-  /** Analysts only: how many units (or groups) this row merges. */
-  merged?: number;
-}
-
-export interface Tracking {
-  targetRate: number | null;
-  total: TrackingCell;
-  groups: TrackingCell[];
-  rows: TrackingCell[];
-  /** Status changes per Vietnam calendar day (YYYY-MM-DD). */
-  daily: { day: string; status: string; n: number }[];
-  /**
-   * Analysts only: the small-group threshold the counts were merged by (units and groups of
-   * fewer people merged, days of fewer changes carried forward), and whether the campaign is
-   * too small to show any count.
-   */
-  minCellSize?: number;
-  withheld?: boolean;
-}
+export type { Tracking, TrackingCell } from '../../contract/console/tracking';

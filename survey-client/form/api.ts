@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../server/respondent/contract';
+import type { ErrorBody } from '../../contract/respondent';
 
 /** A server reply; `status` 0 means the request never got an answer (no network). */
 export interface Reply<T> {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SurveyView } from '../../server/respondent/contract';
-import { CLAIM_FORMAT, resumeCodeOf } from '../../server/respondent/resume-code';
+import type { SurveyView } from '../../contract/respondent';
+import { CLAIM_FORMAT, resumeCodeOf } from '../../contract/resume-code';
 import { apiPath, call } from './api';
 import { Footer } from './parts/chrome';
 import { Claimed, Message, Receipt } from './screens/end';

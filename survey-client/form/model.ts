@@ -5,7 +5,7 @@ import type {
   QuestionView,
   SubmitBody,
   SurveyView,
-} from '../../server/respondent/contract';
+} from '../../contract/respondent';
 
 export type Option = Answer['option'];
 export type Unit = QuestionnaireView['units'][number];

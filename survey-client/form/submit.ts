@@ -1,4 +1,4 @@
-import type { SubmitBody, SubmitResult } from '../../server/respondent/contract';
+import type { SubmitBody, SubmitResult } from '../../contract/respondent';
 import { apiPath, call, isTransient, type Reply } from './api';
 
 /** First retry after 2 s, doubling up to a minute: gentle on a phone and on the server. */

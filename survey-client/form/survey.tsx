@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Draft, SubmitBody, SurveyView } from '../../server/respondent/contract';
+import type { Draft, SubmitBody, SurveyView } from '../../contract/respondent';
 import {
   buildScreens,
   type Ctx,

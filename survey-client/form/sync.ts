@@ -1,4 +1,4 @@
-import type { Draft } from '../../server/respondent/contract';
+import type { Draft } from '../../contract/respondent';
 import { apiPath, call, isTransient } from './api';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'offline';

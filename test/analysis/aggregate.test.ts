@@ -1,5 +1,10 @@
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoreUnits } from '../../analysis/score';
+import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
+import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
+import { criterionMap } from '../../server/respondent/submit';
+import { addToTallies } from '../../server/respondent/tally';
 import {
   answerCountQuery,
   countAnswers,
@@ -8,12 +13,7 @@ import {
   loadCounts,
   recountAnswers,
   recountForms,
-} from '../../analysis/aggregate';
-import { scoreUnits } from '../../analysis/score';
-import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
-import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
-import { criterionMap } from '../../server/respondent/submit';
-import { addToTallies } from '../../server/respondent/tally';
+} from '../../server/results/counts';
 
 /**
  * The database side on the real Hớn Quản 2023 definition: the two-questions example of the

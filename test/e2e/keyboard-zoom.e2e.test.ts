@@ -351,7 +351,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     const f = await focus();
     expect(f?.id).toBe('resume-code');
     expect(f?.visible, 'focus ring on the code field').toBe(true);
-    const { resumeCodeOf } = await import('../../server/respondent/resume-code');
+    const { resumeCodeOf } = await import('../../contract/resume-code');
     await page.keyboard.type(resumeCodeOf(claim).toLowerCase());
     await page.keyboard.press('Enter');
     await expect.poll(heading, SLOW).toMatch(/Khảo sát/);

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SurveyView } from '../../contract/respondent';
 import { addUser } from '../../server/auth/users';
-import type { SurveyView } from '../../server/respondent/contract';
 import {
   answerScreen,
   canRunBrowser,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SurveyView } from '../../server/respondent/contract';
-import { resumeCodeOf } from '../../server/respondent/resume-code';
+import type { SurveyView } from '../../contract/respondent';
+import { resumeCodeOf } from '../../contract/resume-code';
 import { fullAnswers, json, setup, signIn, submissionId, withClaim } from './helpers';
 
 /**

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
+import { questionnairesFor } from '../../contract/questionnaires-for';
+import type { Answer, SurveyView } from '../../contract/respondent';
 import { builtInDefinition } from '../../questionnaires';
 import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
-import type { Answer, SurveyView } from '../../server/respondent/contract';
-import { questionnairesFor } from '../../server/respondent/view';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const config = {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { SurveyView } from '../../contract/respondent';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
-import type { SurveyView } from '../../server/respondent/contract';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
 let ctx: Awaited<ReturnType<typeof setup>>;

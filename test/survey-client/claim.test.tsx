@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { resumeCodeOf } from '../../server/respondent/resume-code';
+import { resumeCodeOf } from '../../contract/resume-code';
 import { completeDraft, surveyView } from './fixture';
 import {
   CLAIM,

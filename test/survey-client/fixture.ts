@@ -1,5 +1,5 @@
+import type { Draft, QuestionnaireView, SurveyView } from '../../contract/respondent';
 import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
-import type { Draft, QuestionnaireView, SurveyView } from '../../server/respondent/contract';
 
 /**
  * A SurveyView as the server would build it from the real Hớn Quản 2023 definition: the

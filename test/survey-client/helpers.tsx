@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import type { SubmitBody, SurveyView } from '../../server/respondent/contract';
+import type { SubmitBody, SurveyView } from '../../contract/respondent';
 import { App } from '../../survey-client/form/app';
 
 export const TOKEN = 'tok-123';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { Draft } from '../../server/respondent/contract';
+import type { Draft } from '../../contract/respondent';
 import { DRAFT_DELAY_MS } from '../../survey-client/form/sync';
 import { surveyView } from './fixture';
 import {

@@ -1,5 +1,5 @@
+import type { ResultsDocument } from '../../../contract/results';
 import { toCsv } from '../../csv';
-import type { ResultsDocument } from '../types';
 import {
   exact,
   hiddenNote,

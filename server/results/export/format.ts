@@ -1,7 +1,7 @@
 import { parseFraction } from '../../../analysis/fraction';
 import type { UnitResult } from '../../../analysis/types';
+import type { ResultsDocument } from '../../../contract/results';
 import { decimalText } from '../total';
-import type { ResultsDocument } from '../types';
 
 /**
  * What the exports of a scoring run share: notes, number texts, ranks, times. Everything comes

@@ -1,7 +1,7 @@
 import { parseFraction } from '../../../analysis/fraction';
+import type { ResultsDocument } from '../../../contract/results';
 import type { Definition } from '../../../questionnaires';
 import { selfAssessmentMax, spoken } from '../total';
-import type { ResultsDocument } from '../types';
 import { hiddenNote, nfc, vnTime } from './format';
 
 /** The "Phương pháp" sheet's lines: what was scored, how, over which data (docs/method.md §10). */

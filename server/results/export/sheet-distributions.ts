@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { Distribution } from '../types';
+import type { Distribution } from '../../../contract/results';
 import { hiddenNote, nfc } from './format';
 import { COUNT, fitHeight, header, listBorders, type SheetContext } from './sheet-kit';
 

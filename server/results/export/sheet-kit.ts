@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { ResultsDocument } from '../../../contract/results';
 import type { Definition } from '../../../questionnaires';
-import type { ResultsDocument } from '../types';
 import { nfc, ranks } from './format';
 
 /** What every sheet of the results workbook reads: the run, its definition, and lookups. */

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { add, parseFraction, ZERO } from '../../../analysis/fraction';
+import type { RunUnitResult as UnitResult } from '../../../contract/results';
 import type { Definition } from '../../../questionnaires';
 import { selfAssessmentMax, spoken } from '../total';
-import type { RunUnitResult as UnitResult } from '../types';
 import { NO_DATA_NOTE, NO_SELF_ASSESSMENT_NOTE, nfc, rankOf, viDateTime } from './format';
 import {
   BORDER,

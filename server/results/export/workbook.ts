@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { Distribution, ResultsDocument } from '../../../contract/results';
 import type { Definition } from '../../../questionnaires';
-import type { Distribution, ResultsDocument } from '../types';
 import { criteriaSheet } from './sheet-criteria';
 import { distributionSheet } from './sheet-distributions';
 import { groupSheet } from './sheet-groups';

@@ -1,4 +1,4 @@
-import type { AnswerProblem } from '../../../server/respondent/validate';
+import type { AnswerProblem } from '../../../contract/respondent';
 import { type Cell, cellKey, type Option, type SheetSet, type sheetsOf } from './sheets';
 
 /**

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { AnswerProblem } from '../../../server/respondent/validate';
+import type { AnswerProblem } from '../../../contract/respondent';
 import { count } from '../format';
 import { ErrorNotice } from '../parts/notice';
 import { CodeField } from './code-field';

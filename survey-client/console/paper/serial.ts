@@ -1,20 +1,17 @@
+import {
+  SERIAL_ALPHABET as ALPHABET,
+  SERIAL_BODY as BODY,
+  checkChar,
+  cleanCode,
+  formatSerial,
+} from '../../../contract/serial';
+
 /**
- * The paper sheets' serial as the officer types it, checked before anything is sent: the same
- * alphabet and check character as server/paper/serial.ts (which needs node:crypto, so it cannot
- * come to the browser; test/survey-client/console/paper/serial.test.ts keeps the two in step).
+ * The paper sheets' serial as the officer types it, checked before anything is sent, with the
+ * alphabet and check character of contract/serial.ts (the server's too), and saying why not.
  */
 
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const BODY = 8;
-
-function checkChar(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (i + 1) * ALPHABET.indexOf(body[i] ?? '');
-  return ALPHABET[sum % ALPHABET.length] ?? '';
-}
-
-/** What was typed without case, spaces or dashes. */
-export const cleanCode = (typed: string) => typed.toUpperCase().replace(/[\s\-–.·/]/g, '');
+export { cleanCode };
 
 export type SerialCheck = { ok: true; serial: string } | { ok: false; message: string };
 
@@ -46,5 +43,5 @@ export function checkSerial(typed: string): SerialCheck {
         'Số phiếu không đúng: có ký tự gõ nhầm hoặc đảo chỗ. Hãy đối chiếu lại từng ký tự với tờ phiếu.',
     };
   }
-  return { ok: true, serial: `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}` };
+  return { ok: true, serial: formatSerial(clean) };
 }

@@ -1,8 +1,8 @@
-import type { Definition } from '../../../questionnaires/schema';
-import type { DemographicView, QuestionnaireView } from '../../../server/respondent/contract';
 // The very function the print page and the entry check use (it imports types only), so the
 // entry grid shows the questions, units and options exactly as the printed sheet does.
-import { questionnairesFor } from '../../../server/respondent/view';
+import { questionnairesFor } from '../../../contract/questionnaires-for';
+import type { DemographicView, QuestionnaireView } from '../../../contract/respondent';
+import type { Definition } from '../../../questionnaires/schema';
 import type { UnitInfo } from '../types';
 
 export type { DemographicView, QuestionnaireView };

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Comparison } from '../../../server/results/compare';
+import type { Comparison } from '../../../contract/console/compare';
 import { campaignApi, query } from '../api';
 import { ErrorNotice, Loading } from '../parts/notice';
 import type { Campaign } from '../types';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type {
-  describeSelfAssessment,
   SelfAssessmentImportResult,
-} from '../../../server/results/self-assessment';
+  SelfAssessmentState,
+} from '../../../contract/console/self-assessment';
 import { api, campaignApi } from '../api';
 import { vnDateTime } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
@@ -10,8 +10,7 @@ import { RowProblems, rowProblems } from '../parts/row-problems';
 import { useLoad } from '../use-load';
 
 /** GET self-assessment: what is imported now. */
-export type SelfAssessmentState = Awaited<ReturnType<typeof describeSelfAssessment>>;
-export type { SelfAssessmentImportResult };
+export type { SelfAssessmentImportResult, SelfAssessmentState };
 
 /**
  * "Điểm tự đánh giá đã thẩm định": what is imported, a file previewed (a dry run listing every

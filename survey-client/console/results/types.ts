@@ -4,9 +4,9 @@
  * of the server reaches the bundle.
  */
 
+import type { CommentStatus, CommentView } from '../../../contract/console/comments';
+import type { Distribution, ResultsDocument } from '../../../contract/results';
 import type { Definition, Method } from '../../../questionnaires';
-import type { CommentStatus, CommentView } from '../../../server/results/comments';
-import type { Distribution, ResultsDocument } from '../../../server/results/types';
 
 export type {
   CriterionResult,

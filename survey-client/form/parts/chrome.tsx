@@ -1,4 +1,4 @@
-import type { SurveyView } from '../../../server/respondent/contract';
+import type { SurveyView } from '../../../contract/respondent';
 import type { SaveStatus } from '../sync';
 
 /** The office to call, on every screen: older respondents phone rather than write. */

@@ -1,4 +1,4 @@
-import type { QuestionView } from '../../../server/respondent/contract';
+import type { QuestionView } from '../../../contract/respondent';
 import { answerKey, type Option, questionDomId, type Unit, unitDomId } from '../model';
 import { OptionTiles, ordered } from './option-tiles';
 

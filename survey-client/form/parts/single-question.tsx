@@ -1,4 +1,4 @@
-import type { QuestionView } from '../../../server/respondent/contract';
+import type { QuestionView } from '../../../contract/respondent';
 import { type Option, questionDomId } from '../model';
 import { OptionTiles } from './option-tiles';
 

@@ -1,4 +1,4 @@
-import type { QuestionnaireView } from '../../../server/respondent/contract';
+import type { QuestionnaireView } from '../../../contract/respondent';
 import type { Ctx } from '../model';
 
 /** The open question: optional, free text, kept as typed (trimmed only when sent). */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { normaliseResumeCode } from '../../../server/respondent/resume-code';
+import { normaliseResumeCode } from '../../../contract/resume-code';
 
 export function Message({
   title,

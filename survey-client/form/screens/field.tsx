@@ -1,4 +1,4 @@
-import type { QuestionnaireView, QuestionView } from '../../../server/respondent/contract';
+import type { QuestionnaireView, QuestionView } from '../../../contract/respondent';
 import { answerKey, type Ctx, type Option, ratedUnits } from '../model';
 import { MatrixQuestion } from '../parts/matrix-question';
 import { SingleQuestion } from '../parts/single-question';

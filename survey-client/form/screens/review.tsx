@@ -1,4 +1,4 @@
-import type { ErrorBody, SurveyView } from '../../../server/respondent/contract';
+import type { ErrorBody, SurveyView } from '../../../contract/respondent';
 import { type Ctx, missingAnswers, shortTitle } from '../model';
 
 interface Detail {

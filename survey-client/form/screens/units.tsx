@@ -1,4 +1,4 @@
-import type { QuestionnaireView } from '../../../server/respondent/contract';
+import type { QuestionnaireView } from '../../../contract/respondent';
 import type { Ctx } from '../model';
 
 export const UNITS_TITLE = 'Ông/Bà theo dõi, làm việc với những xã, thị trấn nào?';

@@ -1,4 +1,4 @@
-import type { SurveyView } from '../../../server/respondent/contract';
+import type { SurveyView } from '../../../contract/respondent';
 
 /** The deadline in Vietnam's time (UTC+7, no daylight saving), whatever the phone's zone. */
 export function formatDeadline(iso: string): string {

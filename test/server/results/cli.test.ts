@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ResultsDocument } from '../../../contract/results';
 import { builtInDefinition } from '../../../questionnaires';
 import { createApp } from '../../../server/app';
 import { runCli } from '../../../server/cli';
 import { openDb } from '../../../server/db/connect';
 import { listLinks } from '../../../server/invitations/service';
 import { lockRun } from '../../../server/results/service';
-import type { ResultsDocument } from '../../../server/results/types';
 import { config, fullAnswers, SECRET, submissionId, submitThrough } from '../helpers';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Comparison, UnitComparison } from '../../../contract/console/compare';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../../../questionnaires';
-import type { Comparison, UnitComparison } from '../../../server/results/compare';
 import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, COMMUNE, type Ctx, DISTRICT } from './helpers';

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ResultsDocument } from '../../../contract/results';
 import { builtInDefinition } from '../../../questionnaires';
 import { viDateTime } from '../../../server/results/export/format';
 import { resultsXlsx } from '../../../server/results/export/workbook';
@@ -13,7 +14,6 @@ import {
   rawAnswersXlsx,
 } from '../../../server/results/raw';
 import { codebookRows } from '../../../server/results/raw-codebook';
-import type { ResultsDocument } from '../../../server/results/types';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, type Ctx, closeCampaign, DISTRICT, submitForms } from './helpers';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { UnitResult } from '../../../analysis/types';
+import type { Answer } from '../../../contract/respondent';
+import type { ResultsDocument } from '../../../contract/results';
 import { setCampaignOpen } from '../../../server/campaigns/service';
-import type { Answer } from '../../../server/respondent/contract';
-import type { ResultsDocument } from '../../../server/results/types';
 import { fullAnswers, type setup, submissionId, submitThrough } from '../helpers';
 
 export type Ctx = Awaited<ReturnType<typeof setup>>;

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
+import { questionnairesFor } from '../../../contract/questionnaires-for';
+import type { Answer } from '../../../contract/respondent';
+import type { ResultsDocument } from '../../../contract/results';
 import {
   builtInDefinition,
   builtInUnitSet,
@@ -10,9 +13,6 @@ import { findCampaign, findDefinition, listUnits } from '../../../server/campaig
 import { createCampaign } from '../../../server/campaigns/service';
 import roster from '../../../server/demo/roster.json' with { type: 'json' };
 import { addRespondents, listLinks, type NewPerson } from '../../../server/invitations/service';
-import type { Answer } from '../../../server/respondent/contract';
-import { questionnairesFor } from '../../../server/respondent/view';
-import type { ResultsDocument } from '../../../server/results/types';
 import { config, SECRET, type signIn, submissionId, submitThrough } from '../helpers';
 import type { Ctx } from './helpers';
 

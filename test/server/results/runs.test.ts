@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ResultsDocument } from '../../../contract/results';
 import { submissionsFingerprint } from '../../../server/results/queries';
 import { createRun, lockRun } from '../../../server/results/service';
-import type { ResultsDocument } from '../../../server/results/types';
 import { setup, signIn } from '../helpers';
 import {
   API,

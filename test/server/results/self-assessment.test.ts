@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ResultsDocument } from '../../../contract/results';
 import { builtInDefinition, builtInUnitSet } from '../../../questionnaires';
 import { createCampaign } from '../../../server/campaigns/service';
-import type { ResultsDocument } from '../../../server/results/types';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, COMMUNE, type Ctx, closeCampaign, DISTRICT, submitForms } from './helpers';
 import { csv, type Request, runUnit, uploadSelfAssessment, xlsx } from './par-helpers';

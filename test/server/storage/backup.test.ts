@@ -10,11 +10,11 @@ import {
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ResultsDocument } from '../../../contract/results';
 import { createApp } from '../../../server/app';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
-import type { ResultsDocument } from '../../../server/results/types';
 import { claimLink, config, json, SECRET, signIn, submissionId, withClaim } from '../helpers';
 import { delegateAnswers, fileApp, tempDir } from './file-db';
 

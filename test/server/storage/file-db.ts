@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { questionnairesFor } from '../../../contract/questionnaires-for';
 import { builtInDefinition, builtInUnitSet } from '../../../questionnaires';
 import { createApp } from '../../../server/app';
 import { createCampaign } from '../../../server/campaigns/service';
 import { type Db, migrateToLatest, openDb } from '../../../server/db/connect';
 import { addRespondents, listLinks } from '../../../server/invitations/service';
-import { questionnairesFor } from '../../../server/respondent/view';
 import { claimLink, config, withClaim } from '../helpers';
 
 export const GROUP = 'HDND_HUYEN';

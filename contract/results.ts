@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { UnitResult } from '../../analysis/types';
-import { Coefficient, type Method, type OptionCode } from '../../questionnaires';
+import type { UnitResult } from '../analysis/types';
+import { Coefficient, type Method, type OptionCode } from '../questionnaires';
 
 /**
  * What the results API sends and takes: the wire types of scoring runs (docs/method.md §10),
- * their totals (§9) and distributions (§12). Free of server imports, so that the console can
- * read them as types and the file can move to a shared contract folder as it is.
+ * their totals (§9) and distributions (§12), shared by the server and the console.
  */
 
 /** The settings a trial may change; anything left out is the campaign's. */
@@ -107,3 +106,7 @@ export interface WithheldUnit {
   name: string;
   index: string;
 }
+
+/** `POST /api/campaigns/:id/runs`: an empty body is the official run; `method` makes a trial. */
+export const NewRun = z.object({ method: MethodOverrides.optional() }).strict();
+export type NewRun = z.infer<typeof NewRun>;

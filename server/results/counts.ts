@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { type Definition, GRADED_OPTIONS, type Question } from '../questionnaires/schema';
-import type { Database } from '../server/db/schema';
-import type { AnswerCount, Counts, FormCount } from './types';
+import type { AnswerCount, Counts, FormCount } from '../../analysis/types';
+import { type Definition, GRADED_OPTIONS, type Question } from '../../questionnaires/schema';
+import type { Database } from '../db/schema';
 
 /**
  * The database side of scoring. Scoring reads the running tallies kept in each submit's

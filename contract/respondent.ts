@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { jsonDepth } from '../http';
+import { jsonDepth } from './json-depth';
 
 /**
- * The respondent's API, as `shared/contract.md` fixes it.
+ * The respondent's API, as docs/contract.md fixes it.
  *
  * Claiming a link: the first `GET /api/s/<token>` of a link never opened before returns `claim`,
  * once. Every later call on the link (GET, PUT …/draft, POST …/submit, retries included) sends
@@ -120,6 +120,13 @@ export interface SurveyView {
   demographics: DemographicView[];
   /** Sealed under a key from the token and the resume code: only ever sent with the claim. */
   draft: Draft | null;
+}
+/** One answer the definition does not allow (422 `invalid_answers` details). */
+export interface AnswerProblem {
+  questionnaireId: string;
+  questionId: string;
+  unitCode?: string;
+  message: string;
 }
 export interface SubmitResult {
   receipt: string;

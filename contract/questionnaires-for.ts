@@ -1,5 +1,5 @@
-import type { Definition } from '../../questionnaires';
-import type { QuestionnaireView } from './contract';
+import type { Definition } from '../questionnaires';
+import type { QuestionnaireView } from './respondent';
 
 export interface UnitRow {
   code: string;

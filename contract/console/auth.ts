@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Role } from './users';
+
+/** Sign-in and the account's own password (`/api/auth/*`). */
+
+const Proof = z.object({ challenge: z.string().max(300), nonce: z.string().max(64) });
+export const Login = z.object({
+  email: z.string().min(1).max(200),
+  password: z.string().min(1).max(200),
+  /** Only after a 429 `proof_required`: the solved challenge. */
+  proof: Proof.optional(),
+});
+export type Login = z.infer<typeof Login>;
+
+export const PasswordChange = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
+/** The signed-in account: `POST /api/auth/login` and `GET /api/auth/me` answer it. */
+export const Session = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role }),
+  /** Sent back as the X-CSRF-Token header of every change. */
+  csrfToken: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+export type User = Session['user'];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Staff accounts (`/api/users`, admins only). */
+
+export const ROLES = ['admin', 'officer', 'analyst'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const NewUserBody = z.object({
+  email: z.string().max(200),
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  password: z.string().max(200),
+});
+export type NewUserBody = z.infer<typeof NewUserBody>;
+
+export const UserPatch = z
+  .object({ name: z.string().trim().min(1).max(200), role: Role, disabled: z.boolean() })
+  .partial();
+export type UserPatch = z.infer<typeof UserPatch>;
+
+/** An account as `GET|POST /api/users` and `PATCH /api/users/{uid}` answer it. */
+export const Account = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  createdAt: z.string(),
+  disabled: z.boolean(),
+});
+export type Account = z.infer<typeof Account>;
+
+/** One line of `GET /api/audit`, newest first. `details` is JSON text (never answers or tokens). */
+export const AuditRow = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userEmail: z.string().nullable(),
+  action: z.string(),
+  campaignId: z.string().nullable(),
+  target: z.string().nullable(),
+  details: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Login, PasswordChange, Session } from '../../contract/console/auth';
+import { Account, AuditRow, NewUserBody, UserPatch } from '../../contract/console/users';
+import { ALL, type Endpoint } from './kit';
+
+/** Sign-in and the administrators' screens (accounts, audit log). */
+export const AUTH: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    roles: [],
+    tag: 'Đăng nhập',
+    response: Session,
+    request: Login,
+    summary:
+      'Đăng nhập (Content-Type: application/json, từ đúng PUBLIC_URL); đặt cookie phiên (HttpOnly, SameSite=Strict) và cookie thiết bị, trả về csrfToken. 429 proof_required: tìm nonce sao cho SHA-256(challenge:nonce) có đủ details.bits bit 0 đầu, gửi lại kèm proof: { challenge, nonce }. 503 busy: thử lại sau Retry-After giây',
+    body: { email: 'canbo@example.vn', password: '…' },
+  },
+  { method: 'post', path: '/api/auth/logout', roles: ALL, tag: 'Đăng nhập', summary: 'Đăng xuất' },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    roles: ALL,
+    tag: 'Đăng nhập',
+    response: Session,
+    summary: 'Tài khoản đang đăng nhập và csrfToken',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    roles: ALL,
+    tag: 'Đăng nhập',
+    request: PasswordChange,
+    summary: 'Đổi mật khẩu (đăng xuất các phiên khác)',
+    body: { currentPassword: '…', newPassword: '…' },
+  },
+  {
+    method: 'get',
+    path: '/api/users',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: z.array(Account),
+    summary: 'Danh sách tài khoản',
+  },
+  {
+    method: 'post',
+    path: '/api/users',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: Account,
+    request: NewUserBody,
+    summary: 'Tạo tài khoản (admin, officer, analyst)',
+    body: {
+      email: 'moi@example.vn',
+      name: 'Cán bộ mới',
+      role: 'officer',
+      password: 'mật-khẩu-đủ-dài',
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/users/{uid}',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: Account,
+    request: UserPatch,
+    summary: 'Đổi tên, vai trò, khóa/mở khóa tài khoản',
+    body: { name: 'Tên mới' },
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: z.array(AuditRow),
+    summary: 'Nhật ký: ai, làm gì, khi nào (limit, offset)',
+  },
+  {
+    method: 'get',
+    path: '/api/audit.csv',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    summary: 'Xuất nhật ký (CSV)',
+    produces: 'text/csv',
+  },
+];

@@ -1,0 +1,168 @@
+import { Reminder } from '../../contract/console/invitations';
+import { PaperEntry, Stub } from '../../contract/console/paper';
+import { NewPerson, PersonPatch } from '../../contract/console/people';
+import { Tracking } from '../../contract/console/tracking';
+import { ALL, type Endpoint, STAFF } from './kit';
+
+/** The roster, invitations, tracking and paper forms. */
+export const PEOPLE: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/roster/preview',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Xem trước việc nhập danh sách (.xlsx/.csv, multipart: file, mapping?, confirm?, distinct?): mọi lỗi theo số dòng, không ghi gì',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/roster/import',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Nhập danh sách: tất cả dòng hợp lệ hoặc không gì cả (skipInvalid=true: chỉ các dòng hợp lệ); cập nhật người đã có mà không đổi đường dẫn',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/respondents',
+    roles: STAFF,
+    tag: 'Danh sách',
+    request: NewPerson,
+    summary:
+      'Thêm một người vào danh sách (chuẩn hóa như khi nhập tệp) kèm lời mời; 409 nếu trùng người đã có',
+    body: {
+      name: 'Nguyễn Văn A',
+      groupCode: 'LD_UBND_XA',
+      unitCode: 'X-ANPHU',
+      phone: '0912345678',
+    },
+  },
+  {
+    method: 'patch',
+    path: '/api/campaigns/{id}/respondents/{respondentId}',
+    roles: STAFF,
+    tag: 'Danh sách',
+    request: PersonPatch,
+    summary:
+      'Sửa thông tin một người (từng trường); đường dẫn giữ nguyên; không đổi nhóm khi đã gửi phiếu',
+    body: { position: 'Trưởng phòng' },
+  },
+  {
+    method: 'delete',
+    path: '/api/campaigns/{id}/respondents/{respondentId}',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Xóa một người chưa gửi phiếu (người, lời mời, bản nháp, lịch sử); 409 khi đã gửi phiếu',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/invitations',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Danh sách lời mời (lọc: status, group, unit, ids)',
+    query: 'status=not_opened,opened',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/reissue',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary:
+      'Cấp lại đường dẫn (đường dẫn cũ hết hiệu lực ngay; đường dẫn mới chưa được mở trên thiết bị nào, bản nháp cũ bị xoá; giữ trạng thái)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/revoke',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Thu hồi đường dẫn (không áp dụng khi đã gửi phiếu)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/invitations/{inv}/reminders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    request: Reminder,
+    summary: 'Ghi nhận đã nhắc (phone, zalo, sms, email, other)',
+    body: { channel: 'zalo' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/slips',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Trang in phiếu mời có mã QR (A4, 8 phiếu/trang, theo đơn vị)',
+    produces: 'text/html',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/links.csv',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (CSV, UTF-8 BOM)',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/links.xlsx',
+    roles: STAFF,
+    tag: 'Lời mời',
+    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (Excel)',
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/paper',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Trang in phiếu giấy (A4), mỗi người: cuống phiếu (tên, mã QR, mã phiếu giấy) và các tờ trả lời của nhóm với số phiếu mới, không gắn với ai (lọc: group, unit, ids; chỉ người chưa gửi, chưa thu hồi)',
+    query: 'group=LD_UBND_XA',
+    produces: 'text/html',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/paper/stubs',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    request: Stub,
+    summary:
+      'Nhận cuống phiếu giấy theo mã phiếu giấy: đường dẫn của người đó được tính là đã gửi (404 mã không có, 409 đã gửi hoặc đã thu hồi)',
+    body: { code: 'K7QM-4X2P' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/paper/serials/{serial}',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    summary:
+      'Tra số phiếu trước khi nhập: nhóm đối tượng của các tờ đã in với số phiếu này và đã nhập hay chưa (422 số phiếu sai ký tự kiểm tra, 404 không có trong đợt). Không trả lại câu trả lời',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/paper/entries',
+    roles: STAFF,
+    tag: 'Phiếu giấy',
+    request: PaperEntry,
+    summary:
+      'Nhập tờ trả lời theo số phiếu, kiểm tra như phiếu trực tuyến và lưu không gắn với ai (404 số phiếu không có, 409 serial_used đã nhập, 409 no_stub chưa nhận đủ cuống phiếu, 422 câu trả lời chưa hợp lệ); ô bỏ trống hoặc đánh dấu nhiều ô được nhập là E. Không trả lại câu trả lời',
+    body: { serial: 'K7QM-4X2P-R', answers: [] },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/tracking',
+    roles: ALL,
+    tag: 'Theo dõi',
+    response: Tracking,
+    summary:
+      'Số lời mời, đã mở, đang trả lời, đã gửi theo nhóm × đơn vị và theo ngày (không có tên)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/non-responders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    summary: 'Người chưa trả lời để nhắc (format=csv để xuất)',
+  },
+];

@@ -1,0 +1,147 @@
+import { Redaction } from '../../contract/console/comments';
+import { NewRun } from '../../contract/results';
+import { ANALYSTS, type Endpoint } from './kit';
+
+/** Scoring runs, exports, comments, the self-assessment and the total PAR index. */
+export const RESULTS: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/runs',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    request: NewRun,
+    summary:
+      'Tính điểm (chỉ khi đợt đã đóng, nếu không 409 campaign_open): không có method là lần tính chính thức; method khác thiết lập của đợt là thử nghiệm (không hạ được ngưỡng nhóm nhỏ)',
+    body: { method: { weighting: 'POOLED' } },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Các lần tính điểm: bộ chỉ số, thiết lập, chính thức/thử nghiệm, khóa, dấu vân tay, còn khớp dữ liệu hiện tại không',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Kết quả của một lần tính (JSON như docs/contract.md: method, fingerprint, units; số liệu nhóm dưới ngưỡng là null)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/runs/{run}/lock',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Khóa lần tính để công bố (409: thử nghiệm trial_run, đã khóa already_locked, dữ liệu đã đổi stale_run)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/distributions',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Phân bố A–E theo câu hỏi × đơn vị (ẩn theo quy tắc nhóm nhỏ)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/export.json',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Xuất kết quả (JSON)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/export.csv',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Xuất kết quả dạng dài: một dòng mỗi đơn vị × chỉ tiêu (CSV, UTF-8 BOM)',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/export.xlsx',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Xuất kết quả (Excel): tổng hợp theo chỉ số, tiêu chí, nhóm, phân bố, phương pháp và dấu vân tay',
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/compare',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
+    query: 'with=dot-truoc',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/self-assessment',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Nhập điểm tự đánh giá đã thẩm định (.xlsx/.csv, multipart: file, preview=true để xem trước): cột Mã đơn vị/Đơn vị, Điểm tự đánh giá đã thẩm định (hoặc Điểm), LV1…LV8 nếu có; mọi lỗi theo số dòng (422 self_assessment_invalid), tất cả hoặc không gì cả, thay cho lần nhập trước; khi đợt đang mở hoặc đã đóng (409 campaign_not_open trước khi mở). Lần tính đã có giữ nguyên: Chỉ số CCHC tổng có ở lần tính sau',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/self-assessment',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Điểm tự đánh giá đã thẩm định đang có: thời điểm nhập, người nhập, dấu vân tay, điểm từng đơn vị (và từng lĩnh vực), đơn vị chưa có điểm',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/raw-answers.csv',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Dữ liệu thô ẩn danh, một dòng mỗi câu trả lời, bỏ các ô đơn vị × nhóm dưới ngưỡng; quá 1.048.575 dòng thì chia phần (part=2…, header X-Total-Parts)',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/raw-answers-codebook.csv',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Bảng mã của dữ liệu thô: biến, nhóm, phiếu, câu hỏi, phương án, đơn vị, các ô đã bỏ',
+    produces: 'text/csv',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/raw-answers.xlsx',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Dữ liệu thô ẩn danh (Excel): các trang "Dữ liệu", "Dữ liệu (2)"… và bảng mã "Mã hóa"',
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/comments',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'Ý kiến tự do (không gắn với phiếu) và trạng thái duyệt: pending, cleared (đã che tên), withheld (không công bố)',
+  },
+  {
+    method: 'put',
+    path: '/api/campaigns/{id}/comments/{commentId}',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    request: Redaction,
+    summary: 'Lưu bản đã che tên của một ý kiến để xuất ("" = không công bố)',
+    body: { text: 'Cần rút ngắn thời gian giải quyết hồ sơ của [tên đã che].' },
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/comments.csv',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary: 'Xuất các ý kiến đã duyệt, bản đã che tên (CSV, UTF-8 BOM)',
+    produces: 'text/csv',
+  },
+];
