@@ -1,5 +1,5 @@
 /**
- * Exact rational numbers on bigint. The method (domain README, "The score", step 5) computes
+ * Exact rational numbers on bigint. The method (docs/method.md §6) computes
  * with exact fractions and rounds only the criterion score: in binary floating point
  * 0.5 × 0.29 is 0.14499999…, which `Math.round` and `toFixed` turn into 0.14 instead of 0.15,
  * and the LIN4 coefficients (2/3, 1/3) have no finite decimal at all.

@@ -9,7 +9,7 @@ import { add, div, type Fraction, fraction, mul, ONE, parseFraction, sum, ZERO }
 import type { Counts, UnitRef } from './types';
 
 /**
- * Steps 1–4 of the method (domain README, "The score"): from aggregated answer counts to the
+ * Steps 1–4 of the method (docs/method.md §4–5): from aggregated answer counts to the
  * exact criterion ratios R(c,u) and, per respondent group, R(c,g,u). Nothing is rounded here.
  */
 

@@ -22,8 +22,8 @@ import type {
 } from './types';
 
 /**
- * Steps 5–7 of the method (domain README, "The score") and the small-group rule ("Small
- * groups"), shaped as the contract's results JSON. Pure: same input, same output, no I/O.
+ * Steps 5–7 of the method (docs/method.md §6–8) and the small-group rule (§12), shaped as
+ * the contract's results JSON (docs/contract.md §6). Pure: same input, same output, no I/O.
  */
 
 export interface ScoreOptions {

@@ -1,6 +1,6 @@
 /**
  * What scoring reads (aggregated counts, never single answers) and what it gives: the
- * contract's results JSON per evaluated unit (/work/shared/contract.md, "Results").
+ * contract's results JSON per evaluated unit (docs/contract.md §6).
  */
 
 /** A unit of the campaign's unit set; `kind` decides which index rates it. */

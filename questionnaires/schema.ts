@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The format of an index definition: everything legal about the survey is data, never code
- * (domain README). A definition is versioned; a campaign pins the version it opened with.
+ * (docs/method.md §2). A definition is versioned; a campaign pins the version it opened with.
  */
 
 const Code = z

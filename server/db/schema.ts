@@ -3,7 +3,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 /**
  * The database as the application sees it (snake_case tables, camelCase via CamelCasePlugin).
  *
- * Anonymity rule (domain README, "Anonymity: the threat"): nothing on `submission`, `answer`,
+ * Anonymity rule (docs/anonymity.md §1–2): nothing on `submission`, `answer`,
  * `demographic`, `comment` or the tallies refers to an invitation or a respondent, and none of them keeps a
  * time or a sequence. Those tables are WITHOUT ROWID with random keys on SQLite, so their
  * physical order is random too. test/server/anonymity.test.ts inspects the schema for this.
@@ -323,7 +323,7 @@ export interface ScoringRunTable {
 export type ScoringRun = Selectable<ScoringRunTable>;
 
 /**
- * The appraised self-assessment of an evaluated unit (domain README, "The score", step 8), as
+ * The appraised self-assessment of an evaluated unit (docs/method.md §9), as
  * imported from the appraisal council's sheet: `fieldCode` '' is the unit's total, LV1…LV8 the
  * fields where the office has them. `points` is decimal text ("60.50"): never a binary float.
  */

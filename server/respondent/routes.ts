@@ -141,7 +141,7 @@ function demographicsAsked(definition: Definition, views: QuestionnaireView[]) {
   return asked ? definition.demographics : [];
 }
 
-/** `/api/s/<token>`: the respondent's API, exactly as `shared/contract.md` fixes it. */
+/** `/api/s/<token>`: the respondent's API, exactly as docs/contract.md §4–5 fixes it. */
 export function respondentRoutes({ db, config }: Deps) {
   const app = new Hono();
 

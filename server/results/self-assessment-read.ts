@@ -19,7 +19,7 @@ import {
 import { decimalText, selfAssessmentMax, spoken } from './total';
 
 /**
- * Reading the appraisal council's sheet of self-assessment points (domain README, step 8): a unit
+ * Reading the appraisal council's sheet of self-assessment points (docs/method.md §9): a unit
  * column ("Mã đơn vị" and/or "Đơn vị", names however written), the appraised points ("Điểm tự
  * đánh giá đã thẩm định", "Điểm") and optionally one column per field ("LV1"…"LV8"). Pure: the
  * sheet in, the rows and every problem by row number out; nothing is guessed.

@@ -36,7 +36,7 @@ export type { ImportResult, ImportRow, ImportSummary };
 
 /**
  * Imports a roster (.xlsx or .csv) into a campaign: new people get a respondent and an
- * invitation; people already there (domain README, "Rosters") are updated in place, so their
+ * invitation; people already there (docs/method.md §16) are updated in place, so their
  * links keep working. One transaction: all valid rows, or nothing when a row is invalid or
  * waits for a decision, unless `skipInvalid`. Importing the same file again changes nothing.
  * Throws ApiError for a file that cannot be read or lacks a required column.

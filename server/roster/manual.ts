@@ -99,7 +99,7 @@ function toPerson(
   };
 }
 
-/** The same person (domain README): same phone, else same e-mail, else same name, unit and group. */
+/** The same person (docs/method.md §16): same phone, else same e-mail, else same name, unit and group. */
 async function refuseDuplicate(
   db: Db,
   campaignId: string,

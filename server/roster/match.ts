@@ -2,7 +2,7 @@ import type { Group } from '../../questionnaires';
 import { cleanText, foldKey, similarity } from './normalize';
 
 /**
- * Recognising groups and units written the many ways offices write them (domain README,
+ * Recognising groups and units written the many ways offices write them (docs/method.md §16,
  * "Rosters"): with or without "UBND", "xã", "thị trấn", "Phòng", "huyện …", diacritics or the
  * usual abbreviations (TN&MT, LĐ-TB&XH). Only exact keys are taken; anything else is a problem
  * with suggestions, never a silent guess.

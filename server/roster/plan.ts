@@ -66,7 +66,7 @@ function planContext(
 }
 
 /**
- * Decides what each row does against the roster (domain README, "Rosters"): the same person is
+ * Decides what each row does against the roster (docs/method.md §16): the same person is
  * the same phone, else (when one side has no phone) the same e-mail, else the same normalised
  * name in the same unit and group. Pure: reads nothing, writes nothing.
  */

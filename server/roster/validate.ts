@@ -29,7 +29,7 @@ const MAX_NAME = 200;
 const MAX_TEXT = 500;
 
 /**
- * The place part of "the same person" (domain README): the unit for leaders and civil
+ * The place part of "the same person" (docs/method.md §16): the unit for leaders and civil
  * servants; for delegates the unit their workplace names if it is one, else the text itself.
  */
 export function placeKey(

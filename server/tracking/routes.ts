@@ -12,7 +12,7 @@ import { listInvitations, trackingCounts } from '../invitations/queries';
 import { type CountCell, protectCounts } from './protect';
 import { dailyStatusCounts } from './queries';
 
-/** The small-group threshold when a definition has none (the domain README's default). */
+/** The small-group threshold when a definition has none (docs/method.md §12). */
 const DEFAULT_MIN_CELL_SIZE = 3;
 
 const STATUS_NAMES = {

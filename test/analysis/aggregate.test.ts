@@ -17,7 +17,7 @@ import {
 
 /**
  * The database side on the real Hớn Quản 2023 definition: the two-questions example of the
- * domain README on criterion 3.2 of the district (P02 q8 and q9 are both on 3.2, P01 q8 too),
+ * docs/method.md §13 on criterion 3.2 of the district (P02 q8 and q9 are both on 3.2, P01 q8 too),
  * and the commune matrix (P05 q1 → X1.1) for the small-group rule.
  */
 const definition = builtInDefinition();

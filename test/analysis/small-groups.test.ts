@@ -5,7 +5,7 @@ import type { Method } from '../../questionnaires';
 import { forms, tally, tiny, units } from './fixtures';
 
 /**
- * The small-group rule (domain README, "Small groups"): a unit × criterion's breakdown by group
+ * The small-group rule (docs/method.md §12): a unit × criterion's breakdown by group
  * is shown only when every group that answered it has at least minCellSize (3) forms with a
  * valid answer about the unit; otherwise all of it is hidden, while the totals keep everyone.
  */

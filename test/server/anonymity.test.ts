@@ -4,7 +4,7 @@ import { maskPath, requestLogger } from '../../server/log';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
 /**
- * The threat (domain README): an administrator with a copy of the database, the server logs and
+ * The threat (docs/anonymity.md §1): an administrator with a copy of the database, the server logs and
  * the roster must not be able to tell what a given person answered.
  */
 const ANONYMOUS = ['submission', 'answer', 'demographic', 'comment', 'answer_tally', 'form_tally'];

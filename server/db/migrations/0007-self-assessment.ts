@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // Frozen in time: never edit after merge; add a new migration instead.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // The appraised self-assessment (domain README, "The score", step 8): points per evaluated
+  // The appraised self-assessment (docs/method.md §9): points per evaluated
   // unit, field_code '' for the unit's total and LV1…LV8 where the office has them per field.
   // Points are decimal text ("60.50"), never floats. One import per campaign: a new import
   // replaces every row of the campaign in one transaction.
