@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Person } from '../../../contract/console/roster';
 import { FormEnd } from '../parts/form-end';
 import { CodeOptions } from '../parts/group-unit-filter';
 import type { CampaignDetail, Invitation } from '../types';
@@ -6,15 +7,8 @@ import type { CampaignDetail, Invitation } from '../types';
 /** An invitation row as the server lists it: the respondent's id and workplace come along. */
 export type PersonRow = Invitation & { respondentId?: string; workplace?: string | null };
 
-export interface PersonFields {
-  name: string;
-  groupCode: string;
-  unitCode: string | null;
-  workplace: string | null;
-  position: string | null;
-  phone: string | null;
-  email: string | null;
-}
+/** The person's fields, as the roster holds them (contract/console/roster.ts). */
+export type PersonFields = Person;
 
 /** The units a person can belong to: agencies, communes and towns (not the province). */
 const UNIT_KINDS = new Set(['co_quan', 'xa', 'thi_tran']);
