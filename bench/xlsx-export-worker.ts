@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { openDb } from '../server/db/connect';
 import { loadCampaign, requireClosed } from '../server/results/context';
 import { methodLines } from '../server/results/export/method-lines';
+import { indexLabel, sheetName } from '../server/results/export/sheet-kit';
 import { resultsXlsx } from '../server/results/export/workbook';
 import { resultsDocument, runDistributions } from '../server/results/present';
 import { submissionsFingerprint } from '../server/results/queries';
@@ -85,21 +86,31 @@ async function results(db: Db, campaignId: string): Promise<Measured> {
   const distributions = runDistributions(stored);
   const file = await resultsXlsx(doc, definition, distributions);
   const xlsxMs = performance.now() - t;
-  // The sheets resultsXlsx writes; the summary sheets end with an empty row and two lines.
+  // The sheets resultsXlsx writes, each with at least its data rows under one header row (the
+  // official tables and the method carry titles and notes too: read back, a sheet must hold at
+  // least these rows).
+  const name = (s: string) => sheetName(s);
   const expected: [string, number][] = [
     ...definition.indexes.map(
       (i) =>
-        [`Tổng hợp ${i.code}`, 1 + doc.units.filter((u) => u.index === i.code).length + 3] as [
-          string,
-          number,
-        ],
+        [
+          name(`Kết quả – ${indexLabel(i)}`),
+          1 + doc.units.filter((u) => u.index === i.code).length,
+        ] as [string, number],
     ),
-    ['Tiêu chí', 1 + doc.units.reduce((n, u) => n + u.criteria.length, 0)],
+    ...definition.indexes.map(
+      (i) =>
+        [
+          name(`Tiêu chí – ${indexLabel(i)}`),
+          1 +
+            doc.units.filter((u) => u.index === i.code).reduce((n, u) => n + u.criteria.length, 0),
+        ] as [string, number],
+    ),
     [
-      'Nhóm',
+      'Theo nhóm',
       1 + doc.units.reduce((n, u) => n + u.groups.reduce((m, g) => m + g.criteria.length, 0), 0),
     ],
-    ['Phân bố', 1 + distributions.length],
+    ['Phân bố A–E', 1 + distributions.length],
     ['Phương pháp', 1 + methodLines(doc, definition).length],
   ];
   return {
