@@ -17,8 +17,14 @@ export type {
 
 import type { Session, User } from '../../contract/console/auth';
 import type { Role } from '../../contract/console/users';
-import type { PersonalData } from './admin/types';
 
+export type {
+  Campaign,
+  CampaignDetail,
+  GroupInfo,
+  Phase,
+  UnitInfo,
+} from '../../contract/console/campaigns';
 export type { Role, Session, User };
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
@@ -26,43 +32,6 @@ export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
 
 /** Scores, runs, raw answers and comments: admin and analyst only (an officer never sees them). */
 export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
-
-export type Phase = 'not_open' | 'open' | 'closed';
-
-export interface Campaign {
-  id: string;
-  name: string;
-  phase: Phase;
-  opensAt: string | null;
-  closesAt: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  targetRate: number | null;
-  definition: { code: string; version: number | string; name: string } | null;
-  counts: { invited: number; submitted: number };
-}
-
-export interface GroupInfo {
-  code: string;
-  name: string;
-  questionnaires: string[];
-  unitRequired: boolean;
-}
-
-export interface UnitInfo {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
-
-/** GET /api/campaigns/{id} adds the groups and units. */
-export interface CampaignDetail extends Campaign {
-  groups?: GroupInfo[];
-  units?: UnitInfo[];
-  /** Whether the roster's personal data is due for erasure (admin/purge-notice.tsx). */
-  personalData?: PersonalData;
-}
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
 
