@@ -39,14 +39,18 @@ export function openApiDocument(publicUrl: string) {
             }
           : {}),
         responses: {
-          '200': {
-            description: 'Thành công',
-            content: {
-              [e.produces ?? 'application/json']: e.response
-                ? { schema: jsonSchemaOf(e.response) }
-                : {},
-            },
-          },
+          ...(e.noContent
+            ? { '204': { description: 'Thành công (không có nội dung)' } }
+            : {
+                '200': {
+                  description: 'Thành công',
+                  content: {
+                    [e.produces ?? 'application/json']: e.response
+                      ? { schema: jsonSchemaOf(e.response) }
+                      : {},
+                  },
+                },
+              }),
           '400': {
             description: 'Dữ liệu không hợp lệ (invalid_request)',
             content: { 'application/json': { schema: ERROR } },

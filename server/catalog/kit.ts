@@ -21,6 +21,8 @@ export interface Endpoint {
   /** An example body, for documentation and for the role test. */
   body?: Record<string, unknown>;
   query?: string;
+  /** The 2xx answer has no body (204). */
+  noContent?: true;
   /** Response content type when not JSON. */
   produces?: string;
 }

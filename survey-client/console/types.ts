@@ -33,36 +33,10 @@ export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
 /** Scores, runs, raw answers and comments: admin and analyst only (an officer never sees them). */
 export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
-export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
-
-export interface Invitation {
-  id: string;
-  status: InvitationStatus;
-  name: string;
-  position: string | null;
-  groupCode: string;
-  group: string;
-  unitCode: string | null;
-  unit: string;
-  phone: string | null;
-  email: string | null;
-  reminders: number;
-  lastReminderAt: string | null;
-  link: string | null;
-  shortCode: string | null;
-}
-
-export interface NonResponder {
-  id: string;
-  name: string;
-  group: string;
-  unit: string;
-  phone: string;
-  email: string;
-  status: InvitationStatus;
-  statusName: string;
-  reminders: number;
-  lastReminderAt: string | null;
-}
+export type {
+  Invitation,
+  InvitationStatus,
+  NonResponder,
+} from '../../contract/console/invitations';
 
 export type { Tracking, TrackingCell } from '../../contract/console/tracking';
