@@ -5,9 +5,11 @@ import type { z } from 'zod';
 import { Campaign } from '../../contract/console/campaigns';
 import { Invitation } from '../../contract/console/invitations';
 import { ImportResult } from '../../contract/console/roster-schema';
+import { ResultsDocument } from '../../contract/results';
 import { CATALOG } from '../../server/api-catalog';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { setup, signIn } from './helpers';
+import { closeCampaign, submitForms } from './results/helpers';
 
 /**
  * The response schemas of the catalogue (contract/) are true, not decorative: every described GET
@@ -16,8 +18,20 @@ import { setup, signIn } from './helpers';
  * schema does not know, none it drops).
  */
 let admin: Awaited<ReturnType<typeof signIn>>;
+let runId = '';
+/** The demo campaign with a few forms, closed, with an official run and a self-assessment. */
 beforeAll(async () => {
-  admin = await signIn(await setup(), 'admin');
+  const ctx = await setup();
+  admin = await signIn(ctx, 'admin');
+  await submitForms(ctx, 'HDND_HUYEN', 'A', 3, { comments: { P01: 'Thủ tục nhanh hơn.' } });
+  await submitForms(ctx, 'LD_CQCM_HUYEN', 'B', 3);
+  await closeCampaign(ctx);
+  const run = await parsed(
+    ResultsDocument,
+    await admin(`/api/campaigns/${DEMO_CAMPAIGN_ID}/runs`, { method: 'POST' }),
+    201,
+  );
+  runId = run.method.runId;
 });
 
 async function parsed<T>(schema: z.ZodType<T>, res: Response, status = 200): Promise<T> {
@@ -28,17 +42,26 @@ async function parsed<T>(schema: z.ZodType<T>, res: Response, status = 200): Pro
   return out;
 }
 
+/** Every described GET but those that need more: a serial, or an earlier campaign to compare. */
 const gets = CATALOG.filter(
-  (e) => e.method === 'get' && e.response && !/\{(?!id\})\w+\}/.test(e.path),
+  (e) => e.method === 'get' && e.response && !/\{serial\}|\/compare$/.test(e.path),
 );
 
 describe('described responses parse with their schema', () => {
   it.each(gets.map((e) => [e.path, e] as const))('GET %s', async (_, e) => {
     const res = await admin(
-      `${e.path.replace('{id}', DEMO_CAMPAIGN_ID)}${e.query ? `?${e.query}` : ''}`,
+      `${e.path.replace('{id}', DEMO_CAMPAIGN_ID).replace('{run}', runId)}${e.query ? `?${e.query}` : ''}`,
     );
     if (!e.response) throw new Error('filtered');
     await parsed(e.response, res);
+  });
+
+  it('a locked run', async () => {
+    const locked = await parsed(
+      ResultsDocument,
+      await admin(`/api/campaigns/${DEMO_CAMPAIGN_ID}/runs/${runId}/lock`, { method: 'POST' }),
+    );
+    expect(locked.method.locked).toBe(true);
   });
 
   it('a new campaign, its roster preview and import, a reissued link', async () => {

@@ -49,6 +49,30 @@ describe('/api/openapi.json', () => {
       real(o.op.responses['200']?.content?.['application/json']?.schema),
     );
     expect(described.length).toBeGreaterThanOrEqual(DESCRIBED_RESPONSES);
+    expect(json).toHaveLength(JSON_RESPONSES);
+    expect(described).toHaveLength(json.length);
+  });
+
+  const json = CATALOG.filter((e) => !e.produces && !e.noContent);
+  it.each(json.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))(
+    '%s describes its JSON response',
+    (name, e) => {
+      const op = operations.find((o) => o.name === name)?.op;
+      const schema = op?.responses['200']?.content?.['application/json']?.schema;
+      expect(e.response, name).toBeDefined();
+      expect(real(schema), JSON.stringify(schema)).toBe(true);
+    },
+  );
+
+  it('an answer without a body is a 204, and nothing else is', () => {
+    for (const o of operations) {
+      const e = CATALOG.find((c) => `${c.method.toUpperCase()} ${c.path}` === o.name);
+      expect(
+        Object.keys(o.op.responses).filter((k) => k.startsWith('2')),
+        o.name,
+      ).toEqual([e?.noContent ? '204' : '200']);
+      if (e?.noContent) expect(e.response, o.name).toBeUndefined();
+    }
   });
 
   it('the error envelope is described once and referenced', () => {
@@ -57,4 +81,6 @@ describe('/api/openapi.json', () => {
 });
 
 /** JSON 2xx responses with a schema today; raise it as contract/ describes more. */
-const DESCRIBED_RESPONSES = 29;
+const DESCRIBED_RESPONSES = 40;
+/** Every catalogued JSON 2xx answer: the described ones are all of them. */
+const JSON_RESPONSES = 40;

@@ -69,10 +69,11 @@ describe('invitations', () => {
     const cuong = row('Phạm Văn Cường');
     expect(cuong.textContent).toContain('Đã thu hồi');
     // A revoked link: nothing to reissue, revoke or remind; the person can still be edited.
-    expect(within(cuong).getAllByRole('button').map((b) => b.firstChild?.textContent)).toEqual([
-      'Sửa',
-      'Xóa',
-    ]);
+    expect(
+      within(cuong)
+        .getAllByRole('button')
+        .map((b) => b.firstChild?.textContent),
+    ).toEqual(['Sửa', 'Xóa']);
   });
 
   it('asks the server again with the chosen filters', async () => {
