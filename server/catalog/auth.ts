@@ -57,6 +57,7 @@ export const AUTH: Endpoint[] = [
     tag: 'Quản trị',
     response: Account,
     request: NewUserBody,
+    created: true,
     summary: 'Tạo tài khoản (admin, officer, analyst)',
     body: {
       email: 'moi@example.vn',

@@ -28,6 +28,7 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     request: NewCampaignBody,
     response: Campaign,
+    created: true,
     summary: 'Tạo đợt khảo sát từ bộ chỉ số Hớn Quản 2023 hoặc sao chép đợt trước (copyOf)',
     body: { name: 'Khảo sát 2024', contactName: 'Phòng Nội vụ', contactPhone: '0271 3645 123' },
   },

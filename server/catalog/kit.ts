@@ -23,6 +23,8 @@ export interface Endpoint {
   query?: string;
   /** The 2xx answer has no body (204). */
   noContent?: true;
+  /** The answer is 201 Created; `on-commit`: 201 when a change was made, 200 for a preview. */
+  created?: true | 'on-commit';
   /** Response content type when not JSON. */
   produces?: string;
 }

@@ -39,6 +39,7 @@ export const PEOPLE: Endpoint[] = [
     tag: 'Danh sách',
     request: NewPerson,
     response: PersonReply,
+    created: true,
     summary:
       'Thêm một người vào danh sách (chuẩn hóa như khi nhập tệp) kèm lời mời; 409 nếu trùng người đã có',
     body: {
@@ -165,6 +166,7 @@ export const PEOPLE: Endpoint[] = [
     tag: 'Phiếu giấy',
     request: PaperEntry,
     response: EntryReply,
+    created: true,
     summary:
       'Nhập tờ trả lời theo số phiếu, kiểm tra như phiếu trực tuyến và lưu không gắn với ai (404 số phiếu không có, 409 serial_used đã nhập, 409 no_stub chưa nhận đủ cuống phiếu, 422 câu trả lời chưa hợp lệ); ô bỏ trống hoặc đánh dấu nhiều ô được nhập là E. Không trả lại câu trả lời',
     body: { serial: 'K7QM-4X2P-R', answers: [] },

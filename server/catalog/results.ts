@@ -17,6 +17,7 @@ export const RESULTS: Endpoint[] = [
     tag: 'Kết quả',
     request: NewRun,
     response: ResultsDocument,
+    created: true,
     summary:
       'Tính điểm (chỉ khi đợt đã đóng, nếu không 409 campaign_open): không có method là lần tính chính thức; method khác thiết lập của đợt là thử nghiệm (không hạ được ngưỡng nhóm nhỏ)',
     body: { method: { weighting: 'POOLED' } },
@@ -97,6 +98,7 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     response: SelfAssessmentImportResult,
+    created: 'on-commit',
     summary:
       'Nhập điểm tự đánh giá đã thẩm định (.xlsx/.csv, multipart: file, preview=true để xem trước): cột Mã đơn vị/Đơn vị, Điểm tự đánh giá đã thẩm định (hoặc Điểm), LV1…LV8 nếu có; mọi lỗi theo số dòng (422 self_assessment_invalid), tất cả hoặc không gì cả, thay cho lần nhập trước; khi đợt đang mở hoặc đã đóng (409 campaign_not_open trước khi mở). Lần tính đã có giữ nguyên: Chỉ số CCHC tổng có ở lần tính sau',
   },

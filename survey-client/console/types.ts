@@ -1,7 +1,7 @@
 /**
- * What the console API answers (server/auth/routes.ts, server/campaigns/routes.ts,
- * server/invitations/routes.ts, server/tracking/routes.ts). The routes infer their shapes, so
- * they are written out here; the roster's come from contract/console/roster.ts.
+ * What the console API answers: the types inferred from contract/console/*.ts's zod schemas,
+ * which the routes return and /api/openapi.json describes. Imported as types only, so no zod
+ * reaches the bundle.
  */
 
 export type {

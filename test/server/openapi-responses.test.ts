@@ -29,10 +29,17 @@ beforeAll(async () => {
   const run = await parsed(
     ResultsDocument,
     await admin(`/api/campaigns/${DEMO_CAMPAIGN_ID}/runs`, { method: 'POST' }),
-    201,
+    createdStatus('post', '/api/campaigns/{id}/runs'),
   );
   runId = run.method.runId;
 });
+
+/** The success status the catalogue (and so /api/openapi.json) gives an endpoint. */
+function createdStatus(method: string, path: string) {
+  const e = CATALOG.find((x) => x.method === method && x.path === path);
+  if (!e) throw new Error(`${method} ${path} is not catalogued`);
+  return e.created ? 201 : 200;
+}
 
 async function parsed<T>(schema: z.ZodType<T>, res: Response, status = 200): Promise<T> {
   const body = await res.json();
@@ -71,7 +78,7 @@ describe('described responses parse with their schema', () => {
         method: 'POST',
         body: JSON.stringify({ name: 'Khảo sát 2024' }),
       }),
-      201,
+      createdStatus('post', '/api/campaigns'),
     );
     const upload = (action: 'preview' | 'import') => {
       const form = new FormData();

@@ -1,7 +1,7 @@
 /**
  * What the results API answers (server/results/routes.ts): scoring runs, the contract's results
- * JSON, A–E distributions and comments. Shapes come from the server as types only, so nothing
- * of the server reaches the bundle.
+ * JSON, A–E distributions and comments. The types of contract/'s zod schemas, imported as types
+ * only, so no zod reaches the bundle.
  */
 
 import type { CommentStatus, CommentView } from '../../../contract/console/comments';
