@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody } from '../contract/errors';
 import { CATALOG } from './api-catalog';
+import type { Endpoint } from './catalog/kit';
 
 /** A zod schema of contract/ as JSON Schema (draft 2020-12, OpenAPI 3.1's dialect), as sent. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
@@ -9,6 +10,23 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 }
 
 const ERROR = { $ref: '#/components/schemas/Error' };
+
+/** An endpoint's 2xx answers: 204 without a body, else 200 and/or 201 with its schema. */
+function success(e: Endpoint) {
+  if (e.noContent) return { '204': { description: 'Thành công (không có nội dung)' } };
+  const content = {
+    [e.produces ?? 'application/json']: e.response ? { schema: jsonSchemaOf(e.response) } : {},
+  };
+  const ok = { '200': { description: 'Thành công', content } };
+  const created = { '201': { description: 'Đã tạo', content } };
+  if (e.created === 'on-commit') {
+    return {
+      '200': { description: 'Xem trước (chưa ghi)', content },
+      '201': { description: 'Đã ghi', content },
+    };
+  }
+  return e.created ? created : ok;
+}
 
 /** The console's API as OpenAPI 3.1, built from the catalog the role test checks. */
 export function openApiDocument(publicUrl: string) {
@@ -39,14 +57,7 @@ export function openApiDocument(publicUrl: string) {
             }
           : {}),
         responses: {
-          '200': {
-            description: 'Thành công',
-            content: {
-              [e.produces ?? 'application/json']: e.response
-                ? { schema: jsonSchemaOf(e.response) }
-                : {},
-            },
-          },
+          ...success(e),
           '400': {
             description: 'Dữ liệu không hợp lệ (invalid_request)',
             content: { 'application/json': { schema: ERROR } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Definition } from '../../questionnaires/schema';
 
 /** Campaigns (`/api/campaigns`, `/api/campaigns/:id`) and their definition. */
 
@@ -32,3 +33,71 @@ export type CampaignPatch = z.input<typeof CampaignPatch>;
 
 /** `PUT /api/campaigns/:id/definition`: the definition is checked by `loadDefinition`. */
 export const DefinitionBody = z.object({ definition: z.unknown() });
+
+export const Phase = z.enum(['not_open', 'open', 'closed']);
+export type Phase = z.infer<typeof Phase>;
+
+/** A campaign as `GET|POST /api/campaigns`, `PATCH /api/campaigns/:id`, `…/open|close` answer it. */
+export const Campaign = z.object({
+  id: z.string(),
+  name: z.string(),
+  phase: Phase,
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  targetRate: z.number().nullable(),
+  definition: z
+    .object({ code: z.string(), version: z.number().int(), name: z.string() })
+    .nullable(),
+  counts: z.object({ invited: z.number().int(), submitted: z.number().int() }),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+export const GroupInfo = z.object({
+  code: z.string(),
+  name: z.string(),
+  questionnaires: z.array(z.string()),
+  unitRequired: z.boolean(),
+});
+export type GroupInfo = z.infer<typeof GroupInfo>;
+
+export const UnitInfo = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  parentCode: z.string().nullable(),
+});
+export type UnitInfo = z.infer<typeof UnitInfo>;
+
+/** Whether the roster's personal data is due for erasure (server/campaigns/purge.ts). */
+export const PersonalData = z.object({
+  purgedAt: z.string().nullable(),
+  purgeDueAt: z.string().nullable(),
+  purgeAllowed: z.boolean(),
+});
+export type PersonalData = z.infer<typeof PersonalData>;
+
+/** `GET /api/campaigns/:id` adds the groups, the units and the personal data's state. */
+export const CampaignDetail = Campaign.extend({
+  groups: z.array(GroupInfo).optional(),
+  units: z.array(UnitInfo).optional(),
+  personalData: PersonalData.optional(),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetail>;
+
+/** `POST /api/campaigns/:id/purge-personal-data`: how many respondents were erased. */
+export const PurgeResult = PersonalData.extend({ purged: z.number().int() });
+export type PurgeResult = z.infer<typeof PurgeResult>;
+
+/** `GET|PUT /api/campaigns/:id/definition`: the definition and whether it can still be edited. */
+export const DefinitionReply = z.object({ editable: z.boolean(), definition: Definition });
+export type DefinitionReply = z.infer<typeof DefinitionReply>;
+
+/** `POST /api/campaigns/:id/units`: the new unit set and how many units it holds. */
+export const UnitImportResult = z.object({
+  unitSetId: z.string(),
+  code: z.string(),
+  units: z.number().int(),
+});
+export type UnitImportResult = z.infer<typeof UnitImportResult>;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { DefinitionBody } from '../../contract/console/campaigns';
+import { DefinitionBody, type DefinitionReply } from '../../contract/console/campaigns';
 import { DefinitionError, loadDefinition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -30,7 +30,10 @@ export function definitionRoutes(db: Db) {
     const campaign = c.get('campaign');
     const definition = await findDefinition(db, campaign.definitionId);
     if (!definition) throw new ApiError(404, 'not_found', CAMPAIGN_NOT_FOUND);
-    return c.json({ editable: campaignPhase(campaign) === 'not_open', definition });
+    return c.json({
+      editable: campaignPhase(campaign) === 'not_open',
+      definition,
+    } satisfies DefinitionReply);
   });
 
   app.put('/:id/definition', requireRole('admin', 'officer'), async (c) => {
@@ -88,7 +91,8 @@ export function definitionRoutes(db: Db) {
       details: { code: next.code, version },
       ip: c.get('ip'),
     });
-    return c.json({ editable: true, definition: await findDefinition(db, definitionId) });
+    const saved = (await findDefinition(db, definitionId)) ?? { ...next, version };
+    return c.json({ editable: true, definition: saved } satisfies DefinitionReply);
   });
 
   return app;

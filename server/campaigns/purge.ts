@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { PersonalData, PurgeResult } from '../../contract/console/campaigns';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
@@ -16,7 +17,11 @@ export const PURGE_AFTER_DAYS = 30;
  * remind, not to score. Once the campaign is closed and its results locked, an admin may erase
  * them; the console says so from `purgeDueAt` on.
  */
-export async function personalDataStatus(db: Db, campaign: Campaign, now = new Date()) {
+export async function personalDataStatus(
+  db: Db,
+  campaign: Campaign,
+  now = new Date(),
+): Promise<PersonalData> {
   const lockedAt = await lastLockedAt(db, campaign.id);
   const closed = campaignPhase(campaign, now) === 'closed';
   const due =
@@ -55,7 +60,7 @@ export function purgeRoutes(db: Db) {
     return c.json({
       purged: count,
       ...(await personalDataStatus(db, await requireCampaign(db, campaign.id))),
-    });
+    } satisfies PurgeResult);
   });
   return app;
 }

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { CampaignPatch, NewCampaignBody } from '../../contract/console/campaigns';
+import {
+  type CampaignDetail,
+  CampaignPatch,
+  type Campaign as CampaignReply,
+  NewCampaignBody,
+} from '../../contract/console/campaigns';
 import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -14,7 +19,7 @@ import { findDefinition, findUnitSet, listCampaigns, listUnits, updateCampaign }
 import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
 
-async function describeCampaign(db: Db, c: Campaign) {
+async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
   const definition = await findDefinition(db, c.definitionId);
   const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
@@ -28,11 +33,9 @@ async function describeCampaign(db: Db, c: Campaign) {
     contactName: c.contactName,
     contactPhone: c.contactPhone,
     targetRate: c.targetRate,
-    definition: definition && {
-      code: definition.code,
-      version: definition.version,
-      name: definition.name,
-    },
+    definition: definition
+      ? { code: definition.code, version: definition.version, name: definition.name }
+      : null,
     counts: { invited, submitted: by.submitted ?? 0 },
   };
 }
@@ -102,7 +105,7 @@ export function campaignRoutes(db: Db) {
         unitRequired: g.unitRequired,
       })),
       units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
-    });
+    } satisfies CampaignDetail);
   });
 
   app.patch('/:id', staff, async (c) => {

@@ -1,3 +1,4 @@
+import type { UnitImportResult } from '../../contract/console/campaigns';
 import { loadUnitSet, type UnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { type Db, inTransaction } from '../db/connect';
@@ -35,7 +36,7 @@ export async function importUnits(
   file: RosterFile,
   user: { id: string; email: string } | null,
   now = new Date(),
-) {
+): Promise<UnitImportResult> {
   if (campaignPhase(campaign, now) !== 'not_open') {
     throw new ApiError(
       409,

@@ -16,7 +16,14 @@ export const AUTH: Endpoint[] = [
       'Đăng nhập (Content-Type: application/json, từ đúng PUBLIC_URL); đặt cookie phiên (HttpOnly, SameSite=Strict) và cookie thiết bị, trả về csrfToken. 429 proof_required: tìm nonce sao cho SHA-256(challenge:nonce) có đủ details.bits bit 0 đầu, gửi lại kèm proof: { challenge, nonce }. 503 busy: thử lại sau Retry-After giây',
     body: { email: 'canbo@example.vn', password: '…' },
   },
-  { method: 'post', path: '/api/auth/logout', roles: ALL, tag: 'Đăng nhập', summary: 'Đăng xuất' },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    roles: ALL,
+    tag: 'Đăng nhập',
+    noContent: true,
+    summary: 'Đăng xuất',
+  },
   {
     method: 'get',
     path: '/api/auth/me',
@@ -31,6 +38,7 @@ export const AUTH: Endpoint[] = [
     roles: ALL,
     tag: 'Đăng nhập',
     request: PasswordChange,
+    noContent: true,
     summary: 'Đổi mật khẩu (đăng xuất các phiên khác)',
     body: { currentPassword: '…', newPassword: '…' },
   },
@@ -49,6 +57,7 @@ export const AUTH: Endpoint[] = [
     tag: 'Quản trị',
     response: Account,
     request: NewUserBody,
+    created: true,
     summary: 'Tạo tài khoản (admin, officer, analyst)',
     body: {
       email: 'moi@example.vn',

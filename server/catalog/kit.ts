@@ -21,6 +21,10 @@ export interface Endpoint {
   /** An example body, for documentation and for the role test. */
   body?: Record<string, unknown>;
   query?: string;
+  /** The 2xx answer has no body (204). */
+  noContent?: true;
+  /** The answer is 201 Created; `on-commit`: 201 when a change was made, 200 for a preview. */
+  created?: true | 'on-commit';
   /** Response content type when not JSON. */
   produces?: string;
 }

@@ -1,6 +1,14 @@
-import { Reminder } from '../../contract/console/invitations';
-import { PaperEntry, Stub } from '../../contract/console/paper';
+import { z } from 'zod';
+import { Invitation, NonResponder, Reminder } from '../../contract/console/invitations';
+import {
+  EntryReply,
+  PaperEntry,
+  SerialLookup,
+  Stub,
+  StubReply,
+} from '../../contract/console/paper';
 import { NewPerson, PersonPatch } from '../../contract/console/people';
+import { ImportResult, PersonReply, Removed } from '../../contract/console/roster-schema';
 import { Tracking } from '../../contract/console/tracking';
 import { ALL, type Endpoint, STAFF } from './kit';
 
@@ -11,6 +19,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/roster/preview',
     roles: STAFF,
     tag: 'Danh sách',
+    response: ImportResult,
     summary:
       'Xem trước việc nhập danh sách (.xlsx/.csv, multipart: file, mapping?, confirm?, distinct?): mọi lỗi theo số dòng, không ghi gì',
   },
@@ -19,6 +28,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/roster/import',
     roles: STAFF,
     tag: 'Danh sách',
+    response: ImportResult,
     summary:
       'Nhập danh sách: tất cả dòng hợp lệ hoặc không gì cả (skipInvalid=true: chỉ các dòng hợp lệ); cập nhật người đã có mà không đổi đường dẫn',
   },
@@ -28,6 +38,8 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Danh sách',
     request: NewPerson,
+    response: PersonReply,
+    created: true,
     summary:
       'Thêm một người vào danh sách (chuẩn hóa như khi nhập tệp) kèm lời mời; 409 nếu trùng người đã có',
     body: {
@@ -43,6 +55,7 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Danh sách',
     request: PersonPatch,
+    response: PersonReply,
     summary:
       'Sửa thông tin một người (từng trường); đường dẫn giữ nguyên; không đổi nhóm khi đã gửi phiếu',
     body: { position: 'Trưởng phòng' },
@@ -52,6 +65,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/respondents/{respondentId}',
     roles: STAFF,
     tag: 'Danh sách',
+    response: Removed,
     summary:
       'Xóa một người chưa gửi phiếu (người, lời mời, bản nháp, lịch sử); 409 khi đã gửi phiếu',
   },
@@ -60,6 +74,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/invitations',
     roles: STAFF,
     tag: 'Lời mời',
+    response: z.array(Invitation),
     summary: 'Danh sách lời mời (lọc: status, group, unit, ids)',
     query: 'status=not_opened,opened',
   },
@@ -68,6 +83,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/invitations/{inv}/reissue',
     roles: STAFF,
     tag: 'Lời mời',
+    response: Invitation,
     summary:
       'Cấp lại đường dẫn (đường dẫn cũ hết hiệu lực ngay; đường dẫn mới chưa được mở trên thiết bị nào, bản nháp cũ bị xoá; giữ trạng thái)',
   },
@@ -76,6 +92,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/invitations/{inv}/revoke',
     roles: STAFF,
     tag: 'Lời mời',
+    response: Invitation,
     summary: 'Thu hồi đường dẫn (không áp dụng khi đã gửi phiếu)',
   },
   {
@@ -84,6 +101,7 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Theo dõi',
     request: Reminder,
+    noContent: true,
     summary: 'Ghi nhận đã nhắc (phone, zalo, sms, email, other)',
     body: { channel: 'zalo' },
   },
@@ -127,6 +145,7 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Phiếu giấy',
     request: Stub,
+    response: StubReply,
     summary:
       'Nhận cuống phiếu giấy theo mã phiếu giấy: đường dẫn của người đó được tính là đã gửi (404 mã không có, 409 đã gửi hoặc đã thu hồi)',
     body: { code: 'K7QM-4X2P' },
@@ -136,6 +155,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/paper/serials/{serial}',
     roles: STAFF,
     tag: 'Phiếu giấy',
+    response: SerialLookup,
     summary:
       'Tra số phiếu trước khi nhập: nhóm đối tượng của các tờ đã in với số phiếu này và đã nhập hay chưa (422 số phiếu sai ký tự kiểm tra, 404 không có trong đợt). Không trả lại câu trả lời',
   },
@@ -145,6 +165,8 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Phiếu giấy',
     request: PaperEntry,
+    response: EntryReply,
+    created: true,
     summary:
       'Nhập tờ trả lời theo số phiếu, kiểm tra như phiếu trực tuyến và lưu không gắn với ai (404 số phiếu không có, 409 serial_used đã nhập, 409 no_stub chưa nhận đủ cuống phiếu, 422 câu trả lời chưa hợp lệ); ô bỏ trống hoặc đánh dấu nhiều ô được nhập là E. Không trả lại câu trả lời',
     body: { serial: 'K7QM-4X2P-R', answers: [] },
@@ -163,6 +185,7 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/non-responders',
     roles: STAFF,
     tag: 'Theo dõi',
+    response: z.array(NonResponder),
     summary: 'Người chưa trả lời để nhắc (format=csv để xuất)',
   },
 ];

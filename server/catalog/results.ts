@@ -1,5 +1,11 @@
-import { Redaction } from '../../contract/console/comments';
-import { NewRun } from '../../contract/results';
+import { z } from 'zod';
+import { CommentView, Redacted, Redaction } from '../../contract/console/comments';
+import { Comparison } from '../../contract/console/compare';
+import {
+  SelfAssessmentImportResult,
+  SelfAssessmentState,
+} from '../../contract/console/self-assessment';
+import { Distributions, NewRun, ResultsDocument, RunList } from '../../contract/results';
 import { ANALYSTS, type Endpoint } from './kit';
 
 /** Scoring runs, exports, comments, the self-assessment and the total PAR index. */
@@ -10,6 +16,8 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     request: NewRun,
+    response: ResultsDocument,
+    created: true,
     summary:
       'Tính điểm (chỉ khi đợt đã đóng, nếu không 409 campaign_open): không có method là lần tính chính thức; method khác thiết lập của đợt là thử nghiệm (không hạ được ngưỡng nhóm nhỏ)',
     body: { method: { weighting: 'POOLED' } },
@@ -19,6 +27,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: RunList,
     summary:
       'Các lần tính điểm: bộ chỉ số, thiết lập, chính thức/thử nghiệm, khóa, dấu vân tay, còn khớp dữ liệu hiện tại không',
   },
@@ -27,6 +36,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs/{run}',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: ResultsDocument,
     summary:
       'Kết quả của một lần tính (JSON như docs/contract.md: method, fingerprint, units; số liệu nhóm dưới ngưỡng là null)',
   },
@@ -35,6 +45,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs/{run}/lock',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: ResultsDocument,
     summary:
       'Khóa lần tính để công bố (409: thử nghiệm trial_run, đã khóa already_locked, dữ liệu đã đổi stale_run)',
   },
@@ -43,6 +54,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs/{run}/distributions',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: Distributions,
     summary: 'Phân bố A–E theo câu hỏi × đơn vị (ẩn theo quy tắc nhóm nhỏ)',
   },
   {
@@ -50,6 +62,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs/{run}/export.json',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: ResultsDocument,
     summary: 'Xuất kết quả (JSON)',
   },
   {
@@ -74,6 +87,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/runs/{run}/compare',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: Comparison,
     summary:
       'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
     query: 'with=dot-truoc',
@@ -83,6 +97,8 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/self-assessment',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: SelfAssessmentImportResult,
+    created: 'on-commit',
     summary:
       'Nhập điểm tự đánh giá đã thẩm định (.xlsx/.csv, multipart: file, preview=true để xem trước): cột Mã đơn vị/Đơn vị, Điểm tự đánh giá đã thẩm định (hoặc Điểm), LV1…LV8 nếu có; mọi lỗi theo số dòng (422 self_assessment_invalid), tất cả hoặc không gì cả, thay cho lần nhập trước; khi đợt đang mở hoặc đã đóng (409 campaign_not_open trước khi mở). Lần tính đã có giữ nguyên: Chỉ số CCHC tổng có ở lần tính sau',
   },
@@ -91,6 +107,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/self-assessment',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: SelfAssessmentState,
     summary:
       'Điểm tự đánh giá đã thẩm định đang có: thời điểm nhập, người nhập, dấu vân tay, điểm từng đơn vị (và từng lĩnh vực), đơn vị chưa có điểm',
   },
@@ -124,6 +141,7 @@ export const RESULTS: Endpoint[] = [
     path: '/api/campaigns/{id}/comments',
     roles: ANALYSTS,
     tag: 'Kết quả',
+    response: z.array(CommentView),
     summary:
       'Ý kiến tự do (không gắn với phiếu) và trạng thái duyệt: pending, cleared (đã che tên), withheld (không công bố)',
   },
@@ -133,6 +151,7 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     request: Redaction,
+    response: Redacted,
     summary: 'Lưu bản đã che tên của một ý kiến để xuất ("" = không công bố)',
     body: { text: 'Cần rút ngắn thời gian giải quyết hồ sơ của [tên đã che].' },
   },

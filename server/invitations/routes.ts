@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Reminder } from '../../contract/console/invitations';
+import { type Invitation, Reminder } from '../../contract/console/invitations';
 import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -67,7 +67,7 @@ export function invitationRoutes({ db, config }: Deps) {
     return { campaign, definition, groupName };
   }
 
-  function present(row: InvitationRow, groupName: (c: string) => string) {
+  function present(row: InvitationRow, groupName: (c: string) => string): Invitation {
     const { tokenNonce, unitPosition: _p, ...rest } = row;
     return {
       ...rest,
@@ -123,7 +123,8 @@ export function invitationRoutes({ db, config }: Deps) {
       });
       const [row] = await listInvitations(db, campaign.id, { ids: [invitation.id] });
       const { groupName } = await context(campaign);
-      return c.json(row && present(row, groupName));
+      if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
+      return c.json(present(row, groupName));
     });
   }
 

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { PaperEntry, Stub } from '../../contract/console/paper';
+import {
+  type EntryReply,
+  PaperEntry,
+  type SerialLookup,
+  Stub,
+  type StubReply,
+} from '../../contract/console/paper';
 import { questionnairesFor } from '../../contract/questionnaires-for';
 import type { DemographicView, QuestionnaireView } from '../../contract/respondent';
 import type { Definition } from '../../questionnaires';
@@ -177,9 +183,9 @@ export function paperRoutes({ db, config }: Deps) {
       name: row.name,
       group: groupName(row.groupCode),
       unit: units.find((u) => u.code === row.unitCode)?.name ?? row.workplace ?? '',
-      status: 'submitted' as const,
+      status: 'submitted',
       receipt,
-    });
+    } satisfies StubReply);
   });
 
   /** A typed serial: its 9 characters and its printed sheets' group; 422 or 404 otherwise. */
@@ -215,7 +221,7 @@ export function paperRoutes({ db, config }: Deps) {
       groupCode: printed.groupCode,
       group: groupName(printed.groupCode),
       entered: printed.entered,
-    });
+    } satisfies SerialLookup);
   });
 
   app.post('/:id/paper/entries', staff, async (c) => {
@@ -256,7 +262,7 @@ export function paperRoutes({ db, config }: Deps) {
         serial: formatSerial(serial),
         groupCode: printed.groupCode,
         group: groupName(printed.groupCode),
-      },
+      } satisfies EntryReply,
       201,
     );
   });

@@ -1,4 +1,4 @@
-import { Redaction } from '../../contract/console/comments';
+import { type Redacted, Redaction } from '../../contract/console/comments';
 import { audit } from '../audit/log';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
@@ -28,7 +28,7 @@ export function addCommentRoutes(app: ResultsApp, db: Db) {
       details: { status },
       ip: c.get('ip'),
     });
-    return c.json({ id: commentId, status });
+    return c.json({ id: commentId, status } satisfies Redacted);
   });
 
   app.get('/:id/comments.csv', analysts, async (c) => {

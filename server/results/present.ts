@@ -1,6 +1,8 @@
 import type {
   Distribution,
+  Distributions,
   ResultsDocument,
+  RunList,
   RunUnitResult,
   WithheldUnit,
 } from '../../contract/results';
@@ -63,7 +65,7 @@ export function runList(
   rows: readonly RunListRow[],
   current: { fingerprint: string; count: number },
   self: string | null,
-) {
+): RunList {
   return {
     fingerprint: current.fingerprint,
     submissionCount: current.count,
@@ -94,7 +96,7 @@ export function distributionRows(
   doc: ResultsDocument,
   definition: Definition,
   units: readonly { code: string; name: string }[],
-) {
+): Distributions {
   const names = new Map(units.map((u) => [u.code, u.name]));
   const texts = new Map(
     definition.questionnaires.flatMap((q) =>

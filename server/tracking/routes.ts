@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { NonResponder } from '../../contract/console/invitations';
 import type { Tracking } from '../../contract/console/tracking';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
@@ -128,18 +129,20 @@ export function trackingRoutes(db: Db) {
     const { campaign, groupName } = await context(c.get('campaign'));
     const rows = (
       await listInvitations(db, campaign.id, { status: ['not_opened', 'opened', 'in_progress'] })
-    ).map((r) => ({
-      id: r.id,
-      name: r.name,
-      group: groupName(r.groupCode),
-      unit: r.unitName ?? r.workplace ?? '',
-      phone: r.phone ?? '',
-      email: r.email ?? '',
-      status: r.status,
-      statusName: STATUS_NAMES[r.status],
-      reminders: Number(r.reminders ?? 0),
-      lastReminderAt: r.lastReminderAt ?? null,
-    }));
+    ).map(
+      (r): NonResponder => ({
+        id: r.id,
+        name: r.name,
+        group: groupName(r.groupCode),
+        unit: r.unitName ?? r.workplace ?? '',
+        phone: r.phone ?? '',
+        email: r.email ?? '',
+        status: r.status,
+        statusName: STATUS_NAMES[r.status],
+        reminders: Number(r.reminders ?? 0),
+        lastReminderAt: r.lastReminderAt ?? null,
+      }),
+    );
     if (c.req.query('format') === 'csv') {
       await audit(db, {
         user: currentUser(c),

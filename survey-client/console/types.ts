@@ -1,7 +1,7 @@
 /**
- * What the console API answers (server/auth/routes.ts, server/campaigns/routes.ts,
- * server/invitations/routes.ts, server/tracking/routes.ts). The routes infer their shapes, so
- * they are written out here; the roster's come from contract/console/roster.ts.
+ * What the console API answers: the types inferred from contract/console/*.ts's zod schemas,
+ * which the routes return and /api/openapi.json describes. Imported as types only, so no zod
+ * reaches the bundle.
  */
 
 export type {
@@ -17,8 +17,14 @@ export type {
 
 import type { Session, User } from '../../contract/console/auth';
 import type { Role } from '../../contract/console/users';
-import type { PersonalData } from './admin/types';
 
+export type {
+  Campaign,
+  CampaignDetail,
+  GroupInfo,
+  Phase,
+  UnitInfo,
+} from '../../contract/console/campaigns';
 export type { Role, Session, User };
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
@@ -27,73 +33,10 @@ export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
 /** Scores, runs, raw answers and comments: admin and analyst only (an officer never sees them). */
 export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
-export type Phase = 'not_open' | 'open' | 'closed';
-
-export interface Campaign {
-  id: string;
-  name: string;
-  phase: Phase;
-  opensAt: string | null;
-  closesAt: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  targetRate: number | null;
-  definition: { code: string; version: number | string; name: string } | null;
-  counts: { invited: number; submitted: number };
-}
-
-export interface GroupInfo {
-  code: string;
-  name: string;
-  questionnaires: string[];
-  unitRequired: boolean;
-}
-
-export interface UnitInfo {
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-}
-
-/** GET /api/campaigns/{id} adds the groups and units. */
-export interface CampaignDetail extends Campaign {
-  groups?: GroupInfo[];
-  units?: UnitInfo[];
-  /** Whether the roster's personal data is due for erasure (admin/purge-notice.tsx). */
-  personalData?: PersonalData;
-}
-
-export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';
-
-export interface Invitation {
-  id: string;
-  status: InvitationStatus;
-  name: string;
-  position: string | null;
-  groupCode: string;
-  group: string;
-  unitCode: string | null;
-  unit: string;
-  phone: string | null;
-  email: string | null;
-  reminders: number;
-  lastReminderAt: string | null;
-  link: string | null;
-  shortCode: string | null;
-}
-
-export interface NonResponder {
-  id: string;
-  name: string;
-  group: string;
-  unit: string;
-  phone: string;
-  email: string;
-  status: InvitationStatus;
-  statusName: string;
-  reminders: number;
-  lastReminderAt: string | null;
-}
+export type {
+  Invitation,
+  InvitationStatus,
+  NonResponder,
+} from '../../contract/console/invitations';
 
 export type { Tracking, TrackingCell } from '../../contract/console/tracking';

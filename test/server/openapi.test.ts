@@ -19,6 +19,10 @@ const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
   })),
 );
 
+/** The JSON schema of an operation's success (200, or 201 Created). */
+const jsonOf = (op: Operation | undefined) =>
+  (op?.responses['200'] ?? op?.responses['201'])?.content?.['application/json'];
+
 /** A schema says something: properties, items, a union, a reference… not just a type. */
 const real = (schema: Record<string, unknown> | undefined) =>
   !!schema && Object.keys(schema).some((k) => k !== 'type' && k !== 'description');
@@ -44,11 +48,39 @@ describe('/api/openapi.json', () => {
   });
 
   it('every described 2xx response has a real schema, and their number only grows', () => {
-    const json = operations.filter((o) => o.op.responses['200']?.content?.['application/json']);
-    const described = json.filter((o) =>
-      real(o.op.responses['200']?.content?.['application/json']?.schema),
-    );
+    const json = operations.filter((o) => jsonOf(o.op));
+    const described = json.filter((o) => real(jsonOf(o.op)?.schema));
     expect(described.length).toBeGreaterThanOrEqual(DESCRIBED_RESPONSES);
+    expect(json).toHaveLength(JSON_RESPONSES);
+    expect(described).toHaveLength(json.length);
+  });
+
+  const json = CATALOG.filter((e) => !e.produces && !e.noContent);
+  it.each(json.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))(
+    '%s describes its JSON response',
+    (name, e) => {
+      const op = operations.find((o) => o.name === name)?.op;
+      const schema = jsonOf(op)?.schema;
+      expect(e.response, name).toBeDefined();
+      expect(real(schema), JSON.stringify(schema)).toBe(true);
+    },
+  );
+
+  it('an answer without a body is a 204, a creation a 201, the rest 200', () => {
+    for (const o of operations) {
+      const e = CATALOG.find((c) => `${c.method.toUpperCase()} ${c.path}` === o.name);
+      expect(
+        Object.keys(o.op.responses).filter((k) => k.startsWith('2')),
+        o.name,
+      ).toEqual(
+        e?.noContent
+          ? ['204']
+          : e?.created === 'on-commit'
+            ? ['200', '201']
+            : [e?.created ? '201' : '200'],
+      );
+      if (e?.noContent) expect(e.response, o.name).toBeUndefined();
+    }
   });
 
   it('the error envelope is described once and referenced', () => {
@@ -57,4 +89,6 @@ describe('/api/openapi.json', () => {
 });
 
 /** JSON 2xx responses with a schema today; raise it as contract/ describes more. */
-const DESCRIBED_RESPONSES = 7;
+const DESCRIBED_RESPONSES = 40;
+/** Every catalogued JSON 2xx answer: the described ones are all of them. */
+const JSON_RESPONSES = 40;

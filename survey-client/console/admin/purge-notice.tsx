@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { PurgeResult } from '../../../contract/console/campaigns';
 import { api, campaignApi } from '../api';
 import { count, vnDateTime } from '../format';
 import { useConfirm } from '../parts/confirm';
 import { Done, ErrorNotice } from '../parts/notice';
 import type { Campaign, CampaignDetail } from '../types';
-import type { PersonalData } from './types';
 import './admin.css';
 
 /**
@@ -60,10 +60,7 @@ export function PurgeNotice({
     setBusy(true);
     setError(null);
     try {
-      const r = await api<PersonalData & { purged: number }>(
-        'POST',
-        campaignApi(campaign.id, '/purge-personal-data'),
-      );
+      const r = await api<PurgeResult>('POST', campaignApi(campaign.id, '/purge-personal-data'));
       setPurged(r.purged);
       const { purged: _, ...status } = r;
       const next: CampaignDetail = { ...campaign, personalData: status };

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { DefinitionReply } from '../../../contract/console/campaigns';
 import type { Definition } from '../../../questionnaires/schema';
 import { ApiFailure, api, campaignApi } from '../api';
 import { count } from '../format';
@@ -13,12 +14,6 @@ import { type DefinitionProblem, locate } from './paths';
 import { QuestionnairesSection } from './questionnaires';
 import '../styles/sticky-bar.css';
 import './definition.css';
-
-/** GET/PUT /api/campaigns/{id}/definition. */
-interface DefinitionReply {
-  editable: boolean;
-  definition: Definition;
-}
 
 /**
  * "Bộ câu hỏi": the campaign's questionnaires, criteria and points, method and group assignment;

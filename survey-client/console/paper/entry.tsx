@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { EntryReply, SerialLookup } from '../../../contract/console/paper';
 import { ApiFailure, api, campaignApi } from '../api';
 import { count } from '../format';
 import { useConfirm } from '../parts/confirm';
@@ -101,7 +102,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
   const lookUp = async (typed: string) => {
     update({ found: null });
     try {
-      const printed = await api<{ serial: string; groupCode: string; entered: boolean }>(
+      const printed = await api<SerialLookup>(
         'GET',
         campaignApi(campaign.id, `/paper/serials/${encodeURIComponent(typed)}`),
       );
@@ -160,7 +161,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
     if (!(await blanksAccepted())) return;
     update({ busy: true });
     try {
-      const done = await api<{ serial: string; group: string }>(
+      const done = await api<EntryReply>(
         'POST',
         campaignApi(campaign.id, '/paper/entries'),
         M.entryBody(s, checked.serial, sheets, cells),

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import type { StubReply } from '../../../contract/console/paper';
 import { api, campaignApi } from '../api';
 import { count, STATUS_NAMES } from '../format';
 import { CardTable, PERSON_COLUMNS, PersonCells, StatusCell } from '../parts/card-table';
@@ -6,16 +7,6 @@ import { Done, ErrorNotice } from '../parts/notice';
 import type { CampaignDetail } from '../types';
 import { CodeField } from './code-field';
 import { cleanCode } from './serial';
-
-/** POST /api/campaigns/{id}/paper/stubs answers who the stub was (server/paper/routes.ts). */
-interface StubReply {
-  id: string;
-  name: string;
-  group: string;
-  unit: string;
-  status: 'submitted';
-  receipt: string;
-}
 
 /**
  * "Nhận cuống phiếu": the short code on a returned stub marks that person's link used (their

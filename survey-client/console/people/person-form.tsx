@@ -5,7 +5,7 @@ import { CodeOptions } from '../parts/group-unit-filter';
 import type { CampaignDetail, Invitation } from '../types';
 
 /** An invitation row as the server lists it: the respondent's id and workplace come along. */
-export type PersonRow = Invitation & { respondentId?: string; workplace?: string | null };
+export type PersonRow = Invitation;
 
 /** The person's fields, as the roster holds them (contract/console/roster.ts). */
 export type PersonFields = Person;

@@ -1,13 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { UnitImportResult as Imported } from '../../../contract/console/campaigns';
 import { api, campaignApi } from '../api';
 import { Done, ErrorNotice } from '../parts/notice';
 import { RowProblems, rowProblems } from '../parts/row-problems';
 
-interface Imported {
-  unitSetId: string;
-  code: string;
-  units: number;
-}
 /** A new unit list from .xlsx/.csv, for a campaign not yet open; row problems listed. */
 export function UnitImport({
   campaignId,

@@ -1,11 +1,18 @@
 /**
  * What the results API answers (server/results/routes.ts): scoring runs, the contract's results
- * JSON, A–E distributions and comments. Shapes come from the server as types only, so nothing
- * of the server reaches the bundle.
+ * JSON, A–E distributions and comments. The types of contract/'s zod schemas, imported as types
+ * only, so no zod reaches the bundle.
  */
 
 import type { CommentStatus, CommentView } from '../../../contract/console/comments';
-import type { Distribution, ResultsDocument } from '../../../contract/results';
+import type {
+  Distribution,
+  DistributionRow,
+  Distributions,
+  ResultsDocument,
+  RunList,
+  RunSummary,
+} from '../../../contract/results';
 import type { Definition, Method } from '../../../questionnaires';
 
 export type {
@@ -14,53 +21,19 @@ export type {
   GroupResult,
   UnitResult,
 } from '../../../analysis/types';
-export type { CommentStatus, CommentView, Definition, Distribution, Method, ResultsDocument };
-
-/** One row of GET runs: a run without its results. */
-export interface RunSummary {
-  id: string;
-  createdAt: string;
-  createdBy: string | null;
-  definitionCode: string;
-  definitionVersion: number;
-  settings: Method;
-  official: boolean;
-  trial: boolean;
-  locked: boolean;
-  lockedAt: string | null;
-  lockedBy: string | null;
-  fingerprint: string;
-  submissionCount: number;
-  /** The run's submissions are still the campaign's (nothing arrived or changed since). */
-  current: boolean;
-}
-
-export interface RunList {
-  /** The fingerprint of the campaign's submissions now. */
-  fingerprint: string;
-  submissionCount: number;
-  /** Newest first. */
-  runs: RunSummary[];
-}
-
-export interface DistributionRow extends Distribution {
-  unitName: string;
-  questionText: string;
-  /** "ẩn (dưới k phiếu)" where hidden. */
-  note: string | null;
-}
-
-export interface Distributions {
-  runId: string;
-  minCellSize: number;
-  rows: DistributionRow[];
-}
-
-/** GET /api/campaigns/{id}/definition. */
-export interface DefinitionReply {
-  editable: boolean;
-  definition: Definition;
-}
+export type { DefinitionReply } from '../../../contract/console/campaigns';
+export type {
+  CommentStatus,
+  CommentView,
+  Definition,
+  Distribution,
+  DistributionRow,
+  Distributions,
+  Method,
+  ResultsDocument,
+  RunList,
+  RunSummary,
+};
 
 /** The settings a trial may change (never the small-group threshold: only raise it). */
 export type TrialMethod = Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'> & {

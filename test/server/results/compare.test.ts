@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison, UnitComparison } from '../../../contract/console/compare';
+import { Comparison, type UnitComparison } from '../../../contract/console/compare';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../../../questionnaires';
 import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
@@ -99,7 +99,10 @@ describe('comparing a run with the previous campaign', () => {
   it('picks the most recent earlier closed campaign with a locked run and shared criteria', async () => {
     const res = await compare();
     expect(res.status).toBe(200);
-    const c = (await res.json()) as Comparison;
+    const body = await res.json();
+    // The answer is what contract/console/compare.ts (and /api/openapi.json) says, field for field.
+    const c = Comparison.parse(body);
+    expect(c).toEqual(body);
     expect(c.current).toMatchObject({ campaign: { id: CAMPAIGN }, runId, locked: false });
     expect(c.previous).toMatchObject({
       campaign: { id: 'hq-2022' },

@@ -144,6 +144,12 @@ export function invitation(patch: Partial<Invitation> = {}): Invitation {
     lastReminderAt: null,
     link: 'https://khaosat.example.vn/s/tok-abc',
     shortCode: 'K7Q2-9XFA',
+    openedAt: null,
+    startedAt: null,
+    submittedAt: null,
+    respondentId: 'r1',
+    workplace: null,
+    unitName: 'UBND xã An Phú',
     ...patch,
   };
 }

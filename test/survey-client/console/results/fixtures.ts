@@ -28,7 +28,9 @@ export function runSummary(patch: Partial<RunSummary> = {}): RunSummary {
     lockedBy: null,
     fingerprint: FINGERPRINT,
     submissionCount: 120,
+    selfAssessment: null,
     current: true,
+    selfAssessmentCurrent: true,
     ...patch,
   };
 }
