@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Person } from './roster-schema';
 
 /** Invitations: `POST /api/campaigns/:id/invitations/:invitationId/reminders`. */
 export const Reminder = z.object({ channel: z.enum(['phone', 'zalo', 'sms', 'email', 'other']) });
@@ -24,13 +25,8 @@ export const Invitation = z.object({
   startedAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
   respondentId: z.string(),
-  name: z.string(),
-  groupCode: z.string(),
-  unitCode: z.string().nullable(),
-  workplace: z.string().nullable(),
-  position: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
+  /** The person's fields, as the roster holds them. */
+  ...Person.shape,
   unitName: z.string().nullable(),
   /** The group's name. */
   group: z.string(),
