@@ -1,11 +1,17 @@
 import type { Group } from '../../questionnaires';
-import { cleanText, foldKey, similarity } from './normalize';
+import { FILLERS, KIND_WORDS, type Mode, readings } from './abbreviations';
+import { foldKey, similarity } from './normalize';
 
 /**
  * Recognising groups and units written the many ways offices write them (docs/method.md §16,
- * "Rosters"): with or without "UBND", "xã", "thị trấn", "Phòng", "huyện …", diacritics or the
- * usual abbreviations (TN&MT, LĐ-TB&XH). Only exact keys are taken; anything else is a problem
- * with suggestions, never a silent guess.
+ * "Rosters"). Every key comes from the candidates' own names, aliases and codes, read through
+ * a general dictionary of abbreviations (abbreviations.ts): "LĐ P. thuộc sở", "HĐND tỉnh ĐB",
+ * "UBND X.Tân Hưng", without diacritics, in another word order. The keys are tried from the
+ * strictest (same words, same diacritics) to the loosest (same words in any order, "các",
+ * "cấp", "thuộc" left out); the first that fits decides: one candidate is a match, several are
+ * ambiguous. A word with two meanings ("P." phòng or phường) is read both ways and the
+ * candidates decide; two different fits are ambiguous. Anything else is a problem with
+ * suggestions, never a silent guess.
  */
 
 export interface UnitLike {
@@ -25,47 +31,62 @@ const SUGGEST_MIN = 0.6;
 const SUGGEST_MAX = 3;
 const SUGGEST_SPREAD = 0.15;
 
-/** "xã Tân Hưng", "UBND xã Tân Hưng", "TT Tân Khai", "P. Nội vụ huyện Hớn Quản" → their core. */
-export function unitCore(key: string): string {
-  return key
-    .replace(/^(ubnd|uy ban nhan dan|[uủ]y ban nhân dân) /, '')
-    .replace(/^vp /, 'van phong ')
-    .replace(/^(xa|xã|x|thi tran|thị trấn|tt|phong|phòng|p) /, '')
-    .replace(/ huy[eệ]n( .*)?$/, '')
-    .trim();
-}
+const join = (r: string[]) => r.join(' ');
+const bag = (r: string[]) => [...r].sort().join(' ');
+const loose = (r: string[]) => bag(r.filter((w) => !FILLERS.has(w)));
+const split = (key: string) => key.split(' ').filter((w) => w !== '');
 
-/** Like foldKey but keeping the diacritics: "Tân Hưng" and "Tân Hùng" stay two communes. */
-const accentKey = (raw: string) =>
-  cleanText(raw)
-    .toLocaleLowerCase('vi')
-    .replace(/&/g, ' và ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+const KIND = new RegExp(`^(${KIND_WORDS.join('|')}) `);
+const UNIT_TAIL = / thuoc( ubnd)? (tinh|huyen)( .*)?$| (tinh|huyen)( .*)?$/;
+
+/** "ubnd xa tan hung", "phong noi vu huyen hon quan", "thanh tra tinh" → "tan hung", "noi vu", "thanh tra". */
+export const unitCore = (key: string) =>
+  key
+    .replace(/^ubnd /, '')
+    .replace(KIND, '')
+    .replace(UNIT_TAIL, '')
     .trim();
 
-/** Initials of a core of three words or more, "và" left out: "tai nguyen va moi truong" → "tnmt". */
-function acronym(core: string): string | undefined {
-  const words = core.split(' ').filter((w) => w !== 'va');
-  return words.length >= 3 ? words.map((w) => w[0]).join('') : undefined;
+/** "ld cqcm thuoc ubnd huyen (hon quan)", "db hdnd tinh" → without the level's tail. */
+const groupCore = (key: string) => key.replace(/ (thuoc )?(ubnd )?(huyen|tinh)( .*)?$/, '').trim();
+
+type Core = (key: string) => string;
+
+/** A name's keys in the strict namespaces: as written, without "UBND" in front, its core. */
+function nameKeys(raw: string, core: Core): string[] {
+  const keys: string[] = [];
+  for (const [mode, ns] of [
+    ['accent', 'a'],
+    ['fold', 'f'],
+  ] as const) {
+    for (const r of readings(raw, mode)) {
+      const full = join(r);
+      keys.push(`${ns}:${full}`, `${ns}:${full.replace(/^ubnd /, '')}`, `${ns}:${core(full)}`);
+      if (mode === 'fold') keys.push(...orderFreeKeys(r, core));
+    }
+  }
+  return keys;
 }
 
-/** What a typed abbreviation reads as: "ld tb va xh" → "ldtbxh" (short words only). */
-function typedAcronym(core: string): string | undefined {
-  const words = core.split(' ').filter((w) => w !== 'va');
-  return words.every((w) => w.length <= 4) && words.join('').length <= 8
-    ? words.join('')
-    : undefined;
-}
+/** The same words in any order (`b`), and without the fillers (`l`). */
+const orderFreeKeys = (r: string[], core: Core) => {
+  const c = split(core(join(r)));
+  return [`b:${bag(r)}`, `b:${bag(c)}`, `l:${loose(r)}`, `l:${loose(c)}`];
+};
 
-function unitKeys(u: UnitLike): string[] {
-  const full = foldKey(u.name);
-  const core = unitCore(full);
-  const keys = [full, core, foldKey(u.code), full.replace(/^(ubnd|uy ban nhan dan) /, '')];
-  const acr = acronym(core);
-  if (acr) keys.push(`acr:${acr}`);
-  const accented = accentKey(u.name);
-  keys.push(`a:${accented}`, `a:${unitCore(accented)}`);
-  return keys.filter((k) => k !== '' && k !== 'acr:' && k !== 'a:');
+/** The keys tried for a typed name, step by step: strictest first. */
+function typedSteps(raw: string, core: Core): string[][] {
+  const steps = (mode: Mode, ns: string, fns: ((r: string[]) => string)[]) => {
+    const rs = readings(raw, mode);
+    return fns.map((f) => rs.map((r) => `${ns}:${f(r)}`));
+  };
+  const coreOf = (r: string[]) => split(core(join(r)));
+  return [
+    ...steps('accent', 'a', [join, (r) => join(coreOf(r))]),
+    ...steps('fold', 'f', [join, (r) => join(coreOf(r))]),
+    ...steps('fold', 'b', [bag, (r) => bag(coreOf(r))]),
+    ...steps('fold', 'l', [loose, (r) => loose(coreOf(r))]),
+  ];
 }
 
 /** Builds a key → values index; a key shared by several values is ambiguous. */
@@ -73,12 +94,23 @@ function indexBy<T>(values: T[], keysOf: (v: T) => string[]): Map<string, T[]> {
   const index = new Map<string, T[]>();
   for (const v of values) {
     for (const k of new Set(keysOf(v))) {
+      if (/^[a-z0-9]+:$/.test(k)) continue;
       const list = index.get(k) ?? [];
       list.push(v);
       index.set(k, list);
     }
   }
   return index;
+}
+
+/** The first step any key of which fits decides: one value, or several (ambiguous). */
+function decide<T>(index: Map<string, T[]>, steps: string[][]): Match<T> | undefined {
+  for (const keys of steps) {
+    const found = new Set(keys.flatMap((k) => index.get(k) ?? []));
+    if (found.size === 1) return { kind: 'ok', value: [...found][0] as T };
+    if (found.size > 1) return { kind: 'ambiguous', suggestions: [...found] };
+  }
+  return undefined;
 }
 
 /** The closest candidates: above a floor, and not far behind the best one. */
@@ -113,24 +145,50 @@ export function workplaceUnits<U extends UnitLike>(units: U[]): U[] {
   return units.filter((u) => !parents.has(u.code));
 }
 
+/** A name's kind ("so", "phong" or "phuong" for "P.") and the words after it, tail dropped. */
+function kindAndRest(raw: string): { kinds: string[]; rest: string[] } {
+  const ws = split(foldKey(raw).replace(/^ubnd /, ''));
+  const kinds = readings(ws[0] ?? '', 'fold')
+    .map(join)
+    .filter((k) => KIND_WORDS.includes(k));
+  const rest = kinds.length > 0 ? ws.slice(1) : ws;
+  return { kinds, rest: split(join(rest).replace(UNIT_TAIL, '')) };
+}
+
+/** Initials of a name of two words or more, "và" left out: "Sở Nội vụ" → so nv. */
+function unitAcronyms(u: UnitLike): string[] {
+  const { kinds, rest } = kindAndRest(u.name);
+  const ws = rest.filter((w) => w !== 'va');
+  if (ws.length < 2) return [];
+  const acr = ws.map((w) => w[0]).join('');
+  // Two initials are too few to stand alone: "TC" needs its "Sở" or "Phòng".
+  return [...(ws.length >= 3 ? [`acr:${acr}`] : []), ...kinds.map((k) => `acr:${k} ${acr}`)];
+}
+
+/** What a typed abbreviation reads as: "Phòng LĐ-TB&XH" → ldtbxh, "Sở VHTTDL" → so vhttdl. */
+function typedAcronyms(raw: string): string[] {
+  const { kinds, rest } = kindAndRest(raw);
+  const ws = rest.filter((w) => w !== 'va');
+  const acr = ws.join('');
+  const short = ws.every((w) => w.length <= 4) || (ws.length === 1 && acr.length <= 8);
+  if (!short || acr.length > 8 || acr === '') return [];
+  return [`acr:${acr}`, ...kinds.map((k) => `acr:${k} ${acr}`)];
+}
+
 /** A matcher of typed unit names against `units` (memoised: 50,000 rows have few distinct units). */
 export function unitMatcher<U extends UnitLike>(units: U[]): (raw: string) => Match<U> {
-  const index = indexBy(units, unitKeys);
-  const cores = units.map((u) => ({ u, full: foldKey(u.name), core: unitCore(foldKey(u.name)) }));
+  const index = indexBy(units, (u) => [
+    ...nameKeys(u.name, unitCore),
+    `f:${foldKey(u.code)}`,
+    ...unitAcronyms(u),
+  ]);
+  const cores = units.map((u) => ({ u, full: foldKey(u.name), core: foldedCore(u.name) }));
   return memo<U>((raw) => {
     const full = foldKey(raw);
     if (full === '') return { kind: 'missing' };
-    const core = unitCore(full);
-    const acr = typedAcronym(core);
-    const accented = accentKey(raw);
-    // Typed with its diacritics, a name is exact even where the folded keys of two units meet.
-    const keys = [`a:${accented}`, `a:${unitCore(accented)}`, full, core, acr && `acr:${acr}`];
-    for (const key of keys) {
-      const found = key ? index.get(key) : undefined;
-      const only = found?.length === 1 ? found[0] : undefined;
-      if (only) return { kind: 'ok', value: only };
-      if (found && found.length > 1) return { kind: 'ambiguous', suggestions: found };
-    }
+    const found = decide(index, [...typedSteps(raw, unitCore), typedAcronyms(raw)]);
+    if (found) return found;
+    const core = foldedCore(raw);
     const suggestions = suggest(cores, (c) =>
       Math.max(similarity(core, c.core), similarity(full, c.full)),
     ).map((c) => c.u);
@@ -138,29 +196,73 @@ export function unitMatcher<U extends UnitLike>(units: U[]): (raw: string) => Ma
   });
 }
 
-/** "Lãnh đạo cơ quan chuyên môn thuộc UBND huyện (Hớn Quản)" → without the district tail. */
-const groupCore = (key: string) => key.replace(/ (thuoc )?(ubnd )?huyen( .*)?$/, '').trim();
+/** The core of a name's first folded reading, for suggestions. */
+const foldedCore = (raw: string) => unitCore(join(readings(raw, 'fold')[0] ?? []));
+
+/**
+ * A list in a group's name stands for each of its items: "Lãnh đạo UBND xã, phường, đặc khu"
+ * is also "Lãnh đạo UBND phường". Where the shared words end is not known, so every split of
+ * the first item's leading words and of the last item's trailing words is tried; the keys of
+ * wrong splits are word salads nobody types.
+ */
+function listKeys(raw: string): string[] {
+  const parts = raw.split(/[,;]/).map((p) => readings(p, 'fold'));
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) return [];
+  let combos: string[][][] = [[]];
+  for (const p of parts) combos = combos.flatMap((c) => p.map((r) => [...c, r]));
+  const keys: string[] = [];
+  for (const segs of combos.slice(0, 16)) {
+    const first = segs[0] ?? [];
+    const last = segs[segs.length - 1] ?? [];
+    for (let p = 1; p < first.length; p++) {
+      for (let s = 0; s < last.length; s++) {
+        const lead = first.slice(0, p);
+        const tail = last.slice(last.length - s);
+        segs.forEach((seg, k) => {
+          const item =
+            k === 0
+              ? [...first.slice(p), ...tail]
+              : k === segs.length - 1
+                ? seg
+                : [...seg, ...tail];
+          const r = [...lead, ...item];
+          keys.push(`l:${loose(r)}`, `l:${loose(split(groupCore(join(r))))}`);
+        });
+      }
+    }
+  }
+  return keys;
+}
 
 function groupKeys(g: Group): string[] {
-  const keys = [g.code, g.name, ...g.aliases].map(foldKey);
+  const names = [g.name, ...g.aliases];
+  return [
+    `f:${foldKey(g.code)}`,
+    ...names.flatMap((n) => [...nameKeys(n, groupCore), ...listKeys(n)]),
+  ];
+}
+
+/** The suggestion keys of a group: its code, names and aliases, as written and as read. */
+function groupSuggestKeys(g: Group): string[] {
+  const keys = [g.code, g.name, ...g.aliases].flatMap((n) => [
+    foldKey(n),
+    join(readings(n, 'fold')[0] ?? []),
+  ]);
   return [...keys, ...keys.map(groupCore)].filter((k) => k !== '');
 }
 
 /** A matcher of typed group names against the definition's groups (code, name, aliases). */
 export function groupMatcher(groups: Group[]): (raw: string) => Match<Group> {
   const index = indexBy(groups, groupKeys);
-  const keyed = groups.map((g) => ({ g, keys: groupKeys(g) }));
+  const keyed = groups.map((g) => ({ g, keys: groupSuggestKeys(g) }));
   return memo<Group>((raw) => {
     const full = foldKey(raw);
     if (full === '') return { kind: 'missing' };
-    for (const key of [full, groupCore(full)]) {
-      const found = index.get(key);
-      const only = found?.length === 1 ? found[0] : undefined;
-      if (only) return { kind: 'ok', value: only };
-      if (found && found.length > 1) return { kind: 'ambiguous', suggestions: found };
-    }
+    const found = decide(index, typedSteps(raw, groupCore));
+    if (found) return found;
+    const read = join(readings(raw, 'fold')[0] ?? []);
     const suggestions = suggest(keyed, (x) =>
-      Math.max(...x.keys.map((k) => similarity(full, k))),
+      Math.max(...x.keys.map((k) => Math.max(similarity(full, k), similarity(read, k)))),
     ).map((x) => x.g);
     return { kind: 'unknown', suggestions };
   });
