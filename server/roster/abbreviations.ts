@@ -103,13 +103,20 @@ interface Entry {
   meanings: string[][];
 }
 
-// Longest forms first, so "ủy ban nhân dân" is read before any shorter form inside it.
-const ENTRIES: Entry[] = DICTIONARY.flatMap(([forms, meanings]) =>
-  forms.map((f) => ({
-    form: words(f).map((w) => ({ tone: toneKey(w), fold: foldWord(w) })),
-    meanings: meanings.map((m) => m.split(' ')),
-  })),
-).sort((a, b) => b.form.length - a.form.length);
+// By first word (folded), longest forms first: "ủy ban nhân dân" is read before any shorter form.
+const ENTRIES = new Map<string, Entry[]>();
+for (const [forms, meanings] of DICTIONARY) {
+  for (const f of forms) {
+    const form = words(f).map((w) => ({ tone: toneKey(w), fold: foldWord(w) }));
+    const key = form[0]?.fold ?? '';
+    const list = ENTRIES.get(key) ?? [];
+    list.push({ form, meanings: meanings.map((m) => m.split(' ')) });
+    ENTRIES.set(
+      key,
+      list.sort((a, b) => b.form.length - a.form.length),
+    );
+  }
+}
 
 type Word = { text: string; tone: string; fold: string };
 
@@ -128,7 +135,7 @@ export function readings(raw: string, mode: Mode): string[][] {
   let out: string[][] = [[]];
   for (let i = 0; i < ws.length; ) {
     const at = i;
-    const entry = ENTRIES.find(
+    const entry = ENTRIES.get((ws[i] as Word).fold)?.find(
       (e) =>
         at + e.form.length <= ws.length &&
         e.form.every((f, j) => same(mode, ws[at + j] as Word, f)),

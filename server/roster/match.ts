@@ -76,10 +76,9 @@ const orderFreeKeys = (r: string[], core: Core) => {
 
 /** The keys tried for a typed name, step by step: strictest first. */
 function typedSteps(raw: string, core: Core): string[][] {
-  const steps = (mode: Mode, ns: string, fns: ((r: string[]) => string)[]) => {
-    const rs = readings(raw, mode);
-    return fns.map((f) => rs.map((r) => `${ns}:${f(r)}`));
-  };
+  const read = { accent: readings(raw, 'accent'), fold: readings(raw, 'fold') };
+  const steps = (mode: Mode, ns: string, fns: ((r: string[]) => string)[]) =>
+    fns.map((f) => read[mode].map((r) => `${ns}:${f(r)}`));
   const coreOf = (r: string[]) => split(core(join(r)));
   return [
     ...steps('accent', 'a', [join, (r) => join(coreOf(r))]),
