@@ -39,37 +39,44 @@ const split = (key: string) => key.split(' ').filter((w) => w !== '');
 const KIND = new RegExp(`^(${KIND_WORDS.join('|')}) `);
 const UNIT_TAIL = / thuoc( ubnd)? (tinh|huyen)( .*)?$| (tinh|huyen)( .*)?$/;
 
-/** "ubnd xa tan hung", "phong noi vu huyen hon quan", "thanh tra tinh" → "tan hung", "noi vu", "thanh tra". */
-export const unitCore = (key: string) =>
-  key
-    .replace(/^ubnd /, '')
-    .replace(KIND, '')
-    .replace(UNIT_TAIL, '')
-    .trim();
+/**
+ * "ubnd xa tan hung", "phong noi vu huyen hon quan", "thanh tra tinh" → "tan hung", "noi vu",
+ * "thanh tra"; `tail` false keeps a trailing "tinh" or "huyen" (see nameKeys).
+ */
+export function unitCore(key: string, tail = true): string {
+  const core = key.replace(/^ubnd /, '').replace(KIND, '');
+  return (tail ? core.replace(UNIT_TAIL, '') : core).trim();
+}
 
 /** "ld cqcm thuoc ubnd huyen (hon quan)", "db hdnd tinh" → without the level's tail. */
-const groupCore = (key: string) => key.replace(/ (thuoc )?(ubnd )?(huyen|tinh)( .*)?$/, '').trim();
+const groupCore = (key: string, tail = true) =>
+  tail ? key.replace(/ (thuoc )?(ubnd )?(huyen|tinh)( .*)?$/, '').trim() : key;
 
-type Core = (key: string) => string;
+type Core = (key: string, tail?: boolean) => string;
 
 /** A name's keys in the strict namespaces: as written, without "UBND" in front, its core. */
 function nameKeys(raw: string, core: Core): string[] {
+  const accent = readings(raw, 'accent');
+  // Whether a trailing "tinh" is "tỉnh" (a tail to drop) or "Tịnh" ("Xã Sơn Tịnh", a name):
+  // the definition's own diacritics say.
+  const tail = accent.some((r) => core(join(r)) !== core(join(r), false));
+  const coreOf = (key: string) => core(key, tail);
   const keys: string[] = [];
   for (const [mode, ns] of [
     ['accent', 'a'],
     ['fold', 'f'],
   ] as const) {
-    for (const r of readings(raw, mode)) {
+    for (const r of mode === 'accent' ? accent : readings(raw, mode)) {
       const full = join(r);
-      keys.push(`${ns}:${full}`, `${ns}:${full.replace(/^ubnd /, '')}`, `${ns}:${core(full)}`);
-      if (mode === 'fold') keys.push(...orderFreeKeys(r, core));
+      keys.push(`${ns}:${full}`, `${ns}:${full.replace(/^ubnd /, '')}`, `${ns}:${coreOf(full)}`);
+      if (mode === 'fold') keys.push(...orderFreeKeys(r, coreOf));
     }
   }
   return keys;
 }
 
 /** The same words in any order (`b`), and without the fillers (`l`). */
-const orderFreeKeys = (r: string[], core: Core) => {
+const orderFreeKeys = (r: string[], core: (key: string) => string) => {
   const c = split(core(join(r)));
   return [`b:${bag(r)}`, `b:${bag(c)}`, `l:${loose(r)}`, `l:${loose(c)}`];
 };
@@ -247,7 +254,7 @@ function groupSuggestKeys(g: Group): string[] {
     foldKey(n),
     join(readings(n, 'fold')[0] ?? []),
   ]);
-  return [...keys, ...keys.map(groupCore)].filter((k) => k !== '');
+  return [...keys, ...keys.map((k) => groupCore(k))].filter((k) => k !== '');
 }
 
 /** A matcher of typed group names against the definition's groups (code, name, aliases). */

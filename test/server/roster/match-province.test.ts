@@ -177,6 +177,19 @@ describe('units of a province, however offices write them', () => {
     expect(codeOf(both('Phường Bình Long'))).toBe('W');
   });
 
+  it('drops a "tỉnh" tail, but not the "Tịnh" of a name: the diacritics of the unit list decide', () => {
+    const m = unitMatcher([
+      unit('ST', 'Xã Sơn Tịnh'),
+      unit('AT', 'Phường An Tịnh', 'phuong'),
+      unit('TTR', 'Thanh tra tỉnh', 'co_quan'),
+    ]);
+    for (const raw of ['Sơn', 'Xã Sơn', 'An', 'son']) expect(codeOf(m(raw))).not.toBe('ST');
+    for (const raw of ['Xã Sơn Tịnh', 'xa son tinh', 'Sơn Tịnh', 'son tinh'])
+      expect(codeOf(m(raw))).toBe('ST');
+    expect(codeOf(m('an tinh'))).toBe('AT');
+    expect(codeOf(m('Thanh tra'))).toBe('TTR');
+  });
+
   it('suggests the closest units for what is not there, and guesses nothing from a fragment', () => {
     const typo = matchUnit('UBND xã Tân Hưngg');
     expect(typo.kind === 'unknown' && typo.suggestions[0]?.code).toBe('25345');
