@@ -83,7 +83,9 @@ const orderFreeKeys = (r: string[], core: (key: string) => string) => {
 
 /** The keys tried for a typed name, step by step: strictest first. */
 function typedSteps(raw: string, core: Core): string[][] {
-  const read = { accent: readings(raw, 'accent'), fold: readings(raw, 'fold') };
+  // Typed without a single diacritic, "thanh an" says nothing about "Thanh An" vs "Thạnh An".
+  const accented = /[^\p{ASCII}]/u.test(raw);
+  const read = { accent: accented ? readings(raw, 'accent') : [], fold: readings(raw, 'fold') };
   const steps = (mode: Mode, ns: string, fns: ((r: string[]) => string)[]) =>
     fns.map((f) => read[mode].map((r) => `${ns}:${f(r)}`));
   const coreOf = (r: string[]) => split(core(join(r)));

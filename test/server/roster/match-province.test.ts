@@ -151,6 +151,14 @@ describe('units of a province, however offices write them', () => {
     expect(codesOf(m)).toEqual(['25280', '25294']);
   });
 
+  it('takes a name typed without any diacritic for neither of two names it could be', () => {
+    const m = unitMatcher([unit('A', 'Xã Thanh An'), unit('B', 'Xã Thạnh An')]);
+    expect(m('xa thanh an')).toMatchObject({ kind: 'ambiguous' });
+    expect(m('Thanh An')).toMatchObject({ kind: 'ambiguous' });
+    expect(codeOf(m('Xã Thanh An'))).toBe('A');
+    expect(codeOf(m('Thạnh An'))).toBe('B');
+  });
+
   it('takes words in any order only where no two names share them: "Bình Long" ≠ "Long Bình"', () => {
     expect(codeOf(matchUnit('Phường Long Bình'))).toBe('26020');
     const m = matchUnit('Bình Long (P.)');
