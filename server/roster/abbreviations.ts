@@ -63,8 +63,8 @@ export const KIND_WORDS = [
   'huyen',
 ];
 
-/** Words that change nothing about whom a name means: "các", "cấp", "thuộc". */
-export const FILLERS = new Set(['cac', 'cap', 'thuoc']);
+/** Words that change nothing about whom a name means: "các", "cấp", "thuộc", "và". */
+export const FILLERS = new Set(['cac', 'cap', 'thuoc', 'va']);
 
 /** More readings than this (a cell of many "P."s) is read as none: nothing is guessed from it. */
 const MAX_READINGS = 16;

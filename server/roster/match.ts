@@ -30,11 +30,15 @@ export type Match<T> =
 const SUGGEST_MIN = 0.6;
 const SUGGEST_MAX = 3;
 const SUGGEST_SPREAD = 0.15;
+/** Lists longer than this in a group's name are read item by item only for their first items. */
+const MAX_LIST = 6;
 
 const join = (r: string[]) => r.join(' ');
 const bag = (r: string[]) => [...r].sort().join(' ');
-const loose = (r: string[]) => bag(r.filter((w) => !FILLERS.has(w)));
 const split = (key: string) => key.split(' ').filter((w) => w !== '');
+/** The same words in any order, without the fillers; "thuộc UBND X" is "thuộc X". */
+const loose = (r: string[]) =>
+  bag(split(join(r).replace(/\bthuoc ubnd\b/g, 'thuoc')).filter((w) => !FILLERS.has(w)));
 
 const KIND = new RegExp(`^(${KIND_WORDS.join('|')}) `);
 const UNIT_TAIL = / thuoc( ubnd)? (tinh|huyen)( .*)?$| (tinh|huyen)( .*)?$/;
@@ -52,10 +56,24 @@ export function unitCore(key: string, tail = true): string {
 const groupCore = (key: string, tail = true) =>
   tail ? key.replace(/ (thuoc )?(ubnd )?(huyen|tinh)( .*)?$/, '').trim() : key;
 
-type Core = (key: string, tail?: boolean) => string;
+/** Groups' names stand for levels: "cấp xã" is its communes, wards and special zones alike. */
+const COMMUNE_LEVEL = /\b(xa|phuong|thi tran|dac khu)\b/g;
 
-/** A name's keys in the strict namespaces: as written, without "UBND" in front, its core. */
-function nameKeys(raw: string, core: Core): string[] {
+interface Scheme {
+  /** The name without its kind in front nor its level's tail; `tail` false keeps the tail. */
+  core: (key: string, tail?: boolean) => string;
+  /** The loosest key. */
+  loose: (r: string[]) => string;
+}
+
+const UNIT: Scheme = { core: unitCore, loose };
+const GROUP: Scheme = {
+  core: groupCore,
+  loose: (r) => loose(split(join(r).replace(COMMUNE_LEVEL, 'capxa'))),
+};
+
+/** A name's keys: as written, without "UBND" in front, its core; then order-free (fold only). */
+function nameKeys(raw: string, { core, loose }: Scheme): string[] {
   const accent = readings(raw, 'accent');
   // Whether a trailing "tinh" is "tỉnh" (a tail to drop) or "Tịnh" ("Xã Sơn Tịnh", a name):
   // the definition's own diacritics say.
@@ -69,20 +87,17 @@ function nameKeys(raw: string, core: Core): string[] {
     for (const r of mode === 'accent' ? accent : readings(raw, mode)) {
       const full = join(r);
       keys.push(`${ns}:${full}`, `${ns}:${full.replace(/^ubnd /, '')}`, `${ns}:${coreOf(full)}`);
-      if (mode === 'fold') keys.push(...orderFreeKeys(r, coreOf));
+      if (mode === 'fold') {
+        const c = split(coreOf(full));
+        keys.push(`b:${bag(r)}`, `b:${bag(c)}`, `l:${loose(r)}`, `l:${loose(c)}`);
+      }
     }
   }
   return keys;
 }
 
-/** The same words in any order (`b`), and without the fillers (`l`). */
-const orderFreeKeys = (r: string[], core: (key: string) => string) => {
-  const c = split(core(join(r)));
-  return [`b:${bag(r)}`, `b:${bag(c)}`, `l:${loose(r)}`, `l:${loose(c)}`];
-};
-
 /** The keys tried for a typed name, step by step: strictest first. */
-function typedSteps(raw: string, core: Core): string[][] {
+function typedSteps(raw: string, { core, loose }: Scheme): string[][] {
   // Typed without a single diacritic, "thanh an" says nothing about "Thanh An" vs "Thạnh An".
   const accented = /[^\p{ASCII}]/u.test(raw);
   const read = { accent: accented ? readings(raw, 'accent') : [], fold: readings(raw, 'fold') };
@@ -186,7 +201,7 @@ function typedAcronyms(raw: string): string[] {
 /** A matcher of typed unit names against `units` (memoised: 50,000 rows have few distinct units). */
 export function unitMatcher<U extends UnitLike>(units: U[]): (raw: string) => Match<U> {
   const index = indexBy(units, (u) => [
-    ...nameKeys(u.name, unitCore),
+    ...nameKeys(u.name, UNIT),
     `f:${foldKey(u.code)}`,
     ...unitAcronyms(u),
   ]);
@@ -194,7 +209,7 @@ export function unitMatcher<U extends UnitLike>(units: U[]): (raw: string) => Ma
   return memo<U>((raw) => {
     const full = foldKey(raw);
     if (full === '') return { kind: 'missing' };
-    const found = decide(index, [...typedSteps(raw, unitCore), typedAcronyms(raw)]);
+    const found = decide(index, [...typedSteps(raw, UNIT), typedAcronyms(raw)]);
     if (found) return found;
     const core = foldedCore(raw);
     const suggestions = suggest(cores, (c) =>
@@ -208,10 +223,10 @@ export function unitMatcher<U extends UnitLike>(units: U[]): (raw: string) => Ma
 const foldedCore = (raw: string) => unitCore(join(readings(raw, 'fold')[0] ?? []));
 
 /**
- * A list in a group's name stands for each of its items: "Lãnh đạo UBND xã, phường, đặc khu"
- * is also "Lãnh đạo UBND phường". Where the shared words end is not known, so every split of
- * the first item's leading words and of the last item's trailing words is tried; the keys of
- * wrong splits are word salads nobody types.
+ * A list in a group's name stands for each of its items and any few of them: "Lãnh đạo UBND
+ * xã, phường, đặc khu" is also "Lãnh đạo UBND phường" and "Lãnh đạo UBND xã, phường". Where the
+ * shared words end is not known, so every split of the first item's leading words and of the
+ * last item's trailing words is tried; the keys of wrong splits are word salads nobody types.
  */
 function listKeys(raw: string): string[] {
   const parts = raw.split(/[,;]/).map((p) => readings(p, 'fold'));
@@ -222,20 +237,18 @@ function listKeys(raw: string): string[] {
   for (const segs of combos.slice(0, 16)) {
     const first = segs[0] ?? [];
     const last = segs[segs.length - 1] ?? [];
+    const n = segs.length;
     for (let p = 1; p < first.length; p++) {
       for (let s = 0; s < last.length; s++) {
         const lead = first.slice(0, p);
         const tail = last.slice(last.length - s);
-        segs.forEach((seg, k) => {
-          const item =
-            k === 0
-              ? [...first.slice(p), ...tail]
-              : k === segs.length - 1
-                ? seg
-                : [...seg, ...tail];
-          const r = [...lead, ...item];
-          keys.push(`l:${loose(r)}`, `l:${loose(split(groupCore(join(r))))}`);
-        });
+        const items = segs.map((seg, k) =>
+          k === 0 ? first.slice(p) : k === n - 1 ? last.slice(0, last.length - s) : seg,
+        );
+        for (let mask = 1; mask < 2 ** Math.min(n, MAX_LIST); mask++) {
+          const r = [...lead, ...items.filter((_, k) => mask & (1 << k)).flat(), ...tail];
+          keys.push(`l:${GROUP.loose(r)}`, `l:${GROUP.loose(split(groupCore(join(r))))}`);
+        }
       }
     }
   }
@@ -244,10 +257,7 @@ function listKeys(raw: string): string[] {
 
 function groupKeys(g: Group): string[] {
   const names = [g.name, ...g.aliases];
-  return [
-    `f:${foldKey(g.code)}`,
-    ...names.flatMap((n) => [...nameKeys(n, groupCore), ...listKeys(n)]),
-  ];
+  return [`f:${foldKey(g.code)}`, ...names.flatMap((n) => [...nameKeys(n, GROUP), ...listKeys(n)])];
 }
 
 /** The suggestion keys of a group: its code, names and aliases, as written and as read. */
@@ -266,7 +276,7 @@ export function groupMatcher(groups: Group[]): (raw: string) => Match<Group> {
   return memo<Group>((raw) => {
     const full = foldKey(raw);
     if (full === '') return { kind: 'missing' };
-    const found = decide(index, typedSteps(raw, groupCore));
+    const found = decide(index, typedSteps(raw, GROUP));
     if (found) return found;
     const read = join(readings(raw, 'fold')[0] ?? []);
     const suggestions = suggest(keyed, (x) =>

@@ -55,6 +55,12 @@ describe('groups of a province, however offices write them', () => {
     ['LĐ phòng chuyên môn xã', 'LD_PHONG_XA'],
     ['LĐ P. CM cấp xã', 'LD_PHONG_XA'],
     ['LD phong chuyen mon cap xa', 'LD_PHONG_XA'],
+    ['LĐ VP HĐND-UBND phường', 'LD_PHONG_XA'],
+    ['LĐ TTPVHCC phường', 'LD_PHONG_XA'],
+    ['LĐ phòng chuyên môn thuộc UBND xã', 'LD_PHONG_XA'],
+    ['LĐ UBND đặc khu', 'LD_UBND_XA'],
+    ['LĐ UBND các xã, phường', 'LD_UBND_XA'],
+    ['LĐ phòng thuộc Sở, ngành', 'LD_PHONG_SO'],
   ])('%s → %s', (raw, code) => expect(codeOf(matchGroup(raw))).toBe(code));
 
   it.each([
