@@ -36,11 +36,21 @@ const MAX_LIST = 6;
 const join = (r: string[]) => r.join(' ');
 const bag = (r: string[]) => [...r].sort().join(' ');
 const split = (key: string) => key.split(' ').filter((w) => w !== '');
-/** The same words in any order, without the fillers; "thuộc UBND X" is "thuộc X". */
-const loose = (r: string[]) =>
-  bag(split(join(r).replace(/\bthuoc ubnd\b/g, 'thuoc')).filter((w) => !FILLERS.has(w)));
+/** Without the fillers; "thuộc UBND X" is "thuộc X". */
+const unfilled = (r: string[]) =>
+  split(join(r).replace(/\bthuoc ubnd\b/g, 'thuoc')).filter((w) => !FILLERS.has(w));
 
 const KIND = new RegExp(`^(${KIND_WORDS.join('|')}) `);
+const KIND_LAST = new RegExp(`^(.+) ((ubnd )?(${KIND_WORDS.join('|')}))$`);
+
+/**
+ * "tan hung xa", "binh long phuong" → "xa tan hung", "phuong binh long". A name that already
+ * starts with its kind stays as it is: "Xã Tân Phong" ends in a word that is no kind.
+ */
+const kindFirst = (r: string[]) => {
+  const key = join(r);
+  return KIND.test(key.replace(/^ubnd /, '')) ? r : split(key.replace(KIND_LAST, '$2 $1'));
+};
 const UNIT_TAIL = / thuoc( ubnd)? (tinh|huyen)( .*)?$| (tinh|huyen)( .*)?$/;
 
 /**
@@ -62,18 +72,34 @@ const COMMUNE_LEVEL = /\b(xa|phuong|thi tran|dac khu)\b/g;
 interface Scheme {
   /** The name without its kind in front nor its level's tail; `tail` false keeps the tail. */
   core: (key: string, tail?: boolean) => string;
+  /** The words put in their usual places ("Tân Hưng xã" → "xã Tân Hưng"). */
+  arrange: (r: string[]) => string[];
+  /** The key of words whose order does not matter (groups) or does (units). */
+  order: (r: string[]) => string;
   /** The loosest key. */
   loose: (r: string[]) => string;
 }
 
-const UNIT: Scheme = { core: unitCore, loose };
+/**
+ * A unit's own name keeps its word order ("Bình Long" is not "Long Bình", "An Bình" not
+ * "Bình An"): only its kind may come last ("Tân Hưng xã").
+ */
+const UNIT: Scheme = {
+  core: unitCore,
+  arrange: kindFirst,
+  order: join,
+  loose: (r) => join(unfilled(r)),
+};
+/** A group's name is a description: its words in any order ("HĐND tỉnh ĐB"). */
 const GROUP: Scheme = {
   core: groupCore,
-  loose: (r) => loose(split(join(r).replace(COMMUNE_LEVEL, 'capxa'))),
+  arrange: (r) => r,
+  order: bag,
+  loose: (r) => bag(unfilled(split(join(r).replace(COMMUNE_LEVEL, 'capxa')))),
 };
 
 /** A name's keys: as written, without "UBND" in front, its core; then order-free (fold only). */
-function nameKeys(raw: string, { core, loose }: Scheme): string[] {
+function nameKeys(raw: string, { core, arrange, order, loose }: Scheme): string[] {
   const accent = readings(raw, 'accent');
   // Whether a trailing "tinh" is "tỉnh" (a tail to drop) or "Tịnh" ("Xã Sơn Tịnh", a name):
   // the definition's own diacritics say.
@@ -88,8 +114,9 @@ function nameKeys(raw: string, { core, loose }: Scheme): string[] {
       const full = join(r);
       keys.push(`${ns}:${full}`, `${ns}:${full.replace(/^ubnd /, '')}`, `${ns}:${coreOf(full)}`);
       if (mode === 'fold') {
-        const c = split(coreOf(full));
-        keys.push(`b:${bag(r)}`, `b:${bag(c)}`, `l:${loose(r)}`, `l:${loose(c)}`);
+        const a = arrange(r);
+        const c = split(coreOf(join(a)));
+        keys.push(`b:${order(a)}`, `b:${order(c)}`, `l:${loose(a)}`, `l:${loose(c)}`);
       }
     }
   }
@@ -97,18 +124,20 @@ function nameKeys(raw: string, { core, loose }: Scheme): string[] {
 }
 
 /** The keys tried for a typed name, step by step: strictest first. */
-function typedSteps(raw: string, { core, loose }: Scheme): string[][] {
+function typedSteps(raw: string, { core, arrange, order, loose }: Scheme): string[][] {
   // Typed without a single diacritic, "thanh an" says nothing about "Thanh An" vs "Thạnh An".
   const accented = /[^\p{ASCII}]/u.test(raw);
   const read = { accent: accented ? readings(raw, 'accent') : [], fold: readings(raw, 'fold') };
   const steps = (mode: Mode, ns: string, fns: ((r: string[]) => string)[]) =>
     fns.map((f) => read[mode].map((r) => `${ns}:${f(r)}`));
   const coreOf = (r: string[]) => split(core(join(r)));
+  const arranged = (f: (r: string[]) => string) => (r: string[]) => f(arrange(r));
+  const arrangedCore = (f: (r: string[]) => string) => (r: string[]) => f(coreOf(arrange(r)));
   return [
     ...steps('accent', 'a', [join, (r) => join(coreOf(r))]),
     ...steps('fold', 'f', [join, (r) => join(coreOf(r))]),
-    ...steps('fold', 'b', [bag, (r) => bag(coreOf(r))]),
-    ...steps('fold', 'l', [loose, (r) => loose(coreOf(r))]),
+    ...steps('fold', 'b', [arranged(order), arrangedCore(order)]),
+    ...steps('fold', 'l', [arranged(loose), arrangedCore(loose)]),
   ];
 }
 

@@ -35,6 +35,7 @@ const EXPECTED: Record<number, [string, string | null]> = {
   19: ['LD_PHONG_XA', '25280'],
   20: ['LD_PHONG_XA', '25390'],
   21: ['LD_UBND_XA', '26020'],
+  25: ['LD_UBND_XA', '25326'],
 };
 
 interface Result {
@@ -72,13 +73,13 @@ describe('a province roster typed with abbreviations', () => {
     const res = await upload('preview');
     expect(res.status).toBe(200);
     const r = (await res.json()) as Result;
-    expect(r.summary).toMatchObject({ total: 24, new: 20, invalid: 4 });
+    expect(r.summary).toMatchObject({ total: 25, new: 21, invalid: 4 });
     const errors = r.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => [p.row, p.code])).toEqual([
       [22, 'ambiguous_unit'],
       [23, 'unknown_unit'],
       [24, 'unknown_group'],
-      [25, 'ambiguous_unit'],
+      [26, 'ambiguous_unit'],
     ]);
     expect(errors[0]?.suggestions?.sort()).toEqual(['Xã Lộc Thành', 'Xã Lộc Thạnh']);
     expect(errors[1]?.suggestions).toContain('Sở Nội vụ');
@@ -88,7 +89,7 @@ describe('a province roster typed with abbreviations', () => {
         expect.stringMatching(/^Lãnh đạo phòng chuyên môn/),
       ]),
     );
-    expect(errors[3]?.suggestions?.sort()).toEqual(['Phường Bình Long', 'Phường Long Bình']);
+    expect(errors[3]?.suggestions?.sort()).toEqual(['Xã Lộc Thành', 'Xã Lộc Thạnh']);
     const landed = Object.fromEntries(
       r.rows
         .filter((x) => x.status === 'new')
@@ -105,7 +106,7 @@ describe('a province roster typed with abbreviations', () => {
       .select(['name', 'groupCode', 'unitCode', 'workplace'])
       .where('campaignId', '=', campaignId)
       .execute();
-    expect(people).toHaveLength(20);
+    expect(people).toHaveLength(21);
     const byName = new Map(people.map((p) => [p.name, p]));
     expect(byName.get('Nguyễn Văn An')).toMatchObject({
       groupCode: 'DB_HDND_TINH',

@@ -157,6 +157,14 @@ describe('units of a province, however offices write them', () => {
     expect(codesOf(m)).toEqual(['25280', '25294']);
   });
 
+  it("keeps a unit's own words in their order: only its kind may come last", () => {
+    const m = unitMatcher([unit('BA', 'Xã Bình An'), unit('TQ', 'Xã Tân Quan')]);
+    for (const raw of ['Xã An Bình', 'An Bình', 'Xã Tân Phong', 'Phong Tân', 'Quan Tân'])
+      expect(codeOf(m(raw))).not.toMatch(/BA|TQ/);
+    expect(codeOf(m('Bình An xã'))).toBe('BA');
+    expect(codeOf(m('Tân Quan (X.)'))).toBe('TQ');
+  });
+
   it('takes a name typed without any diacritic for neither of two names it could be', () => {
     const m = unitMatcher([unit('A', 'Xã Thanh An'), unit('B', 'Xã Thạnh An')]);
     expect(m('xa thanh an')).toMatchObject({ kind: 'ambiguous' });
@@ -165,11 +173,10 @@ describe('units of a province, however offices write them', () => {
     expect(codeOf(m('Thạnh An'))).toBe('B');
   });
 
-  it('takes words in any order only where no two names share them: "Bình Long" ≠ "Long Bình"', () => {
+  it('tells "Bình Long" from "Long Bình", wherever the kind is written', () => {
     expect(codeOf(matchUnit('Phường Long Bình'))).toBe('26020');
-    const m = matchUnit('Bình Long (P.)');
-    expect(m.kind).toBe('ambiguous');
-    expect(codesOf(m)).toEqual(['25326', '26020']);
+    expect(codeOf(matchUnit('Bình Long (P.)'))).toBe('25326');
+    expect(codeOf(matchUnit('Long Bình phường'))).toBe('26020');
   });
 
   it('reads "P." as phòng or phường by the units there are: both fitting is ambiguous', () => {
