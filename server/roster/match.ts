@@ -7,9 +7,9 @@ import { foldKey, similarity } from './normalize';
  * "Rosters"). Every key comes from the candidates' own names, aliases and codes, read through
  * a general dictionary of abbreviations (abbreviations.ts): "LĐ P. thuộc sở", "HĐND tỉnh ĐB",
  * "UBND X.Tân Hưng", without diacritics, in another word order. The keys are tried from the
- * strictest (same words, same diacritics) to the loosest (same words in any order, "các",
- * "cấp", "thuộc" left out); the first that fits decides: one candidate is a match, several are
- * ambiguous. A word with two meanings ("P." phòng or phường) is read both ways and the
+ * strictest (same words, same diacritics) to the loosest (a group's words in any order, a
+ * unit's kind written last, "các", "cấp", "thuộc", "và" left out); the first that fits decides:
+ * one candidate is a match, several are ambiguous. A word with two meanings ("P." phòng or phường) is read both ways and the
  * candidates decide; two different fits are ambiguous. Anything else is a problem with
  * suggestions, never a silent guess.
  */
@@ -30,7 +30,7 @@ export type Match<T> =
 const SUGGEST_MIN = 0.6;
 const SUGGEST_MAX = 3;
 const SUGGEST_SPREAD = 0.15;
-/** Lists longer than this in a group's name are read item by item only for their first items. */
+/** Of a longer list in a group's name, only the first this many items stand on their own. */
 const MAX_LIST = 6;
 
 const join = (r: string[]) => r.join(' ');
