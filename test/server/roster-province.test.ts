@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCampaign } from '../../server/campaigns/service';
 import { setup, signIn } from './helpers';
-import { provinceDefinition, provinceUnitSet } from './roster/province';
+import { PROVINCE_ROSTER_LANDS, provinceDefinition, provinceUnitSet } from './roster/province';
 
 /**
  * Issue #11 point 6: a province's Sở Nội vụ imports a roster typed by many offices, groups and
@@ -12,31 +12,6 @@ import { provinceDefinition, provinceUnitSet } from './roster/province';
  */
 
 const ROSTER = readFileSync(resolve(import.meta.dirname, '../fixtures/roster-tinh-2026.csv'));
-
-/** Row (spreadsheet numbering, the header is row 1) → the group and unit it must land in. */
-const EXPECTED: Record<number, [string, string | null]> = {
-  2: ['DB_HDND_TINH', null],
-  3: ['DB_HDND_TINH', null],
-  4: ['LD_SO', 'SNV'],
-  5: ['LD_SO', 'STC'],
-  6: ['LD_SO', 'VPUBND'],
-  7: ['LD_SO', 'TTPVHCC'],
-  8: ['LD_PHONG_SO', 'SGDDT'],
-  9: ['LD_PHONG_SO', 'SYT'],
-  10: ['LD_PHONG_SO', 'BQLKCN'],
-  11: ['LD_UBND_XA', '25345'],
-  12: ['LD_UBND_XA', '26089'],
-  13: ['LD_UBND_XA', '26188'],
-  14: ['LD_UBND_XA', '26446'],
-  15: ['LD_UBND_XA', '25357'],
-  16: ['LD_PHONG_XA', '25345'],
-  17: ['LD_PHONG_XA', '25326'],
-  18: ['LD_PHONG_XA', '25396'],
-  19: ['LD_PHONG_XA', '25280'],
-  20: ['LD_PHONG_XA', '25390'],
-  21: ['LD_UBND_XA', '26020'],
-  25: ['LD_UBND_XA', '25326'],
-};
 
 interface Result {
   committed: boolean;
@@ -95,7 +70,7 @@ describe('a province roster typed with abbreviations', () => {
         .filter((x) => x.status === 'new')
         .map((x) => [x.row, [x.person.groupCode, x.person.unitCode]]),
     );
-    expect(landed).toEqual(EXPECTED);
+    expect(landed).toEqual(PROVINCE_ROSTER_LANDS);
   });
 
   it('imports the valid rows into their groups and units when the officer skips the others', async () => {

@@ -35,3 +35,31 @@ export function provinceDefinition(): Definition {
 export function provinceUnitSet(): UnitSet {
   return loadUnitSet(JSON.parse(readFileSync(fixture('units-tinh-75.json'), 'utf8')));
 }
+
+/**
+ * test/fixtures/roster-tinh-2026.csv: row (spreadsheet numbering, the header is row 1) → the
+ * group and unit it must land in. Rows 22–24 and 26 are ambiguous or unknown.
+ */
+export const PROVINCE_ROSTER_LANDS: Record<number, [string, string | null]> = {
+  2: ['DB_HDND_TINH', null],
+  3: ['DB_HDND_TINH', null],
+  4: ['LD_SO', 'SNV'],
+  5: ['LD_SO', 'STC'],
+  6: ['LD_SO', 'VPUBND'],
+  7: ['LD_SO', 'TTPVHCC'],
+  8: ['LD_PHONG_SO', 'SGDDT'],
+  9: ['LD_PHONG_SO', 'SYT'],
+  10: ['LD_PHONG_SO', 'BQLKCN'],
+  11: ['LD_UBND_XA', '25345'],
+  12: ['LD_UBND_XA', '26089'],
+  13: ['LD_UBND_XA', '26188'],
+  14: ['LD_UBND_XA', '26446'],
+  15: ['LD_UBND_XA', '25357'],
+  16: ['LD_PHONG_XA', '25345'],
+  17: ['LD_PHONG_XA', '25326'],
+  18: ['LD_PHONG_XA', '25396'],
+  19: ['LD_PHONG_XA', '25280'],
+  20: ['LD_PHONG_XA', '25390'],
+  21: ['LD_UBND_XA', '26020'],
+  25: ['LD_UBND_XA', '25326'],
+};
