@@ -138,9 +138,11 @@ function matchGroupOf(ctx: RowContext, raw: string | undefined, add: Add): Group
   const suggestions = m.suggestions.map((g) => g.name);
   add(
     'unknown_group',
-    `Không nhận ra nhóm đối tượng "${raw}". ${
-      suggestions.length > 0 ? `Có phải ${orList(suggestions)}?` : `Các nhóm: ${orList(all)}.`
-    }`,
+    m.kind === 'ambiguous'
+      ? `"${raw}" có thể là nhiều nhóm đối tượng: ${orList(suggestions)}. Ghi rõ tên nhóm.`
+      : `Không nhận ra nhóm đối tượng "${raw}". ${
+          suggestions.length > 0 ? `Có phải ${orList(suggestions)}?` : `Các nhóm: ${orList(all)}.`
+        }`,
     { field: 'group', suggestions: suggestions.length > 0 ? suggestions : all },
   );
   return undefined;

@@ -16,7 +16,13 @@ const ROSTER = readFileSync(resolve(import.meta.dirname, '../fixtures/roster-tin
 interface Result {
   committed: boolean;
   summary: { total: number; new: number; invalid: number };
-  problems: { row: number; code: string; severity: string; suggestions?: string[] }[];
+  problems: {
+    row: number;
+    code: string;
+    severity: string;
+    message: string;
+    suggestions?: string[];
+  }[];
   rows: { row: number; status: string; person: { groupCode: string; unitCode: string | null } }[];
 }
 
@@ -48,13 +54,14 @@ describe('a province roster typed with abbreviations', () => {
     const res = await upload('preview');
     expect(res.status).toBe(200);
     const r = (await res.json()) as Result;
-    expect(r.summary).toMatchObject({ total: 25, new: 21, invalid: 4 });
+    expect(r.summary).toMatchObject({ total: 26, new: 21, invalid: 5 });
     const errors = r.problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => [p.row, p.code])).toEqual([
       [22, 'ambiguous_unit'],
       [23, 'unknown_unit'],
       [24, 'unknown_group'],
       [26, 'ambiguous_unit'],
+      [27, 'unknown_group'],
     ]);
     expect(errors[0]?.suggestions?.sort()).toEqual(['Xã Lộc Thành', 'Xã Lộc Thạnh']);
     expect(errors[1]?.suggestions).toContain('Sở Nội vụ');
@@ -65,6 +72,12 @@ describe('a province roster typed with abbreviations', () => {
       ]),
     );
     expect(errors[3]?.suggestions?.sort()).toEqual(['Xã Lộc Thành', 'Xã Lộc Thạnh']);
+    // "LĐ ban": a province's board, or a department's? The officer says.
+    expect(errors[4]?.message).toMatch(/^"LĐ ban" có thể là nhiều nhóm đối tượng/);
+    expect(errors[4]?.suggestions?.sort()).toEqual([
+      'Lãnh đạo phòng thuộc sở, ban, ngành',
+      'Lãnh đạo sở, ban, ngành tỉnh',
+    ]);
     const landed = Object.fromEntries(
       r.rows
         .filter((x) => x.status === 'new')

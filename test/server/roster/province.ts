@@ -38,7 +38,7 @@ export function provinceUnitSet(): UnitSet {
 
 /**
  * test/fixtures/roster-tinh-2026.csv: row (spreadsheet numbering, the header is row 1) → the
- * group and unit it must land in. Rows 22–24 and 26 are ambiguous or unknown.
+ * group and unit it must land in. Rows 22–24, 26 and 27 are ambiguous or unknown.
  */
 export const PROVINCE_ROSTER_LANDS: Record<number, [string, string | null]> = {
   2: ['DB_HDND_TINH', null],
