@@ -93,8 +93,8 @@ export const words = (raw: string) =>
     .filter((w) => w !== '');
 
 /**
- * `accent`: keeps the diacritics (tone placement aside), a word typed without any reads as any
- * word it folds to; `fold`: no diacritics at all.
+ * `accent`: words keep their diacritics (tone placement aside), yet a dictionary form typed
+ * without any ("lanh dao", "xa") still reads as itself; `fold`: no diacritics at all.
  */
 export type Mode = 'accent' | 'fold';
 
