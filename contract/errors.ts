@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   'roster_too_large',
   'roster_too_many_rows',
   'roster_unsupported_type',
+  'password_change_required',
   'same_campaign',
   'scoring_error',
   'self_assessment_columns_missing',

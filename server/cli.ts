@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { audit } from './audit/log';
-import { addUser, ROLE_NAMES } from './auth/users';
+import { addUser, findUserByEmail, ROLE_NAMES, resetPassword } from './auth/users';
 import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
 import { type Config, ConfigError, loadConfig } from './config';
@@ -27,7 +27,9 @@ const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr 
 const CAMPAIGN_USAGE =
   'campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ';
 const USER_USAGE = `user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
-                                              tạo tài khoản`;
+                                              tạo tài khoản
+  user reset-password --email <e>             đặt lại mật khẩu: in mật khẩu dùng một lần; người
+                                              dùng phải đổi mật khẩu khi đăng nhập`;
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ${DEMO_USAGE}
@@ -180,9 +182,24 @@ async function campaignCommand(db: Db, args: string[]) {
 
 async function userCommand(db: Db, args: string[]) {
   const [action, ...rest] = args;
-  if (action !== 'add')
-    throw new CliError('Dùng: user add --email <e> --password <p> --role admin|officer|analyst.');
+  if (action !== 'add' && action !== 'reset-password')
+    throw new CliError(
+      'Dùng: user add --email <e> --password <p> --role admin|officer|analyst, hoặc user reset-password --email <e>.',
+    );
   const { values } = parseArgs({ args: rest, options: USER_OPTIONS, strict: true });
+  if (action === 'reset-password') {
+    if (!values.email) throw new CliError('Cần --email của tài khoản.');
+    const user = await findUserByEmail(db, values.email);
+    if (!user) throw new CliError(`Không có tài khoản ${values.email.trim().toLowerCase()}.`);
+    const password = await resetPassword(db, user.id);
+    await audit(db, { action: 'password_reset', target: user.email, details: { via: 'cli' } });
+    console.log(
+      `Đã đặt lại mật khẩu của ${user.email}; mọi phiên đăng nhập của tài khoản đã kết thúc.`,
+    );
+    console.log('Mật khẩu dùng một lần (chỉ hiện lần này; khi đăng nhập phải đổi mật khẩu mới):');
+    console.log(password);
+    return;
+  }
   if (!values.email || !values.password || !values.role)
     throw new CliError('Cần đủ --email, --password và --role.');
   const user = await addUser(db, {

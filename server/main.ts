@@ -36,7 +36,7 @@ if (firstAdmin) {
     `Tài khoản quản trị đầu tiên: ${firstAdmin.email} / mật khẩu: ${firstAdmin.password}`,
   );
   console.log(
-    'Hãy đăng nhập và đổi mật khẩu ngay (hoặc tạo tài khoản khác: npm run cli -- user add …).',
+    'Lần đăng nhập đầu tiên sẽ yêu cầu đổi mật khẩu này (hoặc tạo tài khoản khác: npm run cli -- user add …).',
   );
 }
 

@@ -20,7 +20,14 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 
 /** The signed-in account: `POST /api/auth/login` and `GET /api/auth/me` answer it. */
 export const Session = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    /** Until the account chooses its own password, only that change (and sign-out) is allowed. */
+    mustChangePassword: z.boolean(),
+  }),
   /** Sent back as the X-CSRF-Token header of every change. */
   csrfToken: z.string(),
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Account, Role } from '../../contract/console/users';
-import { NewUserBody, UserPatch } from '../../contract/console/users';
+import { NewUserBody, type PasswordReset, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
-import { addUser, findUser, listUsers, updateUser } from './users';
+import { addUser, findUser, listUsers, resetPassword, updateUser } from './users';
 
 const publicUser = (u: {
   id: string;
@@ -17,6 +17,7 @@ const publicUser = (u: {
   role: string;
   createdAt: string;
   disabledAt: string | null;
+  mustChangePassword: number;
 }): Account => ({
   id: u.id,
   email: u.email,
@@ -24,6 +25,7 @@ const publicUser = (u: {
   role: u.role as Role,
   createdAt: u.createdAt,
   disabled: u.disabledAt !== null,
+  mustChangePassword: u.mustChangePassword === 1,
 });
 
 /** Admin only: accounts and the audit log. */
@@ -77,6 +79,24 @@ export function adminRoutes(db: Db) {
       ip: c.get('ip'),
     });
     return c.json(publicUser((await findUser(db, user.id)) ?? user));
+  });
+
+  /**
+   * Issue #13.3: a forgotten password. The admin gets a one-time password to hand over in
+   * person; the account is signed out everywhere and must choose its own at the next sign-in.
+   * The audit says who reset whose, never the password.
+   */
+  app.post('/users/:uid/reset-password', admin, async (c) => {
+    const user = await findUser(db, c.req.param('uid'));
+    if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+    const oneTimePassword = await resetPassword(db, user.id);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'password_reset',
+      target: user.email,
+      ip: c.get('ip'),
+    });
+    return c.json({ oneTimePassword } satisfies PasswordReset);
   });
 
   app.get('/audit', admin, async (c) => {

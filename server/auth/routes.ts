@@ -123,7 +123,13 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
       rememberDevice(c, config.secret, user.id, secureCookie);
       await audit(db, { user, action: 'login', ip });
       return c.json({
-        user: { id: user.id, email: user.email, name: user.name, role: user.role },
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          mustChangePassword: user.mustChangePassword === 1,
+        },
         csrfToken,
       } satisfies Session);
     } finally {
@@ -141,7 +147,13 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
   app.get('/me', (c) => {
     const user = currentUser(c);
     return c.json({
-      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword === 1,
+      },
       csrfToken: user.csrfToken,
     } satisfies Session);
   });
@@ -155,9 +167,13 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     }
     const weak = passwordProblem(body.newPassword);
     if (weak) throw new ApiError(422, 'weak_password', weak);
+    if (body.newPassword === body.currentPassword) {
+      throw new ApiError(422, 'weak_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+    }
     await updateUser(db, user.id, {
       passwordHash: await hashPassword(body.newPassword),
       passwordChangedAt: new Date().toISOString(),
+      mustChangePassword: 0,
     });
     await deleteOtherSessions(db, user.id, session.idHash);
     await audit(db, { user, action: 'password_changed', ip: c.get('ip') });

@@ -18,6 +18,8 @@ export interface UserTable {
   createdAt: string;
   passwordChangedAt: string;
   disabledAt: string | null;
+  /** 1 when the password was set by someone else (a reset, the first admin): change it first. */
+  mustChangePassword: number;
 }
 
 export interface SessionTable {
