@@ -16,6 +16,7 @@ import { createProvinceDemo } from './demo/province';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
+import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
 
@@ -125,6 +126,8 @@ async function requireCampaign(db: Db, id: string | undefined) {
 
 async function links(db: Db, config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: LINKS_OPTIONS, strict: true });
+  const urlProblem = publicUrlProblem(config.publicUrl);
+  if (urlProblem) console.error(`Cảnh báo: ${urlProblem}`);
   const campaign = await requireCampaign(db, values.campaign);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new CliError('--format phải là csv hoặc xlsx.');

@@ -30,6 +30,11 @@ export const Session = z.object({
   }),
   /** Sent back as the X-CSRF-Token header of every change. */
   csrfToken: z.string(),
+  /**
+   * Set when PUBLIC_URL is an address phones cannot reach (localhost): links and QR codes printed
+   * now would be wasted. The console shows it on every page (issue #13.2).
+   */
+  publicUrlWarning: z.string().nullable(),
 });
 export type Session = z.infer<typeof Session>;
 export type User = Session['user'];

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
+import { publicUrlProblem } from '../public-url';
 import { attemptSucceeded, NO_LIMIT, recentAttempts, reserveAttempt } from './attempts';
 import { DEVICE_FAILURES, readDevice, rememberDevice } from './device';
 import { type AuthEnv, currentUser, sameOriginJson } from './middleware';
@@ -39,6 +40,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
   const app = new Hono<AuthEnv>();
   const secureCookie = config.publicUrl.startsWith('https://');
   const browserOnly = sameOriginJson(config.publicUrl);
+  const publicUrlWarning = publicUrlProblem(config.publicUrl);
 
   /**
    * Sign-in (issue #9, points 6, 7, 14). Limited by what is guessed, never by address:
@@ -131,6 +133,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
           mustChangePassword: user.mustChangePassword === 1,
         },
         csrfToken,
+        publicUrlWarning,
       } satisfies Session);
     } finally {
       release();
@@ -155,6 +158,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
         mustChangePassword: user.mustChangePassword === 1,
       },
       csrfToken: user.csrfToken,
+      publicUrlWarning,
     } satisfies Session);
   });
 

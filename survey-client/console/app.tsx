@@ -71,6 +71,13 @@ export function App() {
   return (
     <>
       <Header user={session.user} onSignOut={signOut} />
+      {/* Those who print slips and paper forms or send links are told before they waste a print
+          run on links no phone can open (issue #13.2). */}
+      {session.publicUrlWarning && session.user.role !== 'analyst' && (
+        <p class="notice error url-warning" role="alert">
+          ⚠ {session.publicUrlWarning}
+        </p>
+      )}
       <main id="main">
         {/* Until a password set by someone else is changed, the server refuses everything else. */}
         {session.user.mustChangePassword ? (

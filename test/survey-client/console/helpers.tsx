@@ -80,6 +80,7 @@ export function session(role: Role = 'officer', name = 'Trần Thị Bình'): Se
   return {
     user: { id: 'u1', email: 'binh@honquan.vn', name, role, mustChangePassword: false },
     csrfToken: CSRF,
+    publicUrlWarning: null,
   };
 }
 

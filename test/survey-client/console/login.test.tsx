@@ -159,6 +159,22 @@ describe('signing in', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Các đợt khảo sát');
   });
 
+  it.each([
+    ['officer', true],
+    ['admin', true],
+    ['analyst', false],
+  ] as const)('warns %s on every page when PUBLIC_URL is localhost: %s', async (role, shown) => {
+    const warned = session(role);
+    warned.publicUrlWarning = 'Địa chỉ công khai của hệ thống đang là http://localhost:3000: …';
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: warned },
+      'GET /api/campaigns': { status: 200, body: [] },
+    });
+    await openAt('/console');
+    const alert = screen.queryByText(/Địa chỉ công khai của hệ thống đang là/);
+    expect(alert !== null).toBe(shown);
+  });
+
   it('signs out with the CSRF token and returns to the sign-in screen', async () => {
     const server = fakeServer({
       ...signedIn('officer'),
