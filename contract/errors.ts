@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'roster_too_many_rows',
   'roster_unsupported_type',
   'password_change_required',
+  'results_locked',
   'same_campaign',
   'scoring_error',
   'self_assessment_columns_missing',

@@ -87,6 +87,11 @@ export const CampaignDetail = Campaign.extend({
   groups: z.array(GroupInfo).optional(),
   units: z.array(UnitInfo).optional(),
   personalData: PersonalData.optional(),
+  /**
+   * Paper stubs received whose answer sheets are not typed yet: they may still be entered after
+   * closing, until the official results are locked (the close dialog says how many).
+   */
+  paperWaiting: z.number().int().optional(),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 

@@ -13,6 +13,7 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
 import { countInvitationsByStatus } from '../invitations/queries';
+import { paperWaiting } from '../paper/queries';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
 import { findDefinition, findUnitSet, listCampaigns, listUnits, updateCampaign } from './queries';
@@ -105,6 +106,7 @@ export function campaignRoutes(db: Db) {
     return c.json({
       ...(await describeCampaign(db, campaign)),
       personalData: await personalDataStatus(db, campaign),
+      paperWaiting: await paperWaiting(db, campaign.id),
       groups: definition?.groups.map((g) => ({
         code: g.code,
         name: g.name,

@@ -117,6 +117,8 @@ export interface ScoringRunTable {
    * threshold; null when none (server/results/method-policy.ts).
    */
   withheld: string | null;
+  /** Paper sheets still awaited when the run was made (stubs received, sheets not typed). */
+  paperWaiting: number | null;
 }
 
 export type ScoringRun = Selectable<ScoringRunTable>;
