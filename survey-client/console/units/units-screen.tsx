@@ -8,11 +8,21 @@ import type { CampaignDetail, UnitInfo } from '../types';
 import { fold, kindName } from './kinds';
 import './units.css';
 
-/** "1 tỉnh, thành phố, 20 cơ quan, 72 xã, 23 phường", in the order the kinds first appear. */
+/** From the top down: how the kinds are counted in a unit list's summary. */
+const KIND_ORDER = ['tinh', 'huyen', 'co_quan', 'xa', 'phuong', 'dac_khu', 'thi_tran'];
+const rank = (kind: string) => {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+};
+
+/** "1 tỉnh, thành phố, 20 cơ quan, 72 xã, 23 phường": kinds from the top down, unknown ones last. */
 function kindSummary(units: UnitInfo[]): string {
   const n = new Map<string, number>();
   for (const u of units) n.set(u.kind, (n.get(u.kind) ?? 0) + 1);
-  return [...n].map(([kind, k]) => `${count(k)} ${kindName(kind)}`).join(', ');
+  return [...n]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([kind, k]) => `${count(k)} ${kindName(kind)}`)
+    .join(', ');
 }
 
 const haystack = (u: UnitInfo) =>
@@ -50,10 +60,10 @@ export function UnitsScreen({ campaign, staff, onChange }: CampaignProps) {
             <tr key={u.code}>
               <NameCell>{u.name}</NameCell>
               <Cell label="Loại">{kindName(u.kind)}</Cell>
-              <Cell label="Mã ĐVHC" class="code">
+              <Cell label="Mã ĐVHC" class="unit-code">
                 {u.officialCode ?? '—'}
               </Cell>
-              <Cell label="Mã" class="code">
+              <Cell label="Mã" class="unit-code">
                 {u.code}
               </Cell>
               {areas && <Cell label="Huyện cũ">{u.area ?? '—'}</Cell>}

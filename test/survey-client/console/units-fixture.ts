@@ -27,19 +27,19 @@ export const DONG_NAI_UNITS: UnitInfo[] = [
     area: null,
   },
   {
-    code: '25345',
-    name: 'Xã Tân Hưng',
-    kind: 'xa',
-    parentCode: '75',
-    officialCode: '25345',
-    area: 'Huyện Hớn Quản (cũ)',
-  },
-  {
     code: '25326',
     name: 'Phường Bình Long',
     kind: 'phuong',
     parentCode: '75',
     officialCode: '25326',
     area: 'Thị xã Bình Long (cũ)',
+  },
+  {
+    code: '25345',
+    name: 'Xã Tân Hưng',
+    kind: 'xa',
+    parentCode: '75',
+    officialCode: '25345',
+    area: 'Huyện Hớn Quản (cũ)',
   },
 ];
