@@ -82,6 +82,7 @@ export const ERROR_CODES = [
   'units_invalid',
   'units_unfit',
   'unknown_group',
+  'unknown_province',
   'unknown_unit',
   'unsupported_media_type',
   'upload_busy',
