@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { actionName, describeDetails, parseDetails } from '../../contract/console/audit-words';
 import type { Account, Role } from '../../contract/console/users';
 import { NewUserBody, type PasswordReset, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
@@ -6,6 +7,7 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
+import { viDateTime } from '../results/export/format';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
 import { addUser, findUser, listUsers, resetPassword, updateUser } from './users';
@@ -113,8 +115,31 @@ export function adminRoutes(db: Db) {
       details: { count: rows.length },
       ip: c.get('ip'),
     });
-    const columns = ['at', 'userEmail', 'action', 'campaignId', 'target', 'details', 'ip'];
-    return c.body(toCsv(columns, rows), 200, attachment('nhat-ky.csv', CSV));
+    // For a person to read (issue #13.11): Vietnamese headers, actions and details, Vietnam time.
+    // Scripts read the stable codes from GET /api/audit.
+    const columns = [
+      'Thời điểm (giờ Việt Nam)',
+      'Tài khoản',
+      'Thao tác',
+      'Đợt khảo sát',
+      'Đối tượng',
+      'Chi tiết',
+      'Địa chỉ IP',
+    ];
+    const lines = rows.map((r) => {
+      const details = parseDetails(r.details);
+      const row: unknown[] = [
+        viDateTime(r.at),
+        r.userEmail ?? 'dòng lệnh',
+        actionName(r.action, details),
+        r.campaignId ?? '',
+        r.target ?? '',
+        details ? describeDetails(r.action, details, viDateTime) : (r.details ?? ''),
+        r.ip ?? '',
+      ];
+      return Object.fromEntries(columns.map((col, i) => [col, row[i]]));
+    });
+    return c.body(toCsv(columns, lines), 200, attachment('nhat-ky.csv', CSV));
   });
 
   return app;
