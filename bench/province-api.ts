@@ -26,6 +26,8 @@ export interface TimedRequest {
   gzipped: boolean;
   /** Rows in the answer, where it is a list (invitations, slips). */
   items?: number;
+  /** The error envelope's code, when the answer is an error (a 404 the console expects too). */
+  code?: string;
   note?: string;
 }
 
@@ -70,9 +72,13 @@ export async function timeGet(
       headers,
     );
     times.push(performance.now() - t);
-    if (last.fetched.status !== 200) break;
+    if (last.fetched.status >= 500) break;
   }
   if (!last) throw new Error('no round ran');
+  const code =
+    last.fetched.status >= 400
+      ? /"code"\s*:\s*"([a-z_]+)"/.exec(last.body.toString('utf8'))?.[1]
+      : undefined;
   const rest = times.slice(1).sort((a, b) => a - b);
   return {
     label,
@@ -85,6 +91,7 @@ export async function timeGet(
     rawBytes: last.fetched.rawBytes,
     wireBytes: last.fetched.wireBytes,
     gzipped: last.fetched.gzipped,
+    ...(code ? { code } : {}),
     body: last.body,
   };
 }

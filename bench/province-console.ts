@@ -7,6 +7,8 @@ import type { Officer } from './slips';
 export const CONSOLE_BUDGET_MS = 2000;
 const VIEWPORT = { width: 1366, height: 800 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+/** However slow a screen is, it is measured: 5,000 slips take a while on a busy machine. */
+const WAIT_MS = 180_000;
 
 export interface ScreenTiming {
   label: string;
@@ -162,9 +164,11 @@ async function signInThroughPage(page: Page, origin: string, who: Officer): Prom
 /** One visit: navigation, the main content, no loading notice, then an idle callback. */
 async function openScreen(page: Page, url: string, ready: string): Promise<number> {
   const t = performance.now();
-  await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
-  await page.locator(ready).first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 60_000 });
+  await page.goto(url, { waitUntil: 'commit', timeout: WAIT_MS });
+  await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, {
+    timeout: WAIT_MS,
+  });
   await page.evaluate(
     () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 10_000 })),
   );
