@@ -161,11 +161,13 @@ async function signInThroughPage(page: Page, origin: string, who: Officer): Prom
   return performance.now() - t;
 }
 
-/** One visit: navigation, the main content, no loading notice, then an idle callback. */
+/** One visit: navigation, the main content, the load event, no loading notice, an idle callback. */
 async function openScreen(page: Page, url: string, ready: string): Promise<number> {
   const t = performance.now();
   await page.goto(url, { waitUntil: 'commit', timeout: WAIT_MS });
   await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
+  // The slips page is one long HTML document: drawn once all of it has been parsed and loaded.
+  await page.waitForLoadState('load', { timeout: WAIT_MS });
   await page.waitForFunction(() => !document.querySelector('.loading'), null, {
     timeout: WAIT_MS,
   });

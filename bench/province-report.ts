@@ -209,8 +209,8 @@ function notes(p: ProvinceResult): string[] {
       `The console rows: Debian's Chromium (playwright-core, headless) at 1366×800, signed in on ` +
         `the login page; each screen opened by its address ${p.console.screens[0]?.rounds ?? '?'} ` +
         'times, the first with nothing cached. Time from navigation until the main content is in ' +
-        "the page (the tracking table, the invitations table, the slips, the run's heading), no " +
-        '"Đang tải…" is left and a requestIdleCallback has come back.',
+        "the page (the tracking table, the invitations table, the slips, the run's heading), the " +
+        'load event has fired, no "Đang tải…" is left and a requestIdleCallback has come back.',
     );
     for (const x of p.console.screens) {
       if (x.requests.length > 0)
