@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureClientBuilt } from './first-load';
 import { freePort, killAllChildrenNow, startServer, stopAllChildren } from './processes';
@@ -42,6 +42,7 @@ async function main() {
   log(`seeding the province campaigns (${JSON.stringify(sizes)})…`);
   const seed = await seedProvince(env.DATABASE_URL as string, env.APP_SECRET as string, sizes, log);
   const server = await startServer(ROOT, env);
+  const load = loadavg()[0] ?? 0;
   try {
     const result = await measureProvince({
       root: ROOT,
@@ -52,7 +53,13 @@ async function main() {
       quick,
       log,
     });
-    const markdown = provinceSection(result).join('\n');
+    // Alone, the section has no run header: the machine's load goes with it.
+    const markdown = [
+      ...provinceSection(result),
+      '',
+      `_${quick ? 'BENCH_QUICK=1 (small sizes). ' : ''}Run alone on ${new Date().toISOString()}; ` +
+        `load average ${load.toFixed(2)} on ${availableParallelism()} CPUs when measuring began._`,
+    ].join('\n');
     const out = join(ROOT, 'test-artifacts/bench');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'province.md'), `${markdown}\n`);
