@@ -88,7 +88,7 @@ function apiRow(x: TimedRequest, was: string): string[] {
 function screenRow(x: ScreenTiming): string[] {
   return [
     `Console: ${x.label} \`${x.path}\``,
-    `${ms(x.firstMs)} / ${ms(x.medianMs)} ms (${x.shown})`,
+    `${ms(x.firstMs)} / ${ms(x.medianMs)} ms (${x.shown}; content at ${ms(x.contentFirstMs)} / ${ms(x.contentMedianMs)} ms)`,
     `< ${CONSOLE_BUDGET_MS} ms`,
     verdict(Math.max(x.firstMs, x.medianMs) < CONSOLE_BUDGET_MS),
     '',
@@ -210,7 +210,8 @@ function notes(p: ProvinceResult): string[] {
         `the login page; each screen opened by its address ${p.console.screens[0]?.rounds ?? '?'} ` +
         'times, the first with nothing cached. Time from navigation until the main content is in ' +
         "the page (the tracking table, the invitations table, the slips, the run's heading), the " +
-        'load event has fired, no "Đang tải…" is left and a requestIdleCallback has come back.',
+        'load event has fired, no "Đang tải…" is left and a requestIdleCallback has come back; ' +
+        '"content at" is when that main content first showed.',
     );
     for (const x of p.console.screens) {
       if (x.requests.length > 0)

@@ -97,6 +97,8 @@ describe('provinceSection', () => {
               firstMs: 2100,
               medianMs: 1500,
               maxMs: 1600,
+              contentFirstMs: 900,
+              contentMedianMs: 700,
               rounds: 3,
               shown: '130 ranked units',
               requests: [],
