@@ -31,7 +31,8 @@ async function openUnits(known: string[] = []) {
   return server;
 }
 
-const search = () => screen.getByLabelText('Tìm đơn vị theo tên') as HTMLInputElement;
+const search = () =>
+  screen.getByLabelText('Tìm và chọn những đơn vị Ông/Bà nắm rõ để đánh giá') as HTMLInputElement;
 async function type(text: string) {
   fireEvent.input(search(), { target: { value: text } });
   await flush();

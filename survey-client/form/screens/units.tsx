@@ -80,11 +80,12 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
   const found = findUnits(qn.units, query);
   const picked = qn.units.filter((u) => known.has(u.code));
   const areas = byArea(found);
+  // The search comes first, right under the questionnaire's introduction: on a phone whose
+  // keyboard takes half the screen, the results must be just below the box.
   return (
     <>
-      {intro}
-      <label class="label" for="units-find">
-        Tìm đơn vị theo tên
+      <label class="label" for="units-find" id="units-find-label">
+        Tìm và chọn những đơn vị Ông/Bà nắm rõ để đánh giá
       </label>
       <p class="hint" id="units-find-hint">
         Gõ vài chữ trong tên, có dấu hay không dấu đều được, ví dụ «tan hung».
@@ -97,6 +98,8 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
           aria-describedby="units-find-hint"
           aria-controls="units-list"
           value={query}
+          // To the top of the screen, so that the results show between it and the keyboard.
+          onFocus={() => document.getElementById('units-find-label')?.scrollIntoView?.(true)}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
             // Enter on a search that finds one unit ticks it and clears the box for the next.
@@ -140,6 +143,7 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
         )}
       </div>
       <section class="picked" aria-labelledby="units-count">
+        <p class="hint">Đơn vị không chọn sẽ được ghi nhận là «Không biết/Không trả lời».</p>
         {count}
         {picked.map((u) => (
           <button
