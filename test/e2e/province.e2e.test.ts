@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../questionnaires';
 import { createCampaign } from '../../server/campaigns/service';
 import { addRespondents, listLinks } from '../../server/invitations/service';
+import { a11yContext, axeFindings, describeFindings } from './axe';
 import {
   answerScreen,
   canRunBrowser,
   keepScreenshot,
   nextScreen,
-  phoneContext,
   screenTitle,
   useJourney,
 } from './harness';
@@ -84,12 +84,18 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
   let step = 'start';
   const journey = useJourney('province', () => ({ page, context, step }));
   const heading = () => screenTitle(page);
+  /** axe-core on the screen as it is (as in a11y.e2e.test.ts): no violation of any impact. */
+  const axe = async (where: string) => {
+    const findings = await axeFindings(page);
+    expect.soft(findings, describeFindings(where, findings)).toEqual([]);
+  };
   const part = async () =>
     Number(/Phần (\d+)\//.exec((await page.locator('.progress label').textContent()) ?? '')?.[1]);
 
   it('finds and ticks 12 communes by typing, answers, and submits', async () => {
     const url = await provinceCampaign(journey);
-    context = await phoneContext(journey.browser);
+    // A phone (360×740, touch) on which axe-core can run too.
+    context = await a11yContext(journey.browser, 'phone');
     page = await context.newPage();
 
     // TEMP until the unit table has `area`: add it to the view on the way.
@@ -121,6 +127,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     step = 'communes';
     expect(await heading()).toBe('Ông/Bà theo dõi, làm việc với những xã, thị trấn nào?');
     await keepScreenshot(page, 'province-1-communes', { fullPage: false });
+    await axe('communes, folded by former district');
     const started = Date.now();
     for (const typed of TWELVE) {
       await search.fill(typed);
@@ -154,6 +161,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     await expect.poll(() => first.locator('input:checked').count()).toBe(3);
     await search.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'province-3a-areas', { fullPage: false });
+    await axe('communes, a former district open, some ticked');
     await first.locator('summary').tap();
     await page.locator('.picked').scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'province-3-picked', { fullPage: false });
@@ -176,6 +184,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     expect(box?.y).toBe(0);
     expect(await head.textContent()).toMatch(/^Câu 1\. /);
     await keepScreenshot(page, 'province-4-question-sticky', { fullPage: false });
+    await axe('one question about 12 communes');
     await answerScreen(page, () => 1);
     await nextScreen(page);
     await expect.poll(part).toBe(last + 1);
