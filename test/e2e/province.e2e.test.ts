@@ -177,6 +177,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     const questions = page.getByRole('group', { name: /^Câu \d+\./ });
     expect(await questions.count()).toBe(1);
     expect(await page.locator('fieldset.unit').count()).toBe(12);
+    await keepScreenshot(page, 'province-4a-question-top', { fullPage: false });
     // Scrolled to the last card, the question it answers is still on screen, at the top.
     await page.locator('fieldset.unit').last().scrollIntoViewIfNeeded();
     const head = page.locator('.qhead');
@@ -186,6 +187,30 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     await keepScreenshot(page, 'province-4-question-sticky', { fullPage: false });
     await axe('one question about 12 communes');
     await answerScreen(page, () => 1);
+    // With the keyboard, down the cards and back up: no focused tile is ever under the question.
+    const covered = () =>
+      page.evaluate(() => {
+        const head = document.querySelector('.qhead')?.getBoundingClientRect();
+        const tile = document.activeElement?.closest('.tile')?.getBoundingClientRect();
+        return head && tile ? Math.max(0, head.bottom - tile.top) : -1;
+      });
+    await page.getByLabel('Cùng một câu trả lời cho tất cả').focus();
+    for (let card = 0; card < 12; card++) {
+      await page.keyboard.press('Tab');
+      expect(await covered()).toBe(0);
+    }
+    for (let card = 11; card > 0; card--) {
+      // The card above left just under the question, as a thumb may leave it: the browser sees
+      // its tile on screen and would not scroll to it.
+      await page.evaluate((i) => {
+        const head = document.querySelector('.qhead')?.getBoundingClientRect();
+        const above = document.querySelectorAll('fieldset.unit')[i - 1];
+        const tile = above?.querySelector('input:checked')?.closest('.tile');
+        if (head && tile) window.scrollBy(0, tile.getBoundingClientRect().top - head.top - 10);
+      }, card);
+      await page.keyboard.press('Shift+Tab');
+      expect(await covered()).toBe(0);
+    }
     await nextScreen(page);
     await expect.poll(part).toBe(last + 1);
     const second = await page.locator('.qhead').textContent();
