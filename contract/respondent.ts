@@ -24,8 +24,12 @@ export const Answer = z.strictObject({
 export type Answer = z.infer<typeof Answer>;
 
 const Texts = z.record(z.string().max(64), z.string().max(4000));
-/** Room for every answer of the largest group (180 today) with plenty to spare. */
-const MAX_ANSWERS = 2000;
+/**
+ * Room for every answer the largest group owes: a council delegate of the province with the most
+ * communes (Hồ Chí Minh City, 168) owes 16 × 20 + 12 × 168 = 2,336 under the built-in 2026
+ * definition (E for each unit not picked). 3,000 answers are about 230 KB, within BODY_LIMIT.
+ */
+const MAX_ANSWERS = 3000;
 
 /** The form's own state nests 3 levels ({ known: { P02: [...] } }); room to spare. */
 const MAX_STATE_DEPTH = 8;

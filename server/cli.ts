@@ -12,14 +12,16 @@ import { BACKUP_USAGE, backupCommand } from './db/backup';
 import { type Db, migrateToLatest, openDb } from './db/connect';
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
+import { createProvinceDemo } from './demo/province';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
 
-const DEMO_USAGE =
-  'demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)';
+const DEMO_USAGE = `demo [--province]                           tạo đợt khảo sát mẫu Hớn Quản 2023, hoặc với
+                                              --province đợt cấp tỉnh 2026 của tỉnh Đồng Nai
+                                              (chạy lại không tạo thêm)`;
 const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)`;
 const CAMPAIGN_USAGE =
@@ -58,7 +60,7 @@ const COMMANDS: Record<
   string,
   { usage: string; options: NonNullable<ParseArgsConfig['options']>; positionals: number }
 > = {
-  demo: { usage: DEMO_USAGE, options: {}, positionals: 0 },
+  demo: { usage: DEMO_USAGE, options: { province: { type: 'boolean' } }, positionals: 0 },
   links: { usage: LINKS_USAGE, options: LINKS_OPTIONS, positionals: 0 },
   campaign: { usage: CAMPAIGN_USAGE, options: CAMPAIGN_OPTIONS, positionals: 1 },
   user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
@@ -223,7 +225,10 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   try {
     await migrateToLatest(db);
     if (command === 'demo') {
-      const { campaignId, created } = await createDemo(db, config.secret);
+      const province = args.includes('--province');
+      const { campaignId, created } = province
+        ? await createProvinceDemo(db, config.secret)
+        : await createDemo(db, config.secret);
       console.log(
         created ? 'Đã tạo đợt khảo sát mẫu.' : 'Đợt khảo sát mẫu đã có sẵn; không tạo thêm.',
       );

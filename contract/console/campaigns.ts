@@ -67,6 +67,10 @@ export const UnitInfo = z.object({
   name: z.string(),
   kind: z.string(),
   parentCode: z.string().nullable(),
+  /** The General Statistics Office's code, when the unit has one ("25345"). */
+  officialCode: z.string().nullable(),
+  /** The former district the unit came from ("Huyện Hớn Quản (cũ)"), when known. */
+  area: z.string().nullable(),
 });
 export type UnitInfo = z.infer<typeof UnitInfo>;
 

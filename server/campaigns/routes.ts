@@ -63,7 +63,14 @@ export function campaignRoutes(db: Db) {
         code: set.code,
         name: set.name,
         validFrom: set.validFrom,
-        units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+        units: units.map(({ code, name, kind, parentCode, officialCode, area }) => ({
+          code,
+          name,
+          kind,
+          parentCode,
+          officialCode,
+          area,
+        })),
       };
     }
     if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
@@ -104,7 +111,14 @@ export function campaignRoutes(db: Db) {
         questionnaires: g.questionnaires,
         unitRequired: g.unitRequired,
       })),
-      units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+      units: units.map(({ code, name, kind, parentCode, officialCode, area }) => ({
+        code,
+        name,
+        kind,
+        parentCode,
+        officialCode,
+        area,
+      })),
     } satisfies CampaignDetail);
   });
 

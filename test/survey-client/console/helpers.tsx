@@ -102,12 +102,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
       questionnaires: g.questionnaires,
       unitRequired: g.unitRequired,
     })),
-    units: builtInUnitSet().units.map(({ code, name, kind, parentCode }) => ({
-      code,
-      name,
-      kind,
-      parentCode: parentCode ?? null,
-    })),
+    units: builtInUnitSet().units,
     ...patch,
   };
 }
