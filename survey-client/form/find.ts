@@ -41,14 +41,18 @@ export interface Area {
   units: Unit[];
 }
 
-/** The units by former district, areas in the order they first appear, units in list order. */
+/**
+ * The units by former district, areas in the order they first appear, units in list order. Two
+ * spellings of one area that differ only in case or marks ("Thị xã", "Thị Xã") are one area, shown
+ * as first spelt.
+ */
 export function byArea(units: Unit[]): Area[] {
-  const areas = new Map<string | null, Unit[]>([[null, []]]);
+  const areas = new Map<string | null, Area>([[null, { name: null, units: [] }]]);
   for (const u of units) {
-    const name = u.area ?? null;
-    const list = areas.get(name);
-    if (list) list.push(u);
-    else areas.set(name, [u]);
+    const key = u.area === undefined ? null : fold(u.area);
+    const area = areas.get(key);
+    if (area) area.units.push(u);
+    else areas.set(key, { name: u.area ?? null, units: [u] });
   }
-  return [...areas].map(([name, list]) => ({ name, units: list })).filter((a) => a.units.length);
+  return [...areas.values()].filter((a) => a.units.length);
 }

@@ -1,14 +1,19 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtInDefinition } from '../../questionnaires';
+import { builtInDefinition, builtInProvinceDefinition } from '../../questionnaires';
+import { provinceUnitSet } from '../../questionnaires/official';
 import { createCampaign } from '../../server/campaigns/service';
+import { createProvinceDemo, PROVINCE_DEMO_ID } from '../../server/demo/province';
 import { addRespondents, listLinks } from '../../server/invitations/service';
+import { fold } from '../../survey-client/form/find';
+import { UNITS_TITLE } from '../../survey-client/form/screens/units';
 import { a11yContext, axeFindings, describeFindings } from './axe';
 import {
   answerScreen,
   canRunBrowser,
   keepScreenshot,
   nextScreen,
+  phoneContext,
   screenTitle,
   useJourney,
 } from './harness';
@@ -55,9 +60,23 @@ async function provinceCampaign(journey: ReturnType<typeof useJourney>) {
       name: 'Đơn vị hành chính (thử, 95 xã)',
       validFrom: '2026-01-01',
       units: [
-        { code: '70', name: 'Tỉnh Đồng Nai', kind: 'tinh', parentCode: null },
-        { code: '694', name: 'UBND huyện Hớn Quản', kind: 'huyen', parentCode: '70' },
-        ...COMMUNES.map(({ code, name }) => ({ code, name, kind: 'xa', parentCode: '70' })),
+        {
+          code: '70',
+          name: 'Tỉnh Đồng Nai',
+          kind: 'tinh',
+          parentCode: null,
+          officialCode: null,
+          area: null,
+        },
+        {
+          code: '694',
+          name: 'UBND huyện Hớn Quản',
+          kind: 'huyen',
+          parentCode: '70',
+          officialCode: null,
+          area: null,
+        },
+        ...COMMUNES.map((c) => ({ ...c, kind: 'xa', parentCode: '70', officialCode: null })),
       ],
     },
     opensAt: new Date(Date.now() - 60_000).toISOString(),
@@ -92,24 +111,131 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
   const part = async () =>
     Number(/Phần (\d+)\//.exec((await page.locator('.progress label').textContent()) ?? '')?.[1]);
 
+  it('the Đồng Nai demo: a council delegate ticks 3 departments and 12 of 95 communes by typing, answers and submits', async () => {
+    const { db, base } = journey.server;
+    await createProvinceDemo(db, SECRET);
+    const groups = new Map(builtInProvinceDefinition().groups.map((g) => [g.code, g.name]));
+    const links = await listLinks(
+      db,
+      { publicUrl: base, secret: SECRET },
+      PROVINCE_DEMO_ID,
+      groups,
+    );
+    const link = links.find((l) => l.group_code === 'DB_HDND_TINH');
+    if (!link) throw new Error('no council delegate in the province demo');
+    const units = provinceUnitSet('75').units;
+    const communes = units.filter((u) => ['xa', 'phuong', 'dac_khu'].includes(u.kind));
+    expect(communes).toHaveLength(95);
+    const twelve = communes.filter((_, i) => i % 8 === 5);
+    expect(twelve).toHaveLength(12);
+    const departments = ['Sở Nội vụ', 'Sở Tư pháp', 'Công an tỉnh'];
+    context = await phoneContext(journey.browser);
+    page = await context.newPage();
+    const search = page.getByLabel('Tìm và chọn những đơn vị Ông/Bà nắm rõ để đánh giá');
+    const count = () => page.locator('#units-count').textContent();
+    /** Types a unit's name as a phone without Vietnamese input would, and taps it in the results. */
+    const pick = async (name: string) => {
+      const typed = fold(name.replace(/^(Xã|Phường|Đặc khu) /, ''));
+      await search.fill(typed);
+      const box = page.locator('#units-list').getByLabel(name, { exact: true });
+      await box.tap();
+      await expect.poll(() => box.isChecked()).toBe(true);
+    };
+
+    step = 'dong-nai';
+    await page.goto(link.link);
+    await expect.poll(heading).toMatch(/Khảo sát/);
+    expect(await page.textContent('body')).toContain('Đại biểu HĐND tỉnh');
+    let last = await part();
+    let sawBack = false;
+    while (!(await page.getByRole('button', { name: 'Gửi phiếu' }).count())) {
+      const kicker =
+        (await page
+          .locator('.kicker')
+          .textContent()
+          .catch(() => '')) ?? '';
+      if ((await part()) === 1) {
+        // The welcome.
+      } else if (await search.count()) {
+        expect(await heading()).toBe(UNITS_TITLE);
+        if (kicker.startsWith('Phiếu số 01')) {
+          step = 'departments';
+          for (const name of departments) await pick(name);
+          await expect.poll(count).toBe('Đã chọn 3/20 đơn vị.');
+        } else {
+          step = 'communes';
+          for (const c of twelve) await pick(c.name);
+          await expect.poll(count).toBe('Đã chọn 12/95 đơn vị.');
+          await search.fill('');
+          await keepScreenshot(page, 'province-dong-nai-communes', { fullPage: false });
+        }
+      } else if (await page.locator('textarea').count()) {
+        await page.locator('textarea').fill('Cần công khai thủ tục rõ hơn.');
+      } else if (await page.getByRole('group', { name: 'Giới tính' }).count()) {
+        await page
+          .getByRole('group', { name: 'Giới tính' })
+          .getByLabel('Nữ', { exact: true })
+          .tap();
+      } else {
+        const question = (await page.locator('.qhead').textContent()) ?? '';
+        step = `${kicker.slice(0, 12)} ${question.slice(0, 7)}`;
+        // One question per screen, a card per unit ticked.
+        expect(await page.getByRole('group', { name: /^Câu \d+\./ }).count()).toBe(1);
+        const cards = await page.locator('fieldset.unit').count();
+        expect(cards).toBe(kicker.startsWith('Phiếu số 01') ? 3 : 12);
+        // Tile by tile on a questionnaire's first questions, then all at once, as people do.
+        if (/^Câu [12]\./.test(question)) await answerScreen(page, (n) => n % 4);
+        else await page.getByLabel('Cùng một câu trả lời cho tất cả').selectOption('B');
+        if (kicker.startsWith('Phiếu số 02') && !sawBack && question.startsWith('Câu 2.')) {
+          // «Quay lại» to Câu 1, then the phone's back: to the communes, never forward to Câu 2.
+          sawBack = true;
+          await page.getByRole('button', { name: 'Quay lại' }).tap();
+          await expect.poll(part).toBe(last - 1);
+          await page.goBack();
+          await expect.poll(() => search.count()).toBe(1);
+          await expect.poll(count).toBe('Đã chọn 12/95 đơn vị.');
+          await page.goForward();
+          await page.goForward();
+          await expect.poll(part).toBe(last);
+          await keepScreenshot(page, 'province-dong-nai-question', { fullPage: false });
+        }
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        360,
+      );
+      await nextScreen(page);
+      await expect.poll(part).toBeGreaterThan(last);
+      last = await part();
+    }
+    expect(sawBack).toBe(true);
+
+    step = 'dong-nai-submit';
+    await page.getByRole('button', { name: 'Gửi phiếu' }).tap();
+    await page.locator('#receipt').waitFor();
+    const answers = await db
+      .selectFrom('answer')
+      .where('campaignId', '=', PROVINCE_DEMO_ID)
+      .select(['questionnaireId', 'unitCode', 'option'])
+      .execute();
+    const of = (qn: string) => answers.filter((a) => a.questionnaireId === qn);
+    // Every question about every unit: E for the 17 departments and 83 communes not ticked.
+    expect(of('P01')).toHaveLength(16 * 20);
+    expect(of('P01').filter((a) => a.option === 'E')).toHaveLength(16 * 17);
+    expect(of('P02')).toHaveLength(12 * 95);
+    const rated = new Set(
+      of('P02')
+        .filter((a) => a.option !== 'E')
+        .map((a) => a.unitCode),
+    );
+    expect([...rated].sort()).toEqual(twelve.map((c) => c.code).sort());
+  }, 240_000);
+
   it('finds and ticks 12 communes by typing, answers, and submits', async () => {
     const url = await provinceCampaign(journey);
     // A phone (360×740, touch) on which axe-core can run too.
     context = await a11yContext(journey.browser, 'phone');
     page = await context.newPage();
 
-    // TEMP until the unit table has `area`: add it to the view on the way.
-    await page.route('**/api/s/*', async (route) => {
-      if (route.request().method() !== 'GET') return route.continue();
-      const res = await route.fetch();
-      const body = await res.json();
-      for (const qn of body.questionnaires ?? [])
-        for (const u of qn.units) {
-          const c = COMMUNES.find((x) => x.code === u.code);
-          if (c) u.area = c.area;
-        }
-      await route.fulfill({ response: res, json: body });
-    });
     step = 'phieu-01';
     await page.goto(url);
     await expect.poll(heading).toMatch(/Khảo sát/);
@@ -125,7 +251,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     }
 
     step = 'communes';
-    expect(await heading()).toBe('Ông/Bà theo dõi, làm việc với những xã, thị trấn nào?');
+    expect(await heading()).toBe(UNITS_TITLE);
     await keepScreenshot(page, 'province-1-communes', { fullPage: false });
     await axe('communes, folded by former district');
     const started = Date.now();

@@ -76,6 +76,12 @@ describe('units by former district', () => {
       ['Huyện X (cũ)', ['a', 'c']],
       ['Huyện Y (cũ)', ['b']],
     ]);
+    // The official lists spell one area two ways.
+    const twice = [
+      { code: 'p', name: 'Phường Phước Long', area: 'Thị xã Phước Long (cũ)' },
+      { code: 'q', name: 'Phường Phước Bình', area: 'Thị Xã Phước Long (cũ)' },
+    ];
+    expect(byArea(twice)).toEqual([{ name: 'Thị xã Phước Long (cũ)', units: twice }]);
     const plain = mixed.map(({ code, name }) => ({ code, name }));
     expect(byArea(plain)).toEqual([{ name: null, units: plain }]);
     expect(byArea([])).toEqual([]);

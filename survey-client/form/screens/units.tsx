@@ -3,7 +3,8 @@ import type { QuestionnaireView } from '../../../contract/respondent';
 import { byArea, findUnits } from '../find';
 import { type Ctx, MANY_UNITS, type Unit } from '../model';
 
-export const UNITS_TITLE = 'Ông/Bà theo dõi, làm việc với những xã, thị trấn nào?';
+/** Said of communes and of departments alike: the questionnaire's title above says which. */
+export const UNITS_TITLE = 'Ông/Bà theo dõi, làm việc với những đơn vị nào?';
 
 type Known = Set<string>;
 
@@ -45,7 +46,7 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
     <p role="status" id="units-count" tabIndex={-1}>
       Đã chọn {known.size}/{qn.units.length} đơn vị.
       {known.size === 0 &&
-        ' Nếu không chọn đơn vị nào, phần đánh giá các xã, thị trấn sẽ được bỏ qua.'}
+        ' Nếu không chọn đơn vị nào, phần đánh giá các đơn vị này sẽ được bỏ qua.'}
     </p>
   );
   const intro = (
