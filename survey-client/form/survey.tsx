@@ -145,7 +145,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
     // The entry the form opened on (after a reload too) leads back to the restored screen; after a
     // reload on the same screen, it still knows the entry before it.
     const kept = history.state as Entry | null;
-    const before = kept?.screen === st.screen ? kept.back : null;
+    const before = kept?.screen === st.screen ? (kept.back ?? null) : null;
     history.replaceState({ screen: st.screen, back: before } satisfies Entry, '');
     const onPop = (e: PopStateEvent) => {
       const id = (e.state as { screen?: unknown } | null)?.screen;

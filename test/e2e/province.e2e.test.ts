@@ -149,11 +149,8 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     let last = await part();
     let sawBack = false;
     while (!(await page.getByRole('button', { name: 'Gửi phiếu' }).count())) {
-      const kicker =
-        (await page
-          .locator('.kicker')
-          .textContent()
-          .catch(() => '')) ?? '';
+      // The questionnaire's title above the heading; none on the welcome and demographics.
+      const [kicker = ''] = await page.locator('.kicker').allTextContents();
       if ((await part()) === 1) {
         // The welcome.
       } else if (await search.count()) {
