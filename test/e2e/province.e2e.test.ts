@@ -161,6 +161,12 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
           await expect.poll(count).toBe('Đã chọn 3/20 đơn vị.');
         } else {
           step = 'communes';
+          // Folded by former district, in the official list's order, each area once.
+          const areas = await page.locator('details.area summary').allTextContents();
+          const expected = [...new Set(communes.map((c) => c.area?.toLowerCase()))];
+          expect(areas.map((a) => a.replace(/ \(đã chọn 0\/\d+\)$/, '').toLowerCase())).toEqual(
+            expected,
+          );
           for (const c of twelve) await pick(c.name);
           await expect.poll(count).toBe('Đã chọn 12/95 đơn vị.');
           await search.fill('');
