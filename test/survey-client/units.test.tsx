@@ -152,6 +152,11 @@ describe('choosing 12 communes among 95', () => {
     await clickButton('Bỏ chọn tất cả');
     expect(count()).toMatch(/^Đã chọn 0\/95 đơn vị\./);
     expect(chips()).toEqual([]);
+    // Someone who knows them all says so in one tap.
+    await clickButton('Chọn tất cả 95 đơn vị');
+    expect(count()).toBe('Đã chọn 95/95 đơn vị.');
+    expect(localDraft().state.known.P05).toEqual(p05.units.map((u) => u.code));
+    expect(screen.queryByRole('button', { name: 'Chọn tất cả 95 đơn vị' })).toBeNull();
   });
 
   it('then asks one question per screen about the ticked communes only, progress unmoved', async () => {

@@ -160,13 +160,18 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
             {u.name} <span aria-hidden="true">✕</span>
           </button>
         ))}
-        {picked.length > 1 && (
-          <div class="row">
+        <div class="row">
+          {picked.length < qn.units.length && (
+            <button type="button" onClick={() => all(true)}>
+              Chọn tất cả {qn.units.length} đơn vị
+            </button>
+          )}
+          {picked.length > 1 && (
             <button type="button" onClick={() => all(false)}>
               Bỏ chọn tất cả
             </button>
-          </div>
-        )}
+          )}
+        </div>
       </section>
     </>
   );
