@@ -99,7 +99,11 @@ export function mergerRows(): MergerRow[] {
     oldName: r.old_name ?? '',
     how: (r.how ?? '').replace(/\s+/g, ' '),
     oldDistrictCode: r.old_district_code ?? '',
-    oldDistrictName: r.old_district_name ?? '',
+    // The published table writes "Thị Xã …" and "Thị xã …" for the same town: one spelling.
+    oldDistrictName: (r.old_district_name ?? '').replace(
+      /^(Thị|Thành) (Xã|Phố) /,
+      (_, a: string, b: string) => `${a} ${b.toLowerCase()} `,
+    ),
     oldProvinceCode: r.old_province_code ?? '',
     oldProvinceName: r.old_province_name ?? '',
   }));

@@ -39,8 +39,10 @@ describe('the official lists shipped with the product', () => {
       ['25330', 'Xã An Khương', 'Nhập toàn bộ', 'Huyện Hớn Quản'],
       ['25345', 'Xã Tân Hưng', 'Nhập toàn bộ', 'Huyện Hớn Quản'],
     ]);
-    // Spaces typed twice in the published file are read as one.
+    // Spaces typed twice in the published file are read as one, "Thị Xã" as "Thị xã".
     expect(mergerRows().some((m) => /\s\s/.test(m.how))).toBe(false);
+    expect(mergerRows().some((m) => /^(Thị Xã|Thành Phố) /.test(m.oldDistrictName))).toBe(false);
+    expect(formerAreas().get('25326')).toBe('Thị xã Bình Long (cũ)');
     expect(formerAreas().get('25345')).toBe('Huyện Hớn Quản (cũ)');
   });
 });

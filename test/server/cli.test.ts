@@ -87,6 +87,18 @@ describe('npm run cli -- demo --province', () => {
 });
 
 describe('npm run cli -- links', () => {
+  it('warns when PUBLIC_URL was never set: the links would open nowhere but here', async () => {
+    const { PUBLIC_URL: _, ...local } = env;
+    await runCli(['demo'], local);
+    expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv'], local)).toBe(0);
+    expect(err.join('\n')).toMatch(
+      /^Cảnh báo: Địa chỉ công khai của hệ thống đang là http:\/\/localhost:3000/m,
+    );
+    err = [];
+    expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv'], env)).toBe(0);
+    expect(err).toEqual([]);
+  });
+
   it('writes one CSV row per invitation, with a working link and a QR image each', async () => {
     await runCli(['demo'], env);
     const file = join(dir, 'links.csv');

@@ -77,7 +77,11 @@ export function fakeServer(routes: Record<string, Reply | ((c: Call) => Reply)> 
 }
 
 export function session(role: Role = 'officer', name = 'Trần Thị Bình'): Session {
-  return { user: { id: 'u1', email: 'binh@honquan.vn', name, role }, csrfToken: CSRF };
+  return {
+    user: { id: 'u1', email: 'binh@honquan.vn', name, role, mustChangePassword: false },
+    csrfToken: CSRF,
+    publicUrlWarning: null,
+  };
 }
 
 export const signedIn = (role: Role = 'officer') => ({
