@@ -90,7 +90,11 @@ export interface QuestionnaireView {
   intro: string;
   /** `matrix`: every question is asked about every unit in `units`. */
   mode: 'single' | 'matrix';
-  units: { code: string; name: string }[];
+  /**
+   * `area`: where the unit belonged before a merger (e.g. "Huyện Hớn Quản (cũ)"), when the unit
+   * set records it; the form groups the units it lists by it.
+   */
+  units: { code: string; name: string; area?: string }[];
   fields: { code: string; name: string }[];
   questions: QuestionView[];
   /** The open, unscored question, if any. */
