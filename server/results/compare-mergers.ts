@@ -2,14 +2,7 @@ import { type LineageTable, lineageOf, lineageTable } from '../../analysis/linea
 import type { PredecessorComparison, UnitComparison } from '../../contract/console/compare';
 import type { RunUnitResult } from '../../contract/results';
 import { mergerRows } from '../../questionnaires/official';
-import {
-  changes,
-  compareCriteria,
-  plain,
-  presence,
-  type Ranked,
-  side,
-} from './compare-units';
+import { changes, compareCriteria, plain, presence, type Ranked, side } from './compare-units';
 import { type OldCampaign, pooledReference } from './pooled-reference';
 
 /**
@@ -148,8 +141,7 @@ export function withComparableRanks(units: UnitComparison[]): UnitComparison[] {
       u.current.index === u.previous.index,
   );
   const rankIn = (list: UnitComparison[], u: UnitComparison, year: 'current' | 'previous') =>
-    1 +
-    list.filter((v) => (v[year]?.surveyScore ?? 0) > (u[year]?.surveyScore ?? 0)).length;
+    1 + list.filter((v) => (v[year]?.surveyScore ?? 0) > (u[year]?.surveyScore ?? 0)).length;
   return units.map((u) => {
     if (!exact.includes(u)) return u;
     const peers = exact.filter((v) => v.current?.index === u.current?.index);

@@ -103,7 +103,10 @@ const officialCodes = (units: readonly UnitTable[]) =>
 
 /** The old campaign predates the 2025 mergers and the current one follows them. */
 async function acrossMergers(db: Db, current: Campaign, previous: Campaign) {
-  const [a, b] = [await findUnitSet(db, current.unitSetId), await findUnitSet(db, previous.unitSetId)];
+  const [a, b] = [
+    await findUnitSet(db, current.unitSetId),
+    await findUnitSet(db, previous.unitSetId),
+  ];
   return b.validFrom < MERGERS_EFFECTIVE && a.validFrom >= MERGERS_EFFECTIVE;
 }
 

@@ -42,7 +42,9 @@ describe('how an old unit went into a new one', () => {
     const whole = [...wordings].filter((w) => transferOf(w) === 'whole');
     // "Nhập toàn bộ" (9,464 rows) and its kin; everything with "một phần" is a part.
     expect(whole.every((w) => !w.includes('một phần'))).toBe(true);
-    expect([...wordings].filter((w) => w.includes('một phần')).every((w) => transferOf(w) === 'part')).toBe(true);
+    expect(
+      [...wordings].filter((w) => w.includes('một phần')).every((w) => transferOf(w) === 'part'),
+    ).toBe(true);
     expect(whole).toContain('Nhập toàn bộ');
   });
 });
@@ -153,9 +155,11 @@ describe('whether a new unit compares exactly with an old campaign', () => {
       ['Xã Quang Minh', 'outside'],
     ]);
     expect(of('25326').status).toBe('not_comparable');
-    expect(of('25326').predecessors.filter((p) => p.inPrevious).map((p) => p.oldCode)).toEqual([
-      '25354',
-    ]);
+    expect(
+      of('25326')
+        .predecessors.filter((p) => p.inPrevious)
+        .map((p) => p.oldCode),
+    ).toEqual(['25354']);
   });
 });
 
