@@ -96,11 +96,16 @@ describe('the province campaign scored by the official method', () => {
     const exact = exactScores(definition, answers, unitSet.units);
     expect(doc.units).toHaveLength(20 + 95);
     expect(new Set(doc.units.map((u) => u.index))).toEqual(new Set(['SO', 'XA']));
+    // Each unit carries its official code: the communes' (their unit codes, 25345 Xã Tân Hưng …),
+    // none for the departments.
     const withCode = new Map(unitSet.units.map((u) => [u.code, u.officialCode]));
-    // The communes' unit codes are their official codes (25345 Xã Tân Hưng …).
-    expect(
-      doc.units.filter((u) => u.index === 'XA').every((u) => withCode.get(u.code) === u.code),
-    ).toBe(true);
+    for (const u of doc.units) expect(u.officialCode, u.code).toBe(withCode.get(u.code) ?? null);
+    expect(doc.units.filter((u) => u.index === 'XA').every((u) => u.officialCode === u.code)).toBe(
+      true,
+    );
+    expect(doc.units.filter((u) => u.index === 'SO').every((u) => u.officialCode === null)).toBe(
+      true,
+    );
     for (const u of doc.units) {
       const e = exact.get(u.code);
       expect(e, u.code).toBeDefined();

@@ -171,7 +171,7 @@ export function resultsDoc(
     fingerprint: FINGERPRINT,
     submissionCount: 120,
     selfAssessment: null,
-    units: units.map((u) => ({ ...u, total: null })),
+    units: units.map((u) => ({ ...u, officialCode: null, total: null })),
     withheld,
   };
 }
