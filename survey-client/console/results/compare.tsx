@@ -96,7 +96,17 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
       {cmp && loaded.error === undefined && (
         <>
           <p>
-            {cmp.current.campaign.name} so với {cmp.previous.campaign.name}.
+            {cmp.current.campaign.name} so với {cmp.previous.campaign.name}.{' '}
+            <a
+              class="button"
+              href={campaignApi(
+                campaignId,
+                `/runs/${encodeURIComponent(runId)}/compare.csv${query({ with: withId || undefined })}`,
+              )}
+              download
+            >
+              Tải bảng so sánh (.csv)
+            </a>
           </p>
           {cmp.acrossMergers && (
             <p class="r-muted">

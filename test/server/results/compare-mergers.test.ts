@@ -34,6 +34,7 @@ const TAN_KHAI_2023 = ['TT-TANKHAI', 'X-DONGNO', 'X-TANHIEP'];
 let ctx: Ctx;
 let analyst: Request;
 let comparison: Comparison;
+let run2026 = '';
 let raw: unknown;
 const then: RawAnswer[] = [];
 const now: RawAnswer[] = [];
@@ -107,7 +108,7 @@ beforeAll(async () => {
       )),
     );
   await closeAt(ctx, PROVINCE, new Date(Date.now() - 1000).toISOString());
-  const run2026 = await officialRun(PROVINCE);
+  run2026 = await officialRun(PROVINCE);
   const res = await analyst(`/api/campaigns/${PROVINCE}/runs/${run2026}/compare?with=${CAMPAIGN}`);
   expect(res.status).toBe(200);
   raw = await res.json();
@@ -241,5 +242,33 @@ describe('a 2026 run compared with the 2023 run across the mergers', () => {
     expect(unit('25345').change.rank).toBe(-1);
     expect(unit('25357').change.rank).toBe(1);
     expect(unit('25351').rankAmongComparable).toBeNull();
+  });
+
+  it('exports the comparison as a CSV with official codes and each predecessor', async () => {
+    const res = await analyst(
+      `/api/campaigns/${PROVINCE}/runs/${run2026}/compare.csv?with=${CAMPAIGN}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // UTF-8 with a BOM, so that Excel shows Vietnamese.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'unit_code,official_code,unit_name,index,comparability,current_score,current_percent,previous_score,previous_percent,change_percent,rank_current,rank_previous,rank_change,predecessors,note',
+    );
+    expect(lines).toHaveLength(1 + comparison.units.length);
+    const th = unit('25345');
+    const thanhAn = th.predecessors[0]?.previous?.surveyPercent.toFixed(2);
+    expect(lines.find((l) => l.startsWith('25345,'))).toBe(
+      `25345,25345,Xã Tân Hưng,XA,pooled,${th.current?.surveyScore.toFixed(2)},${th.current?.surveyPercent.toFixed(2)},${th.previous?.surveyScore.toFixed(2)},${th.previous?.surveyPercent.toFixed(2)},${th.change.surveyPercent?.toFixed(2)},2,1,-1,25327 Xã Thanh An (Nhập toàn bộ): ${thanhAn}%; ` +
+        `25330 Xã An Khương (Nhập toàn bộ): ${th.predecessors[1]?.previous?.surveyPercent.toFixed(2)}%; ` +
+        `25345 Xã Tân Hưng (Nhập toàn bộ): ${th.predecessors[2]?.previous?.surveyPercent.toFixed(2)}%,so với số liệu các đơn vị cũ gộp lại như một đơn vị`,
+    );
+    const tq = lines.find((l) => l.startsWith('25351,')) ?? '';
+    expect(tq).toContain(',not_comparable,');
+    expect(tq).toContain('25439 Xã Quang Minh (Nhập toàn bộ): không có trong đợt 2023');
+    expect(tq.endsWith(',không so sánh trực tiếp được')).toBe(true);
+    expect(lines.find((l) => l.startsWith('694,'))).toMatch(/^694,694,.*,HUYEN,previous_only,/);
   });
 });

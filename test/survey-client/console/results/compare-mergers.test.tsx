@@ -137,6 +137,7 @@ describe('So sánh với năm trước, qua sắp xếp đơn vị hành chính 
     render(<ComparePanel campaignId="c2024" runId="run-official" />);
     await settle();
     expect(screen.getByText(/so sánh theo bảng chuyển đổi chính thức/)).toBeTruthy();
+    expect(screen.getByText('Tải bảng so sánh (.csv)').getAttribute('href')).toBe(`${COMPARE}.csv`);
     const rows = rowsOf(screen.getByRole('table', { name: 'So sánh theo đơn vị' }));
     expect(rows).toEqual([
       [
