@@ -37,7 +37,7 @@ describe('how an old unit went into a new one', () => {
     expect(transferOf(how)).toBe(expected);
   });
 
-  it('reads every wording of the published table as whole or part, none left unknown', () => {
+  it('reads every published wording with "một phần" as a part, and none of the whole ones has it', () => {
     const wordings = new Set(mergerRows().map((r) => r.how));
     const whole = [...wordings].filter((w) => transferOf(w) === 'whole');
     // "Nhập toàn bộ" (9,464 rows) and its kin; everything with "một phần" is a part.

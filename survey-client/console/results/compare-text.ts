@@ -43,7 +43,7 @@ export function comparedWith(u: UnitComparison, year: number): string {
         : `${NOT_COMPARABLE}: hình thành từ ${names}`;
     case 'no_previous':
       return u.predecessors.length > 0
-        ? `không có số liệu năm trước: ${names} không có trong đợt ${year}`
+        ? `không có số liệu năm trước (không đơn vị cũ nào có trong đợt ${year})`
         : 'không có số liệu năm trước';
     case 'previous_only':
       return 'chỉ có năm trước';

@@ -124,6 +124,13 @@ describe('So sánh với năm trước, qua sắp xếp đơn vị hành chính 
         2023,
       ),
     ).toMatch(/^không so sánh trực tiếp được: .*bảo đảm ẩn danh/);
+    const elsewhere = {
+      ...(units[2] as UnitComparison),
+      predecessors: [predecessor('Xã Long Bình', '26041', null)],
+    };
+    expect(comparedWith(elsewhere, 2023)).toBe(
+      'không có số liệu năm trước (không đơn vị cũ nào có trong đợt 2023)',
+    );
   });
 
   it('shows the pooled reference, the predecessors of a unit not comparable, and ranks among comparable units', async () => {
