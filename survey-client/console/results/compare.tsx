@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import './compare.css';
 import type { Comparison } from '../../../contract/console/compare';
 import { campaignApi, query } from '../api';
 import { ErrorNotice, Loading } from '../parts/notice';
