@@ -108,6 +108,7 @@ export function sameUnits(
   then: Ranked,
   officialNow: ReadonlyMap<string, string>,
   officialThen: ReadonlyMap<string, string>,
+  { officialCodesComparable = true } = {},
 ): UnitComparison[] {
   const byOfficial = new Map<string, RunUnitResult>();
   for (const u of then.units) {
@@ -118,11 +119,16 @@ export function sameUnits(
   const matched = new Set<RunUnitResult>();
   const pairs = now.units.map((a) => {
     const o = officialNow.get(a.code);
+    // Official codes of two eras (before and after the 2025 mergers) name different places: a
+    // unit carrying one is then matched with nothing.
+    if (!officialCodesComparable && o) return [a, undefined] as const;
     let b = o ? byOfficial.get(o) : undefined;
     if (!b) {
       const same = byCode.get(a.code);
-      // By code only when last year's unit has no official code that says otherwise.
-      if (same && !matched.has(same) && (!o || !officialThen.get(same.code))) b = same;
+      // By code only when last year's unit has no official code that says otherwise (and,
+      // across two eras, only units that carry none).
+      const coded = same !== undefined && officialThen.has(same.code);
+      if (same && !matched.has(same) && !(coded && (o || !officialCodesComparable))) b = same;
     }
     if (b) matched.add(b);
     return [a, b] as const;

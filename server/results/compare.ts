@@ -101,13 +101,19 @@ const runRef = async (
 const officialCodes = (units: readonly UnitTable[]) =>
   new Map(units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])));
 
-/** The old campaign predates the 2025 mergers and the current one follows them. */
-async function acrossMergers(db: Db, current: Campaign, previous: Campaign) {
+/**
+ * Which side of the 2025 mergers each campaign's unit set is on: `forward` when the previous one
+ * predates them and the current one follows (matched through the conversion table), `backward`
+ * for the reverse (a run compared with a later campaign: the official codes are of two eras, so
+ * units carrying one are never matched), `same` otherwise.
+ */
+async function mergerCrossing(db: Db, current: Campaign, previous: Campaign) {
   const [a, b] = [
     await findUnitSet(db, current.unitSetId),
     await findUnitSet(db, previous.unitSetId),
   ];
-  return b.validFrom < MERGERS_EFFECTIVE && a.validFrom >= MERGERS_EFFECTIVE;
+  const [now, then] = [a.validFrom >= MERGERS_EFFECTIVE, b.validFrom >= MERGERS_EFFECTIVE];
+  return now === then ? 'same' : now ? 'forward' : 'backward';
 }
 
 /** What the pooled references need of the old campaign, read in one transaction. */
@@ -149,7 +155,8 @@ export async function compareRun(
   const then = resultsDocument(prev.run, prev.campaign);
   const prevUnits = await listUnits(db, prev.campaign.unitSetId);
   const [officialNow, officialThen] = [officialCodes(ctx.units), officialCodes(prevUnits)];
-  const across = await acrossMergers(db, ctx.campaign, prev.campaign);
+  const crossing = await mergerCrossing(db, ctx.campaign, prev.campaign);
+  const across = crossing === 'forward';
   const units = across
     ? mergerUnits(
         ranked(now.units),
@@ -158,7 +165,9 @@ export async function compareRun(
         officialThen,
         await oldCampaign(db, prev, then.units),
       )
-    : sameUnits(ranked(now.units), ranked(then.units), officialNow, officialThen);
+    : sameUnits(ranked(now.units), ranked(then.units), officialNow, officialThen, {
+        officialCodesComparable: crossing === 'same',
+      });
 
   const [codesNow, codesThen] = [await criterionCodes(db, run), await criterionCodes(db, prev.run)];
   return {

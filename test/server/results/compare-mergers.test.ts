@@ -271,4 +271,26 @@ describe('a 2026 run compared with the 2023 run across the mergers', () => {
     expect(tq.endsWith(',không so sánh trực tiếp được')).toBe(true);
     expect(lines.find((l) => l.startsWith('694,'))).toMatch(/^694,694,.*,HUYEN,previous_only,/);
   });
+
+  it('compared the other way (2023 with the later 2026), matches no unit by official code', async () => {
+    // 2023 Minh Tâm and 2026 Minh Đức share the code 25349: two eras, two places.
+    const lock = await analyst(`/api/campaigns/${PROVINCE}/runs/${run2026}/lock`, {
+      method: 'POST',
+    });
+    expect(lock.status).toBe(200);
+    const [first] = await ctx.db
+      .selectFrom('scoringRun')
+      .select('id')
+      .where('campaignId', '=', CAMPAIGN)
+      .execute();
+    const res = await analyst(
+      `/api/campaigns/${CAMPAIGN}/runs/${first?.id}/compare?with=${PROVINCE}`,
+    );
+    expect(res.status).toBe(200);
+    const back = Comparison.parse(await res.json());
+    expect(back.acrossMergers).toBe(false);
+    expect(back.units.filter((u) => u.presence === 'both')).toEqual([]);
+    expect(back.units.find((u) => u.code === 'X-MINHTAM')?.comparability).toBe('no_previous');
+    expect(back.units.find((u) => u.code === '25349')?.comparability).toBe('previous_only');
+  });
 });
