@@ -107,8 +107,14 @@ export const UnitResult = z.object({
   groups: z.array(GroupResult),
 });
 
-/** A unit of a run's results: the contract's UnitResult and its total, when there is one. */
-export const RunUnitResult = UnitResult.extend({ total: UnitTotal.nullable() });
+/**
+ * A unit of a run's results: the contract's UnitResult, the unit's official (GSO) code when its
+ * unit set gives one (null for runs stored before units had one), and its total, when there is one.
+ */
+export const RunUnitResult = UnitResult.extend({
+  officialCode: z.string().nullable(),
+  total: UnitTotal.nullable(),
+});
 export type RunUnitResult = z.infer<typeof RunUnitResult>;
 
 /** The A–E counts of one question about one unit, over every group; null where hidden. */

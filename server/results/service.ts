@@ -44,11 +44,15 @@ function scoreAll(
     name: u.name.normalize('NFC'),
     kind: u.kind,
   }));
+  const official = new Map(ctx.units.map((u) => [u.code, u.officialCode]));
   let results: RunUnitResult[];
   try {
     results = withTotals(
       ctx.definition,
-      scoreUnits(ctx.definition, refs, counts, { method }),
+      scoreUnits(ctx.definition, refs, counts, { method }).map((u) => ({
+        ...u,
+        officialCode: official.get(u.code) ?? null,
+      })),
       selfAssessment,
     );
   } catch (err) {
