@@ -5,13 +5,12 @@ import {
   COUNT,
   fitHeight,
   header,
-  indexLabel,
+  indexSheetName,
   listBorders,
   RATIO,
   ratio4,
   SCORE,
   type SheetContext,
-  sheetName,
 } from './sheet-kit';
 
 /**
@@ -23,7 +22,7 @@ export function criteriaSheet(
   { doc, criteria }: SheetContext,
   index: Definition['indexes'][number],
 ) {
-  const sheet = book.addWorksheet(sheetName(`Tiêu chí – ${indexLabel(index)}`));
+  const sheet = book.addWorksheet(indexSheetName(book, 'Tiêu chí', index));
   header(sheet, [
     { header: 'Mã đơn vị', key: 'unitCode', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 30 },

@@ -7,12 +7,11 @@ import { NO_DATA_NOTE, NO_SELF_ASSESSMENT_NOTE, nfc, rankOf, viDateTime } from '
 import {
   BORDER,
   COUNT,
-  indexLabel,
+  indexSheetName,
   POINTS,
   printSetup,
   SCORE,
   type SheetContext,
-  sheetName,
   shortFingerprint,
 } from './sheet-kit';
 
@@ -41,7 +40,7 @@ export function summarySheet(
   index: Definition['indexes'][number],
 ) {
   const m = doc.method;
-  const sheet = book.addWorksheet(sheetName(`Kết quả – ${indexLabel(index)}`));
+  const sheet = book.addWorksheet(indexSheetName(book, 'Kết quả', index));
   const self = doc.selfAssessment;
   const surveyRank = (u: UnitResult) => rankOf(rank, u) ?? null;
   const columns: Column[] = [
