@@ -3,7 +3,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import '../../../../survey-client/console/results/screens';
 import { rankingRows } from '../../../../survey-client/console/results/ranking-view';
-import { openAt, settle, useConsoleEnv } from '../helpers';
+import { cell, openAt, settle, tracking, useConsoleEnv } from '../helpers';
 import { commune, district, resultsDoc, runSummary } from './fixtures';
 import { choose, rowsOf, section, serve } from './serve';
 
@@ -83,6 +83,67 @@ describe('the ranking of 95 communes', () => {
     await openAt('/console/c/c2024/results');
     expect(within(ranking()).queryByLabelText('Tìm đơn vị')).toBeNull();
     expect(within(ranking()).queryByText(/Trang/)).toBeNull();
+  });
+});
+
+describe('response rates of a province on the results screen', () => {
+  // 95 communes × 2 groups + 20 departments × 1 group + the delegates: 211 rows.
+  const rows = [
+    cell({ groupCode: 'DB', groupName: 'Đại biểu', invited: 10, submitted: 5, rate: 50 }),
+    ...Array.from({ length: 20 }, (_, i) =>
+      cell({
+        groupCode: 'LD_SO',
+        groupName: 'Lãnh đạo sở',
+        unitCode: `SO${i + 1}`,
+        unitName: `Sở số ${i + 1}`,
+        unitKind: 'co_quan',
+        index: 'SO',
+        invited: 10,
+        submitted: 10,
+        rate: 100,
+      }),
+    ),
+    ...['LD_XA', 'CC_XA'].flatMap((g) =>
+      many.map((u, i) =>
+        cell({
+          groupCode: g,
+          groupName: g === 'LD_XA' ? 'Lãnh đạo xã' : 'Công chức xã',
+          unitCode: u.code,
+          unitName: u.name,
+          unitKind: 'xa',
+          index: 'XA',
+          invited: 10,
+          submitted: (i * 3) % 10,
+          rate: ((i * 3) % 10) * 10,
+        }),
+      ),
+    ),
+  ];
+  const data = tracking({
+    indexes: [
+      { code: 'SO', name: 'Chỉ số các sở', unitKinds: ['co_quan'] },
+      { code: 'XA', name: 'Chỉ số cấp xã', unitKinds: ['xa', 'phuong'] },
+    ],
+    groups: ['DB', 'LD_SO', 'LD_XA', 'CC_XA'].map((groupCode) =>
+      cell({ groupCode, groupName: groupCode }),
+    ),
+    rows,
+  });
+
+  it('pages 211 rows by 40, and filters one index and group, lowest rate first', async () => {
+    const server = serve('analyst', 'open');
+    server.on('GET /api/campaigns/c2024/tracking', { status: 200, body: data });
+    await openAt('/console/c/c2024/results');
+    const rates = section('Tỷ lệ trả lời theo nhóm và đơn vị');
+    expect(within(rates).getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Tỷ lệ đã gửi phiếu theo nhóm đối tượng và đơn vị, dòng 1–40 trong 211(;|$)/,
+    );
+    await choose(within(rates).getByLabelText('Chỉ số / loại đơn vị'), 'index:XA');
+    await choose(within(rates).getByLabelText('Nhóm đối tượng'), 'CC_XA');
+    await choose(within(rates).getByLabelText('Sắp xếp'), 'rate');
+    expect(within(rates).getAllByText(/Trang 1\/3/)).toHaveLength(1);
+    const first = rowsOf(within(rates).getByRole('table'))[0];
+    expect(first).toEqual(['Công chức xã', 'UBND xã Đắk Ơ', '10', '0', '0%']);
   });
 });
 
