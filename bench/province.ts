@@ -222,12 +222,12 @@ export async function submitProvinceForms(db: Db, definition: Definition, forms:
     .select(['r.groupCode', 'r.unitCode'])
     .where('i.campaignId', '=', PROVINCE_CAMPAIGN_ID)
     .where('i.status', '=', 'not_opened')
-    .orderBy('r.name')
+    // Random ids: the forms fall on every group and unit, some more than others.
+    .orderBy('i.id')
     .execute();
   const criteria = criterionMap(definition);
   const views = new Map<string, ReturnType<typeof questionnairesFor>>();
-  // Every k-th invitation, so that the forms spread over the whole roster.
-  const step = Math.max(1, Math.floor(invitations.length / Math.max(1, forms)));
+  const step = 1;
   let stored = 0;
   for (let i = 0; i < invitations.length && stored < forms; i += step) {
     const inv = invitations[i];
@@ -237,14 +237,15 @@ export async function submitProvinceForms(db: Db, definition: Definition, forms:
       qs = questionnairesFor(definition, inv.groupCode, units);
       views.set(inv.groupCode, qs);
     }
+    // Each unit has its own level (how often it is rated A), so that the ranking spreads.
     const answers: Answer[] = qs.flatMap((q) =>
-      q.questions.flatMap((question) =>
-        q.units.map((u, j) => ({
-          questionnaireId: q.id,
-          questionId: question.id,
-          unitCode: u.code,
-          option: 'ABCDE'[(j + stored) % 7 < 3 ? 0 : (j * 7 + stored) % 5] as Answer['option'],
-        })),
+      q.questions.flatMap((question, k) =>
+        q.units.map((u, j) => {
+          const level = 20 + ((j * 37) % 60);
+          const roll = (stored * 61 + j * 17 + k * 29) % 100;
+          const option = roll < level ? 'A' : roll < level + 25 ? 'B' : roll < 95 ? 'C' : 'E';
+          return { questionnaireId: q.id, questionId: question.id, unitCode: u.code, option };
+        }),
       ),
     );
     const body = { submissionId: `sub-${i}`, answers };

@@ -249,14 +249,14 @@ function Exports({
         indexes.map((i) => (
           <div key={i.code} class="r-index-exports">
             <p class="hint">
-              Chỉ {i.name} ({i.units.length} đơn vị):
+              Riêng {i.name} ({i.units.length} đơn vị):
             </p>
             <p class="exports">
               <a
                 class="button"
                 href={run('xlsx', i.code)}
                 download
-                aria-label={`Excel (.xlsx), chỉ ${i.name}`}
+                aria-label={`Excel (.xlsx), riêng ${i.name}`}
               >
                 Excel (.xlsx)
               </a>
@@ -264,7 +264,7 @@ function Exports({
                 class="button"
                 href={run('csv', i.code)}
                 download
-                aria-label={`CSV (.csv), chỉ ${i.name}`}
+                aria-label={`CSV (.csv), riêng ${i.name}`}
               >
                 CSV (.csv)
               </a>

@@ -196,8 +196,14 @@ function UnitRow({ cell: c, target }: { cell: TrackingCell; target: number | nul
         </td>
       ))}
       <td class="rate" data-label="Tỷ lệ đã gửi">
-        <span class="rate-text">{percent(c.rate)}</span>
-        <Bar rate={c.rate} target={target} label={`Tỷ lệ trả lời, ${c.unitName}, ${c.groupName}`} />
+        <span class="rate-line">
+          <span class="rate-text">{percent(c.rate)}</span>
+          <Bar
+            rate={c.rate}
+            target={target}
+            label={`Tỷ lệ trả lời, ${c.unitName}, ${c.groupName}`}
+          />
+        </span>
       </td>
     </tr>
   );
