@@ -1,260 +1,174 @@
-import { createHash } from 'node:crypto';
-import { questionnairesFor } from '../contract/questionnaires-for';
-import type { Answer } from '../contract/respondent';
+import type { SurveyView } from '../contract/respondent';
+import { builtInProvinceDefinition } from '../questionnaires';
+import { provinceUnitSet } from '../questionnaires/official';
+import { type Fetched, type FirstLoad, fetchResource, measureFirstLoad } from './first-load';
+import { type LighthouseSummary, runLighthouse } from './lighthouse';
+import { measurePeerComparison, type PeerComparison } from './peer/compare';
+import { measureProvinceApi, type ProvinceApi } from './province-api';
+import { type ConsoleTimings, measureConsole } from './province-console';
 import {
-  type Definition,
-  type DefinitionInput,
-  loadDefinition,
-  loadUnitSet,
-  type UnitSet,
-} from '../questionnaires';
-import { createCampaign, setCampaignOpen } from '../server/campaigns/service';
-import type { Db } from '../server/db/connect';
-import { addRespondents, type NewPerson } from '../server/invitations/service';
-import { criterionMap, storeSubmission } from '../server/respondent/submit';
+  benchDepartments,
+  generator,
+  type ProvinceSeed,
+  provinceBody,
+  viewsByGroup,
+} from './province-seed';
+
+/** Rounds of each measure: the first (cold) apart, then the median of the rest. */
+const ROUNDS = { api: 4, console: 3, lighthouse: 3 };
+const QUICK_ROUNDS = { api: 3, console: 2, lighthouse: 1 };
+
+/** What the seed made, without its secrets (links, passwords). */
+export type ProvinceSeedSummary = Omit<ProvinceSeed, 'officer' | 'analyst' | 'delegateTokens'>;
+
+export interface DelegateSubmit {
+  answers: number;
+  bodyBytes: number;
+  status: number;
+  ms: number;
+}
+
+export interface ProvinceResult {
+  seed: ProvinceSeedSummary;
+  api: ProvinceApi | string;
+  console: ConsoleTimings | string;
+  /** A council delegate's link: the form's first load, as the 2023 section measures it. */
+  firstLoad: FirstLoad | string;
+  /** Then `GET /api/s/<token>`: the delegate's view (130 units). */
+  view: Fetched | string;
+  /** The same form beside SurveyJS (bench/peer/), Lighthouse included. */
+  peer: PeerComparison | string;
+  /** Lighthouse on our page alone, when the comparison could not run. */
+  lighthouse?: LighthouseSummary | string;
+  submit: DelegateSubmit | string;
+  durationS: number;
+}
+
+export interface ProvinceOptions {
+  root: string;
+  tmp: string;
+  baseUrl: string;
+  /** The server's PUBLIC_URL: the console signs in from it (the Origin header is checked). */
+  origin: string;
+  seed: ProvinceSeed;
+  quick: boolean;
+  log: (message: string) => void;
+}
 
 /**
- * A province-sized campaign (issue #11 point 5) for tests and the bench: one campaign rating
- * 20 departments (index SO, unit kind `co_quan`) and 95 communes (index XA, kinds `xa`,
- * `phuong`, `dac_khu`), five respondent groups, about 5,000 invitations. Short questionnaires
- * (two questions each) keep a form small; the shape, not the wording, is what is measured.
+ * The province section (issue #11) against the running server: the console's requests, the
+ * console in Chromium, then a council delegate's form (first load, Lighthouse beside SurveyJS,
+ * a submit). The slips go first, while every invitation of the open campaign is still unanswered.
  */
+export async function measureProvince(o: ProvinceOptions): Promise<ProvinceResult> {
+  const started = performance.now();
+  const rounds = o.quick ? QUICK_ROUNDS : ROUNDS;
+  const { officer, analyst, delegateTokens, ...seed } = o.seed;
+  const accounts = { officer, analyst };
+  o.log('province: the console API (slips, tracking, invitations, results)…');
+  const api = await attempt(
+    () => measureProvinceApi(o.baseUrl, accounts, seed.runId, rounds.api),
+    o.log,
+  );
+  o.log('province: the console in Chromium…');
+  const consoleTimings = await attempt(
+    () => measureConsole(o.origin, accounts, seed.runId, rounds.console),
+    o.log,
+  );
 
-export const PROVINCE_CAMPAIGN_ID = 'tinh-thu';
-
-const DEPARTMENTS = [
-  'Sở Nội vụ',
-  'Sở Tài chính',
-  'Sở Tư pháp',
-  'Sở Xây dựng',
-  'Sở Công Thương',
-  'Sở Y tế',
-  'Sở Giáo dục và Đào tạo',
-  'Sở Nông nghiệp và Môi trường',
-  'Sở Khoa học và Công nghệ',
-  'Sở Văn hóa, Thể thao và Du lịch',
-  'Sở Ngoại vụ',
-  'Sở Dân tộc và Tôn giáo',
-  'Thanh tra tỉnh',
-  'Văn phòng UBND tỉnh',
-  'Ban Quản lý các khu công nghiệp',
-  'Ban Quản lý khu kinh tế',
-  'Sở Giao thông vận tải',
-  'Sở Lao động – Thương binh và Xã hội',
-  'Sở Thông tin và Truyền thông',
-  'Sở Kế hoạch và Đầu tư',
-];
-
-const FIRST = ['Tân', 'Phước', 'Đắk', 'Hòa', 'Bình', 'Long', 'Thạnh', 'Ea', 'Quảng', 'Hưng'];
-const SECOND = ['An', 'Định', 'Lộc', 'Mỹ', 'Hiệp', 'Sơn', 'Ơ', 'Thuận', 'Phú', 'Khánh'];
-
-/** 95 commune names, Vietnamese with diacritics, no two alike: "UBND xã Đắk Ơ", "UBND phường Tân Định". */
-function communes() {
-  const out: { code: string; name: string; kind: string }[] = [];
-  for (let i = 0; i < 95; i++) {
-    const kind = i < 70 ? 'xa' : i < 93 ? 'phuong' : 'dac_khu';
-    const word = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' }[kind];
-    const name = `${FIRST[i % 10]} ${SECOND[Math.floor(i / 10) % 10]}`;
-    out.push({ code: `XA${String(i + 1).padStart(3, '0')}`, name: `UBND ${word} ${name}`, kind });
+  // A link belongs to the first device that opens it: each use below takes links of its own.
+  const tokens = [...delegateTokens];
+  const submitToken = tokens.pop() ?? '';
+  const [firstToken = '', ...fresh] = tokens;
+  o.log('province: a delegate’s first load…');
+  const firstLoad = await attempt(() => measureFirstLoad(o.baseUrl, firstToken), o.log);
+  o.log('province: beside SurveyJS (build, Lighthouse, screenshots)…');
+  const peer = await attempt(
+    () =>
+      measurePeerComparison({
+        root: o.root,
+        tmp: o.tmp,
+        baseUrl: o.baseUrl,
+        token: firstToken,
+        freshTokens: fresh,
+        log: o.log,
+        lighthouseRuns: rounds.lighthouse,
+        shots: 'province-first-load',
+      }),
+    o.log,
+  );
+  let lighthouse: ProvinceResult['lighthouse'];
+  if (typeof peer === 'string' || typeof peer.lighthouse === 'string') {
+    const urls = fresh.slice(rounds.lighthouse + 2).map((t) => `${o.baseUrl}/s/${t}`);
+    lighthouse = await attempt(async () => {
+      const r = await runLighthouse(
+        { ours: () => urls.shift() ?? '' },
+        { runs: rounds.lighthouse, warmup: true },
+        o.log,
+      );
+      if (!r.ours) throw new Error('Lighthouse measured nothing');
+      return r.ours;
+    }, o.log);
   }
-  return out;
-}
-
-export function provinceUnitSet(): UnitSet {
-  return loadUnitSet({
-    code: 'tinh-thu-2026',
-    name: 'Tỉnh thử nghiệm 2026',
-    validFrom: '2025-07-01',
-    units: [
-      ...DEPARTMENTS.map((name, i) => ({
-        code: `SO${String(i + 1).padStart(2, '0')}`,
-        name,
-        kind: 'co_quan',
-        parentCode: null,
-      })),
-      ...communes().map((u) => ({ ...u, parentCode: null })),
-    ],
-  });
-}
-
-const questionnaire = (id: string, index: string, criteria: string[]) => ({
-  id,
-  title: `Phiếu ${id}: đánh giá ${index === 'SO' ? 'các sở, ban, ngành' : 'UBND cấp xã'}`,
-  intro: 'Xin mời Ông/Bà cho biết ý kiến.',
-  index,
-  mode: 'matrix' as const,
-  questions: criteria.map((c, i) => ({
-    id: `${id}-${i + 1}`,
-    text: `Câu ${i + 1} về tiêu chí ${c}`,
-    criterion: c,
-    labelSet: 'L',
-  })),
-  comment: null,
-  demographics: false,
-});
-
-const index = (code: string, name: string, unitKinds: string[]) => ({
-  code,
-  name,
-  unitKinds,
-  budget: '2.00',
-  fields: [
-    {
-      code: `${code}-F1`,
-      name: 'Công tác chỉ đạo, điều hành',
-      criteria: [{ code: `${code}1`, name: 'Mức độ chỉ đạo', maxPoints: '1.00' }],
-    },
-    {
-      code: `${code}-F2`,
-      name: 'Thủ tục hành chính',
-      criteria: [{ code: `${code}2`, name: 'Giải quyết thủ tục đúng hạn', maxPoints: '1.00' }],
-    },
-  ],
-});
-
-const input: DefinitionInput = {
-  code: 'tinh-thu-2026',
-  version: 1,
-  name: 'Khảo sát Chỉ số CCHC tỉnh (thử nghiệm)',
-  year: 2026,
-  dontKnowLabel: 'Không biết/Không trả lời',
-  indexes: [
-    index('SO', 'Chỉ số CCHC của các sở, ban, ngành', ['co_quan']),
-    index('XA', 'Chỉ số CCHC của UBND xã, phường, đặc khu', ['xa', 'phuong', 'dac_khu']),
-  ],
-  scaleProfiles: [
-    { code: 'YB4', name: 'YB4', coefficients: { A: '1.00', B: '0.60', C: '0.20', D: '0.00' } },
-  ],
-  labelSets: [{ code: 'L', labels: { A: 'Tốt', B: 'Khá', C: 'Trung bình', D: 'Kém' } }],
-  groups: [
-    {
-      code: 'DB_HDND',
-      name: 'Đại biểu HĐND tỉnh',
-      questionnaires: ['PS', 'PX'],
-      unitRequired: false,
-    },
-    {
-      code: 'LD_SO',
-      name: 'Lãnh đạo các sở, ban, ngành',
-      questionnaires: ['PS'],
-      unitRequired: true,
-    },
-    {
-      code: 'CC_SO',
-      name: 'Công chức các sở, ban, ngành',
-      questionnaires: ['PS'],
-      unitRequired: true,
-    },
-    { code: 'LD_XA', name: 'Lãnh đạo UBND cấp xã', questionnaires: ['PX'], unitRequired: true },
-    { code: 'CC_XA', name: 'Công chức cấp xã', questionnaires: ['PX'], unitRequired: true },
-  ],
-  questionnaires: [
-    questionnaire('PS', 'SO', ['SO1', 'SO2']),
-    questionnaire('PX', 'XA', ['XA1', 'XA2']),
-  ],
-  method: { scaleProfile: 'YB4', weighting: 'EQUAL_GROUP', emptyCriterion: 'ZERO', minCellSize: 3 },
-};
-
-export function provinceDefinition(): Definition {
-  return loadDefinition(input);
-}
-
-/**
- * The roster: 100 delegates (no unit), 5 leaders and 40 civil servants per department,
- * 5 leaders and 32 civil servants per commune: 100 + 900 + 3,515 = 4,515 people; `scale`
- * multiplies the per-unit counts (at least one each).
- */
-export function provinceRoster(unitSet: UnitSet, scale = 1): NewPerson[] {
-  const n = (x: number) => Math.max(1, Math.round(x * scale));
-  const people: NewPerson[] = [];
-  const add = (groupCode: string, unitCode: string | null, count: number) => {
-    for (let i = 0; i < count; i++)
-      people.push({ name: `Người ${groupCode} ${unitCode ?? ''} ${i + 1}`, groupCode, unitCode });
+  o.log('province: a delegate opens the form and submits it…');
+  const opened = await attempt(() => openAndSubmit(o.baseUrl, submitToken), o.log);
+  return {
+    seed,
+    api,
+    console: consoleTimings,
+    firstLoad,
+    view: typeof opened === 'string' ? opened : opened.view,
+    peer,
+    ...(lighthouse === undefined ? {} : { lighthouse }),
+    submit: typeof opened === 'string' ? opened : opened.submit,
+    durationS: (performance.now() - started) / 1000,
   };
-  add('DB_HDND', null, n(100));
-  for (const u of unitSet.units) {
-    if (u.kind === 'co_quan') {
-      add('LD_SO', u.code, n(5));
-      add('CC_SO', u.code, n(40));
-    } else {
-      add('LD_XA', u.code, n(5));
-      add('CC_XA', u.code, n(32));
-    }
-  }
-  return people;
-}
-
-/** Creates the province campaign, open since yesterday, with its roster; returns the counts. */
-export async function createProvince(db: Db, secret: string, { scale = 1 } = {}) {
-  const definition = provinceDefinition();
-  const unitSet = provinceUnitSet();
-  const now = Date.now();
-  await createCampaign(db, {
-    id: PROVINCE_CAMPAIGN_ID,
-    name: 'Khảo sát Chỉ số CCHC tỉnh 2026 (thử nghiệm)',
-    definition,
-    unitSet,
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-  });
-  const roster = provinceRoster(unitSet, scale);
-  await addRespondents(db, secret, PROVINCE_CAMPAIGN_ID, roster);
-  return { definition, unitSet, invitations: roster.length };
 }
 
 /**
- * Submits `forms` forms straight through the server's own store (the submit's transaction,
- * tallies included, without HTTP): invitations in a stable order spread over every group and
- * unit, the options varying by unit so that the ranking has spread. Returns how many were stored.
+ * The delegate's form as the phone gets it (`GET /api/s/<token>`, which claims the link), then
+ * the whole form submitted (12 communes and 5 departments rated, the rest "Không biết").
  */
-export async function submitProvinceForms(db: Db, definition: Definition, forms: number) {
-  const units = await db
-    .selectFrom('unit as u')
-    .innerJoin('campaign as c', 'c.unitSetId', 'u.unitSetId')
-    .select(['u.code', 'u.name', 'u.kind'])
-    .where('c.id', '=', PROVINCE_CAMPAIGN_ID)
-    .orderBy('u.position')
-    .execute();
-  const invitations = await db
-    .selectFrom('invitation as i')
-    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
-    .selectAll('i')
-    .select(['r.groupCode', 'r.unitCode'])
-    .where('i.campaignId', '=', PROVINCE_CAMPAIGN_ID)
-    .where('i.status', '=', 'not_opened')
-    // Random ids: the forms fall on every group and unit, some more than others.
-    .orderBy('i.id')
-    .execute();
-  const criteria = criterionMap(definition);
-  const views = new Map<string, ReturnType<typeof questionnairesFor>>();
-  const step = 1;
-  let stored = 0;
-  for (let i = 0; i < invitations.length && stored < forms; i += step) {
-    const inv = invitations[i];
-    if (!inv) break;
-    let qs = views.get(inv.groupCode);
-    if (!qs) {
-      qs = questionnairesFor(definition, inv.groupCode, units);
-      views.set(inv.groupCode, qs);
-    }
-    // Each unit has its own level (how often it is rated A), so that the ranking spreads.
-    const answers: Answer[] = qs.flatMap((q) =>
-      q.questions.flatMap((question, k) =>
-        q.units.map((u, j) => {
-          const level = 20 + ((j * 37) % 60);
-          const roll = (stored * 61 + j * 17 + k * 29) % 100;
-          const option = roll < level ? 'A' : roll < level + 25 ? 'B' : roll < 95 ? 'C' : 'E';
-          return { questionnaireId: q.id, questionId: question.id, unitCode: u.code, option };
-        }),
-      ),
-    );
-    const body = { submissionId: `sub-${i}`, answers };
-    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    await storeSubmission(db, inv, inv.groupCode, body, hash, criteria);
-    stored++;
-  }
-  return stored;
+async function openAndSubmit(
+  baseUrl: string,
+  token: string,
+): Promise<{ view: Fetched; submit: DelegateSubmit }> {
+  const got = await fetchResource(`${baseUrl}/api/s/${token}`, 'other');
+  if (got.fetched.status !== 200)
+    throw new Error(`GET /api/s/<delegate token> answered ${got.fetched.status}`);
+  const view = JSON.parse(got.body.toString('utf8')) as SurveyView;
+  const { kindOf } = viewsByGroup(
+    builtInProvinceDefinition(),
+    provinceUnitSet('75', benchDepartments()),
+  );
+  const body = provinceBody(view.questionnaires, kindOf, generator(7));
+  const json = JSON.stringify(body);
+  const t = performance.now();
+  const res = await fetch(`${baseUrl}/api/s/${token}/submit`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Claim': view.claim ?? '' },
+    body: json,
+  });
+  await res.arrayBuffer();
+  const ms = performance.now() - t;
+  if (res.status !== 201) throw new Error(`the delegate's submit answered ${res.status}`);
+  return {
+    view: got.fetched,
+    submit: {
+      answers: body.answers.length,
+      bodyBytes: Buffer.byteLength(json),
+      status: res.status,
+      ms,
+    },
+  };
 }
 
-/** Closes the province campaign now (scoring needs it closed). */
-export const closeProvince = (db: Db) => setCampaignOpen(db, PROVINCE_CAMPAIGN_ID, false);
+/** The measurement, or what stopped it: a benchmark reports, it never fails. */
+async function attempt<T>(fn: () => Promise<T>, log: (m: string) => void): Promise<T | string> {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`not measured: ${String(err)}`);
+    return err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);
+  }
+}

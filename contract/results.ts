@@ -165,6 +165,11 @@ export const ResultsDocument = z.object({
    * beside the official one would give that group's answers away. Empty for official runs.
    */
   withheld: z.array(WithheldUnit),
+  /**
+   * Paper sheets still awaited when the run was made: stubs received before closing whose sheets
+   * were not typed yet (they may still be, until results are locked). 0 when none.
+   */
+  paperWaiting: z.number().int(),
 });
 export type ResultsDocument = z.infer<typeof ResultsDocument>;
 

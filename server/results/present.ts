@@ -50,6 +50,7 @@ export function resultsDocument(
       total: u.total ?? null,
     })),
     withheld: run.withheld ? (JSON.parse(run.withheld) as WithheldUnit[]) : [],
+    paperWaiting: run.paperWaiting ?? 0,
   };
 }
 

@@ -5,7 +5,7 @@ import {
   PROVINCE_CAMPAIGN_ID,
   provinceUnitSet,
   submitProvinceForms,
-} from '../../bench/province';
+} from '../../bench/province-fixture';
 import type { Tracking, TrackingCell } from '../../contract/console/tracking';
 import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';

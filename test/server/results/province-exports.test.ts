@@ -5,7 +5,7 @@ import {
   createProvince,
   PROVINCE_CAMPAIGN_ID,
   submitProvinceForms,
-} from '../../../bench/province';
+} from '../../../bench/province-fixture';
 import type { ResultsDocument } from '../../../contract/results';
 import { createApp } from '../../../server/app';
 import { migrateToLatest, openDb } from '../../../server/db/connect';

@@ -173,6 +173,7 @@ export function resultsDoc(
     selfAssessment: null,
     units: units.map((u) => ({ ...u, total: null })),
     withheld,
+    paperWaiting: 0,
   };
 }
 
