@@ -41,7 +41,7 @@ async function rawExport(db: Db, scoped: Campaign) {
 export function addExportRoutes(app: ResultsApp, db: Db) {
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     app.get(`/:id/runs/:run/export.${format}`, analysts, async (c) => {
-      const { campaign, definition } = await closedCampaign(db, c.get('campaign'));
+      const { campaign, definition, units } = await closedCampaign(db, c.get('campaign'));
       const run = foundRun(await findRun(db, campaign.id, c.req.param('run')));
       // `?index=XA`: one index's units only (a province files departments and communes apart).
       const one = forIndex(
@@ -67,7 +67,10 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
           attachment(name, 'application/json; charset=utf-8'),
         );
       if (format === 'csv') return c.body(resultsCsv(doc), 200, attachment(name, CSV));
-      const bytes = await resultsXlsx(doc, one.definition, one.distributions);
+      const official = new Map(
+        units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])),
+      );
+      const bytes = await resultsXlsx(doc, one.definition, one.distributions, official);
       return c.body(bytes, 200, attachment(name, XLSX));
     });
   }

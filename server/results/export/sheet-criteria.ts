@@ -19,9 +19,10 @@ import {
  */
 export function criteriaSheet(
   book: ExcelJS.Workbook,
-  { doc, criteria }: SheetContext,
+  { doc, criteria, officialCodes }: SheetContext,
   index: Definition['indexes'][number],
 ) {
+  const official = doc.units.some((u) => u.index === index.code && officialCodes.has(u.code));
   const sheet = book.addWorksheet(indexSheetName(book, 'Tiêu chí', index));
   header(sheet, [
     { header: 'Mã đơn vị', key: 'unitCode', width: 14 },
@@ -35,12 +36,14 @@ export function criteriaSheet(
     { header: 'Số câu trả lời hợp lệ', key: 'nValid', width: 12 },
     { header: 'Số "Không biết/Không trả lời"', key: 'nExcluded', width: 12 },
     { header: 'Ghi chú', key: 'note', width: 20 },
+    ...(official ? [{ header: 'Mã ĐVHC', key: 'officialCode', width: 9 }] : []),
   ]);
   for (const u of doc.units.filter((x) => x.index === index.code))
     for (const c of u.criteria) {
       const def = criteria.get(c.code);
       const row = sheet.addRow({
         unitCode: u.code,
+        ...(official ? { officialCode: officialCodes.get(u.code) ?? '' } : {}),
         unit: nfc(u.name),
         field: def?.field ?? '',
         code: c.code,

@@ -16,6 +16,8 @@ export interface SheetContext {
     Definition['indexes'][number]['fields'][number]['criteria'][number] & { field: string }
   >;
   groupNames: Map<string, string>;
+  /** The units' official codes (Mã ĐVHC of the General Statistics Office), where they have one. */
+  officialCodes: Map<string, string>;
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -143,8 +145,13 @@ export function printSetup(
   };
 }
 
-export function sheetContext(doc: ResultsDocument, definition: Definition): SheetContext {
+export function sheetContext(
+  doc: ResultsDocument,
+  definition: Definition,
+  officialCodes: ReadonlyMap<string, string> = new Map(),
+): SheetContext {
   return {
+    officialCodes: new Map(officialCodes),
     doc,
     definition,
     k: doc.method.minCellSize,

@@ -36,9 +36,10 @@ interface Column {
  */
 export function summarySheet(
   book: ExcelJS.Workbook,
-  { doc, rank }: SheetContext,
+  { doc, rank, officialCodes }: SheetContext,
   index: Definition['indexes'][number],
 ) {
+  const official = doc.units.some((u) => u.index === index.code && officialCodes.has(u.code));
   const m = doc.method;
   const sheet = book.addWorksheet(indexSheetName(book, 'Kết quả', index));
   const self = doc.selfAssessment;
@@ -51,6 +52,7 @@ export function summarySheet(
       numFmt: COUNT,
     },
     { header: 'Mã đơn vị', width: 13, value: (u) => u.code },
+
     { header: 'Đơn vị', width: 30, value: (u) => nfc(u.name) },
     { header: 'Điểm khảo sát', width: 10, value: (u) => u.surveyScore, numFmt: SCORE },
     { header: 'Tối đa', width: 8, value: (u) => u.maxScore, numFmt: SCORE },
@@ -97,6 +99,10 @@ export function summarySheet(
           .filter(Boolean)
           .join('; '),
     },
+    // Last, so that the official table's columns stay where offices know them.
+    ...(official
+      ? [{ header: 'Mã ĐVHC', width: 9, value: (u: UnitResult) => officialCodes.get(u.code) ?? '' }]
+      : []),
   ];
   const last = columns.length;
   sheet.columns = columns.map((c) => ({ width: c.width }));

@@ -105,6 +105,33 @@ describe('exports of a province, per index', () => {
     expect(one.fingerprint).toBe(doc.fingerprint);
   });
 
+  it("adds the units' official codes (Mã ĐVHC) as a last column once the units have them", async () => {
+    const header = (book: ExcelJS.Workbook, sheet: number, row: number) =>
+      ((book.worksheets[sheet]?.getRow(row).values ?? []) as unknown[]).filter(Boolean);
+    const before = await workbook(await analyst(`${run}/export.xlsx?index=XA`));
+    expect(header(before, 0, SUMMARY_HEADER_ROW)).not.toContain('Mã ĐVHC');
+    await db
+      .updateTable('unit')
+      .set({ officialCode: '25345' })
+      .where('code', '=', 'XA001')
+      .execute();
+    const after = await workbook(await analyst(`${run}/export.xlsx?index=XA`));
+    const head = header(after, 0, SUMMARY_HEADER_ROW);
+    expect(head.at(-1)).toBe('Mã ĐVHC');
+    const summary = after.worksheets[0];
+    const rowOf = (code: string) => {
+      let found: ExcelJS.Row | undefined;
+      summary?.eachRow((r) => {
+        if (r.getCell(2).value === code) found = r;
+      });
+      return found;
+    };
+    expect(rowOf('XA001')?.getCell(head.length).value).toBe('25345');
+    expect(rowOf('XA002')?.getCell(head.length).value ?? '').toBe('');
+    expect(header(after, 1, 1).at(-1)).toBe('Mã ĐVHC');
+    await db.updateTable('unit').set({ officialCode: null }).where('code', '=', 'XA001').execute();
+  });
+
   it('an index the campaign does not have: 404 in Vietnamese, nothing exported or audited', async () => {
     const before = await db.selectFrom('auditLog').select('id').execute();
     const res = await analyst(`${run}/export.xlsx?index=HUYEN`);
