@@ -35,8 +35,8 @@ export function criteriaSheet(
     { header: 'Tỷ lệ', key: 'ratio', width: 9 },
     { header: 'Số câu trả lời hợp lệ', key: 'nValid', width: 12 },
     { header: 'Số "Không biết/Không trả lời"', key: 'nExcluded', width: 12 },
-    { header: 'Ghi chú', key: 'note', width: 20 },
     ...(official ? [{ header: 'Mã ĐVHC', key: 'officialCode', width: 9 }] : []),
+    { header: 'Ghi chú', key: 'note', width: 20 },
   ]);
   for (const u of doc.units.filter((x) => x.index === index.code))
     for (const c of u.criteria) {

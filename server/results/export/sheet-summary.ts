@@ -91,6 +91,10 @@ export function summarySheet(
       value: (u: UnitResult) => u.fields.find((x) => x.code === f.code)?.score ?? null,
       numFmt: SCORE,
     })),
+    // After the figures, before the note: the official table's columns stay where offices know them.
+    ...(official
+      ? [{ header: 'Mã ĐVHC', width: 9, value: (u: UnitResult) => officialCodes.get(u.code) ?? '' }]
+      : []),
     {
       header: 'Ghi chú',
       width: 16,
@@ -99,10 +103,6 @@ export function summarySheet(
           .filter(Boolean)
           .join('; '),
     },
-    // Last, so that the official table's columns stay where offices know them.
-    ...(official
-      ? [{ header: 'Mã ĐVHC', width: 9, value: (u: UnitResult) => officialCodes.get(u.code) ?? '' }]
-      : []),
   ];
   const last = columns.length;
   sheet.columns = columns.map((c) => ({ width: c.width }));

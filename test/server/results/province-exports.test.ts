@@ -105,7 +105,7 @@ describe('exports of a province, per index', () => {
     expect(one.fingerprint).toBe(doc.fingerprint);
   });
 
-  it("adds the units' official codes (Mã ĐVHC) as a last column once the units have them", async () => {
+  it("adds the units' official codes (Mã ĐVHC) before the note once the units have them", async () => {
     const header = (book: ExcelJS.Workbook, sheet: number, row: number) =>
       ((book.worksheets[sheet]?.getRow(row).values ?? []) as unknown[]).filter(Boolean);
     const before = await workbook(await analyst(`${run}/export.xlsx?index=XA`));
@@ -117,7 +117,8 @@ describe('exports of a province, per index', () => {
       .execute();
     const after = await workbook(await analyst(`${run}/export.xlsx?index=XA`));
     const head = header(after, 0, SUMMARY_HEADER_ROW);
-    expect(head.at(-1)).toBe('Mã ĐVHC');
+    expect(head.slice(-2)).toEqual(['Mã ĐVHC', 'Ghi chú']);
+    const at = head.length - 1;
     const summary = after.worksheets[0];
     const rowOf = (code: string) => {
       let found: ExcelJS.Row | undefined;
@@ -126,9 +127,9 @@ describe('exports of a province, per index', () => {
       });
       return found;
     };
-    expect(rowOf('XA001')?.getCell(head.length).value).toBe('25345');
-    expect(rowOf('XA002')?.getCell(head.length).value ?? '').toBe('');
-    expect(header(after, 1, 1).at(-1)).toBe('Mã ĐVHC');
+    expect(rowOf('XA001')?.getCell(at).value).toBe('25345');
+    expect(rowOf('XA002')?.getCell(at).value ?? '').toBe('');
+    expect(header(after, 1, 1).slice(-2)).toEqual(['Mã ĐVHC', 'Ghi chú']);
     await db.updateTable('unit').set({ officialCode: null }).where('code', '=', 'XA001').execute();
   });
 
