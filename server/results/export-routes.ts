@@ -8,7 +8,7 @@ import { closedCampaign, foundRun } from './context';
 import { resultsCsv } from './export/csv';
 import { resultsJsonText } from './export/format';
 import { forIndex } from './export/one-index';
-import { resultsXlsx } from './export/workbook';
+import { officialCodesOf, resultsXlsx } from './export/workbook';
 import { resultsDocument, runDistributions } from './present';
 import { findRun, submissionsFingerprint } from './queries';
 import {
@@ -67,10 +67,12 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
           attachment(name, 'application/json; charset=utf-8'),
         );
       if (format === 'csv') return c.body(resultsCsv(doc), 200, attachment(name, CSV));
-      const official = new Map(
-        units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])),
+      const bytes = await resultsXlsx(
+        doc,
+        one.definition,
+        one.distributions,
+        officialCodesOf(units),
       );
-      const bytes = await resultsXlsx(doc, one.definition, one.distributions, official);
       return c.body(bytes, 200, attachment(name, XLSX));
     });
   }

@@ -8,6 +8,10 @@ import { sheetContext } from './sheet-kit';
 import { methodSheet } from './sheet-method';
 import { summarySheet } from './sheet-summary';
 
+/** unit code → official code (Mã ĐVHC), for the units that have one. */
+export const officialCodesOf = (units: readonly { code: string; officialCode: string | null }[]) =>
+  new Map(units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])));
+
 /**
  * The workbook, ready to print: "Kết quả – <index>" per index first (the official table: title
  * block, ranked units, score, max, %, the PAR index once imported, each field), then
