@@ -73,7 +73,7 @@ export function TrackingView({ tracking, campaignId }: { tracking: Tracking; cam
           </section>
           <section aria-labelledby="units-title">
             <h2 id="units-title">Theo nhóm và đơn vị</h2>
-            <UnitRows tracking={tracking} campaignId={campaignId} />
+            <UnitRows key={campaignId} tracking={tracking} campaignId={campaignId} />
           </section>
         </>
       )}
