@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { navigate } from '../../../survey-client/console/router';
 import type { TrackingCell } from '../../../survey-client/console/types';
 import {
   campaign,
@@ -193,6 +194,23 @@ describe('the overview of a province: 115 units, 231 rows', () => {
     expect(select('Nhóm đối tượng').value).toBe('');
     expect(bodyRows()[0]).toEqual(['UBND phường Tân Định', 'Lãnh đạo UBND cấp xã']);
     expect(bodyRows().every(([name]) => !name?.startsWith('UBND xã'))).toBe(true);
+  });
+
+  it("another campaign's overview starts from its own filter, not the one just used", async () => {
+    const server = serve();
+    server.on('GET /api/campaigns/c2025', {
+      status: 200,
+      body: campaign({ id: 'c2025', phase: 'open' }),
+    });
+    server.on('GET /api/campaigns/c2025/tracking', { status: 200, body: data });
+    await openAt('/console/c/c2024');
+    await choose('Nhóm đối tượng', 'CC_XA');
+    act(() => navigate('/console/c/c2025'));
+    await settle();
+    expect(select('Nhóm đối tượng').value).toBe('');
+    expect(location.search).toBe('');
+    expect(localStorage.getItem('cchc.tracking.c2024')).toBe('?nhom=CC_XA');
+    expect(localStorage.getItem('cchc.tracking.c2025')).toBe('');
   });
 
   it('says so when nothing matches', async () => {
