@@ -21,6 +21,7 @@ export function RunView({
   runId,
   summary,
   definition,
+  unitKinds,
   onLocked,
 }: {
   campaignId: string;
@@ -28,6 +29,8 @@ export function RunView({
   /** The run's row in the list (whether its data is still the campaign's). */
   summary: RunSummary | undefined;
   definition: Definition | undefined;
+  /** unit code → kind (xa, phuong…): an index of several kinds can be ranked one kind at a time. */
+  unitKinds?: ReadonlyMap<string, string>;
   onLocked: () => void;
 }) {
   const loaded = useLoad<ResultsDocument>(runApi(campaignId, runId));
@@ -75,7 +78,7 @@ export function RunView({
           }}
         />
       </section>
-      <IndexSummaries doc={doc} definition={definition} />
+      <IndexSummaries doc={doc} definition={definition} unitKinds={unitKinds} />
       <UnitPanel doc={doc} definition={definition} dist={dist.data} distError={dist.error} />
       <ComparePanel campaignId={campaignId} runId={runId} />
       <SelfAssessmentPanel campaignId={campaignId} />

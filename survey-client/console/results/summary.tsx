@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { rankedChart, rankUnits } from '../../../analysis/charts';
+import { unitKindName } from '../../../contract/console/unit-kinds';
 import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { Link } from '../parts/link';
 import { ListPager } from '../parts/list-pager';
@@ -41,9 +42,11 @@ export function unitsByIndex(doc: ResultsDocument, definition: Definition | unde
 export function IndexSummaries({
   doc,
   definition,
+  unitKinds = new Map(),
 }: {
   doc: ResultsDocument;
   definition: Definition | undefined;
+  unitKinds?: ReadonlyMap<string, string>;
 }) {
   return (
     <>
@@ -57,7 +60,13 @@ export function IndexSummaries({
             definition={definition}
           />
         ) : (
-          <Ranking key={g.code} doc={doc} units={g.units} indexName={g.name} />
+          <Ranking
+            key={g.code}
+            doc={doc}
+            units={g.units}
+            indexName={g.name}
+            unitKinds={unitKinds}
+          />
         ),
       )}
     </>
@@ -99,18 +108,29 @@ function Ranking({
   doc,
   units,
   indexName,
+  unitKinds,
 }: {
   doc: ResultsDocument;
   units: UnitResult[];
   indexName: string;
+  unitKinds: ReadonlyMap<string, string>;
 }) {
   const ranked = useMemo(() => rankUnits(units), [units]);
   const [filter, setFilter] = useState<RankingFilter>(DEFAULT_RANKING);
+  const [kind, setKind] = useState('');
   const update = (patch: Partial<RankingFilter>) => setFilter((f) => ({ ...f, page: 0, ...patch }));
   const plain = units.length <= RANKING_PLAIN;
+  // The kinds of unit the index rates (xã, phường, đặc khu): one at a time, ranks unchanged.
+  const kinds = [...new Set(units.map((u) => unitKinds.get(u.code) ?? ''))].filter(Boolean);
   const kept = useMemo(
-    () => (plain ? ranked : rankingRows(ranked, filter)),
-    [ranked, filter, plain],
+    () =>
+      plain
+        ? ranked
+        : rankingRows(
+            ranked.filter((u) => !kind || unitKinds.get(u.code) === kind),
+            filter,
+          ),
+    [ranked, filter, plain, kind, unitKinds],
   );
   const page = pageOf(
     kept,
@@ -149,6 +169,25 @@ function Ranking({
               onInput={(e) => update({ q: e.currentTarget.value })}
             />
           </label>
+          {kinds.length > 1 && (
+            <label>
+              Loại đơn vị
+              <select
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.currentTarget.value);
+                  update({});
+                }}
+              >
+                <option value="">Tất cả</option>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {unitKindName(k)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             Sắp xếp
             <select
@@ -176,7 +215,7 @@ function Ranking({
         <p class="list-status" aria-live="polite">
           {kept.length === units.length
             ? `${units.length} đơn vị.`
-            : `${kept.length} trong ${units.length} đơn vị khớp "${filter.q}".`}
+            : `${kept.length} trong ${units.length} đơn vị khớp bộ lọc.`}
         </p>
       )}
       {kept.length === 0 ? (

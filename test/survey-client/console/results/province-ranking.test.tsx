@@ -3,7 +3,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import '../../../../survey-client/console/results/screens';
 import { rankingRows } from '../../../../survey-client/console/results/ranking-view';
-import { cell, openAt, settle, tracking, useConsoleEnv } from '../helpers';
+import { campaign, cell, openAt, settle, tracking, useConsoleEnv } from '../helpers';
 import { commune, district, resultsDoc, runSummary } from './fixtures';
 import { choose, rowsOf, section, serve } from './serve';
 
@@ -76,6 +76,43 @@ describe('the ranking of 95 communes', () => {
     expect(rowsOf(table())).toHaveLength(95);
     expect(firstCells().at(-1)).toBe('— UBND xã Số 95không đủ dữ liệu');
     expect(within(ranking()).queryByText(/Trang 1\//)).toBeNull();
+  });
+
+  it('ranks one kind of unit at a time, with the ranks of the whole index', async () => {
+    const server = serve(
+      'analyst',
+      'closed',
+      [runSummary()],
+      [resultsDoc({}, [district(), ...many])],
+    );
+    // The 2nd and every 10th commune are wards (phường).
+    const units = many.map((u, i) => ({
+      code: u.code,
+      name: u.name,
+      kind: i === 1 || i % 10 === 9 ? 'phuong' : 'xa',
+      parentCode: null,
+      officialCode: null,
+      area: null,
+    }));
+    server.on('GET /api/campaigns/c2024', {
+      status: 200,
+      body: campaign({ phase: 'closed', units }),
+    });
+    await openAt('/console/c/c2024/results');
+    await choose(within(ranking()).getByLabelText('Loại đơn vị'), 'phuong');
+    expect(firstCells()).toEqual([
+      '2 UBND phường Tân Định',
+      '10 UBND xã Số 10',
+      '20 UBND xã Số 20',
+      '30 UBND xã Số 30',
+      '40 UBND xã Số 40',
+      '50 UBND xã Số 50',
+      '60 UBND xã Số 60',
+      '70 UBND xã Số 70',
+      '80 UBND xã Số 80',
+      '90 UBND xã Số 90',
+    ]);
+    expect(within(ranking()).getByText(/10 trong 95 đơn vị khớp bộ lọc/)).toBeTruthy();
   });
 
   it('an index of a few units keeps the plain ranking, without search or pages', async () => {
