@@ -1,4 +1,4 @@
-import type { ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration, ChartType } from 'chart.js';
 
 /**
  * The results charts as plain data: each builder turns figures into a chart.js configuration
@@ -12,6 +12,21 @@ import type { ChartConfiguration } from 'chart.js';
 
 /** A bar chart whose labels may be one line or several. */
 export type BarChart = ChartConfiguration<'bar', (number | null)[], string | string[]>;
+
+/**
+ * The figure written at the end of each bar, as text already formatted in Vietnamese
+ * ("81,25%"): `texts[dataset][row]`, '' for none. Drawn by the console's wrapper
+ * (survey-client/console/results/chart.tsx); with 95 bars, nobody reads a value off an axis.
+ */
+export interface BarValues {
+  texts: string[][];
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    barValues?: BarValues;
+  }
+}
 
 /** The unit figures a ranking needs (a UnitResult of the results JSON fits). */
 export interface RankInput {
@@ -155,12 +170,25 @@ export function legendOf(config: BarChart): { label: string; color: string }[] {
   }));
 }
 
+/** "81,25%": a percent as the method rounded it, two decimals, Vietnamese separators. */
+const percentText = (n: number) =>
+  `${n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+/** "66,7%": a response rate, at most one decimal. */
+const rateText = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`;
+
 /**
  * Horizontal bars of the units' survey %, best first, each labelled with its rank
- * ("1. UBND xã An Phú"); units without data last, grey, at 0.
+ * ("1. UBND xã An Phú") and its value at the bar's end; units without data last, grey, at 0.
  */
 export function rankingChart(units: readonly RankInput[]): BarChart {
-  const ranked = rankUnits(units);
+  return rankedChart(rankUnits(units));
+}
+
+/**
+ * The same bars for units already ranked (by `rankUnits` over the whole index) and chosen or
+ * ordered by the console: a page of 25 of a province's 95 communes keeps their ranks.
+ */
+export function rankedChart(ranked: readonly (RankInput & { rank: number | null })[]): BarChart {
   return {
     type: 'bar',
     data: {
@@ -176,7 +204,19 @@ export function rankingChart(units: readonly RankInput[]): BarChart {
         },
       ],
     },
-    options: horizontal('Điểm khảo sát (% điểm tối đa)'),
+    options: withValues(horizontal('Điểm khảo sát (% điểm tối đa)'), [
+      ranked.map((u) => (u.noData ? '' : percentText(u.surveyPercent))),
+    ]),
+  };
+}
+
+/** `options` with the bars' value texts (`BarValues`). */
+function withValues<O extends ReturnType<typeof horizontal>>(options: O, texts: string[][]) {
+  return {
+    ...options,
+    // Room at the right for "100,00%" after a full bar.
+    layout: { padding: { right: 64 } },
+    plugins: { ...options.plugins, barValues: { texts } },
   };
 }
 
@@ -195,7 +235,9 @@ export function fieldProfileChart(fields: readonly FieldInput[]): BarChart {
         },
       ],
     },
-    options: horizontal('% điểm tối đa của lĩnh vực'),
+    options: withValues(horizontal('% điểm tối đa của lĩnh vực'), [
+      fields.map((f) => (f.percent === null ? '' : percentText(f.percent))),
+    ]),
   };
 }
 
@@ -255,20 +297,26 @@ export function responseRateChart(cells: readonly RateInput[]): BarChart {
     if (!groups.some((g) => g.code === c.groupCode))
       groups.push({ code: c.groupCode, name: c.groupName });
   }
+  const rate = new Map(cells.map((c) => [`${c.groupCode}\u0000${rowKey(c)}`, c.rate]));
+  const data = groups.map((g) => rows.map((r) => rate.get(`${g.code}\u0000${r.key}`) ?? null));
   return {
     type: 'bar',
     data: {
       labels: rows.map((r) => wrap(r.label)),
       datasets: groups.map((g, i) => ({
         label: shorten(g.name, 80),
-        data: rows.map(
-          (r) => cells.find((c) => c.groupCode === g.code && rowKey(c) === r.key)?.rate ?? null,
-        ),
+        data: data[i] ?? [],
         backgroundColor: GROUP_COLORS[i % GROUP_COLORS.length],
         maxBarThickness: 22,
       })),
     },
-    options: { ...horizontal('Tỷ lệ đã gửi phiếu (%)'), skipNull: true },
+    options: {
+      ...withValues(
+        horizontal('Tỷ lệ đã gửi phiếu (%)'),
+        data.map((row) => row.map((v) => (v === null ? '' : rateText(v)))),
+      ),
+      skipNull: true,
+    },
   };
 }
 

@@ -10,6 +10,13 @@ export const TrackingCell = z.object({
   groupName: z.string(),
   unitCode: z.string().nullable(),
   unitName: z.string(),
+  /**
+   * The unit's kind (`co_quan`, `xa`, `phuong`…) and the index that rates that kind ("SO",
+   * "XA"), so that a province's console can filter 130 units; null for a row without a unit
+   * (a group not counted by unit, an analyst's merged row).
+   */
+  unitKind: z.string().nullable().optional(),
+  index: z.string().nullable().optional(),
   invited: z.number().int(),
   notOpened: z.number().int(),
   opened: z.number().int(),
@@ -26,8 +33,18 @@ export type TrackingCell = z.infer<typeof TrackingCell>;
 export const Daily = z.object({ day: z.string(), status: z.string(), n: z.number().int() });
 export type Daily = z.infer<typeof Daily>;
 
+/** An index of the campaign's definition and the unit kinds it rates, for the filters. */
+export const TrackingIndex = z.object({
+  code: z.string(),
+  name: z.string(),
+  unitKinds: z.array(z.string()),
+});
+export type TrackingIndex = z.infer<typeof TrackingIndex>;
+
 export const Tracking = z.object({
   targetRate: z.number().nullable(),
+  /** The definition's indexes, in its order. */
+  indexes: z.array(TrackingIndex).optional(),
   total: TrackingCell,
   groups: z.array(TrackingCell),
   rows: z.array(TrackingCell),

@@ -63,14 +63,15 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     response: ResultsDocument,
-    summary: 'Xuất kết quả (JSON)',
+    summary: 'Xuất kết quả (JSON); index=<mã chỉ số>: chỉ các đơn vị của một chỉ số',
   },
   {
     method: 'get',
     path: '/api/campaigns/{id}/runs/{run}/export.csv',
     roles: ANALYSTS,
     tag: 'Kết quả',
-    summary: 'Xuất kết quả dạng dài: một dòng mỗi đơn vị × chỉ tiêu (CSV, UTF-8 BOM)',
+    summary:
+      'Xuất kết quả dạng dài: một dòng mỗi đơn vị × chỉ tiêu (CSV, UTF-8 BOM); index=<mã chỉ số>: chỉ một chỉ số',
     produces: 'text/csv',
   },
   {
@@ -79,7 +80,8 @@ export const RESULTS: Endpoint[] = [
     roles: ANALYSTS,
     tag: 'Kết quả',
     summary:
-      'Xuất kết quả (Excel): tổng hợp theo chỉ số, tiêu chí, nhóm, phân bố, phương pháp và dấu vân tay',
+      'Xuất kết quả (Excel): tổng hợp theo chỉ số, tiêu chí, nhóm, phân bố, phương pháp và dấu vân tay; index=<mã chỉ số> (ví dụ index=XA): chỉ các trang và đơn vị của một chỉ số',
+    query: 'index=XA',
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   {

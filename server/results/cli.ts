@@ -7,7 +7,7 @@ import { ApiError } from '../errors';
 import { foundRun, loadCampaign, requireClosed } from './context';
 import { resultsCsv } from './export/csv';
 import { resultsJsonText } from './export/format';
-import { resultsXlsx } from './export/workbook';
+import { officialCodesOf, resultsXlsx } from './export/workbook';
 import { resultsDocument, runDistributions } from './present';
 import { findRun, lastLockedRun } from './queries';
 import { createRun } from './service';
@@ -44,7 +44,7 @@ export async function resultsCommand(
     if (format !== 'json' && format !== 'csv' && format !== 'xlsx')
       throw new UsageError('--format phải là json, csv hoặc xlsx.');
     if (format === 'xlsx' && !values.out) throw new UsageError('Định dạng xlsx cần --out FILE.');
-    const { campaign, definition } = await loadCampaign(db, values.campaign);
+    const { campaign, definition, units } = await loadCampaign(db, values.campaign);
     requireClosed(campaign);
     let run = values.run
       ? foundRun(await findRun(db, campaign.id, values.run))
@@ -71,7 +71,7 @@ export async function resultsCommand(
         ? resultsJsonText(doc)
         : format === 'csv'
           ? resultsCsv(doc)
-          : await resultsXlsx(doc, definition, runDistributions(run));
+          : await resultsXlsx(doc, definition, runDistributions(run), officialCodesOf(units));
     if (values.out) {
       writeFileSync(values.out, output);
       const kind = doc.method.trial ? 'thử nghiệm' : doc.method.locked ? 'đã khóa' : 'chưa khóa';

@@ -7,7 +7,8 @@ import { ApiError } from '../errors';
 import { closedCampaign, foundRun } from './context';
 import { resultsCsv } from './export/csv';
 import { resultsJsonText } from './export/format';
-import { resultsXlsx } from './export/workbook';
+import { forIndex } from './export/one-index';
+import { officialCodesOf, resultsXlsx } from './export/workbook';
 import { resultsDocument, runDistributions } from './present';
 import { findRun, submissionsFingerprint } from './queries';
 import {
@@ -40,18 +41,25 @@ async function rawExport(db: Db, scoped: Campaign) {
 export function addExportRoutes(app: ResultsApp, db: Db) {
   for (const format of ['json', 'csv', 'xlsx'] as const) {
     app.get(`/:id/runs/:run/export.${format}`, analysts, async (c) => {
-      const { campaign, definition } = await closedCampaign(db, c.get('campaign'));
+      const { campaign, definition, units } = await closedCampaign(db, c.get('campaign'));
       const run = foundRun(await findRun(db, campaign.id, c.req.param('run')));
-      const doc = resultsDocument(run, campaign);
+      // `?index=XA`: one index's units only (a province files departments and communes apart).
+      const one = forIndex(
+        resultsDocument(run, campaign),
+        definition,
+        format === 'xlsx' ? runDistributions(run) : [],
+        c.req.query('index'),
+      );
+      const { doc } = one;
       await audit(db, {
         user: currentUser(c),
         action: 'results_exported',
         campaignId: campaign.id,
         target: run.id,
-        details: { format },
+        details: one.index ? { format, index: one.index.code } : { format },
         ip: c.get('ip'),
       });
-      const name = `ket-qua-${campaign.id}-${run.id}.${format}`;
+      const name = `ket-qua-${campaign.id}-${run.id}${one.index ? `-${one.index.code}` : ''}.${format}`;
       if (format === 'json')
         return c.body(
           resultsJsonText(doc),
@@ -59,7 +67,12 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
           attachment(name, 'application/json; charset=utf-8'),
         );
       if (format === 'csv') return c.body(resultsCsv(doc), 200, attachment(name, CSV));
-      const bytes = await resultsXlsx(doc, definition, runDistributions(run));
+      const bytes = await resultsXlsx(
+        doc,
+        one.definition,
+        one.distributions,
+        officialCodesOf(units),
+      );
       return c.body(bytes, 200, attachment(name, XLSX));
     });
   }

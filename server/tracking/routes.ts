@@ -72,6 +72,15 @@ export function trackingRoutes(db: Db) {
   // Counts only, never names: analysts may see response rates too.
   app.get('/:id/tracking', requireRole('admin', 'officer', 'analyst'), async (c) => {
     const { campaign, definition, units, groupName } = await context(c.get('campaign'));
+    // A province rates departments and communes with two indexes: each row says which.
+    const indexes = (definition?.indexes ?? []).map(({ code, name, unitKinds }) => ({
+      code,
+      name,
+      unitKinds,
+    }));
+    const indexOfKind = new Map<string, string>();
+    for (const i of indexes)
+      for (const k of i.unitKinds) if (!indexOfKind.has(k)) indexOfKind.set(k, i.code);
     const cells = new Map<string, Cell>();
     const groups = new Map<string, Cell>();
     const total = emptyCell('', 'Tổng cộng', null, '');
@@ -79,15 +88,16 @@ export function trackingRoutes(db: Db) {
       const key = `${r.groupCode}\u0000${r.unitCode ?? ''}`;
       const unit = r.unitCode ? units.get(r.unitCode) : undefined;
       if (!cells.has(key))
-        cells.set(
-          key,
-          emptyCell(
+        cells.set(key, {
+          ...emptyCell(
             r.groupCode,
             groupName(r.groupCode),
             r.unitCode,
             unit?.name ?? 'Không theo đơn vị',
           ),
-        );
+          unitKind: unit?.kind ?? null,
+          index: unit ? (indexOfKind.get(unit.kind) ?? null) : null,
+        });
       if (!groups.has(r.groupCode))
         groups.set(r.groupCode, emptyCell(r.groupCode, groupName(r.groupCode), null, ''));
       for (const cell of [cells.get(key), groups.get(r.groupCode), total])
@@ -118,11 +128,12 @@ export function trackingRoutes(db: Db) {
       const k = definition?.method.minCellSize ?? DEFAULT_MIN_CELL_SIZE;
       return c.json({
         targetRate: campaign.targetRate,
+        indexes,
         minCellSize: k,
         ...protectCounts(view, k),
       } satisfies Tracking);
     }
-    return c.json({ targetRate: campaign.targetRate, ...view } satisfies Tracking);
+    return c.json({ targetRate: campaign.targetRate, indexes, ...view } satisfies Tracking);
   });
 
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {

@@ -7,6 +7,7 @@ import {
   legendOf,
   OPTION_COLORS,
   type RankInput,
+  rankedChart,
   rankingChart,
   rankUnits,
   responseRateChart,
@@ -92,6 +93,39 @@ describe('rankingChart', () => {
   });
 });
 
+describe('ranking a province: 95 communes', () => {
+  const province = Array.from({ length: 95 }, (_, i) =>
+    unit(`XA${i + 1}`, `UBND xã Số ${i + 1}`, (i * 37) % 20, i === 94),
+  );
+
+  it('writes each value at the end of its bar, in Vietnamese, none for a unit without data', () => {
+    const c = rankingChart(communes);
+    expect(c.options?.plugins?.barValues?.texts).toEqual([
+      ['81,25%', '72,50%', '72,50%', '60,00%', ''],
+    ]);
+    // Room after a full bar for its text.
+    expect(c.options?.layout).toEqual({ padding: { right: 64 } });
+    isPlainData(c);
+  });
+
+  it('a page of the ranking keeps the ranks of the whole index', () => {
+    const ranked = rankUnits(province);
+    const page = rankedChart(ranked.slice(25, 50));
+    expect(page.data.labels).toHaveLength(25);
+    expect(String(page.data.labels?.[0]?.[0])).toMatch(/^2[0-9]\. UBND xã Số/);
+    expect(page.data.datasets[0]?.data).toEqual(ranked.slice(25, 50).map((u) => u.surveyPercent));
+    const last = rankedChart(ranked.slice(75));
+    expect(last.data.labels?.at(-1)).toEqual(['— UBND xã Số 95 (không', 'đủ dữ liệu)']);
+  });
+
+  it('every one of 95 bars gets a row tall enough to read its name', () => {
+    const c = rankingChart(province);
+    expect(c.data.labels).toHaveLength(95);
+    expect(c.options?.scales?.y).toMatchObject({ ticks: { autoSkip: false } });
+    expect(chartHeight(c) / 95).toBeGreaterThanOrEqual(26);
+  });
+});
+
 describe('fieldProfileChart', () => {
   it("draws each field's % in the definition's order, a field without maximum as a gap", () => {
     const c = fieldProfileChart([
@@ -103,6 +137,7 @@ describe('fieldProfileChart', () => {
     expect(c.data.labels?.[0]).toEqual(['LV1 Công tác chỉ đạo,', 'điều hành cải cách hành…']);
     expect(c.data.labels?.[1]).toEqual(['LV2 Xây dựng văn bản']);
     expect(c.options?.scales?.x).toMatchObject({ min: 0, max: 100 });
+    expect(c.options?.plugins?.barValues?.texts).toEqual([['76,00%', '50,50%', '']]);
     isPlainData(c);
   });
 });
@@ -186,6 +221,12 @@ describe('responseRateChart', () => {
       ['Lãnh đạo phòng', [null, null, 100]],
     ]);
     expect(c.options?.skipNull).toBe(true);
+    expect(c.options?.plugins?.barValues?.texts).toEqual([
+      ['80%', '', ''],
+      ['', '66,7%', ''],
+      ['', '', '50%'],
+      ['', '', '100%'],
+    ]);
     expect(new Set(c.data.datasets.map((d) => d.backgroundColor)).size).toBe(4);
     isPlainData(c);
   });

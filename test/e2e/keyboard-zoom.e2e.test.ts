@@ -390,7 +390,7 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     await fits('campaigns', 'campaigns');
     await page.getByRole('link', { name: /bản dùng thử/ }).click();
     await page.getByRole('heading', { name: 'Tổng cộng' }).waitFor();
-    await fits('tracking', 'tracking', '.group-block table');
+    await fits('tracking', 'tracking', 'table.unit-counts');
     await tab('Lời mời');
     await page.getByRole('row').nth(1).waitFor();
     await fits('invitations', 'invitations', 'main table tbody tr');

@@ -424,12 +424,14 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     await total.waitFor();
     await expect.poll(() => stat(total, 'Đã gửi').textContent()).toBe(String(forms));
     expect(await stat(total, 'Được mời').textContent()).toBe('156');
-    const block = office.locator('.group-block', {
-      has: office.getByRole('heading', { name: PERSON.group, exact: true }),
-    });
-    const groupSubmitted = await block.locator('td[data-label="Đã gửi"]').allTextContents();
+    // The group's rows, by the table's group filter; its last row adds them up.
+    const units = office.getByRole('region', { name: 'Theo nhóm và đơn vị' });
+    await units.getByLabel('Nhóm đối tượng').selectOption({ label: PERSON.group });
+    const groupSubmitted = await units.locator('tbody td[data-label="Đã gửi"]').allTextContents();
     expect(groupSubmitted.reduce((sum, n) => sum + Number(n), 0)).toBe(4);
+    expect(await units.locator('tfoot td[data-label="Đã gửi"]').textContent()).toBe('4');
     await keepScreenshot(office, 'season-13-tracking');
+    await units.getByRole('button', { name: 'Bỏ lọc' }).click();
 
     step = 'analyst-while-open';
     // The analyst, on another laptop, while the campaign is open: counts, never a score.

@@ -5,13 +5,12 @@ import {
   COUNT,
   fitHeight,
   header,
-  indexLabel,
+  indexSheetName,
   listBorders,
   RATIO,
   ratio4,
   SCORE,
   type SheetContext,
-  sheetName,
 } from './sheet-kit';
 
 /**
@@ -20,10 +19,11 @@ import {
  */
 export function criteriaSheet(
   book: ExcelJS.Workbook,
-  { doc, criteria }: SheetContext,
+  { doc, criteria, officialCodes }: SheetContext,
   index: Definition['indexes'][number],
 ) {
-  const sheet = book.addWorksheet(sheetName(`Tiêu chí – ${indexLabel(index)}`));
+  const official = doc.units.some((u) => u.index === index.code && officialCodes.has(u.code));
+  const sheet = book.addWorksheet(indexSheetName(book, 'Tiêu chí', index));
   header(sheet, [
     { header: 'Mã đơn vị', key: 'unitCode', width: 14 },
     { header: 'Đơn vị', key: 'unit', width: 30 },
@@ -35,6 +35,7 @@ export function criteriaSheet(
     { header: 'Tỷ lệ', key: 'ratio', width: 9 },
     { header: 'Số câu trả lời hợp lệ', key: 'nValid', width: 12 },
     { header: 'Số "Không biết/Không trả lời"', key: 'nExcluded', width: 12 },
+    ...(official ? [{ header: 'Mã ĐVHC', key: 'officialCode', width: 9 }] : []),
     { header: 'Ghi chú', key: 'note', width: 20 },
   ]);
   for (const u of doc.units.filter((x) => x.index === index.code))
@@ -42,6 +43,7 @@ export function criteriaSheet(
       const def = criteria.get(c.code);
       const row = sheet.addRow({
         unitCode: u.code,
+        ...(official ? { officialCode: officialCodes.get(u.code) ?? '' } : {}),
         unit: nfc(u.name),
         field: def?.field ?? '',
         code: c.code,

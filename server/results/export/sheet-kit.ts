@@ -16,6 +16,8 @@ export interface SheetContext {
     Definition['indexes'][number]['fields'][number]['criteria'][number] & { field: string }
   >;
   groupNames: Map<string, string>;
+  /** The units' official codes (Mã ĐVHC of the General Statistics Office), where they have one. */
+  officialCodes: Map<string, string>;
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -88,6 +90,28 @@ export const shortFingerprint = (f: string) => `${f.slice(0, 12)}…`;
 export const indexLabel = (index: { code: string; name: string }) =>
   nfc(index.name.replace(/^\s*Chỉ số\s+(CCHC|PAR)\s+(của\s+)?/iu, '').trim() || index.code);
 
+/**
+ * "Kết quả – UBND xã, thị trấn": a sheet per index named in Vietnamese. Over Excel's 31
+ * characters the name is cut at a word and ends in "…" ("Tiêu chí – UBND xã, phường,…"), never
+ * mid-word; a name another index's sheet already took falls back to the code ("Kết quả – XA").
+ */
+export function indexSheetName(
+  book: ExcelJS.Workbook,
+  prefix: string,
+  index: { code: string; name: string },
+): string {
+  const full = nfc(`${prefix} – ${indexLabel(index)}`.replace(/[:\\/?*[\]]/g, ' '));
+  let name = full;
+  if (full.length > 31) {
+    const cut = full.slice(0, 30);
+    const space = cut.lastIndexOf(' ');
+    name = `${(space > prefix.length + 3 ? cut.slice(0, space) : cut).replace(/[\s,;–-]+$/u, '')}…`;
+  }
+  const taken = (n: string) =>
+    book.worksheets.some((w) => w.name.toLowerCase() === n.toLowerCase());
+  return taken(name) ? sheetName(`${prefix} – ${index.code}`) : name;
+}
+
 const THIN = { style: 'thin' } as const;
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -121,8 +145,13 @@ export function printSetup(
   };
 }
 
-export function sheetContext(doc: ResultsDocument, definition: Definition): SheetContext {
+export function sheetContext(
+  doc: ResultsDocument,
+  definition: Definition,
+  officialCodes: ReadonlyMap<string, string> = new Map(),
+): SheetContext {
   return {
+    officialCodes: new Map(officialCodes),
     doc,
     definition,
     k: doc.method.minCellSize,

@@ -7,12 +7,11 @@ import { NO_DATA_NOTE, NO_SELF_ASSESSMENT_NOTE, nfc, rankOf, viDateTime } from '
 import {
   BORDER,
   COUNT,
-  indexLabel,
+  indexSheetName,
   POINTS,
   printSetup,
   SCORE,
   type SheetContext,
-  sheetName,
   shortFingerprint,
 } from './sheet-kit';
 
@@ -37,11 +36,12 @@ interface Column {
  */
 export function summarySheet(
   book: ExcelJS.Workbook,
-  { doc, rank }: SheetContext,
+  { doc, rank, officialCodes }: SheetContext,
   index: Definition['indexes'][number],
 ) {
+  const official = doc.units.some((u) => u.index === index.code && officialCodes.has(u.code));
   const m = doc.method;
-  const sheet = book.addWorksheet(sheetName(`Kết quả – ${indexLabel(index)}`));
+  const sheet = book.addWorksheet(indexSheetName(book, 'Kết quả', index));
   const self = doc.selfAssessment;
   const surveyRank = (u: UnitResult) => rankOf(rank, u) ?? null;
   const columns: Column[] = [
@@ -52,6 +52,7 @@ export function summarySheet(
       numFmt: COUNT,
     },
     { header: 'Mã đơn vị', width: 13, value: (u) => u.code },
+
     { header: 'Đơn vị', width: 30, value: (u) => nfc(u.name) },
     { header: 'Điểm khảo sát', width: 10, value: (u) => u.surveyScore, numFmt: SCORE },
     { header: 'Tối đa', width: 8, value: (u) => u.maxScore, numFmt: SCORE },
@@ -90,6 +91,10 @@ export function summarySheet(
       value: (u: UnitResult) => u.fields.find((x) => x.code === f.code)?.score ?? null,
       numFmt: SCORE,
     })),
+    // After the figures, before the note: the official table's columns stay where offices know them.
+    ...(official
+      ? [{ header: 'Mã ĐVHC', width: 9, value: (u: UnitResult) => officialCodes.get(u.code) ?? '' }]
+      : []),
     {
       header: 'Ghi chú',
       width: 16,

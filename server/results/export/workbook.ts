@@ -8,6 +8,10 @@ import { sheetContext } from './sheet-kit';
 import { methodSheet } from './sheet-method';
 import { summarySheet } from './sheet-summary';
 
+/** unit code → official code (Mã ĐVHC), for the units that have one. */
+export const officialCodesOf = (units: readonly { code: string; officialCode: string | null }[]) =>
+  new Map(units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])));
+
 /**
  * The workbook, ready to print: "Kết quả – <index>" per index first (the official table: title
  * block, ranked units, score, max, %, the PAR index once imported, each field), then
@@ -19,13 +23,15 @@ export async function resultsXlsx(
   doc: ResultsDocument,
   definition: Definition,
   distributions: readonly Distribution[],
+  /** unit code → official code (Mã ĐVHC): a column beside "Mã đơn vị" where any unit has one. */
+  officialCodes: ReadonlyMap<string, string> = new Map(),
 ): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.creator = 'cchc-survey';
   // The run's own time, not the export's: the same run gives the same workbook.
   book.created = new Date(doc.method.createdAt);
   book.modified = new Date(doc.method.createdAt);
-  const ctx = sheetContext(doc, definition);
+  const ctx = sheetContext(doc, definition, officialCodes);
   for (const index of definition.indexes) summarySheet(book, ctx, index);
   for (const index of definition.indexes) criteriaSheet(book, ctx, index);
   groupSheet(book, ctx);

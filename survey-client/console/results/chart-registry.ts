@@ -1,4 +1,13 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  type Plugin,
+  Tooltip,
+} from 'chart.js';
+import type { BarValues } from '../../../analysis/charts';
 
 /**
  * The only chart.js parts the results use, registered once: analysis/charts.ts draws bars only,
@@ -11,5 +20,34 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 Chart.defaults.font.size = 13;
 Chart.defaults.color = '#3d454d';
+
+/**
+ * Writes each bar's value (analysis/charts.ts `BarValues`, already formatted) just past its end.
+ * Given to each chart that has values (`plugins: [barValuesPlugin(texts)]`), not registered.
+ */
+export function barValuesPlugin(values: BarValues): Plugin<'bar'> {
+  return {
+    id: 'barValues',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      ctx.save();
+      ctx.font = `600 12px ${Chart.defaults.font.family}`;
+      ctx.fillStyle = '#1b1f24';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      chart.data.datasets.forEach((_, d) => {
+        const meta = chart.getDatasetMeta(d);
+        if (meta.hidden) return;
+        meta.data.forEach((bar, i) => {
+          const text = values.texts[d]?.[i];
+          if (!text) return;
+          const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
+          ctx.fillText(text, x + 4, y);
+        });
+      });
+      ctx.restore();
+    },
+  };
+}
 
 export { Chart };

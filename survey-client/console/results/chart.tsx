@@ -41,7 +41,7 @@ export function Chart({
     // A printout lays the page out again: the chart follows its box (chart.js docs, "Responsive").
     const resize = () => chart?.resize();
     import('./chart-registry').then(
-      ({ Chart: ChartJs }) => {
+      ({ Chart: ChartJs, barValuesPlugin }) => {
         const el = canvas.current;
         if (gone || !el) return;
         let ctx: CanvasRenderingContext2D | null = null;
@@ -57,7 +57,8 @@ export function Chart({
         const width = el.parentElement?.clientWidth ?? 0;
         if (y && width > 0 && width < 560)
           y.ticks = { ...y.ticks, font: { size: width < 400 ? 10 : 11 } };
-        chart = new ChartJs(ctx, copy);
+        const texts = copy.options?.plugins?.barValues?.texts as string[][] | undefined;
+        chart = new ChartJs(ctx, texts ? { ...copy, plugins: [barValuesPlugin({ texts })] } : copy);
         window.addEventListener('beforeprint', resize);
         window.addEventListener('afterprint', resize);
       },

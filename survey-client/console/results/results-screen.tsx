@@ -1,6 +1,6 @@
 import { campaignApi } from '../api';
 import { ErrorNotice, Loading } from '../parts/notice';
-import type { Campaign, Tracking } from '../types';
+import type { Campaign, CampaignDetail, Tracking } from '../types';
 import { useLoad } from '../use-load';
 import { OpenView } from './open-view';
 import { ResponseRates } from './rates';
@@ -21,16 +21,26 @@ export function defaultRun(runs: readonly RunSummary[]): RunSummary | undefined 
   );
 }
 
+/** unit code → kind, from the campaign's units when the console has them. */
+const unitKinds = (campaign: Campaign | CampaignDetail) =>
+  new Map(('units' in campaign ? (campaign.units ?? []) : []).map((u) => [u.code, u.kind]));
+
 /**
  * "Kết quả" (analysts and admins): while the campaign is open, response counts only; once it is
  * closed, the scoring runs and the chosen run's results.
  */
-export function ResultsScreen({ campaign, run }: { campaign: Campaign; run?: string }) {
+export function ResultsScreen({
+  campaign,
+  run,
+}: {
+  campaign: Campaign | CampaignDetail;
+  run?: string;
+}) {
   if (campaign.phase !== 'closed') return <OpenView campaign={campaign} />;
   return <ClosedView campaign={campaign} run={run} />;
 }
 
-function ClosedView({ campaign, run }: { campaign: Campaign; run?: string }) {
+function ClosedView({ campaign, run }: { campaign: Campaign | CampaignDetail; run?: string }) {
   const runs = useLoad<RunList>(campaignApi(campaign.id, '/runs'));
   const def = useLoad<DefinitionReply>(campaignApi(campaign.id, '/definition'));
   const tracking = useLoad<Tracking>(campaignApi(campaign.id, '/tracking'));
@@ -58,6 +68,7 @@ function ClosedView({ campaign, run }: { campaign: Campaign; run?: string }) {
           runId={selected}
           summary={list?.runs.find((r) => r.id === selected)}
           definition={definition}
+          unitKinds={unitKinds(campaign)}
           onLocked={runs.reload}
         />
       )}

@@ -21,6 +21,7 @@ export function RunView({
   runId,
   summary,
   definition,
+  unitKinds,
   onLocked,
 }: {
   campaignId: string;
@@ -28,6 +29,8 @@ export function RunView({
   /** The run's row in the list (whether its data is still the campaign's). */
   summary: RunSummary | undefined;
   definition: Definition | undefined;
+  /** unit code → kind (xa, phuong…): an index of several kinds can be ranked one kind at a time. */
+  unitKinds?: ReadonlyMap<string, string>;
   onLocked: () => void;
 }) {
   const loaded = useLoad<ResultsDocument>(runApi(campaignId, runId));
@@ -75,7 +78,7 @@ export function RunView({
           }}
         />
       </section>
-      <IndexSummaries doc={doc} definition={definition} />
+      <IndexSummaries doc={doc} definition={definition} unitKinds={unitKinds} />
       <UnitPanel doc={doc} definition={definition} dist={dist.data} distError={dist.error} />
       <ComparePanel campaignId={campaignId} runId={runId} />
       <SelfAssessmentPanel campaignId={campaignId} />
@@ -83,7 +86,7 @@ export function RunView({
         <h2 id="method-title">Phương pháp tính</h2>
         <MethodBlock doc={doc} definition={definition} />
       </section>
-      <Exports campaignId={campaignId} doc={doc} />
+      <Exports campaignId={campaignId} doc={doc} definition={definition} />
     </div>
   );
 }
@@ -212,13 +215,28 @@ function UnitPanel({
 }
 
 /** The run's files, and the campaign's raw answers and comments (exports are audited). */
-function Exports({ campaignId, doc }: { campaignId: string; doc: ResultsDocument }) {
-  const run = (ext: string) => runApi(campaignId, doc.method.runId, `/export.${ext}`);
+function Exports({
+  campaignId,
+  doc,
+  definition,
+}: {
+  campaignId: string;
+  doc: ResultsDocument;
+  definition: Definition | undefined;
+}) {
+  const run = (ext: string, index?: string) =>
+    runApi(
+      campaignId,
+      doc.method.runId,
+      `/export.${ext}${index ? `?index=${encodeURIComponent(index)}` : ''}`,
+    );
   const raw = (rest: string) => campaignApi(campaignId, rest);
+  const indexes = unitsByIndex(doc, definition);
   return (
     <section class="panel" aria-labelledby="exports-title">
       <h2 id="exports-title">Tải về</h2>
       <h3>Kết quả lần tính này</h3>
+      {indexes.length > 1 && <p class="hint">Mọi chỉ số trong một tệp:</p>}
       <p class="exports">
         <a class="button" href={run('xlsx')} download>
           Excel (.xlsx)
@@ -230,6 +248,32 @@ function Exports({ campaignId, doc }: { campaignId: string; doc: ResultsDocument
           JSON (.json)
         </a>
       </p>
+      {indexes.length > 1 &&
+        indexes.map((i) => (
+          <div key={i.code} class="r-index-exports">
+            <p class="hint">
+              Riêng {i.name} ({i.units.length} đơn vị):
+            </p>
+            <p class="exports">
+              <a
+                class="button"
+                href={run('xlsx', i.code)}
+                download
+                aria-label={`Excel (.xlsx), riêng ${i.name}`}
+              >
+                Excel (.xlsx)
+              </a>
+              <a
+                class="button"
+                href={run('csv', i.code)}
+                download
+                aria-label={`CSV (.csv), riêng ${i.name}`}
+              >
+                CSV (.csv)
+              </a>
+            </p>
+          </div>
+        ))}
       <h3>Dữ liệu thô của đợt khảo sát</h3>
       <p class="hint">
         Không có tên, thời gian hay thông tin cá nhân; bỏ các đơn vị × nhóm dưới{' '}

@@ -7,14 +7,8 @@ import { PhaseActions } from '../parts/phase-actions';
 import type { Tracking, TrackingCell } from '../types';
 import { useLoad } from '../use-load';
 import type { CampaignProps } from './campaign';
-
-const COLUMNS: [keyof TrackingCell, string][] = [
-  ['invited', 'Được mời'],
-  ['notOpened', 'Chưa mở'],
-  ['opened', 'Đã mở'],
-  ['inProgress', 'Đang trả lời'],
-  ['submitted', 'Đã gửi'],
-];
+import { COLUMNS } from './tracking-filter';
+import { UnitRows } from './tracking-units';
 
 /** The overview: response counts in total, per group and per group × unit, and per day. */
 export function TrackingScreen({ campaign, staff, onChange }: CampaignProps) {
@@ -32,15 +26,13 @@ export function TrackingScreen({ campaign, staff, onChange }: CampaignProps) {
       )}
       {t.error !== undefined && <ErrorNotice error={t.error} onRetry={t.reload} />}
       {t.loading && !t.data && <Loading />}
-      {t.data && <TrackingView tracking={t.data} />}
+      {t.data && <TrackingView tracking={t.data} campaignId={campaign.id} />}
     </>
   );
 }
 
-export function TrackingView({ tracking }: { tracking: Tracking }) {
+export function TrackingView({ tracking, campaignId }: { tracking: Tracking; campaignId: string }) {
   const { total, targetRate } = tracking;
-  const byGroup = new Map<string, TrackingCell[]>();
-  for (const r of tracking.rows) byGroup.set(r.groupCode, [...(byGroup.get(r.groupCode) ?? []), r]);
   return (
     <>
       <section aria-labelledby="total-title">
@@ -81,16 +73,7 @@ export function TrackingView({ tracking }: { tracking: Tracking }) {
           </section>
           <section aria-labelledby="units-title">
             <h2 id="units-title">Theo nhóm và đơn vị</h2>
-            {tracking.groups.map((g) => (
-              <div key={g.groupCode} class="group-block">
-                <h3>{g.groupName}</h3>
-                <CountTable
-                  cells={byGroup.get(g.groupCode) ?? []}
-                  first="Đơn vị"
-                  target={targetRate}
-                />
-              </div>
-            ))}
+            <UnitRows key={campaignId} tracking={tracking} campaignId={campaignId} />
           </section>
         </>
       )}
@@ -100,7 +83,7 @@ export function TrackingView({ tracking }: { tracking: Tracking }) {
 }
 
 /** A table on a laptop, one card per row on a phone (console.css, table.cards). */
-function CountTable({
+export function CountTable({
   cells,
   first,
   target,

@@ -127,12 +127,16 @@ describe('the campaign overview (tracking)', () => {
     expect(within(anPhu).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('66.7');
     expect(within(anPhu).getByRole('progressbar').classList.contains('met')).toBe(false);
     expect(within(units).getByText(/^UBND xã Rất Dài/)).toBeTruthy();
-    // Rows sit under their group's heading.
-    expect(
-      within(units)
-        .getAllByRole('heading', { level: 3 })
-        .map((h) => h.textContent),
-    ).toEqual(['Đại biểu HĐND huyện', 'Lãnh đạo UBND các xã, thị trấn']);
+    // Each row says its group; the last row adds every row up.
+    expect(within(anPhu).getByText('Lãnh đạo UBND các xã, thị trấn')).toBeTruthy();
+    const sum = within(units).getByRole('row', { name: /^Cộng tất cả các dòng/ });
+    expect([...sum.querySelectorAll('td.num')].map((td) => td.textContent)).toEqual([
+      '40',
+      '10',
+      '6',
+      '4',
+      '20',
+    ]);
   });
 
   it('lists submissions per day, with the running total', async () => {

@@ -17,6 +17,7 @@ vi.mock('../../../../survey-client/console/results/chart-registry', () => ({
     }
     resize() {}
   },
+  barValuesPlugin: (values: unknown) => ({ id: 'barValues', values }),
 }));
 
 const { Chart } = await import('../../../../survey-client/console/results/chart');
@@ -67,9 +68,12 @@ describe('the chart wrapper', () => {
     expect(screen.getByRole('img', { name: 'Xếp hạng 2 xã' }).tagName).toBe('CANVAS');
     expect(screen.getByRole('table', { name: 'Bảng xếp hạng' })).toBeTruthy();
     expect(made).toHaveLength(1);
-    // chart.js writes into what it is given: the builder's object stays as it was.
-    expect(made[0]?.config).toEqual(config);
-    expect(made[0]?.config).not.toBe(config);
+    // chart.js writes into what it is given: the builder's object stays as it was. The values
+    // at the bars' ends are drawn by a plugin given to this chart alone.
+    const { plugins, ...given } = (made[0]?.config ?? {}) as typeof config;
+    expect(given).toEqual(config);
+    expect(given).not.toBe(config);
+    expect(plugins).toEqual([{ id: 'barValues', values: { texts: [['80,00%', '75,00%']] } }]);
     // One dataset: no legend.
     expect(screen.queryByRole('list')).toBeNull();
   });

@@ -150,6 +150,11 @@ describe('the results of a run', () => {
       '/api/campaigns/c2024/runs/run-official/export.xlsx',
       '/api/campaigns/c2024/runs/run-official/export.csv',
       '/api/campaigns/c2024/runs/run-official/export.json',
+      // Each index on its own, for the office that files it.
+      '/api/campaigns/c2024/runs/run-official/export.xlsx?index=HUYEN',
+      '/api/campaigns/c2024/runs/run-official/export.csv?index=HUYEN',
+      '/api/campaigns/c2024/runs/run-official/export.xlsx?index=XA',
+      '/api/campaigns/c2024/runs/run-official/export.csv?index=XA',
       '/api/campaigns/c2024/raw-answers.xlsx',
       '/api/campaigns/c2024/raw-answers.csv?part=1',
       '/api/campaigns/c2024/raw-answers-codebook.csv',
