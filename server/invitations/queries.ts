@@ -20,6 +20,8 @@ export interface InvitationFilter {
   ids?: string[];
 }
 
+const collator = new Intl.Collator('vi');
+
 /** Invitations with their person and unit, sorted by unit (as the office lists them), then name. */
 export async function listInvitations(db: Db, campaignId: string, filter: InvitationFilter = {}) {
   const campaign = await db
@@ -40,6 +42,8 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
       'i.openedAt',
       'i.startedAt',
       'i.submittedAt',
+      'i.revokedAt',
+      'i.createdAt',
       'r.id as respondentId',
       ...PERSON_COLUMNS,
       'u.name as unitName',
@@ -62,12 +66,18 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
   if (filter.groupCode) q = q.where('r.groupCode', '=', filter.groupCode);
   if (filter.unitCode) q = q.where('r.unitCode', '=', filter.unitCode);
   if (filter.ids?.length) q = q.where('i.id', 'in', filter.ids);
-  const rows = await q.execute();
+  const rows = (await q.execute()).map(({ revokedAt, createdAt, ...row }) => ({
+    ...row,
+    changedAt: [row.openedAt, row.startedAt, row.submittedAt, revokedAt].reduce<string>(
+      (last, t) => (t && t > last ? t : last),
+      createdAt,
+    ),
+  }));
   return rows.sort(
     (a, b) =>
       (a.unitPosition ?? 1e9) - (b.unitPosition ?? 1e9) ||
-      (a.unitName ?? a.workplace ?? '').localeCompare(b.unitName ?? b.workplace ?? '', 'vi') ||
-      a.name.localeCompare(b.name, 'vi'),
+      collator.compare(a.unitName ?? a.workplace ?? '', b.unitName ?? b.workplace ?? '') ||
+      collator.compare(a.name, b.name),
   );
 }
 

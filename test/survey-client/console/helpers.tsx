@@ -147,6 +147,7 @@ export function invitation(patch: Partial<Invitation> = {}): Invitation {
     openedAt: null,
     startedAt: null,
     submittedAt: null,
+    changedAt: '2026-11-02T01:00:00.000Z',
     respondentId: 'r1',
     workplace: null,
     unitName: 'UBND xã An Phú',
