@@ -35,8 +35,10 @@ export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
 export type {
   Invitation,
+  InvitationPage,
   InvitationStatus,
   NonResponder,
+  NonResponderPage,
 } from '../../contract/console/invitations';
 
 export type { Tracking, TrackingCell } from '../../contract/console/tracking';

@@ -5,6 +5,7 @@ import { App } from '../../../survey-client/console/app';
 import type {
   CampaignDetail,
   Invitation,
+  InvitationPage,
   Role,
   Session,
   Tracking,
@@ -155,6 +156,25 @@ export function invitation(patch: Partial<Invitation> = {}): Invitation {
   };
 }
 
+/** One page of invitations as `GET …/invitations` answers it: all of `rows`, by default. */
+export function invitationPage(
+  rows: Invitation[],
+  patch: Partial<InvitationPage> = {},
+): InvitationPage {
+  const live = rows.filter((r) => !['submitted', 'revoked'].includes(r.status)).length;
+  return {
+    items: rows,
+    total: rows.length,
+    page: 1,
+    pageSize: 50,
+    slips: {
+      count: live,
+      pages: { '1': live, '4': Math.ceil(live / 4), '8': Math.ceil(live / 8) },
+    },
+    ...patch,
+  };
+}
+
 export const tracking = (patch: Partial<Tracking> = {}): Tracking => ({
   targetRate: 70,
   total: cell({ groupCode: '', groupName: 'Tổng cộng', unitName: '', invited: 0 }),
@@ -193,6 +213,8 @@ export const dialog = () => screen.getByRole('alertdialog');
 export function useConsoleEnv() {
   beforeEach(() => {
     history.replaceState(null, '', '/console');
+    // The lists remember their filters per campaign in the browser (parts/list-state.ts).
+    localStorage.clear();
   });
   afterEach(() => {
     cleanup();
