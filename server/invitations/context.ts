@@ -7,14 +7,24 @@ import type { Campaign, InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
 import { shortCode } from '../secrets';
 import { type ListQuery, search, sortRows } from './list';
-import { type InvitationRow, listInvitations } from './queries';
+import {
+  type InvitationFilter,
+  type InvitationKey,
+  type InvitationRow,
+  listInvitationKeys,
+  listInvitations,
+} from './queries';
+
+/** Up to this many rows are read by their ids; more, by the list's filters. */
+const BY_IDS = 500;
+
 import { linkFor } from './service';
 
 /** Links that can still be answered: what slips, reminders and the non-responders list are about. */
 export const LIVE: InvitationStatus[] = ['not_opened', 'opened', 'in_progress'];
 
 /** The heading a slip is printed under: its unit, or the district council's delegates. */
-export const slipUnit = (r: InvitationRow) => r.unitName ?? 'Đại biểu HĐND huyện';
+export const slipUnit = (r: Pick<InvitationKey, 'unitName'>) => r.unitName ?? 'Đại biểu HĐND huyện';
 
 /**
  * What the invitation routes share: the campaign's definition and group names, an invitation as
@@ -43,8 +53,9 @@ export function invitationContext(db: Db, config: Pick<Config, 'publicUrl' | 'se
   }
 
   /**
-   * Every row the query's filters and search match, in its order (`within`: only these
-   * statuses, e.g. the live ones). An unknown group or unit is a 400, not an empty list.
+   * Every invitation the query's filters and search match, in its order, as the keys a list
+   * sorts and pages by (`within`: only these statuses, e.g. the live ones); `rows` reads the full
+   * rows of some of them, in the same order. An unknown group or unit is a 400, not an empty list.
    */
   async function matching(campaign: Campaign, q: ListQuery, within?: InvitationStatus[]) {
     const ctx = await load(campaign);
@@ -59,17 +70,22 @@ export function invitationContext(db: Db, config: Pick<Config, 'publicUrl' | 'se
       });
     }
     const status = within ? (q.status ?? within).filter((s) => within.includes(s)) : q.status;
-    const rows =
-      status?.length === 0
-        ? []
-        : await listInvitations(db, campaign.id, {
-            status,
-            groupCode: q.group,
-            unitCode: q.unit,
-            ids: q.ids,
-          });
-    const found = sortRows(search(rows, q.q), q.sort, (c) => ctx.groups.get(c)?.i ?? 99);
-    return { ...ctx, rows: found };
+    const filter: InvitationFilter = { status, groupCode: q.group, unitCode: q.unit, ids: q.ids };
+    const keys =
+      status?.length === 0 ? [] : await listInvitationKeys(db, campaign.id, filter, q.q !== '');
+    const found = sortRows(search(keys, q.q), q.sort, (c) => ctx.groups.get(c)?.i ?? 99);
+    /** The full rows of `some` (of `found`), in their order. */
+    const rows = async (some: InvitationKey[]): Promise<InvitationRow[]> => {
+      if (some.length === 0) return [];
+      const full = await listInvitations(
+        db,
+        campaign.id,
+        some.length <= BY_IDS ? { ids: some.map((k) => k.id) } : filter,
+      );
+      const byId = new Map(full.map((r) => [r.id, r]));
+      return some.flatMap((k) => byId.get(k.id) ?? []);
+    };
+    return { ...ctx, keys: found, rows };
   }
 
   return { load, present, matching };

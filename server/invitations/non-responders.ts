@@ -49,7 +49,7 @@ export function nonResponderRoutes(db: Db, matching: Context['matching']) {
   app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {
     const campaign = c.get('campaign');
     const q = parseListQuery(c.req.query());
-    const { rows, groupName } = await matching(campaign, q, LIVE);
+    const { keys, rows, groupName } = await matching(campaign, q, LIVE);
     // No link, no short code: a call list needs neither.
     const toRow = (r: InvitationRow): NonResponder => ({
       id: r.id,
@@ -68,18 +68,21 @@ export function nonResponderRoutes(db: Db, matching: Context['matching']) {
         user: currentUser(c),
         action: 'non_responders_exported',
         campaignId: campaign.id,
-        details: { count: rows.length },
+        details: { count: keys.length },
         ip: c.get('ip'),
       });
-      const lines = rows.map((r) => {
+      const lines = (await rows(keys)).map((r) => {
         const row = toRow(r);
         return csvLine(COLUMNS.map(([, get]) => get(row)));
       });
       const csv = `\uFEFF${csvLine(COLUMNS.map(([head]) => head))}${lines.join('')}`;
       return c.body(csv, 200, attachment(`chua-tra-loi-${campaign.id}.csv`, CSV));
     }
-    const page = pageOf(rows, q);
-    return c.json({ ...page, items: page.items.map(toRow) } satisfies NonResponderPage);
+    const page = pageOf(keys, q);
+    return c.json({
+      ...page,
+      items: (await rows(page.items)).map(toRow),
+    } satisfies NonResponderPage);
   });
   return app;
 }

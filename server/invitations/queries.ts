@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { type Db, inTransaction } from '../db/connect';
 import type { InvitationStatus, ReminderTable } from '../db/schema';
 
@@ -82,6 +82,52 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
 }
 
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
+
+/**
+ * What a list needs of every matching invitation to search, sort, count slips and page them —
+ * and no more: at 5,000 rows each column fetched costs, so the page's full rows are read apart
+ * (`listInvitations` with their ids). `contact` adds the phone and the e-mail a search reads.
+ */
+export async function listInvitationKeys(
+  db: Db,
+  campaignId: string,
+  filter: InvitationFilter,
+  contact: boolean,
+) {
+  let q = db
+    .selectFrom('invitation as i')
+    .innerJoin('campaign as c', 'c.id', 'i.campaignId')
+    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
+    .leftJoin('unit as u', (j) =>
+      j.onRef('u.code', '=', 'r.unitCode').onRef('u.unitSetId', '=', 'c.unitSetId'),
+    )
+    .select([
+      'i.id',
+      'i.status',
+      'r.name',
+      'r.groupCode',
+      'r.workplace',
+      'u.name as unitName',
+      'u.position as unitPosition',
+    ])
+    .select(
+      sql<string>`max(i.created_at, coalesce(i.opened_at, ''), coalesce(i.started_at, ''), coalesce(i.submitted_at, ''), coalesce(i.revoked_at, ''))`.as(
+        'changedAt',
+      ),
+    )
+    .$if(contact, (qb) => qb.select(['r.phone', 'r.email']))
+    .where('i.campaignId', '=', campaignId);
+  if (filter.status?.length) q = q.where('i.status', 'in', filter.status);
+  if (filter.groupCode) q = q.where('r.groupCode', '=', filter.groupCode);
+  if (filter.unitCode) q = q.where('r.unitCode', '=', filter.unitCode);
+  if (filter.ids?.length) q = q.where('i.id', 'in', filter.ids);
+  return (await q.execute()) as (Awaited<ReturnType<typeof q.execute>>[number] & {
+    phone?: string | null;
+    email?: string | null;
+  })[];
+}
+
+export type InvitationKey = Awaited<ReturnType<typeof listInvitationKeys>>[number];
 
 export function findInvitation(db: Db, campaignId: string, id: string) {
   return db

@@ -49,16 +49,16 @@ export function invitationRoutes({ db, config }: Deps) {
   // filters would print as slips.
   app.get('/:id/invitations', staff, async (c) => {
     const q = parseListQuery(c.req.query());
-    const { rows, groupName } = await matching(c.get('campaign'), q);
+    const { keys, rows, groupName } = await matching(c.get('campaign'), q);
     const perUnit = new Map<string, number>();
-    for (const r of rows) {
-      if (LIVE.includes(r.status)) perUnit.set(slipUnit(r), (perUnit.get(slipUnit(r)) ?? 0) + 1);
+    for (const k of keys) {
+      if (LIVE.includes(k.status)) perUnit.set(slipUnit(k), (perUnit.get(slipUnit(k)) ?? 0) + 1);
     }
-    const page = pageOf(rows, q);
+    const page = pageOf(keys, q);
     const counts = [...perUnit.values()];
     return c.json({
       ...page,
-      items: page.items.map((r) => present(r, groupName)),
+      items: (await rows(page.items)).map((r) => present(r, groupName)),
       slips: {
         count: counts.reduce((a, b) => a + b, 0),
         pages: {
@@ -137,8 +137,8 @@ export function invitationRoutes({ db, config }: Deps) {
     const query = c.req.query();
     const q = parseListQuery(query);
     const campaign = c.get('campaign');
-    const { rows, groupName } = await matching(campaign, { ...q, sort: BY_UNIT }, LIVE);
-    const slips = rows.map((r) => {
+    const { keys, rows, groupName } = await matching(campaign, { ...q, sort: BY_UNIT }, LIVE);
+    const slips = (await rows(keys)).map((r) => {
       const p = present(r, groupName);
       return {
         name: r.name,
@@ -177,8 +177,8 @@ export function invitationRoutes({ db, config }: Deps) {
   app.get('/:id/links.:format{csv|xlsx}', staff, async (c) => {
     const campaign = c.get('campaign');
     const q = parseListQuery(c.req.query());
-    const { rows: found, groupName } = await matching(campaign, q);
-    const rows = found.map((r) => {
+    const { keys, rows: full, groupName } = await matching(campaign, q);
+    const rows = (await full(keys)).map((r) => {
       const p = present(r, groupName);
       const slip = {
         name: r.name,
