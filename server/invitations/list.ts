@@ -116,8 +116,9 @@ function phoneDigits(q: string): string | null {
 }
 
 /**
- * The rows whose name, phone or e-mail hold every word of `q`, diacritics, case and punctuation
- * ignored ("nguyen van an" finds "Nguyễn Văn An"); a phone number is found however it is typed.
+ * The rows whose name, phone or e-mail have a word starting with each word of `q`, diacritics,
+ * case and punctuation ignored ("nguyen van an" finds "Nguyễn Văn An" and "Nguyễn Văn Anh", not
+ * "Nguyễn Văn Lan"); a phone number is found by any part of it, however it is typed.
  */
 export function search<T extends Pick<InvitationKey, 'name' | 'phone' | 'email'>>(
   rows: T[],
@@ -129,7 +130,7 @@ export function search<T extends Pick<InvitationKey, 'name' | 'phone' | 'email'>
   return rows.filter((r) => {
     if (digits && r.phone?.replace(/\D/g, '').includes(digits)) return true;
     const hay = ` ${folded(r.name)} ${folded(r.phone)} ${folded(r.email)}`;
-    return words.every((w) => hay.includes(w));
+    return words.every((w) => hay.includes(` ${w}`));
   });
 }
 

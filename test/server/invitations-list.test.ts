@@ -73,6 +73,8 @@ describe('one page of the invitations', () => {
     // Every word must match, in any order: "an" alone finds many, "an do ba" one.
     expect(await names('an do ba')).toEqual(['Đỗ Bá Ân']);
     expect(await names('không có ai tên này')).toEqual([]);
+    // A word is found by its start: "ao" is not "Đào".
+    expect(await names('tran ao')).toEqual([]);
     const found = await list('?q=thu%20012');
     expect(found.total).toBe(1);
   });

@@ -126,11 +126,15 @@ const storageKey = (campaignId: string) => `cchc.console.invitations.${campaignI
 export function useListState(campaignId: string) {
   const [state, setState] = useState<ListState>(() => {
     if (location.search) return parseState(location.search);
+    let stored = '';
     try {
-      return parseState(localStorage.getItem(storageKey(campaignId)) ?? '');
+      stored = localStorage.getItem(storageKey(campaignId)) ?? '';
     } catch {
-      return INITIAL;
+      // No storage (private mode): the defaults.
     }
+    // The address says it again, so that it can be copied or bookmarked as it is.
+    if (stored) history.replaceState(history.state, '', `${location.pathname}${stored}`);
+    return parseState(stored);
   });
   const update = useCallback(
     (patch: Partial<ListState>) =>

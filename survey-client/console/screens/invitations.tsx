@@ -178,16 +178,16 @@ function InvitationTable({
   const [tooMany, setTooMany] = useState(false);
   const isPicked = (id: string) => selection.all || selection.picked.has(id);
   const pageAll = rows.every((r) => isPicked(r.id));
-  const head = (
-    <input
-      type="checkbox"
-      aria-label="Chọn cả trang"
-      checked={pageAll}
-      onChange={(e) => setTooMany(!selection.togglePage(rows, e.currentTarget.checked))}
-    />
-  );
   return (
     <>
+      <label class="pick-page">
+        <input
+          type="checkbox"
+          checked={pageAll}
+          onChange={(e) => setTooMany(!selection.togglePage(rows, e.currentTarget.checked))}
+        />
+        Chọn cả trang
+      </label>
       {tooMany && (
         <p class="notice" role="alert">
           Đã chọn quá nhiều người theo từng trang; hãy bấm "Chọn tất cả … người khớp bộ lọc".
@@ -196,22 +196,7 @@ function InvitationTable({
       <CardTable
         class="cards invitations"
         busy={busy}
-        columns={[
-          {
-            label: (
-              <span class="pickable">
-                <span>{PERSON_COLUMNS[0]}</span>
-                {head}
-              </span>
-            ),
-            key: 'name',
-          },
-          ...PERSON_COLUMNS.slice(1),
-          'Điện thoại',
-          'Trạng thái',
-          num('Đã nhắc'),
-          'Thao tác',
-        ]}
+        columns={[...PERSON_COLUMNS, 'Điện thoại', 'Trạng thái', num('Đã nhắc'), 'Thao tác']}
       >
         {rows.map((inv) => (
           <tr key={inv.id} class={isPicked(inv.id) ? 'picked' : undefined}>
