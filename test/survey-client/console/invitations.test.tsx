@@ -161,6 +161,8 @@ describe('invitations', () => {
     expect(
       (screen.getByLabelText('Tìm theo họ tên, điện thoại, e-mail') as HTMLInputElement).value,
     ).toBe('nguyen van');
+    // …and the address says it again, to be copied or bookmarked.
+    expect(location.search).toBe('?q=nguyen+van&group=LD_UBND_XA');
   });
 
   it('prints the slips of the rows picked, or of every match, and reprints one person', async () => {
