@@ -91,19 +91,19 @@ h2 { font-size: 13pt; line-height: 1.35; margin: 8mm 0 2mm; break-after: avoid; 
 .code { font: 700 13pt/1.2 monospace; letter-spacing: 1px; margin-top: 2mm; }
 .link { font: 8pt/1.2 monospace; overflow-wrap: anywhere; margin-top: 1mm; }
 .how { grid-column: 1 / -1; font-size: 9pt; margin: 0; }
-.l4 .slip { height: 132mm; grid-template-columns: 1fr; grid-template-rows: auto 1fr auto; justify-items: center; text-align: center; padding: 6mm; }
-.l4 .qr { width: 60mm; height: 60mm; }
-.l4 .who { font-size: 14pt; }
-.l4 .meta { font-size: 11pt; }
-.l4 .how { font-size: 10pt; text-align: left; }
+.l4 .slip { height: 132mm; display: flex; flex-direction: column; align-items: center; gap: 3mm; text-align: center; padding: 5mm; }
+.l4 .qr { width: 50mm; height: 50mm; flex: none; }
+.l4 .who { font-size: 13pt; }
+.l4 .meta { font-size: 10pt; }
+.l4 .how { font-size: 9pt; text-align: left; margin-top: auto; }
 .l1 .grid { grid-template-columns: 1fr; }
-.l1 .slip { height: 264mm; grid-template-columns: 1fr; grid-template-rows: auto auto 1fr; justify-items: center; text-align: center; padding: 12mm; gap: 8mm; }
-.l1 .qr { width: 100mm; height: 100mm; }
+.l1 .slip { height: 264mm; display: flex; flex-direction: column; align-items: center; gap: 8mm; text-align: center; padding: 12mm; }
+.l1 .qr { width: 100mm; height: 100mm; flex: none; }
 .l1 .who { font-size: 20pt; }
 .l1 .meta { font-size: 14pt; }
 .l1 .code { font-size: 22pt; margin-top: 6mm; }
 .l1 .link { font-size: 11pt; }
-.l1 .how { font-size: 13pt; text-align: left; align-self: end; }
+.l1 .how { font-size: 13pt; text-align: left; margin-top: auto; }
 @media print { .bar { display: none; } h2 { margin-top: 0; } section + section { break-before: page; } }
 @media screen and (max-width: 640px) { .grid { grid-template-columns: 1fr; } .slip { height: auto; min-height: 66mm; } }
 `;
