@@ -10,6 +10,8 @@ import {
 import type { PeerComparison } from './peer/compare';
 import { peerSection } from './peer/report';
 import type { InProcessSubmit } from './profile-submit';
+import type { ProvinceResult } from './province';
+import { provinceSection } from './province-report';
 import type { RosterRun } from './roster';
 import type { ScoringResult, ScoringSize } from './scoring';
 import type { SlipsResult } from './slips';
@@ -61,6 +63,8 @@ export interface Report {
   /** synchronous NORMAL vs FULL, the rewrite at close, backups (bench/storage.ts). */
   storage?: StorageResult | string;
   slips: SlipsResult | string;
+  /** The province campaign of 2026 (bench/province.ts): console and respondent against budgets. */
+  province?: ProvinceResult | string;
   roster: { rows: number; runs: RosterRun[]; skipped: string[] } | string;
   scoring: ScoringResult | string;
   /** The 1-minute load average when each section began: other work skews its numbers. */
@@ -102,6 +106,17 @@ export function renderReport(r: Report): string {
     ...(r.storage === undefined ? [] : [...storageSection(r.storage), '']),
     ...slipsSection(r),
     '',
+    ...(r.province === undefined
+      ? []
+      : [
+          ...provinceSection(r.province, {
+            slips: r.slips,
+            firstLoad: r.firstLoad,
+            apiView: r.apiView,
+            peer: r.peer,
+          }),
+          '',
+        ]),
     ...rosterSection(r),
     '',
     ...scoringSection(r),
@@ -119,17 +134,20 @@ export function renderReport(r: Report): string {
     '',
     '```sh',
     'npm ci',
-    'npm run bench   # 5 to 7 minutes on 2 CPUs; rewrites BENCHMARKS.md',
+    'npm run bench   # about 20 minutes on 2 CPUs; rewrites BENCHMARKS.md',
     'npx tsx bench/profile-submit.ts 1000   # the in-process submit cost alone',
+    'npx tsx bench/province-run.ts          # the province section alone (BENCH_QUICK=1: small sizes)',
     '```',
     '',
     'The script builds the client if dist/ is older than its sources, creates a SQLite file in a temp',
     'directory, runs `server/cli.ts demo` and `links` (through tsx) on it, adds a benchmark campaign of',
     "office leaders and one of 1,000 invitations with an officer account through the server's own",
-    'functions. Then, with no server running, it measures in-process on file databases of their own',
-    'in the same temp directory: submits through `app.request()`, roster imports with `importRoster`,',
+    'functions, and the two province campaigns (5,000 invitations; 3,000 forms, closed and scored)',
+    'with an officer and an analyst. Then, with no server running, it measures in-process on file',
+    'databases of their own in the same temp directory: submits through `app.request()`, roster imports with `importRoster`,',
     'and scoring. Last it starts `server/main.ts` on a free port with `LOG_REQUESTS=0` and measures',
-    'the first load, the slips page and the submissions against it on 127.0.0.1. The load generator',
+    'the first load, the slips page, the province section (the console API, the console in Chromium,',
+    "a delegate's form) and the submissions against it on 127.0.0.1. The load generator",
     'runs on the same machine, so it shares the CPUs with the server. The temp directory is removed',
     'at the end.',
     '',

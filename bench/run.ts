@@ -16,6 +16,8 @@ import {
   tsxArgs,
 } from './processes';
 import { measureInProcessSubmit } from './profile-submit';
+import { measureProvince } from './province';
+import { PROVINCE_QUICK_SIZES, PROVINCE_SIZES, seedProvince } from './province-seed';
 import { machine, type Report, renderReport } from './report';
 import { measureRosterImport } from './roster';
 import { measureScoring } from './scoring';
@@ -52,6 +54,9 @@ const ROSTER_ROWS = 50_000;
 const XLSX_UNLESS_CSV_TOOK_MS = 40_000;
 /** Answers of the scoring campaigns. */
 const SCORING_SIZES = [10_000, 100_000, 1_000_000];
+/** The province section (issue #11); `BENCH_QUICK=1` shrinks it (bench/province-run.ts runs it alone). */
+const QUICK = process.env.BENCH_QUICK === '1';
+const PROVINCE = QUICK ? PROVINCE_QUICK_SIZES : PROVINCE_SIZES;
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -92,6 +97,13 @@ async function measure(tmp: string): Promise<Report> {
   log(`adding a campaign of ${SLIPS.toLocaleString('en-US')} invitations for the QR slips…`);
   const officer = await attempt(() =>
     seedSlipsCampaign(env.DATABASE_URL as string, env.APP_SECRET as string, SLIPS),
+  );
+  log(
+    `adding the province campaigns (${PROVINCE.invitations.toLocaleString('en-US')} invitations; ` +
+      `${PROVINCE.forms.toLocaleString('en-US')} forms, closed and scored)…`,
+  );
+  const provinceSeed = await attempt(() =>
+    seedProvince(env.DATABASE_URL as string, env.APP_SECRET as string, PROVINCE, log),
   );
   const host = machine(await commitOf());
 
@@ -134,6 +146,22 @@ async function measure(tmp: string): Promise<Report> {
       typeof officer === 'string'
         ? `the slips campaign could not be made: ${officer}`
         : await attempt(() => measureSlips(server.baseUrl, officer, SLIPS_ROUNDS));
+    section('province');
+    const province =
+      typeof provinceSeed === 'string'
+        ? `the province campaigns could not be made: ${provinceSeed}`
+        : await attempt(() =>
+            measureProvince({
+              root: ROOT,
+              tmp,
+              baseUrl: server.baseUrl,
+              // The server's PUBLIC_URL (unset: localhost): the console signs in from it.
+              origin: `http://localhost:${env.PORT}`,
+              seed: provinceSeed,
+              quick: QUICK,
+              log,
+            }),
+          );
     const pool = new TokenPool(benchLinks);
     // The first link is opened through the API, which claims it, as a phone's first open does.
     const viewLink = pool.next();
@@ -173,6 +201,7 @@ async function measure(tmp: string): Promise<Report> {
       inProcessSubmit,
       storage,
       slips,
+      province,
       roster,
       scoring,
       loads,

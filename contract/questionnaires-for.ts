@@ -5,6 +5,8 @@ export interface UnitRow {
   code: string;
   name: string;
   kind: string;
+  /** The former district (or other area) the unit belonged to, if the unit set says. */
+  area?: string | null;
 }
 
 /** The questionnaires a group answers, each with the units it evaluates, as the form needs them. */
@@ -32,7 +34,7 @@ export function questionnairesFor(
         mode: q.mode,
         units: units
           .filter((u) => index.unitKinds.includes(u.kind))
-          .map(({ code, name }) => ({ code, name })),
+          .map(({ code, name, area }) => (area ? { code, name, area } : { code, name })),
         fields: index.fields
           .filter((f) => usedFields.has(f.code))
           .map(({ code, name }) => ({ code, name })),

@@ -24,8 +24,12 @@ export const Answer = z.strictObject({
 export type Answer = z.infer<typeof Answer>;
 
 const Texts = z.record(z.string().max(64), z.string().max(4000));
-/** Room for every answer of the largest group (180 today) with plenty to spare. */
-const MAX_ANSWERS = 2000;
+/**
+ * Room for every answer the largest group owes: a council delegate of the province with the most
+ * communes (Hồ Chí Minh City, 168) owes 16 × 20 + 12 × 168 = 2,336 under the built-in 2026
+ * definition (E for each unit not picked). 3,000 answers are about 230 KB, within BODY_LIMIT.
+ */
+const MAX_ANSWERS = 3000;
 
 /** The form's own state nests 3 levels ({ known: { P02: [...] } }); room to spare. */
 const MAX_STATE_DEPTH = 8;
@@ -86,7 +90,11 @@ export interface QuestionnaireView {
   intro: string;
   /** `matrix`: every question is asked about every unit in `units`. */
   mode: 'single' | 'matrix';
-  units: { code: string; name: string }[];
+  /**
+   * `area`: where the unit belonged before a merger (e.g. "Huyện Hớn Quản (cũ)"), when the unit
+   * set records it; the form groups the units it lists by it.
+   */
+  units: { code: string; name: string; area?: string }[];
   fields: { code: string; name: string }[];
   questions: QuestionView[];
   /** The open, unscored question, if any. */

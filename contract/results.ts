@@ -107,8 +107,14 @@ export const UnitResult = z.object({
   groups: z.array(GroupResult),
 });
 
-/** A unit of a run's results: the contract's UnitResult and its total, when there is one. */
-export const RunUnitResult = UnitResult.extend({ total: UnitTotal.nullable() });
+/**
+ * A unit of a run's results: the contract's UnitResult, the unit's official (GSO) code when its
+ * unit set gives one (null for runs stored before units had one), and its total, when there is one.
+ */
+export const RunUnitResult = UnitResult.extend({
+  officialCode: z.string().nullable(),
+  total: UnitTotal.nullable(),
+});
 export type RunUnitResult = z.infer<typeof RunUnitResult>;
 
 /** The A–E counts of one question about one unit, over every group; null where hidden. */
@@ -165,6 +171,11 @@ export const ResultsDocument = z.object({
    * beside the official one would give that group's answers away. Empty for official runs.
    */
   withheld: z.array(WithheldUnit),
+  /**
+   * Paper sheets still awaited when the run was made: stubs received before closing whose sheets
+   * were not typed yet (they may still be, until results are locked). 0 when none.
+   */
+  paperWaiting: z.number().int(),
 });
 export type ResultsDocument = z.infer<typeof ResultsDocument>;
 

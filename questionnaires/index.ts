@@ -1,6 +1,7 @@
 import honQuan2023 from './hon-quan-2023.json' with { type: 'json' };
 import { loadDefinition } from './load';
 import type { Definition } from './schema';
+import tinh2026 from './tinh-2026.json' with { type: 'json' };
 import unitsHonQuan2023 from './units-hon-quan-2023.json' with { type: 'json' };
 
 export * from './load';
@@ -18,3 +19,12 @@ export function builtInUnitSet() {
 }
 
 import { loadUnitSet } from './units';
+
+/**
+ * The built-in 2026 province definition (issue #11): two indexes, the departments and agencies
+ * (`SO`, units of kind `co_quan`) and UBND xã, phường, đặc khu (`XA`, the 2023 commune criteria
+ * codes, so year over year can compare them), five groups rating both ways.
+ */
+export function builtInProvinceDefinition(): Definition {
+  return loadDefinition(tinh2026);
+}

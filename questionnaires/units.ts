@@ -3,9 +3,20 @@ import { z } from 'zod';
 export const Unit = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
   name: z.string().trim().min(1),
-  /** tinh, huyen, xa, thi_tran, co_quan … */
+  /** tinh, huyen, xa, phuong, dac_khu, thi_tran, co_quan … */
   kind: z.string().min(1),
   parentCode: z.string().nullable(),
+  /**
+   * The General Statistics Office's code ("25345" for xã Tân Hưng), when the unit has one: kept
+   * in exports and results, and what year over year crosses the 2025 mergers by.
+   */
+  officialCode: z
+    .string()
+    .regex(/^\d{2,5}$/, 'Mã đơn vị hành chính chính thức gồm 2 đến 5 chữ số')
+    .nullable()
+    .default(null),
+  /** Where the unit was before the 2025 mergers ("Huyện Hớn Quản (cũ)"): the form groups by it. */
+  area: z.string().trim().min(1).max(200).nullable().default(null),
 });
 export type Unit = z.infer<typeof Unit>;
 

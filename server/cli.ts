@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { audit } from './audit/log';
-import { addUser, ROLE_NAMES } from './auth/users';
+import { addUser, findUserByEmail, ROLE_NAMES, resetPassword } from './auth/users';
 import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
 import { type Config, ConfigError, loadConfig } from './config';
@@ -12,20 +12,25 @@ import { BACKUP_USAGE, backupCommand } from './db/backup';
 import { type Db, migrateToLatest, openDb } from './db/connect';
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
+import { createProvinceDemo } from './demo/province';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
+import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
 
-const DEMO_USAGE =
-  'demo                                        tạo đợt khảo sát mẫu Hớn Quản 2023 (chạy lại không tạo thêm)';
+const DEMO_USAGE = `demo [--province]                           tạo đợt khảo sát mẫu Hớn Quản 2023, hoặc với
+                                              --province đợt cấp tỉnh 2026 của tỉnh Đồng Nai
+                                              (chạy lại không tạo thêm)`;
 const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)`;
 const CAMPAIGN_USAGE =
   'campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ';
 const USER_USAGE = `user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
-                                              tạo tài khoản`;
+                                              tạo tài khoản
+  user reset-password --email <e>             đặt lại mật khẩu: in mật khẩu dùng một lần; người
+                                              dùng phải đổi mật khẩu khi đăng nhập`;
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ${DEMO_USAGE}
@@ -58,7 +63,7 @@ const COMMANDS: Record<
   string,
   { usage: string; options: NonNullable<ParseArgsConfig['options']>; positionals: number }
 > = {
-  demo: { usage: DEMO_USAGE, options: {}, positionals: 0 },
+  demo: { usage: DEMO_USAGE, options: { province: { type: 'boolean' } }, positionals: 0 },
   links: { usage: LINKS_USAGE, options: LINKS_OPTIONS, positionals: 0 },
   campaign: { usage: CAMPAIGN_USAGE, options: CAMPAIGN_OPTIONS, positionals: 1 },
   user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
@@ -121,6 +126,8 @@ async function requireCampaign(db: Db, id: string | undefined) {
 
 async function links(db: Db, config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: LINKS_OPTIONS, strict: true });
+  const urlProblem = publicUrlProblem(config.publicUrl);
+  if (urlProblem) console.error(`Cảnh báo: ${urlProblem}`);
   const campaign = await requireCampaign(db, values.campaign);
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw new CliError('--format phải là csv hoặc xlsx.');
@@ -178,9 +185,24 @@ async function campaignCommand(db: Db, args: string[]) {
 
 async function userCommand(db: Db, args: string[]) {
   const [action, ...rest] = args;
-  if (action !== 'add')
-    throw new CliError('Dùng: user add --email <e> --password <p> --role admin|officer|analyst.');
+  if (action !== 'add' && action !== 'reset-password')
+    throw new CliError(
+      'Dùng: user add --email <e> --password <p> --role admin|officer|analyst, hoặc user reset-password --email <e>.',
+    );
   const { values } = parseArgs({ args: rest, options: USER_OPTIONS, strict: true });
+  if (action === 'reset-password') {
+    if (!values.email) throw new CliError('Cần --email của tài khoản.');
+    const user = await findUserByEmail(db, values.email);
+    if (!user) throw new CliError(`Không có tài khoản ${values.email.trim().toLowerCase()}.`);
+    const password = await resetPassword(db, user.id);
+    await audit(db, { action: 'password_reset', target: user.email, details: { via: 'cli' } });
+    console.log(
+      `Đã đặt lại mật khẩu của ${user.email}; mọi phiên đăng nhập của tài khoản đã kết thúc.`,
+    );
+    console.log('Mật khẩu dùng một lần (chỉ hiện lần này; khi đăng nhập phải đổi mật khẩu mới):');
+    console.log(password);
+    return;
+  }
   if (!values.email || !values.password || !values.role)
     throw new CliError('Cần đủ --email, --password và --role.');
   const user = await addUser(db, {
@@ -223,7 +245,10 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   try {
     await migrateToLatest(db);
     if (command === 'demo') {
-      const { campaignId, created } = await createDemo(db, config.secret);
+      const province = args.includes('--province');
+      const { campaignId, created } = province
+        ? await createProvinceDemo(db, config.secret)
+        : await createDemo(db, config.secret);
       console.log(
         created ? 'Đã tạo đợt khảo sát mẫu.' : 'Đợt khảo sát mẫu đã có sẵn; không tạo thêm.',
       );

@@ -3,6 +3,7 @@ import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
+import { provinceRoutes } from './campaigns/provinces';
 import { purgeRoutes } from './campaigns/purge';
 import { campaignRoutes } from './campaigns/routes';
 import { campaignScope } from './campaigns/scope';
@@ -44,6 +45,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', paperRoutes({ db, config }));
   api.route('/campaigns', resultsRoutes(db));
   api.route('/campaigns', parRoutes(db));
+  api.route('/provinces', provinceRoutes());
   api.route('/', adminRoutes(db));
   return api;
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config';
 import { migrateToLatest, openDb } from './db/connect';
 import { rewriteIfDue } from './db/rewrite';
 import { listen } from './listen';
+import { publicUrlProblem } from './public-url';
 
 // Wiring only: config → db → migrate → app → serve.
 const config = (() => {
@@ -30,13 +31,15 @@ console.log(
   `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${port}, CSDL ${config.databaseUrl})`,
 );
 console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
+const urlProblem = publicUrlProblem(config.publicUrl);
+if (urlProblem) console.warn(`CẢNH BÁO: ${urlProblem}`);
 if (firstAdmin) {
   // Printed once: the password is not stored anywhere but as its scrypt hash.
   console.log(
     `Tài khoản quản trị đầu tiên: ${firstAdmin.email} / mật khẩu: ${firstAdmin.password}`,
   );
   console.log(
-    'Hãy đăng nhập và đổi mật khẩu ngay (hoặc tạo tài khoản khác: npm run cli -- user add …).',
+    'Lần đăng nhập đầu tiên sẽ yêu cầu đổi mật khẩu này (hoặc tạo tài khoản khác: npm run cli -- user add …).',
   );
 }
 

@@ -68,6 +68,9 @@ interface Options {
    */
   freshTokens: string[];
   log: (message: string) => void;
+  /** Lighthouse runs per page (LIGHTHOUSE_RUNS unless given) and the screenshots' name prefix. */
+  lighthouseRuns?: number;
+  shots?: string;
 }
 
 /**
@@ -122,29 +125,28 @@ export async function measurePeerComparison(o: Options): Promise<PeerComparison>
       firstLoad: await measureFirstLoad(peer.baseUrl, o.token),
       api: (await fetchResource(`${peer.baseUrl}/api/s/${o.token}`, 'other')).fetched,
     };
+    const runs = o.lighthouseRuns ?? LIGHTHOUSE_RUNS;
     const fresh = [...o.freshTokens];
-    if (fresh.length < LIGHTHOUSE_RUNS + 2) {
-      throw new Error(
-        `${LIGHTHOUSE_RUNS + 2} unopened demo links of one group are needed, ${fresh.length} given`,
-      );
+    if (fresh.length < runs + 2) {
+      throw new Error(`${runs + 2} unopened links of one group are needed, ${fresh.length} given`);
     }
     const freshUrl = () => `${o.baseUrl}/s/${fresh.shift()}`;
     const urls = { ours: freshUrl, surveyjs: `${peer.baseUrl}/s/${o.token}` };
 
-    o.log(`Lighthouse, ${LIGHTHOUSE_RUNS} runs of each page after a warm-up, taking turns…`);
+    o.log(`Lighthouse, ${runs} runs of each page after a warm-up, taking turns…`);
     t = performance.now();
     const lighthouse = await orNote(async () => {
-      const r = await runLighthouse(urls, { runs: LIGHTHOUSE_RUNS, warmup: true }, o.log);
+      const r = await runLighthouse(urls, { runs, warmup: true }, o.log);
       if (!r.ours || !r.surveyjs) throw new Error('Lighthouse measured only one of the pages');
       const durationS = (performance.now() - t) / 1000;
-      return { ours: r.ours, surveyjs: r.surveyjs, runs: LIGHTHOUSE_RUNS, durationS };
+      return { ours: r.ours, surveyjs: r.surveyjs, runs, durationS };
     }, o.log);
 
     // Last: moving to the second screen saves a draft of our form, which would change what
     // the following loads of the same link show.
     o.log('screenshots of both pages at 360×740…');
     const render = await orNote(
-      () => checkRendering(o.root, { ...urls, ours: freshUrl() }, view.group.name),
+      () => checkRendering(o.root, { ...urls, ours: freshUrl() }, view.group.name, o.shots),
       o.log,
     );
     return {
@@ -228,6 +230,7 @@ async function checkRendering(
   root: string,
   urls: { ours: string; surveyjs: string },
   group: string,
+  prefix = 'first-load',
 ): Promise<{ ours: RenderCheck; surveyjs: RenderCheck; problems: string[] }> {
   const { chromium } = await import('playwright-core');
   const dir = join(root, SHOTS);
@@ -249,10 +252,7 @@ async function checkRendering(
       try {
         await page.goto(urls[name], { waitUntil: 'networkidle' });
         await page.locator(sel.ready).first().waitFor({ timeout: 15_000 });
-        const shots = [
-          join(dir, `first-load-${name}-1.png`),
-          join(dir, `first-load-${name}-2.png`),
-        ];
+        const shots = [join(dir, `${prefix}-${name}-1.png`), join(dir, `${prefix}-${name}-2.png`)];
         await page.screenshot({ path: shots[0] });
         const welcome = await page.getByText(group).first().isVisible();
         const before = (await texts(sel.title))[0] ?? '';

@@ -20,9 +20,21 @@ export type PasswordChange = z.infer<typeof PasswordChange>;
 
 /** The signed-in account: `POST /api/auth/login` and `GET /api/auth/me` answer it. */
 export const Session = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role }),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    /** Until the account chooses its own password, only that change (and sign-out) is allowed. */
+    mustChangePassword: z.boolean(),
+  }),
   /** Sent back as the X-CSRF-Token header of every change. */
   csrfToken: z.string(),
+  /**
+   * Set when PUBLIC_URL is an address phones cannot reach (localhost): links and QR codes printed
+   * now would be wasted. The console shows it on every page (issue #13.2).
+   */
+  publicUrlWarning: z.string().nullable(),
 });
 export type Session = z.infer<typeof Session>;
 export type User = Session['user'];

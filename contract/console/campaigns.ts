@@ -9,15 +9,36 @@ const Contact = {
   contactPhone: z.string().trim().max(40).nullable().optional(),
 };
 
-export const NewCampaignBody = z.object({
-  name: z.string().trim().min(1).max(300),
-  /** Copy the definition and units of an earlier campaign; by default the built-in Hớn Quản 2023. */
-  copyOf: z.string().optional(),
-  opensAt: IsoTime.nullable().optional(),
-  closesAt: IsoTime.nullable().optional(),
-  ...Contact,
-  targetRate: z.number().int().min(1).max(100).nullable().optional(),
-});
+/**
+ * The built-in starting points of a new campaign: `district_2023` the Hớn Quản 2023 definition
+ * and units (a district's offices, communes and town), `province_2026` the 2026 province
+ * definition with a province's departments and agencies and all its communes (issue #11).
+ */
+export const CampaignTemplate = z.enum(['district_2023', 'province_2026']);
+export type CampaignTemplate = z.infer<typeof CampaignTemplate>;
+
+export const NewCampaignBody = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    /** Copy the definition and units of an earlier campaign (then no `template`). */
+    copyOf: z.string().optional(),
+    /** Which built-in definition and units; `district_2023` when absent. */
+    template: CampaignTemplate.optional(),
+    /** With `province_2026`: the province's official code, one of the 34 ("75"). */
+    provinceCode: z.string().trim().max(10).optional(),
+    opensAt: IsoTime.nullable().optional(),
+    closesAt: IsoTime.nullable().optional(),
+    ...Contact,
+    targetRate: z.number().int().min(1).max(100).nullable().optional(),
+  })
+  .refine((b) => !(b.copyOf && b.template), {
+    path: ['template'],
+    message: 'Chọn một mẫu (template) hoặc sao chép đợt trước (copyOf), không cả hai.',
+  })
+  .refine((b) => b.provinceCode === undefined || b.template === 'province_2026', {
+    path: ['provinceCode'],
+    message: 'Mã tỉnh (provinceCode) chỉ dùng với mẫu cấp tỉnh (template: province_2026).',
+  });
 export type NewCampaignBody = z.input<typeof NewCampaignBody>;
 
 export const CampaignPatch = z
@@ -67,6 +88,10 @@ export const UnitInfo = z.object({
   name: z.string(),
   kind: z.string(),
   parentCode: z.string().nullable(),
+  /** The General Statistics Office's code, when the unit has one ("25345"). */
+  officialCode: z.string().nullable(),
+  /** The former district the unit came from ("Huyện Hớn Quản (cũ)"), when known. */
+  area: z.string().nullable(),
 });
 export type UnitInfo = z.infer<typeof UnitInfo>;
 
@@ -83,6 +108,11 @@ export const CampaignDetail = Campaign.extend({
   groups: z.array(GroupInfo).optional(),
   units: z.array(UnitInfo).optional(),
   personalData: PersonalData.optional(),
+  /**
+   * Paper stubs received whose answer sheets are not typed yet: they may still be entered after
+   * closing, until the official results are locked (the close dialog says how many).
+   */
+  paperWaiting: z.number().int().optional(),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 
@@ -101,3 +131,22 @@ export const UnitImportResult = z.object({
   units: z.number().int(),
 });
 export type UnitImportResult = z.infer<typeof UnitImportResult>;
+
+/** How many commune-level units a province has, by kind. */
+export const CommuneCounts = z.object({
+  total: z.number().int(),
+  xa: z.number().int(),
+  phuong: z.number().int(),
+  dac_khu: z.number().int(),
+});
+export type CommuneCounts = z.infer<typeof CommuneCounts>;
+
+/** `GET /api/provinces`: the 34 provinces and cities since 1 July 2025, by official code. */
+export const ProvinceInfo = z.object({
+  /** The official code ("75"), what `POST /api/campaigns` takes as `provinceCode`. */
+  code: z.string(),
+  /** "Tỉnh Đồng Nai", "Thành phố Hà Nội". */
+  name: z.string(),
+  communes: CommuneCounts,
+});
+export type ProvinceInfo = z.infer<typeof ProvinceInfo>;

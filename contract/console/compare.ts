@@ -43,10 +43,70 @@ export const CriterionComparison = z.object({
 });
 export type CriterionComparison = z.infer<typeof CriterionComparison>;
 
+/**
+ * How a unit of this year stands to last year (docs/method.md §14):
+ * - `same_unit`: the same unit both years (by official code when both sides have one, else by
+ *   unit code);
+ * - `pooled`: a unit made wholly of old units the old campaign rated: its reference is the old
+ *   campaign's counts of those units pooled as one unit and scored with the old run's method;
+ * - `not_comparable`: "không so sánh trực tiếp được": its predecessors are shown, each with its
+ *   own published figures;
+ * - `no_previous`: nothing of it in the old campaign; `previous_only`: only last year.
+ */
+export const Comparability = z.enum([
+  'same_unit',
+  'pooled',
+  'not_comparable',
+  'no_previous',
+  'previous_only',
+]);
+export type Comparability = z.infer<typeof Comparability>;
+
+/** An old unit a new unit was made of, as the 2025 conversion table lists it. */
+export const PredecessorComparison = z.object({
+  /** The old official code ("25327"); empty when the table gives none. */
+  officialCode: z.string(),
+  /** As the table writes it ("Xã Thanh An"). */
+  name: z.string(),
+  /** As published: "Nhập toàn bộ", "Nhập một phần", … */
+  how: z.string(),
+  transfer: z.enum(['whole', 'part']),
+  /** The old unit also went into another new unit. */
+  split: z.boolean(),
+  /** Why it keeps the comparison from being exact: part, split, not in the old campaign. */
+  issue: z.enum(['part', 'split', 'outside']).nullable(),
+  /** The old campaign's unit with this official code; null when it did not rate one. */
+  unitCode: z.string().nullable(),
+  /** That unit's own published figures in the old run (its rank among all its index's units). */
+  previous: UnitSide.nullable(),
+});
+export type PredecessorComparison = z.infer<typeof PredecessorComparison>;
+
 export const UnitComparison = z.object({
   code: z.string(),
   name: z.string(),
+  /** The unit's official (GSO) code: this year's, or last year's for a unit only last year. */
+  officialCode: z.string().nullable(),
   presence: Presence,
+  comparability: Comparability,
+  /**
+   * Why a unit made wholly of rated old units still has no pooled reference: `small_groups` (a
+   * predecessor's group breakdown was hidden by the small-group rule, so a second aggregate of
+   * the same answers could help solve for it), `counts_changed` (the old campaign's data no
+   * longer match its locked run), `other_index` (the predecessors were rated by different
+   * indexes). Null otherwise.
+   */
+  referenceWithheld: z.enum(['small_groups', 'counts_changed', 'other_index']).nullable(),
+  /** Across the 2025 mergers: the old units it was made of (empty otherwise). */
+  predecessors: z.array(PredecessorComparison),
+  /**
+   * Across the 2025 mergers, ranks within the index among the units compared exactly (same
+   * unit or pooled) with data in both years, each year ranked on its own scores; `change.rank`
+   * is then previous − current of these. Null for the others and without mergers.
+   */
+  rankAmongComparable: z
+    .object({ current: z.number().int(), previous: z.number().int() })
+    .nullable(),
   current: UnitSide.nullable(),
   previous: UnitSide.nullable(),
   change: z.object({
@@ -63,6 +123,8 @@ export type UnitComparison = z.infer<typeof UnitComparison>;
 
 export const RunRef = z.object({
   campaign: z.object({ id: z.string(), name: z.string() }),
+  /** The year of the definition the run was scored with (2023). */
+  year: z.number().int(),
   runId: z.string(),
   definitionCode: z.string(),
   definitionVersion: z.number().int(),
@@ -82,6 +144,11 @@ export const Comparison = z.object({
     currentOnly: z.array(z.string()),
     previousOnly: z.array(z.string()),
   }),
+  /**
+   * The previous campaign's units predate the 2025 mergers and this one's follow them: units
+   * are matched through the official conversion table (docs/method.md §14).
+   */
+  acrossMergers: z.boolean(),
   units: z.array(UnitComparison),
 });
 export type Comparison = z.infer<typeof Comparison>;

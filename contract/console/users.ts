@@ -27,8 +27,14 @@ export const Account = z.object({
   role: Role,
   createdAt: z.string(),
   disabled: z.boolean(),
+  /** The account still signs in with a password someone else set (a reset, the first admin). */
+  mustChangePassword: z.boolean(),
 });
 export type Account = z.infer<typeof Account>;
+
+/** `POST /api/users/{uid}/reset-password`: the one-time password, shown once, never stored. */
+export const PasswordReset = z.object({ oneTimePassword: z.string() });
+export type PasswordReset = z.infer<typeof PasswordReset>;
 
 /** One line of `GET /api/audit`, newest first. `details` is JSON text (never answers or tokens). */
 export const AuditRow = z.object({

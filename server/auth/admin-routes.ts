@@ -1,14 +1,16 @@
 import { Hono } from 'hono';
+import { actionName, describeDetails, parseDetails } from '../../contract/console/audit-words';
 import type { Account, Role } from '../../contract/console/users';
-import { NewUserBody, UserPatch } from '../../contract/console/users';
+import { NewUserBody, type PasswordReset, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
+import { viDateTime } from '../results/export/format';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
-import { addUser, findUser, listUsers, updateUser } from './users';
+import { addUser, findUser, listUsers, resetPassword, updateUser } from './users';
 
 const publicUser = (u: {
   id: string;
@@ -17,6 +19,7 @@ const publicUser = (u: {
   role: string;
   createdAt: string;
   disabledAt: string | null;
+  mustChangePassword: number;
 }): Account => ({
   id: u.id,
   email: u.email,
@@ -24,6 +27,7 @@ const publicUser = (u: {
   role: u.role as Role,
   createdAt: u.createdAt,
   disabled: u.disabledAt !== null,
+  mustChangePassword: u.mustChangePassword === 1,
 });
 
 /** Admin only: accounts and the audit log. */
@@ -79,6 +83,24 @@ export function adminRoutes(db: Db) {
     return c.json(publicUser((await findUser(db, user.id)) ?? user));
   });
 
+  /**
+   * Issue #13.3: a forgotten password. The admin gets a one-time password to hand over in
+   * person; the account is signed out everywhere and must choose its own at the next sign-in.
+   * The audit says who reset whose, never the password.
+   */
+  app.post('/users/:uid/reset-password', admin, async (c) => {
+    const user = await findUser(db, c.req.param('uid'));
+    if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+    const oneTimePassword = await resetPassword(db, user.id);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'password_reset',
+      target: user.email,
+      ip: c.get('ip'),
+    });
+    return c.json({ oneTimePassword } satisfies PasswordReset);
+  });
+
   app.get('/audit', admin, async (c) => {
     const limit = Math.min(Number(c.req.query('limit') ?? 200) || 200, 5000);
     const offset = Number(c.req.query('offset') ?? 0) || 0;
@@ -93,8 +115,31 @@ export function adminRoutes(db: Db) {
       details: { count: rows.length },
       ip: c.get('ip'),
     });
-    const columns = ['at', 'userEmail', 'action', 'campaignId', 'target', 'details', 'ip'];
-    return c.body(toCsv(columns, rows), 200, attachment('nhat-ky.csv', CSV));
+    // For a person to read (issue #13.11): Vietnamese headers, actions and details, Vietnam time.
+    // Scripts read the stable codes from GET /api/audit.
+    const columns = [
+      'Thời điểm (giờ Việt Nam)',
+      'Tài khoản',
+      'Thao tác',
+      'Đợt khảo sát',
+      'Đối tượng',
+      'Chi tiết',
+      'Địa chỉ IP',
+    ];
+    const lines = rows.map((r) => {
+      const details = parseDetails(r.details);
+      const row: unknown[] = [
+        viDateTime(r.at),
+        r.userEmail ?? 'dòng lệnh',
+        actionName(r.action, details),
+        r.campaignId ?? '',
+        r.target ?? '',
+        details ? describeDetails(r.action, details, viDateTime) : (r.details ?? ''),
+        r.ip ?? '',
+      ];
+      return Object.fromEntries(columns.map((col, i) => [col, row[i]]));
+    });
+    return c.body(toCsv(columns, lines), 200, attachment('nhat-ky.csv', CSV));
   });
 
   return app;

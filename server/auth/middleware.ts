@@ -60,10 +60,21 @@ export function currentUser<E extends AuthEnv>(c: Context<E>): SessionUser {
   return user;
 }
 
-/** Checks the role on the server, whatever the UI shows: 401 signed out, 403 wrong role. */
+/**
+ * Checks the role on the server, whatever the UI shows: 401 signed out, 403 wrong role, and 403
+ * `password_change_required` while the account still has a password someone else set (only
+ * `/api/auth/me`, `/password` and `/logout`, which do not use this, stay open then).
+ */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const user = currentUser(c);
+    if (user.mustChangePassword) {
+      throw new ApiError(
+        403,
+        'password_change_required',
+        'Mật khẩu của Ông/Bà do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục.',
+      );
+    }
     if (!roles.includes(user.role)) {
       throw new ApiError(
         403,

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
+import { publicUrlProblem } from '../public-url';
 import { attemptSucceeded, NO_LIMIT, recentAttempts, reserveAttempt } from './attempts';
 import { DEVICE_FAILURES, readDevice, rememberDevice } from './device';
 import { type AuthEnv, currentUser, sameOriginJson } from './middleware';
@@ -39,6 +40,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
   const app = new Hono<AuthEnv>();
   const secureCookie = config.publicUrl.startsWith('https://');
   const browserOnly = sameOriginJson(config.publicUrl);
+  const publicUrlWarning = publicUrlProblem(config.publicUrl);
 
   /**
    * Sign-in (issue #9, points 6, 7, 14). Limited by what is guessed, never by address:
@@ -123,8 +125,15 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
       rememberDevice(c, config.secret, user.id, secureCookie);
       await audit(db, { user, action: 'login', ip });
       return c.json({
-        user: { id: user.id, email: user.email, name: user.name, role: user.role },
+        user: {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          mustChangePassword: user.mustChangePassword === 1,
+        },
         csrfToken,
+        publicUrlWarning,
       } satisfies Session);
     } finally {
       release();
@@ -141,8 +150,15 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
   app.get('/me', (c) => {
     const user = currentUser(c);
     return c.json({
-      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword === 1,
+      },
       csrfToken: user.csrfToken,
+      publicUrlWarning,
     } satisfies Session);
   });
 
@@ -155,9 +171,13 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     }
     const weak = passwordProblem(body.newPassword);
     if (weak) throw new ApiError(422, 'weak_password', weak);
+    if (body.newPassword === body.currentPassword) {
+      throw new ApiError(422, 'weak_password', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+    }
     await updateUser(db, user.id, {
       passwordHash: await hashPassword(body.newPassword),
       passwordChangedAt: new Date().toISOString(),
+      mustChangePassword: 0,
     });
     await deleteOtherSessions(db, user.id, session.idHash);
     await audit(db, { user, action: 'password_changed', ip: c.get('ip') });

@@ -30,7 +30,15 @@ export async function loadSession(db: Db, cookie: string, now = new Date()) {
   return db
     .selectFrom('session as s')
     .innerJoin('user as u', 'u.id', 's.userId')
-    .select(['s.idHash', 's.csrfToken', 'u.id', 'u.email', 'u.name', 'u.role'])
+    .select([
+      's.idHash',
+      's.csrfToken',
+      'u.id',
+      'u.email',
+      'u.name',
+      'u.role',
+      'u.mustChangePassword',
+    ])
     .where('s.idHash', '=', hash(cookie))
     .where('s.expiresAt', '>', now.toISOString())
     .where('u.disabledAt', 'is', null)

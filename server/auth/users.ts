@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Role, UserTable } from '../db/schema';
@@ -45,6 +46,8 @@ export interface NewUser {
   password: string;
   role: Role;
   name?: string;
+  /** The password was chosen for the person (the first admin's): they change it at sign-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Adds an account; refuses a bad e-mail, a weak password, an unknown role or a taken e-mail. */
@@ -73,9 +76,36 @@ export async function addUser(db: Db, input: NewUser) {
     createdAt: now,
     passwordChangedAt: now,
     disabledAt: null,
+    mustChangePassword: input.mustChangePassword ? 1 : 0,
   };
   await db.insertInto('user').values(user).execute();
   return user;
+}
+
+/** A password for one sign-in: 4 groups of 4 letters and digits, nothing that reads alike. */
+export function oneTimePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/**
+ * An admin's (or the CLI's) reset: a one-time password, returned once and stored only hashed;
+ * the account must choose its own at its next sign-in, and every session it had ends now.
+ */
+export async function resetPassword(db: Db, userId: string): Promise<string> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('user')
+      .set({ passwordHash, passwordChangedAt: new Date().toISOString(), mustChangePassword: 1 })
+      .where('id', '=', userId)
+      .execute();
+    await trx.deleteFrom('session').where('userId', '=', userId).execute();
+  });
+  return password;
 }
 
 /**
@@ -88,6 +118,12 @@ export async function ensureFirstAdmin(
   if ((await countUsers(db)) > 0) return null;
   const password = randomId().slice(0, 16);
   const email = 'admin@localhost';
-  await addUser(db, { email, password, role: 'admin', name: 'Quản trị viên' });
+  await addUser(db, {
+    email,
+    password,
+    role: 'admin',
+    name: 'Quản trị viên',
+    mustChangePassword: true,
+  });
   return { email, password };
 }

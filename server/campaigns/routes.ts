@@ -5,7 +5,6 @@ import {
   type Campaign as CampaignReply,
   NewCampaignBody,
 } from '../../contract/console/campaigns';
-import { builtInDefinition, builtInUnitSet } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
@@ -13,11 +12,13 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
 import { countInvitationsByStatus } from '../invitations/queries';
+import { paperWaiting } from '../paper/queries';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
-import { findDefinition, findUnitSet, listCampaigns, listUnits, updateCampaign } from './queries';
+import { findDefinition, listCampaigns, listUnits, updateCampaign } from './queries';
 import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
+import { campaignSource } from './source';
 
 async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
   const definition = await findDefinition(db, c.definitionId);
@@ -40,7 +41,7 @@ async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
   };
 }
 
-/** Campaigns: create (from the built-in definition or last year's), schedule, open, close. */
+/** Campaigns: create (from a built-in template or last year's), schedule, open, close. */
 export function campaignRoutes(db: Db) {
   const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
@@ -52,20 +53,7 @@ export function campaignRoutes(db: Db) {
 
   app.post('/', staff, async (c) => {
     const body = await readJson(c.req.raw, NewCampaignBody);
-    let definition = builtInDefinition();
-    let unitSet = builtInUnitSet();
-    if (body.copyOf) {
-      const source = await requireCampaign(db, body.copyOf);
-      definition = (await findDefinition(db, source.definitionId)) ?? definition;
-      const set = await findUnitSet(db, source.unitSetId);
-      const units = await listUnits(db, source.unitSetId);
-      unitSet = {
-        code: set.code,
-        name: set.name,
-        validFrom: set.validFrom,
-        units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
-      };
-    }
+    const { definition, unitSet } = await campaignSource(db, body);
     if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
@@ -85,7 +73,12 @@ export function campaignRoutes(db: Db) {
       user: currentUser(c),
       action: 'campaign_created',
       campaignId: id,
-      details: { name: body.name, copyOf: body.copyOf ?? null },
+      details: {
+        name: body.name,
+        copyOf: body.copyOf ?? null,
+        template: body.copyOf ? null : (body.template ?? 'district_2023'),
+        provinceCode: body.provinceCode ?? null,
+      },
       ip: c.get('ip'),
     });
     return c.json(await describeCampaign(db, await requireCampaign(db, id)), 201);
@@ -98,13 +91,21 @@ export function campaignRoutes(db: Db) {
     return c.json({
       ...(await describeCampaign(db, campaign)),
       personalData: await personalDataStatus(db, campaign),
+      paperWaiting: await paperWaiting(db, campaign.id),
       groups: definition?.groups.map((g) => ({
         code: g.code,
         name: g.name,
         questionnaires: g.questionnaires,
         unitRequired: g.unitRequired,
       })),
-      units: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })),
+      units: units.map(({ code, name, kind, parentCode, officialCode, area }) => ({
+        code,
+        name,
+        kind,
+        parentCode,
+        officialCode,
+        area,
+      })),
     } satisfies CampaignDetail);
   });
 

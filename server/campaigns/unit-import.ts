@@ -11,8 +11,8 @@ import { campaignPhase } from './phase';
 import { findDefinition, saveUnitSet } from './queries';
 import { checkUnitsFitDefinition } from './service';
 
-const KINDS = ['tinh', 'huyen', 'xa', 'thi_tran', 'co_quan'];
-const HEADERS: Record<'code' | 'name' | 'kind' | 'parent', string[]> = {
+const KINDS = ['tinh', 'huyen', 'xa', 'phuong', 'dac_khu', 'thi_tran', 'co_quan'];
+const HEADERS: Record<'code' | 'name' | 'kind' | 'parent' | 'official' | 'area', string[]> = {
   code: ['code', 'ma', 'ma don vi'],
   name: ['name', 'ten don vi', 'ten'],
   kind: ['kind', 'loai', 'loai don vi'],
@@ -24,6 +24,16 @@ const HEADERS: Record<'code' | 'name' | 'kind' | 'parent', string[]> = {
     'ma don vi cap tren',
     'cap tren',
   ],
+  official: [
+    'official code',
+    'officialcode',
+    'official_code',
+    'ma chinh thuc',
+    'ma dvhc',
+    'ma don vi hanh chinh',
+    'ma thong ke',
+  ],
+  area: ['area', 'khu vuc', 'huyen cu', 'dia ban cu', 'don vi cu'],
 };
 
 /**
@@ -49,7 +59,14 @@ export async function importUnits(
   if (!header) throw new ApiError(422, 'units_empty', 'Tệp không có dữ liệu.');
   const keys = header.cells.map(foldKey);
   const col = (f: keyof typeof HEADERS) => keys.findIndex((k) => HEADERS[f].includes(k));
-  const cols = { code: col('code'), name: col('name'), kind: col('kind'), parent: col('parent') };
+  const cols = {
+    code: col('code'),
+    name: col('name'),
+    kind: col('kind'),
+    parent: col('parent'),
+    official: col('official'),
+    area: col('area'),
+  };
   const missing = (['code', 'name', 'kind'] as const).filter((f) => cols[f] < 0);
   if (missing.length > 0) {
     const label = { code: '"Mã"', name: '"Tên đơn vị"', kind: '"Loại"' };
@@ -70,6 +87,8 @@ export async function importUnits(
       name: cell(r.cells, cols.name),
       kind: foldKey(cell(r.cells, cols.kind)).replace(/ /g, '_'),
       parent: cell(r.cells, cols.parent),
+      official: cell(r.cells, cols.official),
+      area: cell(r.cells, cols.area),
     }));
   const byCode = new Map<string, number>();
   for (const u of read) {
@@ -85,6 +104,11 @@ export async function importUnits(
       });
     else byCode.set(u.code, u.row);
     if (u.name === '') problems.push({ row: u.row, message: 'Thiếu tên đơn vị.' });
+    if (u.official !== '' && !/^\d{2,5}$/.test(u.official))
+      problems.push({
+        row: u.row,
+        message: `Mã đơn vị hành chính "${u.official}" không hợp lệ (2 đến 5 chữ số).`,
+      });
     if (!KINDS.includes(u.kind))
       problems.push({
         row: u.row,
@@ -101,7 +125,14 @@ export async function importUnits(
           : (byName.get(foldKey(u.parent)) ?? null);
     if (u.parent !== '' && !parentCode)
       problems.push({ row: u.row, message: `Đơn vị cấp trên "${u.parent}" không có trong tệp.` });
-    return { code: u.code, name: u.name, kind: u.kind, parentCode };
+    return {
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parentCode,
+      officialCode: u.official || null,
+      area: u.area || null,
+    };
   });
   if (units.length === 0) problems.push({ row: header.row, message: 'Tệp không có đơn vị nào.' });
   const fail = () =>

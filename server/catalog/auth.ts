@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { Login, PasswordChange, Session } from '../../contract/console/auth';
-import { Account, AuditRow, NewUserBody, UserPatch } from '../../contract/console/users';
+import {
+  Account,
+  AuditRow,
+  NewUserBody,
+  PasswordReset,
+  UserPatch,
+} from '../../contract/console/users';
 import { ALL, type Endpoint } from './kit';
 
 /** Sign-in and the administrators' screens (accounts, audit log). */
@@ -75,6 +81,15 @@ export const AUTH: Endpoint[] = [
     request: UserPatch,
     summary: 'Đổi tên, vai trò, khóa/mở khóa tài khoản',
     body: { name: 'Tên mới' },
+  },
+  {
+    method: 'post',
+    path: '/api/users/{uid}/reset-password',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: PasswordReset,
+    summary:
+      'Đặt lại mật khẩu: trả về mật khẩu dùng một lần (chỉ hiện một lần); tài khoản bị đăng xuất và phải đổi mật khẩu khi đăng nhập',
   },
   {
     method: 'get',

@@ -6,6 +6,7 @@ import {
   DefinitionBody,
   DefinitionReply,
   NewCampaignBody,
+  ProvinceInfo,
   PurgeResult,
   UnitImportResult,
 } from '../../contract/console/campaigns';
@@ -29,8 +30,18 @@ export const CAMPAIGNS: Endpoint[] = [
     request: NewCampaignBody,
     response: Campaign,
     created: true,
-    summary: 'Tạo đợt khảo sát từ bộ chỉ số Hớn Quản 2023 hoặc sao chép đợt trước (copyOf)',
+    summary:
+      'Tạo đợt khảo sát: mẫu cấp huyện Hớn Quản 2023 (mặc định), mẫu cấp tỉnh 2026 (template: province_2026, provinceCode: mã tỉnh; mã không có trong 34 tỉnh, thành phố: 422 unknown_province) hoặc sao chép đợt trước (copyOf)',
     body: { name: 'Khảo sát 2024', contactName: 'Phòng Nội vụ', contactPhone: '0271 3645 123' },
+  },
+  {
+    method: 'get',
+    path: '/api/provinces',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    response: z.array(ProvinceInfo),
+    summary:
+      '34 tỉnh, thành phố từ 01/7/2025 (mã, tên, số xã, phường, đặc khu) để tạo đợt khảo sát cấp tỉnh',
   },
   {
     method: 'get',
@@ -93,7 +104,16 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     response: UnitImportResult,
     summary:
-      'Nhập danh sách đơn vị (.xlsx/.csv, multipart: file; cột Mã, Tên đơn vị, Loại, Đơn vị cấp trên) thành bộ đơn vị mới, chỉ trước khi mở đợt; tất cả hoặc không gì cả',
+      'Nhập danh sách đơn vị (.xlsx/.csv, multipart: file; cột Mã, Tên đơn vị, Loại (tỉnh, cơ quan, xã, phường, đặc khu, huyện, thị trấn), Đơn vị cấp trên, Mã ĐVHC, Huyện cũ) thành bộ đơn vị mới, chỉ trước khi mở đợt; tất cả hoặc không gì cả',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/units.csv',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    summary:
+      'Tải danh sách đơn vị hiện tại theo đúng các cột của tệp nhập (CSV, UTF-8 BOM), để sửa rồi nhập lại',
+    produces: 'text/csv',
   },
   {
     method: 'post',

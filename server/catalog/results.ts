@@ -89,7 +89,17 @@ export const RESULTS: Endpoint[] = [
     tag: 'Kết quả',
     response: Comparison,
     summary:
-      'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
+      'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã ĐVHC chính thức, nếu không có thì theo mã đơn vị; qua sắp xếp năm 2025 theo bảng chuyển đổi chính thức: đơn vị hình thành trọn vẹn từ các đơn vị cũ có trong đợt trước được so với số liệu các đơn vị cũ gộp lại, còn lại "không so sánh trực tiếp được" kèm kết quả riêng của từng đơn vị cũ) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng; qua sắp xếp chỉ trong số đơn vị so sánh trực tiếp được); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
+    query: 'with=dot-truoc',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/compare.csv',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    summary:
+      'So sánh với đợt trước dạng CSV (UTF-8 BOM): một dòng mỗi đơn vị, có mã ĐVHC chính thức, cách so sánh, các đơn vị cũ hình thành nên đơn vị (mã, cách sắp xếp, tỷ lệ % của từng đơn vị)',
+    produces: 'text/csv',
     query: 'with=dot-truoc',
   },
   {

@@ -21,6 +21,9 @@ import * as m0009 from './migrations/0009-claim';
 import * as m0010 from './migrations/0010-page-rewrite';
 import * as m0011 from './migrations/0011-guess-budgets';
 import * as m0012 from './migrations/0012-audit-paper-serials';
+import * as m0013 from './migrations/0013-official-codes';
+import * as m0014 from './migrations/0014-password-reset';
+import * as m0015 from './migrations/0015-run-paper-waiting';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -112,6 +115,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0010-page-rewrite': m0010,
         '0011-guess-budgets': m0011,
         '0012-audit-paper-serials': m0012,
+        '0013-official-codes': m0013,
+        '0014-password-reset': m0014,
+        '0015-run-paper-waiting': m0015,
       }),
     },
   });

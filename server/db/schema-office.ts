@@ -18,6 +18,8 @@ export interface UserTable {
   createdAt: string;
   passwordChangedAt: string;
   disabledAt: string | null;
+  /** 1 when the password was set by someone else (a reset, the first admin): change it first. */
+  mustChangePassword: number;
 }
 
 export interface SessionTable {
@@ -115,6 +117,8 @@ export interface ScoringRunTable {
    * threshold; null when none (server/results/method-policy.ts).
    */
   withheld: string | null;
+  /** Paper sheets still awaited when the run was made (stubs received, sheets not typed). */
+  paperWaiting: number | null;
 }
 
 export type ScoringRun = Selectable<ScoringRunTable>;

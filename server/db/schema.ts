@@ -78,6 +78,10 @@ export interface UnitTable {
   name: string;
   kind: string;
   parentCode: string | null;
+  /** The General Statistics Office's code, when the unit has one. */
+  officialCode: string | null;
+  /** The former district ("Huyện Hớn Quản (cũ)") the form groups the unit by. */
+  area: string | null;
   /** Order in which the office lists its units. */
   position: number;
 }

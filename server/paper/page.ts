@@ -1,5 +1,6 @@
 import type { DemographicView, QuestionnaireView } from '../../contract/respondent';
 import { escapeHtml, printButton } from '../html';
+import { publicUrlBanner } from '../public-url';
 import { formatSerial } from './serial';
 
 /** One person's paper form: the stub (who, their link) and their group's sheets (a serial). */
@@ -161,7 +162,7 @@ export function paperPage(opts: { campaignName: string; home: string; forms: Pap
     .join('');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu giấy — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body>
-<div class="bar"><strong>${escapeHtml(opts.campaignName)}</strong><span>${opts.forms.length} phiếu giấy</span>${printButton()}
+${publicUrlBanner(opts.home)}<div class="bar"><strong>${escapeHtml(opts.campaignName)}</strong><span>${opts.forms.length} phiếu giấy</span>${printButton()}
 <span>Mỗi lần in tạo số phiếu mới; không lưu hay chụp lại bản in.</span></div>
 ${forms || '<p class="none">Không có người nào phù hợp (đã gửi phiếu hoặc đã bị thu hồi đường dẫn).</p>'}</body></html>`;
 }

@@ -13,7 +13,7 @@ import type { Definition } from '../../questionnaires';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import { campaignPhase } from '../campaigns/phase';
-import { findDefinition, listUnits } from '../campaigns/queries';
+import { findDefinition, lastLockedAt, listUnits } from '../campaigns/queries';
 import { CAMPAIGN_NOT_FOUND, type CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
@@ -188,6 +188,22 @@ export function paperRoutes({ db, config }: Deps) {
     } satisfies StubReply);
   });
 
+  /**
+   * Sheets are typed while the campaign is open and, as offices do, after it closed (issue
+   * #13.1): then only until the official results are locked. Each still needs its stub, received
+   * before closing (enterPaperForm: never more sheets entered than stubs received, per group).
+   */
+  async function requireEntryAllowed(campaign: Campaign, now = new Date()) {
+    if (campaignPhase(campaign, now) !== 'closed') return requireOpen(campaign, now);
+    if (await lastLockedAt(db, campaign.id)) {
+      throw new ApiError(
+        409,
+        'results_locked',
+        'Kết quả chính thức của đợt khảo sát đã khóa: không nhập thêm phiếu giấy được nữa.',
+      );
+    }
+  }
+
   /** A typed serial: its 9 characters and its printed sheets' group; 422 or 404 otherwise. */
   async function printedSerial(campaignId: string, typed: string) {
     const serial = parseSerial(typed);
@@ -227,7 +243,7 @@ export function paperRoutes({ db, config }: Deps) {
   app.post('/:id/paper/entries', staff, async (c) => {
     const body = await readJson(c.req.raw, PaperEntry);
     const { campaign, definition, units, groupName } = await context(c.get('campaign'));
-    requireOpen(campaign);
+    await requireEntryAllowed(campaign);
     const { serial, ...printed } = await printedSerial(campaign.id, body.serial);
     if (printed.entered) throw serialUsed();
     const views = questionnairesFor(definition, printed.groupCode, units);

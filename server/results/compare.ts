@@ -1,28 +1,24 @@
-import type {
-  Comparison,
-  CriterionComparison,
-  CriterionSide,
-  Presence,
-  RunRef,
-  UnitComparison,
-  UnitSide,
-} from '../../contract/console/compare';
+import type { Comparison, RunRef } from '../../contract/console/compare';
 import type { RunUnitResult } from '../../contract/results';
+import type { Method } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
-import { findDefinition, listCampaigns } from '../campaigns/queries';
-import type { Db } from '../db/connect';
-import type { Campaign, ScoringRun } from '../db/schema';
+import { findDefinition, findUnitSet, listCampaigns, listUnits } from '../campaigns/queries';
+import { type Db, inTransaction } from '../db/connect';
+import type { Campaign, ScoringRun, UnitTable } from '../db/schema';
 import { ApiError } from '../errors';
-import { type CampaignContext, closedCampaign, foundRun } from './context';
-import { ranks } from './export/format';
+import { MERGERS_EFFECTIVE, mergerUnits } from './compare-mergers';
+import { ranked, sameUnits } from './compare-units';
+import { type CampaignContext, closedCampaign, foundRun, loadCampaign } from './context';
+import { loadCounts } from './counts';
+import type { OldCampaign } from './pooled-reference';
 import { resultsDocument } from './present';
-import { findRun, lastLockedRun } from './queries';
-import { parRanks, scoreChange } from './total';
+import { findRun, lastLockedRun, submissionsFingerprint } from './queries';
 
 /**
  * Year over year: a run's results next to the previous campaign's published (locked) results,
- * units matched by unit code and criteria by criterion code. What one side has and the other
- * does not (a commune split or merged, a criterion renamed) is listed as such, never matched by
+ * units matched by official code (else unit code) or, across the 2025 mergers, through the
+ * official conversion table; criteria by criterion code. What one side has and the other does
+ * not (a commune split, merged in part, a criterion renamed) is listed as such, never matched by
  * guesswork. Rank changes are last year's rank minus this year's: +2 is two places up.
  */
 
@@ -86,55 +82,13 @@ export async function previousRun(
   );
 }
 
-function side(u: RunUnitResult, rank: Map<string, number>, parRank: Map<string, number>): UnitSide {
-  const key = `${u.index}\u0000${u.code}`;
-  return {
-    index: u.index,
-    surveyScore: u.surveyScore,
-    maxScore: u.maxScore,
-    surveyPercent: u.surveyPercent,
-    parIndex: u.parIndex,
-    rank: rank.get(key) ?? null,
-    parRank: parRank.get(key) ?? null,
-    noData: u.noData,
-  };
-}
-
-const presence = (a: unknown, b: unknown): Presence =>
-  a && b ? 'both' : a ? 'current_only' : 'previous_only';
-
-const rankChange = (cur: UnitSide | null, prev: UnitSide | null, key: 'rank' | 'parRank') => {
-  const now = cur?.[key];
-  const then = prev?.[key];
-  if (now == null || then == null || cur?.index !== prev?.index) return null;
-  return then - now;
-};
-
-function compareCriteria(
-  current: RunUnitResult | undefined,
-  previous: RunUnitResult | undefined,
-): CriterionComparison[] {
-  const now = new Map(current?.criteria.map((c) => [c.code, c]));
-  const then = new Map(previous?.criteria.map((c) => [c.code, c]));
-  const codes = [...now.keys(), ...[...then.keys()].filter((c) => !now.has(c))];
-  return codes.map((code) => {
-    const a = now.get(code);
-    const b = then.get(code);
-    const view = (c: typeof a): CriterionSide | null =>
-      c ? { score: c.score, max: c.max, ratio: c.ratio, noData: c.noData } : null;
-    return {
-      code,
-      presence: presence(a, b),
-      current: view(a),
-      previous: view(b),
-      scoreChange: a && b && !a.noData && !b.noData ? scoreChange(a.score, b.score) : null,
-      maxChanged: a !== undefined && b !== undefined && a.max !== b.max,
-    };
-  });
-}
-
-const runRef = (run: ScoringRun, doc: ReturnType<typeof resultsDocument>): RunRef => ({
+const runRef = async (
+  db: Db,
+  run: ScoringRun,
+  doc: ReturnType<typeof resultsDocument>,
+): Promise<RunRef> => ({
   campaign: doc.campaign,
+  year: (await findDefinition(db, run.definitionId))?.year ?? 0,
   runId: run.id,
   definitionCode: run.definitionCode,
   definitionVersion: run.definitionVersion,
@@ -144,7 +98,51 @@ const runRef = (run: ScoringRun, doc: ReturnType<typeof resultsDocument>): RunRe
   selfAssessmentImportedAt: doc.selfAssessment?.importedAt ?? null,
 });
 
-/** A run of a closed campaign next to the previous campaign's locked run. */
+const officialCodes = (units: readonly UnitTable[]) =>
+  new Map(units.flatMap((u) => (u.officialCode ? [[u.code, u.officialCode] as const] : [])));
+
+/**
+ * Which side of the 2025 mergers each campaign's unit set is on: `forward` when the previous one
+ * predates them and the current one follows (matched through the conversion table), `backward`
+ * for the reverse (a run compared with a later campaign: the official codes are of two eras, so
+ * units carrying one are never matched), `same` otherwise.
+ */
+async function mergerCrossing(db: Db, current: Campaign, previous: Campaign) {
+  const [a, b] = [
+    await findUnitSet(db, current.unitSetId),
+    await findUnitSet(db, previous.unitSetId),
+  ];
+  const [now, then] = [a.validFrom >= MERGERS_EFFECTIVE, b.validFrom >= MERGERS_EFFECTIVE];
+  return now === then ? 'same' : now ? 'forward' : 'backward';
+}
+
+/** What the pooled references need of the old campaign, read in one transaction. */
+async function oldCampaign(
+  db: Db,
+  prev: { campaign: Campaign; run: ScoringRun },
+  results: RunUnitResult[],
+): Promise<OldCampaign> {
+  const ctx = await loadCampaign(db, prev.campaign);
+  const definition = (await findDefinition(db, prev.run.definitionId)) ?? ctx.definition;
+  const { counts, fingerprint } = await inTransaction(db, async (trx) => ({
+    counts: await loadCounts(trx, prev.campaign.id),
+    fingerprint: await submissionsFingerprint(trx, prev.campaign.id),
+  }));
+  return {
+    definition,
+    method: JSON.parse(prev.run.settings) as Method,
+    units: ctx.units,
+    counts,
+    results,
+    countsMatch: fingerprint.fingerprint === prev.run.fingerprint,
+  };
+}
+
+/**
+ * A run of a closed campaign next to the previous campaign's locked run: unit by unit when both
+ * share the administrative geography, through the 2025 conversion table when the old one
+ * predates the mergers (docs/method.md §14).
+ */
 export async function compareRun(
   db: Db,
   ctx: CampaignContext,
@@ -155,46 +153,32 @@ export async function compareRun(
   const prev = await previousRun(db, ctx.campaign, run, withId);
   const now = resultsDocument(run, ctx.campaign);
   const then = resultsDocument(prev.run, prev.campaign);
-  const [rankNow, rankThen] = [ranks(now.units), ranks(then.units)];
-  const [parNow, parThen] = [parRanks(now.units), parRanks(then.units)];
-  const thenByCode = new Map(then.units.map((u) => [u.code, u]));
-  const nowCodes = new Set(now.units.map((u) => u.code));
-  const codes = [
-    ...now.units.map((u) => u.code),
-    ...then.units.map((u) => u.code).filter((c) => !nowCodes.has(c)),
-  ];
-
-  const units = codes.map((code): UnitComparison => {
-    const a = now.units.find((u) => u.code === code);
-    const b = thenByCode.get(code);
-    const cur = a ? side(a, rankNow, parNow) : null;
-    const old = b ? side(b, rankThen, parThen) : null;
-    return {
-      code,
-      name: (a ?? b)?.name.normalize('NFC') ?? code,
-      presence: presence(a, b),
-      current: cur,
-      previous: old,
-      change: {
-        surveyScore: cur && old ? scoreChange(cur.surveyScore, old.surveyScore) : null,
-        surveyPercent: cur && old ? scoreChange(cur.surveyPercent, old.surveyPercent) : null,
-        parIndex: cur && old ? scoreChange(cur.parIndex, old.parIndex) : null,
-        rank: rankChange(cur, old, 'rank'),
-        parRank: rankChange(cur, old, 'parRank'),
-      },
-      criteria: compareCriteria(a, b),
-    };
-  });
+  const prevUnits = await listUnits(db, prev.campaign.unitSetId);
+  const [officialNow, officialThen] = [officialCodes(ctx.units), officialCodes(prevUnits)];
+  const crossing = await mergerCrossing(db, ctx.campaign, prev.campaign);
+  const across = crossing === 'forward';
+  const units = across
+    ? mergerUnits(
+        ranked(now.units),
+        ranked(then.units),
+        officialNow,
+        officialThen,
+        await oldCampaign(db, prev, then.units),
+      )
+    : sameUnits(ranked(now.units), ranked(then.units), officialNow, officialThen, {
+        officialCodesComparable: crossing === 'same',
+      });
 
   const [codesNow, codesThen] = [await criterionCodes(db, run), await criterionCodes(db, prev.run)];
   return {
-    current: runRef(run, now),
-    previous: runRef(prev.run, then),
+    current: await runRef(db, run, now),
+    previous: await runRef(db, prev.run, then),
     criteria: {
       shared: [...codesNow].filter((c) => codesThen.has(c)),
       currentOnly: [...codesNow].filter((c) => !codesThen.has(c)),
       previousOnly: [...codesThen].filter((c) => !codesNow.has(c)),
     },
+    acrossMergers: across,
     units,
   };
 }

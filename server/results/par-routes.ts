@@ -4,7 +4,9 @@ import type { CampaignEnv } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import { uploadedForm } from '../upload/read';
 import { compareRun } from './compare';
+import { comparisonCsv } from './compare-csv';
 import { closedCampaign } from './context';
+import { attachment, CSV } from './route-kit';
 import { describeSelfAssessment, importSelfAssessment } from './self-assessment';
 
 /**
@@ -38,6 +40,15 @@ export function parRoutes(db: Db) {
     const ctx = await closedCampaign(db, c.get('campaign'));
     const withId = c.req.query('with') || undefined;
     return c.json(await compareRun(db, ctx, c.req.param('run'), withId));
+  });
+
+  /** The same comparison as a CSV, one row per unit, official codes included. */
+  app.get('/:id/runs/:run/compare.csv', analysts, async (c) => {
+    const ctx = await closedCampaign(db, c.get('campaign'));
+    const withId = c.req.query('with') || undefined;
+    const comparison = await compareRun(db, ctx, c.req.param('run'), withId);
+    const name = `so-sanh-${ctx.campaign.id}-${comparison.previous.campaign.id}.csv`;
+    return c.body(comparisonCsv(comparison), 200, attachment(name, CSV));
   });
 
   return app;

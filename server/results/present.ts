@@ -44,12 +44,15 @@ export function resultsDocument(
     fingerprint: run.fingerprint,
     submissionCount: run.submissionCount,
     selfAssessment: runSelfAssessment(run),
-    // Runs stored before step 8 was implemented have no `total`: they read as none imported.
+    // Runs stored before step 8 was implemented have no `total`: they read as none imported;
+    // runs stored before units had official codes have none.
     units: (JSON.parse(run.results) as RunUnitResult[]).map((u) => ({
       ...u,
+      officialCode: u.officialCode ?? null,
       total: u.total ?? null,
     })),
     withheld: run.withheld ? (JSON.parse(run.withheld) as WithheldUnit[]) : [],
+    paperWaiting: run.paperWaiting ?? 0,
   };
 }
 

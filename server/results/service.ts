@@ -8,6 +8,7 @@ import type { SessionUser } from '../auth/session';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
+import { paperWaiting } from '../paper/queries';
 import { randomId } from '../secrets';
 import { type CampaignContext, foundRun, loadCampaign, requireClosed } from './context';
 import { loadCounts } from './counts';
@@ -43,11 +44,15 @@ function scoreAll(
     name: u.name.normalize('NFC'),
     kind: u.kind,
   }));
+  const official = new Map(ctx.units.map((u) => [u.code, u.officialCode]));
   let results: RunUnitResult[];
   try {
     results = withTotals(
       ctx.definition,
-      scoreUnits(ctx.definition, refs, counts, { method }),
+      scoreUnits(ctx.definition, refs, counts, { method }).map((u) => ({
+        ...u,
+        officialCode: official.get(u.code) ?? null,
+      })),
       selfAssessment,
     );
   } catch (err) {
@@ -82,10 +87,11 @@ export async function createRun(
   const campaignId = campaign.id;
   requireClosed(campaign, now);
   const method = effectiveMethod(definition, options.method);
-  const { fingerprint, counts, selfAssessment } = await inTransaction(db, async (trx) => ({
+  const { fingerprint, counts, selfAssessment, waiting } = await inTransaction(db, async (trx) => ({
     fingerprint: await submissionsFingerprint(trx, campaignId),
     counts: await loadCounts(trx, campaignId),
     selfAssessment: await loadSelfAssessment(trx, campaignId),
+    waiting: await paperWaiting(trx, campaignId),
   }));
   const { results, distributions } = scoreAll(ctx, method, counts, selfAssessment);
   const { shown, withheld } = withholdSmallGroups(definition, method, results);
@@ -107,6 +113,7 @@ export async function createRun(
     lockedBy: null,
     selfAssessment: selfAssessment ? JSON.stringify(selfAssessmentMeta(selfAssessment)) : null,
     withheld: withheld.length > 0 ? JSON.stringify(withheld) : null,
+    paperWaiting: waiting,
   };
   await insertRun(db, run);
   return run;

@@ -99,13 +99,13 @@ export function parRanks(
  * The results with step 8 applied: `parIndex` and `total` for every unit the snapshot has,
  * null for the others (and for every unit when nothing is imported).
  */
-export function withTotals(
+export function withTotals<U extends UnitResult>(
   definition: Definition,
-  results: readonly UnitResult[],
+  results: readonly U[],
   snapshot: SelfAssessmentSnapshot | null,
-): RunUnitResult[] {
+): (U & Pick<RunUnitResult, 'total'>)[] {
   const indexes = new Map(definition.indexes.map((i) => [i.code, i]));
-  const units = results.map((u): RunUnitResult => {
+  const units = results.map((u): U & Pick<RunUnitResult, 'total'> => {
     const self = snapshot?.byUnit.get(u.code);
     const index = indexes.get(u.index);
     if (!self || !index) return { ...u, parIndex: null, total: null };

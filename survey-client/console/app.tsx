@@ -4,6 +4,7 @@ import { Header } from './parts/header';
 import { ErrorNotice, Loading } from './parts/notice';
 import { navigate, parseRoute, usePathname } from './router';
 import { Screen } from './screen';
+import { Account } from './screens/account';
 import { Login } from './screens/login';
 import type { Session } from './types';
 
@@ -61,11 +62,29 @@ export function App() {
     setState({ k: 'out', expired: false });
     navigate('/console/login');
   };
+  const { session } = state;
+  const changed = () =>
+    setState({
+      k: 'in',
+      session: { ...session, user: { ...session.user, mustChangePassword: false } },
+    });
   return (
     <>
-      <Header user={state.session.user} onSignOut={signOut} />
+      <Header user={session.user} onSignOut={signOut} />
+      {/* Those who print slips and paper forms or send links are told before they waste a print
+          run on links no phone can open (issue #13.2). */}
+      {session.publicUrlWarning && session.user.role !== 'analyst' && (
+        <p class="notice error url-warning" role="alert">
+          ⚠ {session.publicUrlWarning}
+        </p>
+      )}
       <main id="main">
-        <Screen route={route} user={state.session.user} />
+        {/* Until a password set by someone else is changed, the server refuses everything else. */}
+        {session.user.mustChangePassword ? (
+          <Account forced onChanged={changed} />
+        ) : (
+          <Screen route={route} user={session.user} />
+        )}
       </main>
     </>
   );

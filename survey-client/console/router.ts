@@ -9,7 +9,8 @@ export type CampaignTab =
   | 'results'
   | 'comments'
   | 'paper'
-  | 'definition';
+  | 'definition'
+  | 'units';
 export type Route =
   | { name: 'login' }
   | { name: 'campaigns' }
@@ -30,6 +31,7 @@ const TABS: Record<string, CampaignTab> = {
   comments: 'comments',
   paper: 'paper',
   definition: 'definition',
+  units: 'units',
 };
 
 export function parseRoute(pathname: string): Route {

@@ -63,16 +63,55 @@ export function ratedUnits(qn: QuestionnaireView, known: FormState['known']): Un
   return qn.units.filter((u) => set.has(u.code));
 }
 
-/** The field screens of a questionnaire, in the order of its fields, each with its questions. */
+/**
+ * Above this many units a matrix questionnaire is "large" (95 communes of a province, not the 13
+ * of a district): its units screen searches and groups, and it asks one question per screen.
+ */
+export const MANY_UNITS = 15;
+
+/**
+ * The field screens of a questionnaire, in the order of its fields, each with its questions.
+ *
+ * Why one screen per question for a large matrix: a delegate who knows 30 of 95 communes gets one
+ * card per commune under each question; one question per screen keeps that to 30 cards under one
+ * sticky question header (parts/matrix-question.tsx) instead of 60 under two, and "Cùng một câu
+ * trả lời cho tất cả" right under it. A small matrix keeps one screen per field: its questions
+ * have a few cards each, and fewer screens. The choice rests on how many units the questionnaire
+ * lists, never on how many are ticked: the screens, and so "Phần x/y", do not change with ticking.
+ * Ids: `f:<qn>:<field>` per field, `f:<qn>:<field>:<question>` per question.
+ */
 function fieldScreens(qn: QuestionnaireView): Screen[] {
   // A question whose field is missing from `fields` still gets a screen (named by its code).
   const codes = new Set([...qn.fields.map((f) => f.code), ...qn.questions.map((q) => q.fieldCode)]);
+  const perQuestion = qn.mode === 'matrix' && qn.units.length > MANY_UNITS;
   return [...codes].flatMap((code) => {
     const questions = qn.questions.filter((q) => q.fieldCode === code);
     const name = qn.fields.find((f) => f.code === code)?.name ?? code;
     const id = `f:${qn.id}:${code}`;
+    if (perQuestion)
+      return questions.map((q) => ({
+        kind: 'field' as const,
+        id: `${id}:${q.id}`,
+        qn,
+        name,
+        questions: [q],
+      }));
     return questions.length ? [{ kind: 'field' as const, id, qn, name, questions }] : [];
   });
+}
+
+/**
+ * Where a screen id is among the screens: the screen itself, or for a draft saved under the other
+ * layout (per field, per question) the first screen of the same field; else the first screen.
+ */
+export function screenIndex(screens: Screen[], id: string): number {
+  const exact = screens.findIndex((s) => s.id === id);
+  if (exact >= 0) return exact;
+  const field = id.split(':').slice(0, 3).join(':');
+  const same = id.startsWith('f:')
+    ? screens.findIndex((s) => s.id === field || s.id.startsWith(`${field}:`))
+    : -1;
+  return Math.max(0, same);
 }
 
 export function buildScreens(view: SurveyView, known: FormState['known']): Screen[] {
@@ -98,14 +137,7 @@ export function progressOf(view: SurveyView, screenId: string) {
     view.questionnaires.map((qn) => [qn.id, qn.units.map((u) => u.code)]),
   );
   const screens = buildScreens(view, all);
-  return {
-    step:
-      Math.max(
-        0,
-        screens.findIndex((s) => s.id === screenId),
-      ) + 1,
-    of: screens.length,
-  };
+  return { step: screenIndex(screens, screenId) + 1, of: screens.length };
 }
 
 /** How many questions of a screen still lack an answer (for a matrix: for some known unit). */

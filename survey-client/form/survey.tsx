@@ -7,6 +7,7 @@ import {
   progressOf,
   restore,
   type Screen,
+  screenIndex,
   submitBody,
   toDraft,
   unansweredOn,
@@ -22,6 +23,12 @@ import { Welcome } from './screens/welcome';
 import { clearLocal, readLocal, removeLocal, submissionIdFor, writeLocal } from './storage';
 import { createSubmission } from './submit';
 import { createDraftSync, type DraftSync, type SaveStatus } from './sync';
+
+/** The state of a history entry: its screen, and the screen of the entry before it, if known. */
+interface Entry {
+  screen: string;
+  back: string | null;
+}
 
 /** How the form ends: a receipt, or a status the app explains (404, 403, 409, 410). */
 export type End = { receipt: string } | { status: number; code?: string | undefined };
@@ -81,9 +88,20 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
   };
   // Every move is a history entry (state only: the address stays /s/<token>, with no answers in
   // it), so that the phone's back button goes to the previous screen instead of leaving the form.
+  // Each entry also names the screen of the entry before it (`back`), which tells "Quay lại"
+  // whether it can simply be the phone's back.
   const go: Ctx['go'] = (screen, target) => {
-    if (screen !== st.screen) history.pushState({ screen }, '');
+    if (screen !== st.screen) history.pushState({ screen, back: st.screen } satisfies Entry, '');
     show(screen, target);
+  };
+  // "Quay lại" behaves like the phone's back: it never adds an entry, else the phone's back would
+  // then lead forward again. When the entry before is not the previous screen (the form was
+  // opened there, or reached it from the review), the current entry becomes the previous screen.
+  const back = (screen: string) => {
+    const now = history.state as Entry | null;
+    if (now?.screen === st.screen && now.back === screen) return history.back();
+    history.replaceState({ screen, back: now?.back ?? null } satisfies Entry, '');
+    show(screen);
   };
 
   function send(body: SubmitBody) {
@@ -124,8 +142,11 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
     // A submit interrupted by a reload goes on with the very same body.
     const frozen = readLocal<SubmitBody>('submit', token);
     if (frozen) send(frozen);
-    // The entry the form opened on (after a reload too) leads back to the restored screen.
-    history.replaceState({ screen: st.screen }, '');
+    // The entry the form opened on (after a reload too) leads back to the restored screen; after a
+    // reload on the same screen, it still knows the entry before it.
+    const kept = history.state as Entry | null;
+    const before = kept?.screen === st.screen ? (kept.back ?? null) : null;
+    history.replaceState({ screen: st.screen, back: before } satisfies Entry, '');
     const onPop = (e: PopStateEvent) => {
       const id = (e.state as { screen?: unknown } | null)?.screen;
       if (!submission.current && shown.current.some((x) => x.id === id)) show(id as string);
@@ -166,10 +187,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
 
   const screens = buildScreens(view, st.known);
   shown.current = screens;
-  const index = Math.max(
-    0,
-    screens.findIndex((s) => s.id === st.screen),
-  );
+  const index = screenIndex(screens, st.screen);
   const screen = screens[index] ?? screens[0]!;
   const prev = screens[index - 1];
   const next = screens[index + 1];
@@ -206,7 +224,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
             setFromReview(true);
           }}
           errors={errors}
-          onBack={() => prev && go(prev.id)}
+          onBack={() => prev && back(prev.id)}
           onSubmit={() => send(submitBody(view, st, submissionIdFor(token)))}
         />
       );
@@ -230,7 +248,7 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
       )}
       {next && (
         <Nav
-          onBack={prev && (() => go(prev.id))}
+          onBack={prev && (() => back(prev.id))}
           onNext={() => (left && !warned && next.kind !== 'review' ? setWarned(true) : go(next.id))}
           nextLabel={next.kind === 'review' ? 'Xem lại và gửi' : 'Tiếp tục'}
           onReview={fromReview && next.kind !== 'review' ? () => go('review') : undefined}

@@ -267,9 +267,17 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     await expect.poll(heading).not.toBe(third);
     expect(await note.textContent()).toBe('');
 
+    step = 'in-app-back';
+    // «Quay lại» is a step back like the phone's: the phone's back then goes on backwards, to the
+    // second screen, not forward again to the one «Quay lại» left.
+    await page.getByRole('button', { name: 'Quay lại' }).tap();
+    await expect.poll(heading).toBe(third);
+    await page.goBack();
+    await expect.poll(heading).toBe(second);
+
     step = 'leave';
     // Back to the welcome screen, then one more back leaves the form as any page would.
-    for (let i = 0; i < 4; i++) await page.goBack();
+    for (let i = 0; i < 2; i++) await page.goBack();
     await expect.poll(heading).toMatch(/Khảo sát|Chào/);
     await page.goBack();
     await expect.poll(() => page.url()).toBe('about:blank');

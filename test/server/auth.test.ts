@@ -73,6 +73,7 @@ describe('sign-in', () => {
         email: 'canbo@honquan.gov.vn',
         name: 'Nguyễn Văn Cán',
         role: 'officer',
+        mustChangePassword: false,
       },
       csrfToken: body.csrfToken,
     });

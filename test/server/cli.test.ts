@@ -39,7 +39,66 @@ describe('npm run cli -- demo', () => {
   });
 });
 
+describe('npm run cli -- demo --province', () => {
+  it('creates the 2026 Đồng Nai demo with its roster and prints its id as the last line', async () => {
+    expect(await runCli(['demo', '--province'], env)).toBe(0);
+    expect(out.at(-1)).toBe('demo-dong-nai-2026');
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      const campaign = await findCampaign(db, 'demo-dong-nai-2026');
+      expect(campaign?.name).toBe(
+        'Khảo sát xã hội học Chỉ số CCHC năm 2026 — tỉnh Đồng Nai (bản dùng thử)',
+      );
+      const byGroup = await db
+        .selectFrom('respondent')
+        .select(['groupCode', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('campaignId', '=', 'demo-dong-nai-2026')
+        .groupBy('groupCode')
+        .orderBy('groupCode')
+        .execute();
+      expect(byGroup.map((r) => [r.groupCode, Number(r.n)])).toEqual([
+        ['DB_HDND_TINH', 90],
+        ['LD_PHONG_SO', 500],
+        ['LD_PHONG_XA', 1900],
+        ['LD_SO', 60],
+        ['LD_UBND_XA', 380],
+      ]);
+      const units = await db
+        .selectFrom('unit')
+        .select(['code', 'officialCode', 'area'])
+        .where('unitSetId', '=', campaign?.unitSetId ?? '')
+        .where('code', '=', '25345')
+        .executeTakeFirst();
+      expect(units).toEqual({
+        code: '25345',
+        officialCode: '25345',
+        area: 'Huyện Hớn Quản (cũ)',
+      });
+    } finally {
+      await db.destroy();
+    }
+    out = [];
+    expect(await runCli(['demo', '--province'], env)).toBe(0);
+    expect(out[0]).toMatch(/đã có sẵn/);
+    // The 2023 demo keeps working beside it.
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(out.at(-1)).toBe('demo-2023');
+  });
+});
+
 describe('npm run cli -- links', () => {
+  it('warns when PUBLIC_URL was never set: the links would open nowhere but here', async () => {
+    const { PUBLIC_URL: _, ...local } = env;
+    await runCli(['demo'], local);
+    expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv'], local)).toBe(0);
+    expect(err.join('\n')).toMatch(
+      /^Cảnh báo: Địa chỉ công khai của hệ thống đang là http:\/\/localhost:3000/m,
+    );
+    err = [];
+    expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv'], env)).toBe(0);
+    expect(err).toEqual([]);
+  });
+
   it('writes one CSV row per invitation, with a working link and a QR image each', async () => {
     await runCli(['demo'], env);
     const file = join(dir, 'links.csv');

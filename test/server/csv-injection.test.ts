@@ -79,7 +79,8 @@ describe('CSV exports neutralise formulas (OWASP)', () => {
 
   it('audit.csv: a target that looks like a formula is text', async () => {
     const rows = read(await (await admin('/api/audit.csv')).text());
-    neutral(rows.find((r) => r.target?.startsWith("'"))?.target, HOSTILE[0] ?? '');
+    const target = (r: Record<string, string>) => r['Đối tượng'];
+    neutral(target(rows.find((r) => target(r)?.startsWith("'")) ?? {}), HOSTILE[0] ?? '');
     for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
   });
 

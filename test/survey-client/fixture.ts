@@ -91,3 +91,34 @@ export function completeDraft(view: SurveyView, known: string[], savedAt = 1000)
     },
   };
 }
+
+/** Five former districts of a merged province, in the order the unit set lists them. */
+export const AREAS = [
+  'Huyện Hớn Quản (cũ)',
+  'Huyện Chơn Thành (cũ)',
+  'Thị xã Bình Long (cũ)',
+  'Huyện Lộc Ninh (cũ)',
+  'Huyện Đồng Phú (cũ)',
+];
+const FIRST =
+  'Tân Phú Đồng Minh Thanh An Bình Lộc Mỹ Thuận Long Thành Phước Hòa Quang Nghĩa Đức Thịnh Tiến';
+const LAST = ['Hưng', 'Lợi', 'Khai', 'Xuân', 'Đông'];
+
+/**
+ * The delegates' view of a 2026 province: P05 over 95 communes, 19 in each former district
+ * ("Xã Tân Hưng", "Xã Phú Hưng", … "Xã Tiến Đông"), codes X-<area>-<n>.
+ */
+export function provinceView(): SurveyView {
+  const view = surveyView();
+  const units = AREAS.flatMap((area, a) =>
+    FIRST.split(' ').map((first, n) => ({
+      code: `X-${a}-${String(n).padStart(2, '0')}`,
+      name: `Xã ${first} ${LAST[a]}`,
+      area,
+    })),
+  );
+  return {
+    ...view,
+    questionnaires: view.questionnaires.map((qn) => (qn.mode === 'matrix' ? { ...qn, units } : qn)),
+  };
+}

@@ -75,10 +75,12 @@ describe('a matrix questionnaire (P05, 13 communes)', () => {
       .getAllByRole('group')
       .map((g) => g.querySelector('legend')?.textContent);
     expect(units).toEqual(['UBND thị trấn Tân Khai', 'UBND xã An Phú']);
-    // Each commune's card says which question it answers, even far below the question's heading.
-    const q1 = p05.questions[0];
-    for (const card of question(1).querySelectorAll('fieldset.unit'))
-      expect(card.querySelector('.qref')?.textContent).toBe(`Câu 1. ${q1?.text}`);
+    // The question heads its cards in a header that stays in sight (sticky, in form.css) for as
+    // long as its cards are on screen: it is inside the question's group, before every card.
+    const head = question(1).querySelector('.qhead');
+    expect(head?.textContent).toBe(`Câu 1. ${p05.questions[0]?.text}`);
+    expect(head?.nextElementSibling?.className).toBe('same');
+    expect(head?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('answers each known commune on its own, or all at once with "Cùng một câu trả lời cho tất cả"', async () => {

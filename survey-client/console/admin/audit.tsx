@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { actionName, describeDetails, parseDetails } from '../../../contract/console/audit-words';
 import { count, vnDateTime } from '../format';
 import { CardTable } from '../parts/card-table';
 import { ErrorNotice, Loading } from '../parts/notice';
 import type { Campaign } from '../types';
 import { useLoad } from '../use-load';
-import { actionName, describeDetails, parseDetails } from './audit-words';
 import type { AuditRow } from './types';
 
 export const AUDIT_PAGE = 50;
@@ -98,7 +98,9 @@ export function AuditLog() {
                     {r.target ?? '—'}
                   </td>
                   <td data-label="Chi tiết" class="details">
-                    {details ? describeDetails(r.action, details) || '—' : (r.details ?? '—')}
+                    {details
+                      ? describeDetails(r.action, details, vnDateTime) || '—'
+                      : (r.details ?? '—')}
                   </td>
                 </tr>
               );

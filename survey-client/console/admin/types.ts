@@ -1,2 +1,2 @@
 export type { PersonalData } from '../../../contract/console/campaigns';
-export type { Account, AuditRow } from '../../../contract/console/users';
+export type { Account, AuditRow, PasswordReset } from '../../../contract/console/users';

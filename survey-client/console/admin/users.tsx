@@ -8,7 +8,7 @@ import { Who } from '../parts/who';
 import type { Role, User } from '../types';
 import { useLoad } from '../use-load';
 import { AddAccount, ROLE_HINTS, ROLES } from './add-account';
-import type { Account } from './types';
+import type { Account, PasswordReset } from './types';
 
 /** Accounts: who can sign in and as what; add one, change a role, lock or unlock. */
 export function Users({ me }: { me: User }) {
@@ -128,6 +128,30 @@ function AccountRow({
     if (yes) await patch({ disabled: lock }, lock ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.');
   };
 
+  const [oneTime, setOneTime] = useState('');
+  const reset = async () => {
+    const yes = await ask({
+      title: 'Đặt lại mật khẩu?',
+      text: `${a.name} (${a.email}) bị đăng xuất ngay. Hệ thống tạo một mật khẩu dùng một lần để Ông/Bà trao trực tiếp; khi đăng nhập, người dùng phải đổi sang mật khẩu của riêng mình.`,
+      ok: 'Đặt lại mật khẩu',
+    });
+    if (!yes) return;
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      const r = await api<PasswordReset>(
+        'POST',
+        `/api/users/${encodeURIComponent(a.id)}/reset-password`,
+      );
+      setOneTime(r.oneTimePassword);
+      onUpdate({ ...a, mustChangePassword: true });
+    } catch (e) {
+      setError(e);
+    }
+    setBusy(false);
+  };
+
   return (
     <tr class={a.disabled ? 'disabled' : undefined}>
       <NameCell>
@@ -155,19 +179,36 @@ function AccountRow({
         <span class={a.disabled ? 'status revoked' : 'status submitted'}>
           {a.disabled ? 'Đã khóa' : 'Đang hoạt động'}
         </span>
+        {!a.disabled && a.mustChangePassword && <small> · chờ đổi mật khẩu</small>}
       </td>
       <td data-label="Tạo lúc">{vnDateTime(a.createdAt)}</td>
       <td class="actions-cell">
         <div class="row-actions">
-          <button
-            type="button"
-            class={a.disabled ? undefined : 'danger-outline'}
-            disabled={busy}
-            onClick={toggle}
-          >
-            {a.disabled ? 'Mở khóa' : 'Khóa tài khoản'}
-            <Who name={a.name} />
-          </button>
+          {/* An admin cannot lock or reset their own account (the server refuses the lock too):
+              their own password is changed on the Tài khoản page. */}
+          {!self && (
+            <button type="button" disabled={busy} onClick={reset}>
+              Đặt lại mật khẩu
+              <Who name={a.name} />
+            </button>
+          )}
+          {!self && (
+            <button
+              type="button"
+              class={a.disabled ? undefined : 'danger-outline'}
+              disabled={busy}
+              onClick={toggle}
+            >
+              {a.disabled ? 'Mở khóa' : 'Khóa tài khoản'}
+              <Who name={a.name} />
+            </button>
+          )}
+          {oneTime && (
+            <Done>
+              Mật khẩu dùng một lần của {a.email}: <code class="one-time">{oneTime}</code>. Chỉ hiện
+              lần này — hãy trao trực tiếp cho người dùng; khi đăng nhập họ phải đổi mật khẩu.
+            </Done>
+          )}
           {done && <Done>{done}</Done>}
           {error !== null && <ErrorNotice error={error} />}
         </div>

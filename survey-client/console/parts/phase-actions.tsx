@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
-import type { Campaign } from '../types';
+import type { Campaign, CampaignDetail } from '../types';
 import { useConfirm } from './confirm';
 import { ErrorNotice } from './notice';
 
@@ -35,11 +35,21 @@ export function PhaseActions({
   const [busy, setBusy] = useState(false);
   const a = ACTIONS[campaign.phase];
 
+  /** Before closing: paper sheets whose stubs came back but were not typed yet (issue #13.1). */
+  const waitingNote = async () => {
+    if (a.action !== 'close') return '';
+    const detail = await api<CampaignDetail>('GET', campaignApi(campaign.id)).catch(() => null);
+    const n = detail?.paperWaiting ?? 0;
+    return n > 0
+      ? ` Còn ${n.toLocaleString('vi-VN')} phiếu giấy đã nhận cuống nhưng chưa nhập phần trả lời: vẫn nhập được sau khi đóng, cho tới khi khóa kết quả chính thức.`
+      : '';
+  };
+
   const run = async () => {
     if (
       !(await ask({
         title: `${a.label}?`,
-        text: a.text,
+        text: a.text + (await waitingNote()),
         ok: a.label,
         danger: a.action === 'close',
       }))

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import './compare.css';
 import type { Comparison } from '../../../contract/console/compare';
 import { campaignApi, query } from '../api';
 import { ErrorNotice, Loading } from '../parts/notice';
 import type { Campaign } from '../types';
 import { useLoad } from '../use-load';
+import { comparedWith, predecessorLine } from './compare-text';
 import { pct, score } from './format';
 
 export type { Comparison };
@@ -17,6 +19,41 @@ export function changeText(n: number | null | undefined, format: (n: number) => 
 }
 
 const rank = (n: number | null | undefined) => (n == null ? '—' : String(n));
+
+type Unit = Comparison['units'][number];
+
+/** The unit's name, and across the mergers what it is compared with or why it is not. */
+function UnitName({ u, cmp }: { u: Unit; cmp: Comparison }) {
+  const year = cmp.previous.year;
+  if (!cmp.acrossMergers)
+    return (
+      <>
+        {u.name}
+        {u.presence === 'current_only' && ' (chỉ có năm nay)'}
+        {u.presence === 'previous_only' && ' (chỉ có năm trước)'}
+      </>
+    );
+  const line = comparedWith(u, year);
+  return (
+    <>
+      {u.name}
+      {u.officialCode && <small class="r-muted"> · mã {u.officialCode}</small>}
+      {line && (
+        <>
+          <br />
+          <small class="r-muted">{line}</small>
+        </>
+      )}
+      {u.comparability === 'not_comparable' && u.predecessors.length > 0 && (
+        <ul class="r-predecessors">
+          {u.predecessors.map((p) => (
+            <li key={p.officialCode || p.name}>{predecessorLine(p, year)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 /**
  * "So sánh với năm trước": the run against a previous campaign's published results (by default the
@@ -60,16 +97,35 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
       {cmp && loaded.error === undefined && (
         <>
           <p>
-            {cmp.current.campaign.name} so với {cmp.previous.campaign.name}.
+            {cmp.current.campaign.name} so với {cmp.previous.campaign.name}.{' '}
+            <a
+              class="button"
+              href={campaignApi(
+                campaignId,
+                `/runs/${encodeURIComponent(runId)}/compare.csv${query({ with: withId || undefined })}`,
+              )}
+              download
+            >
+              Tải bảng so sánh (.csv)
+            </a>
           </p>
+          {cmp.acrossMergers && (
+            <p class="r-muted">
+              Đơn vị đã sắp xếp năm 2025: so sánh theo bảng chuyển đổi chính thức. Đơn vị mới hình
+              thành trọn vẹn từ các đơn vị cũ có trong đợt {cmp.previous.year} được so với số liệu
+              của các đơn vị cũ gộp lại; các trường hợp khác ghi "không so sánh trực tiếp được" kèm
+              kết quả riêng của từng đơn vị cũ. Hạng chỉ xếp trong số các đơn vị so sánh trực tiếp
+              được, theo từng bộ chỉ số.
+            </p>
+          )}
           <table class="r-table" aria-label="So sánh theo đơn vị">
             <thead>
               <tr>
                 <th>Đơn vị</th>
                 <th>% năm nay</th>
                 <th>% năm trước</th>
-                <th>Hạng năm nay</th>
-                <th>Hạng năm trước</th>
+                <th>{cmp.acrossMergers ? 'Hạng năm nay (so sánh được)' : 'Hạng năm nay'}</th>
+                <th>{cmp.acrossMergers ? 'Hạng năm trước (so sánh được)' : 'Hạng năm trước'}</th>
                 <th>Thay đổi hạng</th>
               </tr>
             </thead>
@@ -77,14 +133,16 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
               {cmp.units.map((u) => (
                 <tr key={u.code}>
                   <td>
-                    {u.name}
-                    {u.presence === 'current_only' && ' (chỉ có năm nay)'}
-                    {u.presence === 'previous_only' && ' (chỉ có năm trước)'}
+                    <UnitName u={u} cmp={cmp} />
                   </td>
                   <td>{pct(u.current?.surveyPercent)}</td>
                   <td>{pct(u.previous?.surveyPercent)}</td>
-                  <td>{rank(u.current?.rank)}</td>
-                  <td>{rank(u.previous?.rank)}</td>
+                  <td>
+                    {rank(cmp.acrossMergers ? u.rankAmongComparable?.current : u.current?.rank)}
+                  </td>
+                  <td>
+                    {rank(cmp.acrossMergers ? u.rankAmongComparable?.previous : u.previous?.rank)}
+                  </td>
                   <td>{changeText(u.change.rank)}</td>
                 </tr>
               ))}

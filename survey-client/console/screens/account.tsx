@@ -2,8 +2,18 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { Done, ErrorNotice } from '../parts/notice';
 
-/** Password change; the server's rules and messages (too short, too simple, wrong current one). */
-export function Account() {
+/**
+ * Password change; the server's rules and messages (too short, too simple, wrong current one).
+ * `forced`: the password was set by someone else (an admin's reset, the first admin's printed
+ * one) and the server refuses everything else until it is changed (issue #13.3).
+ */
+export function Account({
+  forced = false,
+  onChanged,
+}: {
+  forced?: boolean;
+  onChanged?: () => void;
+}) {
   const [error, setError] = useState<unknown>(null);
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
@@ -24,6 +34,7 @@ export function Account() {
       await api('POST', '/api/auth/password', { currentPassword, newPassword });
       form.reset();
       setDone(true);
+      onChanged?.();
     } catch (err) {
       setError(err);
     }
@@ -32,7 +43,13 @@ export function Account() {
 
   return (
     <>
-      <h1>Tài khoản</h1>
+      <h1>{forced ? 'Đổi mật khẩu trước khi tiếp tục' : 'Tài khoản'}</h1>
+      {forced && (
+        <p class="notice" role="status">
+          Mật khẩu Ông/Bà vừa dùng do quản trị viên đặt (hoặc được in ra khi cài đặt), chỉ dùng được
+          một lần. Hãy chọn mật khẩu của riêng mình; sau đó mọi chức năng sẽ mở lại.
+        </p>
+      )}
       <form class="panel stack" onSubmit={submit} aria-labelledby="password-title">
         <h2 id="password-title">Đổi mật khẩu</h2>
         <p class="hint">
@@ -40,7 +57,7 @@ export function Account() {
           sẽ bị đăng xuất.
         </p>
         <label>
-          Mật khẩu hiện tại
+          {forced ? 'Mật khẩu dùng một lần' : 'Mật khẩu hiện tại'}
           <input name="currentPassword" type="password" autocomplete="current-password" required />
         </label>
         <label>

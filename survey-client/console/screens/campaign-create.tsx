@@ -1,30 +1,57 @@
+import { useState } from 'preact/hooks';
+import type { CampaignTemplate } from '../../../contract/console/campaigns';
 import { api } from '../api';
 import { fromVnInput } from '../format';
 import { FormEnd, useFormSend } from '../parts/form-end';
+import type { CampaignTab } from '../router';
 import type { Campaign } from '../types';
+import { ProvincePicker } from '../units/province-picker';
 import { ContactFields, DateFields, readRate } from './campaign-fields';
+import '../units/units.css';
 
-/** "Tạo đợt khảo sát": from the built-in Hớn Quản 2023 set, or a copy of an earlier campaign. */
+type Source = CampaignTemplate | 'copy';
+
+const SOURCES: [Source, string, string][] = [
+  [
+    'province_2026',
+    'Cấp tỉnh, từ 2026 (sở, ban, ngành và UBND xã, phường, đặc khu)',
+    'Bộ chỉ số cấp tỉnh 2026. Đơn vị: các sở, ban, ngành (danh sách gợi ý, sửa được) và mọi xã, phường, đặc khu của tỉnh theo danh mục từ 01/7/2025, kèm mã ĐVHC.',
+  ],
+  [
+    'district_2023',
+    'Cấp huyện (mẫu Hớn Quản 2023)',
+    'Bộ chỉ số và các đơn vị của huyện Hớn Quản năm 2023: phòng, ban và UBND xã, thị trấn.',
+  ],
+  ['copy', 'Sao chép một đợt trước', 'Cùng bộ câu hỏi và danh sách đơn vị của đợt đó.'],
+];
+
+/**
+ * "Tạo đợt khảo sát": from the 2026 province template (a province and its communes), the Hớn
+ * Quản 2023 district template, or a copy of an earlier campaign. A new province campaign opens on
+ * its units (the departments are a list to check), any other on its roster.
+ */
 export function CampaignCreate({
   campaigns,
   onCreated,
   onCancel,
 }: {
   campaigns: Campaign[];
-  onCreated: (c: Campaign) => void;
+  onCreated: (c: Campaign, tab: CampaignTab) => void;
   onCancel: () => void;
 }) {
+  const [source, setSource] = useState<Source>('district_2023');
   const { error, busy, submit } = useFormSend(async (text) => {
     const created = await api<Campaign>('POST', '/api/campaigns', {
       name: text('name'),
-      ...(text('copyOf') ? { copyOf: text('copyOf') } : {}),
+      ...(source === 'copy' ? { copyOf: text('copyOf') } : { template: source }),
+      ...(source === 'province_2026' ? { provinceCode: text('provinceCode') } : {}),
       opensAt: fromVnInput(text('opensAt')),
       closesAt: fromVnInput(text('closesAt')),
       contactName: text('contactName') || null,
       contactPhone: text('contactPhone') || null,
       targetRate: readRate(text('targetRate')),
     });
-    onCreated(created);
+    onCreated(created, source === 'province_2026' ? 'units' : 'roster');
   });
 
   return (
@@ -38,20 +65,40 @@ export function CampaignCreate({
           maxLength={300}
           // biome-ignore lint/a11y/noAutofocus: the form opens on a button press, for typing
           autoFocus
-          placeholder="Khảo sát xã hội học năm 2024"
+          placeholder="Khảo sát xã hội học năm 2026"
         />
       </label>
-      <label>
-        Bộ câu hỏi và đơn vị
-        <select name="copyOf">
-          <option value="">Bộ chỉ số Hớn Quản 2023 (có sẵn)</option>
-          {campaigns.map((c) => (
-            <option key={c.id} value={c.id}>
-              Sao chép từ: {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset class="source-choice">
+        <legend>Bộ câu hỏi và đơn vị</legend>
+        {SOURCES.filter(([v]) => v !== 'copy' || campaigns.length > 0).map(([v, label, hint]) => (
+          <label key={v} class="check">
+            <input
+              type="radio"
+              name="source"
+              value={v}
+              checked={source === v}
+              onChange={() => setSource(v)}
+            />
+            <span>
+              {label}
+              <small>{hint}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {source === 'province_2026' && <ProvincePicker />}
+      {source === 'copy' && (
+        <label>
+          Đợt khảo sát để sao chép
+          <select name="copyOf" required>
+            {campaigns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <DateFields />
       <ContactFields />
       <FormEnd

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../parts/notice';
 import { CommentsScreen, ResultsScreen } from '../results';
 import { type CampaignTab, campaignPath } from '../router';
 import { type Campaign, type CampaignDetail, isAnalyst, isStaff, type User } from '../types';
+import { UnitsScreen } from '../units/units-screen';
 import { useLoad } from '../use-load';
 import { Invitations } from './invitations';
 import { Roster } from './roster';
@@ -20,6 +21,7 @@ const TABS: { tab: CampaignTab; label: string; staff: boolean; analysts?: boolea
   { tab: 'invitations', label: 'Lời mời', staff: true },
   { tab: 'roster', label: 'Nhập danh sách', staff: true },
   { tab: 'paper', label: 'Phiếu giấy', staff: true },
+  { tab: 'units', label: 'Đơn vị', staff: true },
   { tab: 'definition', label: 'Bộ câu hỏi', staff: true },
   { tab: 'settings', label: 'Cài đặt', staff: true },
   { tab: 'results', label: 'Kết quả', staff: false, analysts: true },
@@ -99,6 +101,8 @@ export function CampaignScreen({
         <Settings {...props} />
       ) : tab === 'paper' ? (
         <PaperScreen campaign={c} />
+      ) : tab === 'units' ? (
+        <UnitsScreen {...props} />
       ) : tab === 'definition' ? (
         <DefinitionScreen campaign={c} onChange={props.onChange} />
       ) : tab === 'results' ? (

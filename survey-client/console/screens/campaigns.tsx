@@ -28,7 +28,7 @@ export function Campaigns({ user }: { user: User }) {
         <CampaignCreate
           campaigns={list.data ?? []}
           onCancel={() => setCreating(false)}
-          onCreated={(c) => navigate(campaignPath(c.id, 'roster'))}
+          onCreated={(c, tab) => navigate(campaignPath(c.id, tab))}
         />
       )}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}

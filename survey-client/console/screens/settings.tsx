@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
 import { fromVnInput, toVnInput } from '../format';
+import { Link } from '../parts/link';
 import { Done, ErrorNotice } from '../parts/notice';
-import { UnitImport } from '../people/unit-import';
-import type { Campaign, CampaignDetail } from '../types';
+import { campaignPath } from '../router';
+import type { Campaign } from '../types';
 import type { CampaignProps } from './campaign';
 import { ContactFields, DateFields, readRate } from './campaign-fields';
 
@@ -68,6 +69,10 @@ export function Settings({ campaign, onChange }: CampaignProps) {
             ).
           </p>
         )}
+        <p class="hint">
+          Danh sách đơn vị, mã ĐVHC và cách sửa: mục{' '}
+          <Link href={campaignPath(campaign.id, 'units')}>Đơn vị</Link>.
+        </p>
         {error !== null && <ErrorNotice error={error} />}
         {done && <Done>Đã lưu.</Done>}
         <div class="actions">
@@ -76,14 +81,6 @@ export function Settings({ campaign, onChange }: CampaignProps) {
           </button>
         </div>
       </form>
-      {campaign.phase === 'not_open' && (
-        <UnitImport
-          campaignId={campaign.id}
-          onImported={() =>
-            api<CampaignDetail>('GET', campaignApi(campaign.id)).then(onChange, () => undefined)
-          }
-        />
-      )}
     </>
   );
 }

@@ -12,7 +12,29 @@ interface Props {
   onAnswers: (answers: Record<string, Option>) => void;
 }
 
-/** One question asked about several units: a compact block of tiles per unit. */
+/**
+ * A keyboard user tabbing down the cards must not land under the sticky question: a focused tile
+ * it covers is scrolled out from under it. Only for the keyboard (:focus-visible): a tap is on a
+ * tile in sight, and moving the page under a finger could make the tap land on another tile.
+ */
+function keepInView(e: FocusEvent) {
+  const head = (e.currentTarget as HTMLElement).querySelector('.qhead');
+  const tile = (e.target as HTMLElement).closest('.tile');
+  try {
+    if (!head || !tile || !(e.target as HTMLElement).matches(':focus-visible')) return;
+  } catch {
+    return; // A browser without :focus-visible.
+  }
+  const covered = head.getBoundingClientRect().bottom - tile.getBoundingClientRect().top;
+  if (covered > 0) window.scrollBy(0, -covered - 8);
+}
+
+/**
+ * One question asked about several units: a compact card of tiles per unit, under the question
+ * kept in sight (a sticky header), so that however far down the cards go, the question they
+ * answer is on screen. The legend names the group for screen readers; the header, which shows
+ * the same words, is for the eyes (a sticky legend is not sticky in Safari).
+ */
 export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props) {
   const id = questionDomId(qnId, q.id);
   const setAll = (option: Option) =>
@@ -23,10 +45,15 @@ export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props)
   const first = answers[answerKey(qnId, q.id, units[0]?.code ?? '')];
   const common = units.every((u) => answers[answerKey(qnId, q.id, u.code)] === first) ? first : '';
   return (
-    <fieldset class="q" id={id} tabIndex={-1}>
-      <legend>
+    <fieldset class="q" id={id} tabIndex={-1} onFocusIn={keepInView}>
+      <legend class={units.length > 1 ? 'sr' : undefined}>
         <b>Câu {n}.</b> {q.text}
       </legend>
+      {units.length > 1 && (
+        <p class="qhead" aria-hidden="true">
+          <b>Câu {n}.</b> {q.text}
+        </p>
+      )}
       {units.length > 1 && (
         <div class="same">
           <label for={`${id}-all`}>Cùng một câu trả lời cho tất cả</label>
@@ -53,11 +80,6 @@ export function MatrixQuestion({ qnId, q, n, units, answers, onAnswers }: Props)
         return (
           <fieldset key={u.code} class="unit" id={uid} tabIndex={-1}>
             <legend>{u.name}</legend>
-            {/* In the middle of a long page the question's own heading is out of sight; screen
-                readers already hear it from the outer group, so this line is for the eyes. */}
-            <span class="qref" aria-hidden="true">
-              Câu {n}. {q.text}
-            </span>
             <OptionTiles
               name={uid}
               options={q.options}

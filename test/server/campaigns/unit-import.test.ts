@@ -69,6 +69,37 @@ describe('importing units', () => {
     expect(old.map((u) => u.code)).toContain('X-ANPHU');
   });
 
+  it('keeps official codes and former districts, and the kinds of 2025 (phường, đặc khu)', async () => {
+    const text = [
+      'Mã,Tên đơn vị,Loại,Đơn vị cấp trên,Mã ĐVHC,Huyện cũ',
+      '694,UBND huyện Hớn Quản,huyen,,694,',
+      'X-TANHUNG,UBND xã Tân Hưng,xã,694,25345,Huyện Hớn Quản (cũ)',
+      'P-BINHLONG,UBND phường Bình Long,Phường,694,25321,',
+      'DK-CONDAO,Đặc khu Côn Đảo,đặc khu,694,26737,',
+      ...units.filter((u) => u.kind === 'co_quan').map((u) => `${u.code},${u.name},co_quan,694,,`),
+    ].join('\n');
+    const res = await upload(campaignId, text);
+    expect(res.status).toBe(200);
+    const stored = await ctx.db
+      .selectFrom('unit')
+      .select(['code', 'kind', 'officialCode', 'area'])
+      .where('unitSetId', '=', await unitSetOf(campaignId))
+      .where('kind', '!=', 'co_quan')
+      .orderBy('position')
+      .execute();
+    expect(stored).toEqual([
+      { code: '694', kind: 'huyen', officialCode: '694', area: null },
+      { code: 'X-TANHUNG', kind: 'xa', officialCode: '25345', area: 'Huyện Hớn Quản (cũ)' },
+      { code: 'P-BINHLONG', kind: 'phuong', officialCode: '25321', area: null },
+      { code: 'DK-CONDAO', kind: 'dac_khu', officialCode: '26737', area: null },
+    ]);
+    const bad = await upload(campaignId, text.replace('25345', '25-345'));
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain(
+      'Mã đơn vị hành chính \\"25-345\\" không hợp lệ',
+    );
+  });
+
   it('lists problems by row number and changes nothing', async () => {
     const before = await unitSetOf(campaignId);
     const bad = [

@@ -421,18 +421,58 @@ describe('entering paper forms', () => {
     expect(retry.status).toBe(201);
   });
 
-  it('takes no stub and no form once the campaign is closed (410)', async () => {
-    const serial = await returned('CC_CQCM_HUYEN', 0);
+  it('takes no stub once closed, but the sheets of stubs received before, until results are locked (issue #13.1)', async () => {
+    const first = await returned('CC_CQCM_HUYEN', 0);
+    const second = await returned('CC_CQCM_HUYEN', 1);
+    const { serials: noStub } = await print([person('CC_CQCM_HUYEN', 2).id]);
     await officer(`${CAMPAIGN}/close`, post());
-    const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
-    const entry = await officer(`${CAMPAIGN}/paper/entries`, post({ serial, answers }));
-    expect(entry.status).toBe(410);
     const stub = await officer(
       `${CAMPAIGN}/paper/stubs`,
-      post({ code: await shortCodeOf(person('CC_CQCM_HUYEN', 1).id) }),
+      post({ code: await shortCodeOf(person('CC_CQCM_HUYEN', 2).id) }),
     );
     expect(stub.status).toBe(410);
-    expect(await stored()).toEqual(NOTHING);
+    expect((await (await officer(`${CAMPAIGN}`)).json()) as object).toMatchObject({
+      paperWaiting: 2,
+    });
+
+    const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
+    const late = await officer(`${CAMPAIGN}/paper/entries`, post({ serial: first, answers }));
+    expect(late.status).toBe(201);
+    expect((await stored()).submission).toBe(1);
+    // A run made while a sheet is still awaited says so.
+    const analyst = await signIn(ctx, 'analyst');
+    const run = (await (await analyst(`${CAMPAIGN}/runs`, post())).json()) as {
+      paperWaiting: number;
+      method: { runId: string };
+    };
+    expect(run.paperWaiting).toBe(1);
+    expect(
+      (await officer(`${CAMPAIGN}/paper/entries`, post({ serial: second, answers }))).status,
+    ).toBe(201);
+    // Still never more sheets than stubs of the group.
+    const third = await officer(`${CAMPAIGN}/paper/entries`, post({ serial: noStub[0], answers }));
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('no_stub');
+    const rerun = (await (await analyst(`${CAMPAIGN}/runs`, post())).json()) as {
+      paperWaiting: number;
+      method: { runId: string };
+    };
+    expect(rerun.paperWaiting).toBe(0);
+    expect((await analyst(`${CAMPAIGN}/runs/${rerun.method.runId}/lock`, post())).status).toBe(200);
+
+    // Locked: the official results are final.
+    const afterLock = await officer(
+      `${CAMPAIGN}/paper/entries`,
+      post({ serial: noStub[0], answers }),
+    );
+    expect(afterLock.status).toBe(409);
+    expect(await afterLock.json()).toMatchObject({
+      error: {
+        code: 'results_locked',
+        message:
+          'Kết quả chính thức của đợt khảo sát đã khóa: không nhập thêm phiếu giấy được nữa.',
+      },
+    });
+    expect((await stored()).submission).toBe(2);
   });
 });
 

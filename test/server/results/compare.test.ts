@@ -60,7 +60,14 @@ beforeAll(async () => {
   const units = structuredClone(builtInUnitSet());
   units.code = 'hon-quan-2022';
   units.units = units.units.filter((u) => u.code !== 'X-TANQUAN');
-  units.units.push({ code: 'X-CU', name: 'UBND xã Cũ', kind: 'xa', parentCode: DISTRICT });
+  units.units.push({
+    code: 'X-CU',
+    name: 'UBND xã Cũ',
+    kind: 'xa',
+    parentCode: DISTRICT,
+    officialCode: null,
+    area: null,
+  });
   await otherCampaign(ctx, 'hq-2022', { definition: lastYear(), unitSet: units });
   await submitAll(ctx, 'hq-2022', 'HDND_HUYEN', (a) =>
     a.questionnaireId === 'P01' || a.unitCode === COMMUNE ? 'A' : 'B',

@@ -89,7 +89,8 @@ describe('the campaigns list', () => {
     const set = (label: string, value: string) =>
       fireEvent.input(within(form).getByLabelText(label), { target: { value } });
     set('Tên đợt khảo sát', 'Khảo sát năm 2025');
-    fireEvent.change(within(form).getByLabelText('Bộ câu hỏi và đơn vị'), {
+    fireEvent.click(within(form).getByLabelText(/^Sao chép một đợt trước/));
+    fireEvent.change(within(form).getByLabelText('Đợt khảo sát để sao chép'), {
       target: { value: 'c2023' },
     });
     set('Bắt đầu', '2025-11-03T07:30');
@@ -126,15 +127,17 @@ describe('the campaigns list', () => {
     await openAt('/console');
     await click('Tạo đợt khảo sát');
     const form = screen.getByRole('form', { name: 'Tạo đợt khảo sát' });
-    expect(
-      within(form).getByRole('option', { name: 'Bộ chỉ số Hớn Quản 2023 (có sẵn)' }),
-    ).toBeTruthy();
+    const district = within(form).getByRole('radio', { name: /^Cấp huyện \(mẫu Hớn Quản 2023\)/ });
+    expect((district as HTMLInputElement).checked).toBe(true);
+    // With no earlier campaign there is nothing to copy.
+    expect(within(form).queryByRole('radio', { name: /^Sao chép/ })).toBeNull();
     fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
       target: { value: 'Đợt thử' },
     });
     await click('Tạo đợt khảo sát', form);
     expect(server.changes()[0]?.body).toEqual({
       name: 'Đợt thử',
+      template: 'district_2023',
       opensAt: null,
       closesAt: null,
       contactName: null,

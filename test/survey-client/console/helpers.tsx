@@ -78,7 +78,11 @@ export function fakeServer(routes: Record<string, Reply | ((c: Call) => Reply)> 
 }
 
 export function session(role: Role = 'officer', name = 'Trần Thị Bình'): Session {
-  return { user: { id: 'u1', email: 'binh@honquan.vn', name, role }, csrfToken: CSRF };
+  return {
+    user: { id: 'u1', email: 'binh@honquan.vn', name, role, mustChangePassword: false },
+    csrfToken: CSRF,
+    publicUrlWarning: null,
+  };
 }
 
 export const signedIn = (role: Role = 'officer') => ({
@@ -103,12 +107,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
       questionnaires: g.questionnaires,
       unitRequired: g.unitRequired,
     })),
-    units: builtInUnitSet().units.map(({ code, name, kind, parentCode }) => ({
-      code,
-      name,
-      kind,
-      parentCode: parentCode ?? null,
-    })),
+    units: builtInUnitSet().units,
     ...patch,
   };
 }

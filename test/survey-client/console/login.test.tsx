@@ -126,6 +126,55 @@ describe('signing in', () => {
     expect(document.querySelector('.user .role')?.textContent).toBe(label);
   });
 
+  it('asks for a new password first when an admin reset it, then opens the campaigns', async () => {
+    const reset = session('officer', 'Trần Thị Bình');
+    reset.user.mustChangePassword = true;
+    const server = fakeServer({
+      'GET /api/auth/me': signedOut(),
+      'POST /api/auth/login': { status: 200, body: reset },
+      'POST /api/auth/password': { status: 204 },
+      'GET /api/campaigns': { status: 200, body: [] },
+    });
+    await openAt('/console/login');
+    await typeLogin('binh@honquan.vn', 'abcd-efgh-jkmn-pqrs');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Đổi mật khẩu trước khi tiếp tục',
+    );
+    // Nothing else is asked of the server until the password is changed.
+    expect(server.gets('/api/campaigns')).toHaveLength(0);
+    fireEvent.input(screen.getByLabelText('Mật khẩu dùng một lần'), {
+      target: { value: 'abcd-efgh-jkmn-pqrs' },
+    });
+    fireEvent.input(screen.getByLabelText('Mật khẩu mới'), {
+      target: { value: 'mật-khẩu-của-tôi' },
+    });
+    fireEvent.input(screen.getByLabelText('Nhập lại mật khẩu mới'), {
+      target: { value: 'mật-khẩu-của-tôi' },
+    });
+    await click('Đổi mật khẩu');
+    expect(server.changes().find((c) => c.path === '/api/auth/password')?.body).toEqual({
+      currentPassword: 'abcd-efgh-jkmn-pqrs',
+      newPassword: 'mật-khẩu-của-tôi',
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Các đợt khảo sát');
+  });
+
+  it.each([
+    ['officer', true],
+    ['admin', true],
+    ['analyst', false],
+  ] as const)('warns %s on every page when PUBLIC_URL is localhost: %s', async (role, shown) => {
+    const warned = session(role);
+    warned.publicUrlWarning = 'Địa chỉ công khai của hệ thống đang là http://localhost:3000: …';
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: warned },
+      'GET /api/campaigns': { status: 200, body: [] },
+    });
+    await openAt('/console');
+    const alert = screen.queryByText(/Địa chỉ công khai của hệ thống đang là/);
+    expect(alert !== null).toBe(shown);
+  });
+
   it('signs out with the CSRF token and returns to the sign-in screen', async () => {
     const server = fakeServer({
       ...signedIn('officer'),

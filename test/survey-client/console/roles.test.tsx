@@ -24,6 +24,7 @@ describe('what each role sees', () => {
     'Lời mời',
     'Nhập danh sách',
     'Phiếu giấy',
+    'Đơn vị',
     'Bộ câu hỏi',
     'Cài đặt',
   ];
@@ -46,7 +47,7 @@ describe('what each role sees', () => {
     expect(screen.queryByRole('link', { name: /Lời mời|Nhập danh sách|Cài đặt/ })).toBeNull();
   });
 
-  it.each(['invitations', 'roster', 'settings'])(
+  it.each(['invitations', 'roster', 'settings', 'units'])(
     'analyst typing /console/c/<id>/%s gets a refusal, and names are never asked for',
     async (tab) => {
       const server = serve('analyst');

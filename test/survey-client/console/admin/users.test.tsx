@@ -23,6 +23,7 @@ const account = (patch: Partial<Account> = {}): Account => ({
   role: 'admin',
   createdAt: '2024-10-01T02:00:00.000Z',
   disabled: false,
+  mustChangePassword: false,
   ...patch,
 });
 const accounts = [
@@ -173,23 +174,31 @@ describe('accounts (admin)', () => {
     expect(row('Nguyễn Văn An').textContent).toContain('Đang hoạt động');
   });
 
-  it("shows the server's refusal to lock oneself out", async () => {
-    const server = serve();
-    server.on(
-      'PATCH /api/users/u1',
-      errorReply(
-        409,
-        'self_lockout',
-        'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.',
-      ),
-    );
+  it('does not offer the admin to lock or reset their own account (issue #13.16)', async () => {
+    serve();
     await openAt('/console/admin/users');
-    await click(/^Khóa tài khoản/, row('Trần Thị Bình'));
-    await click('Khóa tài khoản', dialog());
-    expect(within(row('Trần Thị Bình')).getByRole('alert').textContent).toBe(
-      'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.',
-    );
-    expect(row('Trần Thị Bình').textContent).toContain('Đang hoạt động');
+    const mine = within(row('Trần Thị Bình'));
+    expect(mine.queryByRole('button', { name: /^Khóa tài khoản/ })).toBeNull();
+    expect(mine.queryByRole('button', { name: /^Đặt lại mật khẩu/ })).toBeNull();
+    expect(
+      within(row('Nguyễn Văn An')).getByRole('button', { name: /^Khóa tài khoản/ }),
+    ).toBeTruthy();
+  });
+
+  it('resets a password after confirming and shows the one-time password once', async () => {
+    const server = serve();
+    server.on('POST /api/users/u2/reset-password', () => ({
+      status: 200,
+      body: { oneTimePassword: 'abcd-efgh-jkmn-pqrs' },
+    }));
+    await openAt('/console/admin/users');
+    await click(/^Đặt lại mật khẩu/, row('Nguyễn Văn An'));
+    expect(dialog().textContent).toContain('mật khẩu dùng một lần');
+    await click('Đặt lại mật khẩu', dialog());
+    expect(server.changes().map((c) => c.path)).toEqual(['/api/users/u2/reset-password']);
+    const text = row('Nguyễn Văn An').textContent ?? '';
+    expect(text).toContain('abcd-efgh-jkmn-pqrs');
+    expect(text).toContain('chờ đổi mật khẩu');
   });
 });
 

@@ -143,7 +143,7 @@ describe('people by hand', () => {
   });
 });
 
-describe('unit import on settings', () => {
+describe('unit import on the units tab', () => {
   const fileInput = () =>
     screen.getByLabelText('Nhập danh sách đơn vị (.xlsx, .csv)') as HTMLInputElement;
   const pick = (input: HTMLInputElement) => {
@@ -154,7 +154,7 @@ describe('unit import on settings', () => {
 
   it('is offered only before the campaign opens', async () => {
     serve();
-    await openAt('/console/c/c2024/settings');
+    await openAt('/console/c/c2024/units');
     expect(screen.queryByLabelText('Nhập danh sách đơn vị (.xlsx, .csv)')).toBeNull();
   });
 
@@ -171,7 +171,7 @@ describe('unit import on settings', () => {
         ],
       ),
     });
-    await openAt('/console/c/c2024/settings');
+    await openAt('/console/c/c2024/units');
     pick(fileInput());
     await settle();
     const post = server.changes()[0] as Call;
@@ -189,7 +189,7 @@ describe('unit import on settings', () => {
       'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase: 'not_open' }) },
       [`POST ${BASE}/units`]: { status: 200, body: { unitSetId: 'us2', code: 'X', units: 42 } },
     });
-    await openAt('/console/c/c2024/settings');
+    await openAt('/console/c/c2024/units');
     pick(fileInput());
     await settle();
     expect(screen.getByText('Đã nhập 42 đơn vị.')).toBeTruthy();

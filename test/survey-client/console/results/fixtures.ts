@@ -171,8 +171,9 @@ export function resultsDoc(
     fingerprint: FINGERPRINT,
     submissionCount: 120,
     selfAssessment: null,
-    units: units.map((u) => ({ ...u, total: null })),
+    units: units.map((u) => ({ ...u, officialCode: null, total: null })),
     withheld,
+    paperWaiting: 0,
   };
 }
 
@@ -207,12 +208,22 @@ export function comment(patch: Partial<CommentView> = {}): CommentView {
   };
 }
 
+/** What a compared unit carries when no merger is involved: the same unit both years. */
+export const sameUnit = {
+  officialCode: null,
+  comparability: 'same_unit' as const,
+  referenceWithheld: null,
+  predecessors: [],
+  rankAmongComparable: null,
+};
+
 /** GET compare: this run against last year's; units and criteria patched in by the test. */
 export function comparison(
   patch: Partial<import('../../../../survey-client/console/results/compare').Comparison> = {},
 ): import('../../../../survey-client/console/results/compare').Comparison {
-  const ref = (id: string, name: string, runId: string) => ({
+  const ref = (id: string, name: string, runId: string, year: number) => ({
     campaign: { id, name },
+    year,
     runId,
     definitionCode: definition.code,
     definitionVersion: definition.version,
@@ -222,9 +233,10 @@ export function comparison(
     selfAssessmentImportedAt: null,
   });
   return {
-    current: ref('c2024', 'Khảo sát 2024', 'run-official'),
-    previous: ref('c2023', 'Khảo sát 2023', 'run-2023'),
+    current: ref('c2024', 'Khảo sát 2024', 'run-official', 2024),
+    previous: ref('c2023', 'Khảo sát 2023', 'run-2023', 2023),
     criteria: { shared: [], currentOnly: [], previousOnly: [] },
+    acrossMergers: false,
     units: [],
     ...patch,
   };

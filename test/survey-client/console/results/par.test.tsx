@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../../../survey-client/console/api';
 import { ComparePanel } from '../../../../survey-client/console/results/compare';
 import { SelfAssessmentPanel } from '../../../../survey-client/console/results/self-assessment';
 import { CSRF, click, errorReply, fakeServer, settle, useConsoleEnv } from '../helpers';
-import { comparison, noSelfAssessment } from './fixtures';
+import { comparison, noSelfAssessment, sameUnit } from './fixtures';
 import { choose, rowsOf } from './serve';
 
 useConsoleEnv();
@@ -161,6 +161,7 @@ describe('So sánh với năm trước', () => {
               code: 'X1',
               name: 'UBND xã An Phú',
               presence: 'both',
+              ...sameUnit,
               current: side(82.5, 1),
               previous: side(70, 3),
               change: change(2),
@@ -179,6 +180,7 @@ describe('So sánh với năm trước', () => {
               code: 'X2',
               name: 'UBND xã Bình Hòa',
               presence: 'both',
+              ...sameUnit,
               current: side(75, 3),
               previous: side(78, 2),
               change: change(-1),

@@ -1,5 +1,30 @@
-import { CHANNELS, ROLE_NAMES, vnDateTime } from '../format';
-import type { Role } from '../types';
+/**
+ * The audit log in Vietnamese, for both places a person reads it: the console's log and the
+ * exported `nhat-ky.csv` (issue #13.11: no action code, key or raw JSON reaches a reader). Pure,
+ * no zod: the console bundle imports it. Times are formatted by the caller (`dateTime`).
+ */
+
+const ROLE_NAMES: Record<string, string> = {
+  admin: 'Quản trị',
+  officer: 'Cán bộ Phòng Nội vụ',
+  analyst: 'Phân tích, thẩm định',
+};
+
+const CHANNEL_NAMES: Record<string, string> = {
+  phone: 'Điện thoại',
+  zalo: 'Zalo',
+  sms: 'SMS',
+  email: 'E-mail',
+  other: 'Khác',
+};
+
+const STATUS_NAMES: Record<string, string> = {
+  not_opened: 'Chưa mở',
+  opened: 'Đã mở',
+  in_progress: 'Đang trả lời',
+  submitted: 'Đã gửi',
+  revoked: 'Đã thu hồi',
+};
 
 /** What each audited action is called (server: every `audit(db, { action })`). */
 const ACTIONS: Record<string, string> = {
@@ -8,6 +33,7 @@ const ACTIONS: Record<string, string> = {
   password_changed: 'Đổi mật khẩu',
   user_added: 'Tạo tài khoản',
   user_edited: 'Sửa tài khoản',
+  password_reset: 'Đặt lại mật khẩu',
   audit_exported: 'Xuất nhật ký',
   campaign_created: 'Tạo đợt khảo sát',
   campaign_edited: 'Sửa thông tin đợt khảo sát',
@@ -15,6 +41,11 @@ const ACTIONS: Record<string, string> = {
   campaign_close: 'Đóng đợt khảo sát',
   definition_edited: 'Sửa bộ câu hỏi, cách tính điểm',
   'roster.import': 'Nhập danh sách',
+  respondent_added: 'Thêm người vào danh sách',
+  respondent_edited: 'Sửa thông tin người trong danh sách',
+  respondent_removed: 'Xóa người khỏi danh sách',
+  units_imported: 'Nhập danh sách đơn vị',
+  self_assessment_imported: 'Nhập điểm tự đánh giá',
   invitation_reissue: 'Cấp lại đường dẫn',
   invitation_revoke: 'Thu hồi đường dẫn',
   reminder_sent: 'Ghi nhận đã nhắc',
@@ -79,29 +110,55 @@ const KEYS: Record<string, string> = {
   fileHash: 'Mã tệp',
   settings: 'Thiết lập',
   ms: 'Thời gian (ms)',
+  total: 'Tổng số dòng',
+  warnings: 'Dòng có cảnh báo',
+  changes: 'Thay đổi',
+  unitCode: 'Đơn vị',
+  unitSet: 'Bộ đơn vị',
+  units: 'Số đơn vị',
+  previous: 'Bộ đơn vị trước',
+  wasClaimed: 'Đã được mở trên một thiết bị',
+  campaign: 'Đợt khảo sát',
+  ids: 'Số người được chọn',
+  layout: 'Cách xếp',
+  page: 'Trang',
+  q: 'Tìm',
+  sort: 'Sắp xếp',
+  template: 'Mẫu',
+  provinceCode: 'Mã tỉnh',
 };
 
-const CHANNEL_NAMES: Record<string, string> = Object.fromEntries(CHANNELS);
-
-function value(key: string, v: unknown): string {
+function value(key: string, v: unknown, dateTime: (iso: string) => string): string {
   if (v === null || v === undefined || v === '') return '—';
   if (typeof v === 'boolean') return v ? 'có' : 'không';
-  if (key === 'role' && typeof v === 'string') return ROLE_NAMES[v as Role] ?? v;
+  if (typeof v === 'number') return v.toLocaleString('vi-VN');
+  if (key === 'role' && typeof v === 'string') return ROLE_NAMES[v] ?? v;
   if (key === 'channel' && typeof v === 'string') return CHANNEL_NAMES[v] ?? v;
-  if ((key === 'opensAt' || key === 'closesAt') && typeof v === 'string') return vnDateTime(v);
+  if (key === 'status' && typeof v === 'string') return STATUS_NAMES[v] ?? v;
+  if (key === 'via' && v === 'cli') return 'dòng lệnh';
+  if ((key === 'opensAt' || key === 'closesAt') && typeof v === 'string') return dateTime(v);
+  if (Array.isArray(v)) return v.map((x) => value(key, x, dateTime)).join(', ');
   // Hashes are long and mean nothing to a reader: the start is enough to compare two lines.
   if ((key === 'fingerprint' || key === 'fileHash') && typeof v === 'string')
     return `${v.slice(0, 12)}…`;
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object')
+    // A nested record (a trial's settings, an edit's changes) reads like the outer one.
+    return `(${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${KEYS[k] ?? k}: ${value(k, x, dateTime)}`)
+      .join('; ')})`;
   return String(v);
 }
 
 /** `details` JSON → "Vai trò: Cán bộ Phòng Nội vụ; Số lượng: 12". */
-export function describeDetails(action: string, details: Record<string, unknown> | null): string {
+export function describeDetails(
+  action: string,
+  details: Record<string, unknown> | null,
+  dateTime: (iso: string) => string,
+): string {
   if (!details) return '';
   return Object.entries(details)
     .filter(([k]) => !(action === 'user_edited' && k === 'disabled'))
-    .map(([k, v]) => `${KEYS[k] ?? k}: ${value(k, v)}`)
+    .map(([k, v]) => `${KEYS[k] ?? k}: ${value(k, v, dateTime)}`)
     .join('; ');
 }
 
