@@ -83,3 +83,33 @@ export type NonResponder = z.infer<typeof NonResponder>;
 /** `GET /api/campaigns/:id/non-responders?page=&pageSize=&q=&group=&unit=&sort=`: one page. */
 export const NonResponderPage = paged(NonResponder);
 export type NonResponderPage = z.infer<typeof NonResponderPage>;
+
+/**
+ * `POST /api/campaigns/:id/reminders`: the officer reminded many at once (a Zalo
+ * group, a round of calls) and records it for each — the rows picked (`ids`, at most 500) or
+ * every row a list's filters match (`filter`, as `GET …/invitations` takes them). Only links
+ * still live (not submitted, not revoked) are counted.
+ */
+export const BulkReminder = z
+  .object({
+    channel: Reminder.shape.channel,
+    ids: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
+    filter: z
+      .object({
+        q: z.string().max(100).optional(),
+        status: z.array(InvitationStatus).optional(),
+        group: z.string().max(100).optional(),
+        unit: z.string().max(100).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((b) => (b.ids === undefined) !== (b.filter === undefined), {
+    message: 'Cần đúng một trong hai: danh sách người đã chọn (ids) hoặc bộ lọc (filter).',
+  });
+export type BulkReminder = z.infer<typeof BulkReminder>;
+
+/** How many reminders were recorded (one per live invitation matched). */
+export const BulkReminderReply = z.object({ recorded: z.number().int() });
+export type BulkReminderReply = z.infer<typeof BulkReminderReply>;

@@ -1,4 +1,6 @@
 import {
+  BulkReminder,
+  BulkReminderReply,
   Invitation,
   InvitationPage,
   NonResponderPage,
@@ -99,6 +101,17 @@ export const PEOPLE: Endpoint[] = [
     tag: 'Lời mời',
     response: Invitation,
     summary: 'Thu hồi đường dẫn (không áp dụng khi đã gửi phiếu)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/reminders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    request: BulkReminder,
+    response: BulkReminderReply,
+    summary:
+      'Ghi nhận đã nhắc nhiều người một lần (channel): những người đã chọn (ids, tối đa 500) hoặc mọi người khớp bộ lọc (filter: q, status, group, unit như danh sách lời mời); chỉ tính đường dẫn chưa gửi, chưa thu hồi',
+    body: { channel: 'zalo', filter: { group: 'LD_UBND_XA' } },
   },
   {
     method: 'post',

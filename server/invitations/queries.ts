@@ -203,3 +203,15 @@ export function revokeInvitation(db: Db, id: string, now: string) {
 export function insertReminder(db: Db, reminder: Insertable<ReminderTable>) {
   return db.insertInto('reminder').values(reminder).execute();
 }
+
+/** Many reminders in one transaction, 400 rows a statement. */
+export function insertReminders(db: Db, reminders: Insertable<ReminderTable>[]) {
+  return inTransaction(db, async (trx) => {
+    for (let i = 0; i < reminders.length; i += 400) {
+      await trx
+        .insertInto('reminder')
+        .values(reminders.slice(i, i + 400))
+        .execute();
+    }
+  });
+}

@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import { type SlipLayout, slipPageCount } from '../../contract/console/invitation-list';
-import { type InvitationPage, Reminder } from '../../contract/console/invitations';
+import {
+  BulkReminder,
+  type BulkReminderReply,
+  type InvitationPage,
+  Reminder,
+} from '../../contract/console/invitations';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
@@ -16,6 +21,7 @@ import { nonResponderRoutes } from './non-responders';
 import {
   findInvitation,
   insertReminder,
+  insertReminders,
   listInvitations,
   reissueInvitation,
   revokeInvitation,
@@ -107,6 +113,33 @@ export function invitationRoutes({ db, config }: Deps) {
       return c.json(present(row, groupName));
     });
   }
+
+  // Many reminded at once: the rows picked, or every row the list's filters match.
+  app.post('/:id/reminders', staff, async (c) => {
+    const campaign = c.get('campaign');
+    const { channel, ids, filter } = await readJson(c.req.raw, BulkReminder);
+    const q = parseListQuery({
+      ...(filter?.q ? { q: filter.q } : {}),
+      ...(filter?.status?.length ? { status: filter.status.join(',') } : {}),
+      ...(filter?.group ? { group: filter.group } : {}),
+      ...(filter?.unit ? { unit: filter.unit } : {}),
+    });
+    const { keys } = await matching(campaign, { ...q, ids }, LIVE);
+    const user = currentUser(c);
+    const at = new Date().toISOString();
+    await insertReminders(
+      db,
+      keys.map((k) => ({ invitationId: k.id, channel, userId: user.id, at })),
+    );
+    await audit(db, {
+      user,
+      action: 'reminders_sent',
+      campaignId: campaign.id,
+      details: { channel, count: keys.length, ...(ids ? { picked: ids.length } : { filter }) },
+      ip: c.get('ip'),
+    });
+    return c.json({ recorded: keys.length } satisfies BulkReminderReply);
+  });
 
   app.post('/:id/invitations/:inv/reminders', staff, async (c) => {
     const campaign = c.get('campaign');

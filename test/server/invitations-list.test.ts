@@ -193,3 +193,56 @@ describe('the non-responders', () => {
     expect(lines.join('\n')).not.toContain(done?.name);
   });
 });
+
+describe('reminding many at once', () => {
+  const remind = (body: unknown) =>
+    officer(`${BASE}/reminders`, { method: 'POST', body: JSON.stringify(body) });
+  const remindersOf = async (q: string) =>
+    (await list(`?q=${encodeURIComponent(q)}`)).items.map((i) => [i.name, i.reminders]);
+
+  it('records one for each picked live link, or each one a filter matches, in one audit entry', async () => {
+    const [anh] = (await list('?q=le%20van%20anh')).items;
+    const [dao] = (await list('?q=tran%20thi%20dao')).items;
+    expect(dao?.status).toBe('revoked');
+    const picked = await remind({ channel: 'zalo', ids: [anh?.id, dao?.id] });
+    expect(picked.status).toBe(200);
+    // The revoked link is not reminded.
+    expect(await picked.json()).toEqual({ recorded: 1 });
+    expect(await remindersOf('le van anh')).toEqual([['Lê Văn Ánh', 1]]);
+    expect(await remindersOf('tran thi dao')).toEqual([['Trần Thị Đào', 0]]);
+
+    const all = await remind({
+      channel: 'phone',
+      filter: { q: 'nguyen van thu', group: 'LD_UBND_XA' },
+    });
+    expect(await all.json()).toEqual({ recorded: EXTRA / 2 });
+    const found = await list('?q=nguyen%20van%20thu&group=LD_UBND_XA&pageSize=200');
+    expect(found.items.every((i) => i.reminders === 1)).toBe(true);
+    const audit = await ctx.db
+      .selectFrom('auditLog')
+      .select('details')
+      .where('action', '=', 'reminders_sent')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details ?? '{}').count)).toEqual([1, EXTRA / 2]);
+  });
+
+  it.each([
+    [{ channel: 'zalo' }],
+    [{ channel: 'zalo', ids: ['a'], filter: {} }],
+    [{ channel: 'fax', ids: ['a'] }],
+    [{ channel: 'zalo', ids: [] }],
+    [{ channel: 'zalo', filter: { sort: 'name' } }],
+  ])('refuses %j with 400 and records nothing', async (body) => {
+    const before = await ctx.db.selectFrom('reminder').select('id').execute();
+    const res = await remind(body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    expect(await ctx.db.selectFrom('reminder').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('refuses an unknown group in the filter with 400 invalid_query, recording nothing', async () => {
+    const res = await remind({ channel: 'zalo', filter: { group: 'KHONG_CO' } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_query');
+  });
+});
