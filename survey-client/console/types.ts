@@ -34,6 +34,7 @@ export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
 export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
 export type {
+  BulkReminderReply,
   Invitation,
   InvitationPage,
   InvitationStatus,

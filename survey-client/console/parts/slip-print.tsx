@@ -2,6 +2,7 @@ import { SLIP_LAYOUTS, type SlipLayout } from '../../../contract/console/invitat
 import { campaignApi } from '../api';
 import { count } from '../format';
 import type { InvitationPage } from '../types';
+import { BulkReminder } from './bulk-reminder';
 import { filterQuery, type ListState } from './list-state';
 import { MAX_PICKED, pickedSlips, type Selection } from './selection';
 
@@ -22,12 +23,14 @@ export function SlipPrint({
   page,
   selection,
   onLayout,
+  onReminded,
 }: {
   campaignId: string;
   state: ListState;
   page: InvitationPage | undefined;
   selection: Selection;
   onLayout: (layout: SlipLayout) => void;
+  onReminded: () => void;
 }) {
   const picked = selection.picked.size > 0 && !selection.all;
   const query = picked ? `?ids=${[...selection.picked.keys()].join(',')}` : filterQuery(state);
@@ -52,7 +55,7 @@ export function SlipPrint({
         {slips && `: ${slipText(slips.count, slips.pages)}`}.
       </p>
       {(picked || selection.all) && (
-        <p class="exports">
+        <div class="exports">
           {picked && !selection.all && total > shown && (
             <button type="button" onClick={selection.selectAll}>
               Chọn tất cả {count(total)} người khớp bộ lọc
@@ -61,7 +64,13 @@ export function SlipPrint({
           <button type="button" onClick={selection.clear}>
             Bỏ chọn
           </button>
-        </p>
+          <BulkReminder
+            campaignId={campaignId}
+            state={state}
+            selection={selection}
+            onRecorded={onReminded}
+          />
+        </div>
       )}
       {picked && selection.picked.size >= MAX_PICKED && (
         <p class="hint">

@@ -130,6 +130,7 @@ function AllInvitations({
         page={page}
         selection={selection}
         onLayout={(layout) => update({ layout })}
+        onReminded={list.reload}
       />
       <AddPerson campaign={campaign} onAdded={list.reload} />
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}

@@ -191,6 +191,41 @@ describe('invitations', () => {
     );
   });
 
+  it('records a reminder for the rows picked, or for every match, and reloads the list', async () => {
+    const server = serve();
+    server.on(`POST ${BASE}/reminders`, (c) => ({
+      status: 200,
+      body: { recorded: (c.body as { ids?: string[] }).ids ? 1 : 4700 },
+    }));
+    server.on(`GET ${BASE}/invitations`, {
+      status: 200,
+      body: invitationPage(rows, { total: 4812 }),
+    });
+    await openAt('/console/c/c2024/invitations?group=LD_UBND_XA');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn Nguyễn Văn An' }));
+    await settle();
+    await click('Ghi nhận đã nhắc…');
+    await click('Zalo', screen.getByRole('group', { name: 'Đã nhắc những người này qua:' }));
+    expect(server.changes().map((c) => [c.path, c.body, c.headers['X-CSRF-Token']])).toEqual([
+      [`${BASE}/reminders`, { channel: 'zalo', ids: ['inv1'] }, CSRF],
+    ]);
+    expect(screen.getByText('Đã ghi nhận nhắc 1 người qua Zalo.')).toBeTruthy();
+    const loads = server.gets(`${BASE}/invitations`).length;
+    expect(loads).toBeGreaterThan(1);
+
+    await click('Bỏ chọn');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn cả trang' }));
+    await settle();
+    await click('Chọn tất cả 4.812 người khớp bộ lọc');
+    await click('Ghi nhận đã nhắc…');
+    await click('Điện thoại', screen.getByRole('group', { name: 'Đã nhắc những người này qua:' }));
+    expect(server.changes().at(-1)?.body).toEqual({
+      channel: 'phone',
+      filter: { group: 'LD_UBND_XA' },
+    });
+    expect(screen.getByText('Đã ghi nhận nhắc 4.700 người qua Điện thoại.')).toBeTruthy();
+  });
+
   it('picks every row that matches across pages, printing by the filters', async () => {
     const server = serve();
     server.on(`GET ${BASE}/invitations`, {
