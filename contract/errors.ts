@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'invalid_method',
   'invalid_name',
   'invalid_phone',
+  'invalid_query',
   'invalid_request',
   'invalid_role',
   'invalid_serial',

@@ -49,6 +49,7 @@ const ACTIONS: Record<string, string> = {
   invitation_reissue: 'Cấp lại đường dẫn',
   invitation_revoke: 'Thu hồi đường dẫn',
   reminder_sent: 'Ghi nhận đã nhắc',
+  reminders_sent: 'Ghi nhận đã nhắc nhiều người',
   slips_printed: 'In phiếu mời (QR)',
   links_exported: 'Xuất đường dẫn và tin nhắn',
   non_responders_exported: 'Xuất danh sách người chưa trả lời',

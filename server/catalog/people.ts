@@ -1,5 +1,11 @@
-import { z } from 'zod';
-import { Invitation, NonResponder, Reminder } from '../../contract/console/invitations';
+import {
+  BulkReminder,
+  BulkReminderReply,
+  Invitation,
+  InvitationPage,
+  NonResponderPage,
+  Reminder,
+} from '../../contract/console/invitations';
 import {
   EntryReply,
   PaperEntry,
@@ -74,9 +80,10 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/invitations',
     roles: STAFF,
     tag: 'Lời mời',
-    response: z.array(Invitation),
-    summary: 'Danh sách lời mời (lọc: status, group, unit, ids)',
-    query: 'status=not_opened,opened',
+    response: InvitationPage,
+    summary:
+      'Một trang danh sách lời mời: page (từ 1), pageSize (mặc định 50, tối đa 200); tìm q theo họ tên, điện thoại, e-mail (không dấu cũng được); lọc status (nhiều, cách nhau dấu phẩy), group, unit, ids; sort unit|name|group|status|changed (thêm "-" để đảo chiều). Trả về items, total, page, pageSize và số phiếu mời QR (slips) sẽ in theo cùng bộ lọc. Tham số sai: 400 invalid_query',
+    query: 'status=not_opened,opened&q=nguyen%20van&sort=name&page=1&pageSize=50',
   },
   {
     method: 'post',
@@ -97,6 +104,17 @@ export const PEOPLE: Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/api/campaigns/{id}/reminders',
+    roles: STAFF,
+    tag: 'Theo dõi',
+    request: BulkReminder,
+    response: BulkReminderReply,
+    summary:
+      'Ghi nhận đã nhắc nhiều người một lần (channel): những người đã chọn (ids, tối đa 500) hoặc mọi người khớp bộ lọc (filter: q, status, group, unit như danh sách lời mời); chỉ tính đường dẫn chưa gửi, chưa thu hồi',
+    body: { channel: 'zalo', filter: { group: 'LD_UBND_XA' } },
+  },
+  {
+    method: 'post',
     path: '/api/campaigns/{id}/invitations/{inv}/reminders',
     roles: STAFF,
     tag: 'Theo dõi',
@@ -110,7 +128,9 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/slips',
     roles: STAFF,
     tag: 'Lời mời',
-    summary: 'Trang in phiếu mời có mã QR (A4, 8 phiếu/trang, theo đơn vị)',
+    summary:
+      'Trang in phiếu mời có mã QR (A4, theo đơn vị, mỗi đơn vị sang trang mới; layout=1|4|8 phiếu/trang, mặc định 8) của mọi đường dẫn chưa gửi, chưa thu hồi khớp bộ lọc như danh sách lời mời (q, status, group, unit, ids)',
+    query: 'group=LD_UBND_XA&layout=4',
     produces: 'text/html',
   },
   {
@@ -118,7 +138,8 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/links.csv',
     roles: STAFF,
     tag: 'Lời mời',
-    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (CSV, UTF-8 BOM)',
+    summary:
+      'Xuất danh sách đường dẫn và tin nhắn mời (CSV, UTF-8 BOM), mọi dòng khớp bộ lọc như danh sách lời mời (q, status, group, unit, ids, sort)',
     produces: 'text/csv',
   },
   {
@@ -126,7 +147,8 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/links.xlsx',
     roles: STAFF,
     tag: 'Lời mời',
-    summary: 'Xuất danh sách đường dẫn và tin nhắn mời (Excel)',
+    summary:
+      'Xuất danh sách đường dẫn và tin nhắn mời (Excel), mọi dòng khớp bộ lọc như danh sách lời mời',
     produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   {
@@ -185,7 +207,9 @@ export const PEOPLE: Endpoint[] = [
     path: '/api/campaigns/{id}/non-responders',
     roles: STAFF,
     tag: 'Theo dõi',
-    response: z.array(NonResponder),
-    summary: 'Người chưa trả lời để nhắc (format=csv để xuất)',
+    response: NonResponderPage,
+    summary:
+      'Một trang người chưa trả lời để nhắc (page, pageSize, q, group, unit, status, sort như danh sách lời mời); format=csv: mọi người khớp bộ lọc, không chia trang, tiêu đề cột tiếng Việt',
+    query: 'group=LD_UBND_XA&q=an',
   },
 ];

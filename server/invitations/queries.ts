@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { type Db, inTransaction } from '../db/connect';
 import type { InvitationStatus, ReminderTable } from '../db/schema';
 
@@ -20,6 +20,8 @@ export interface InvitationFilter {
   ids?: string[];
 }
 
+const collator = new Intl.Collator('vi');
+
 /** Invitations with their person and unit, sorted by unit (as the office lists them), then name. */
 export async function listInvitations(db: Db, campaignId: string, filter: InvitationFilter = {}) {
   const campaign = await db
@@ -40,6 +42,8 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
       'i.openedAt',
       'i.startedAt',
       'i.submittedAt',
+      'i.revokedAt',
+      'i.createdAt',
       'r.id as respondentId',
       ...PERSON_COLUMNS,
       'u.name as unitName',
@@ -62,16 +66,68 @@ export async function listInvitations(db: Db, campaignId: string, filter: Invita
   if (filter.groupCode) q = q.where('r.groupCode', '=', filter.groupCode);
   if (filter.unitCode) q = q.where('r.unitCode', '=', filter.unitCode);
   if (filter.ids?.length) q = q.where('i.id', 'in', filter.ids);
-  const rows = await q.execute();
+  const rows = (await q.execute()).map(({ revokedAt, createdAt, ...row }) => ({
+    ...row,
+    changedAt: [row.openedAt, row.startedAt, row.submittedAt, revokedAt].reduce<string>(
+      (last, t) => (t && t > last ? t : last),
+      createdAt,
+    ),
+  }));
   return rows.sort(
     (a, b) =>
       (a.unitPosition ?? 1e9) - (b.unitPosition ?? 1e9) ||
-      (a.unitName ?? a.workplace ?? '').localeCompare(b.unitName ?? b.workplace ?? '', 'vi') ||
-      a.name.localeCompare(b.name, 'vi'),
+      collator.compare(a.unitName ?? a.workplace ?? '', b.unitName ?? b.workplace ?? '') ||
+      collator.compare(a.name, b.name),
   );
 }
 
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];
+
+/**
+ * What a list needs of every matching invitation to search, sort, count slips and page them —
+ * and no more: at 5,000 rows each column fetched costs, so the page's full rows are read apart
+ * (`listInvitations` with their ids). `contact` adds the phone and the e-mail a search reads.
+ */
+export async function listInvitationKeys(
+  db: Db,
+  campaignId: string,
+  filter: InvitationFilter,
+  contact: boolean,
+) {
+  let q = db
+    .selectFrom('invitation as i')
+    .innerJoin('campaign as c', 'c.id', 'i.campaignId')
+    .innerJoin('respondent as r', 'r.id', 'i.respondentId')
+    .leftJoin('unit as u', (j) =>
+      j.onRef('u.code', '=', 'r.unitCode').onRef('u.unitSetId', '=', 'c.unitSetId'),
+    )
+    .select([
+      'i.id',
+      'i.status',
+      'r.name',
+      'r.groupCode',
+      'r.workplace',
+      'u.name as unitName',
+      'u.position as unitPosition',
+    ])
+    .select(
+      sql<string>`max(i.created_at, coalesce(i.opened_at, ''), coalesce(i.started_at, ''), coalesce(i.submitted_at, ''), coalesce(i.revoked_at, ''))`.as(
+        'changedAt',
+      ),
+    )
+    .$if(contact, (qb) => qb.select(['r.phone', 'r.email']))
+    .where('i.campaignId', '=', campaignId);
+  if (filter.status?.length) q = q.where('i.status', 'in', filter.status);
+  if (filter.groupCode) q = q.where('r.groupCode', '=', filter.groupCode);
+  if (filter.unitCode) q = q.where('r.unitCode', '=', filter.unitCode);
+  if (filter.ids?.length) q = q.where('i.id', 'in', filter.ids);
+  return (await q.execute()) as (Awaited<ReturnType<typeof q.execute>>[number] & {
+    phone?: string | null;
+    email?: string | null;
+  })[];
+}
+
+export type InvitationKey = Awaited<ReturnType<typeof listInvitationKeys>>[number];
 
 export function findInvitation(db: Db, campaignId: string, id: string) {
   return db
@@ -146,4 +202,16 @@ export function revokeInvitation(db: Db, id: string, now: string) {
 
 export function insertReminder(db: Db, reminder: Insertable<ReminderTable>) {
   return db.insertInto('reminder').values(reminder).execute();
+}
+
+/** Many reminders in one transaction, 400 rows a statement. */
+export function insertReminders(db: Db, reminders: Insertable<ReminderTable>[]) {
+  return inTransaction(db, async (trx) => {
+    for (let i = 0; i < reminders.length; i += 400) {
+      await trx
+        .insertInto('reminder')
+        .values(reminders.slice(i, i + 400))
+        .execute();
+    }
+  });
 }

@@ -1,45 +1,35 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { type Invitation, Reminder } from '../../contract/console/invitations';
-import type { Definition } from '../../questionnaires';
+import { type SlipLayout, slipPageCount } from '../../contract/console/invitation-list';
+import {
+  BulkReminder,
+  type BulkReminderReply,
+  type InvitationPage,
+  Reminder,
+} from '../../contract/console/invitations';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
-import { findDefinition } from '../campaigns/queries';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
-import type { Campaign, InvitationStatus } from '../db/schema';
 import { ApiError } from '../errors';
-import { attachment, CommaList, CSV, readJson, XLSX } from '../http';
-import { shortCode } from '../secrets';
+import { attachment, CSV, readJson, XLSX } from '../http';
+import { invitationContext, LIVE, slipUnit } from './context';
+import { pageOf, parseListQuery } from './list';
+import { nonResponderRoutes } from './non-responders';
 import {
   findInvitation,
-  type InvitationFilter,
-  type InvitationRow,
   insertReminder,
+  insertReminders,
   listInvitations,
   reissueInvitation,
   revokeInvitation,
 } from './queries';
-import { linkFor, newToken } from './service';
+import { newToken } from './service';
 import { inviteMessage, slipsPage } from './slips';
 
-const STATUSES = ['not_opened', 'opened', 'in_progress', 'submitted', 'revoked'] as const;
-const Filter = z.object({
-  status: z
-    .string()
-    .optional()
-    .transform((s) =>
-      s
-        ?.split(',')
-        .filter((x): x is InvitationStatus => (STATUSES as readonly string[]).includes(x)),
-    ),
-  group: z.string().optional(),
-  unit: z.string().optional(),
-  ids: CommaList,
-});
+const BY_UNIT = { key: 'unit', desc: false } as const;
 
 const vnTime = (iso: string | null) =>
   iso
@@ -55,44 +45,40 @@ interface Deps {
   config: Pick<Config, 'publicUrl' | 'secret'>;
 }
 
-/** Invitations: the list, reissue, revoke, reminders, QR slips, link exports, tracking. */
+/** Invitations: the list, reissue, revoke, reminders, QR slips, link exports, non-responders. */
 export function invitationRoutes({ db, config }: Deps) {
   const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
+  const { load: context, present, matching } = invitationContext(db, config);
 
-  async function context(campaign: Campaign) {
-    const definition = (await findDefinition(db, campaign.definitionId)) as Definition;
-    const groupName = (code: string) =>
-      definition.groups.find((g) => g.code === code)?.name ?? code;
-    return { campaign, definition, groupName };
-  }
-
-  function present(row: InvitationRow, groupName: (c: string) => string): Invitation {
-    const { tokenNonce, unitPosition: _p, ...rest } = row;
-    return {
-      ...rest,
-      group: groupName(row.groupCode),
-      unit: row.unitName ?? row.workplace ?? '',
-      reminders: Number(row.reminders ?? 0),
-      link: row.status === 'revoked' ? null : linkFor(config, tokenNonce),
-      shortCode: row.status === 'revoked' ? null : shortCode(config.secret, tokenNonce),
-    };
-  }
-
-  const filterOf = (query: Record<string, string>): InvitationFilter => {
-    const f = Filter.parse(query);
-    return { status: f.status, groupCode: f.group, unitCode: f.unit, ids: f.ids };
-  };
-
+  // One page, searched, filtered and sorted on the server (issue #13.12), with what the same
+  // filters would print as slips.
   app.get('/:id/invitations', staff, async (c) => {
-    const { campaign, groupName } = await context(c.get('campaign'));
-    const rows = await listInvitations(db, campaign.id, filterOf(c.req.query()));
-    return c.json(rows.map((r) => present(r, groupName)));
+    const q = parseListQuery(c.req.query());
+    const { keys, rows, groupName } = await matching(c.get('campaign'), q);
+    const perUnit = new Map<string, number>();
+    for (const k of keys) {
+      if (LIVE.includes(k.status)) perUnit.set(slipUnit(k), (perUnit.get(slipUnit(k)) ?? 0) + 1);
+    }
+    const page = pageOf(keys, q);
+    const counts = [...perUnit.values()];
+    return c.json({
+      ...page,
+      items: (await rows(page.items)).map((r) => present(r, groupName)),
+      slips: {
+        count: counts.reduce((a, b) => a + b, 0),
+        pages: {
+          '1': slipPageCount(counts, 1),
+          '4': slipPageCount(counts, 4),
+          '8': slipPageCount(counts, 8),
+        },
+      },
+    } satisfies InvitationPage);
   });
 
   for (const action of ['reissue', 'revoke'] as const) {
     app.post(`/:id/invitations/:inv/${action}`, staff, async (c) => {
-      const { campaign } = await context(c.get('campaign'));
+      const campaign = c.get('campaign');
       const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
       if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
       // A submitted form stays counted and its person cannot answer twice.
@@ -128,8 +114,35 @@ export function invitationRoutes({ db, config }: Deps) {
     });
   }
 
+  // Many reminded at once: the rows picked, or every row the list's filters match.
+  app.post('/:id/reminders', staff, async (c) => {
+    const campaign = c.get('campaign');
+    const { channel, ids, filter } = await readJson(c.req.raw, BulkReminder);
+    const q = parseListQuery({
+      ...(filter?.q ? { q: filter.q } : {}),
+      ...(filter?.status?.length ? { status: filter.status.join(',') } : {}),
+      ...(filter?.group ? { group: filter.group } : {}),
+      ...(filter?.unit ? { unit: filter.unit } : {}),
+    });
+    const { keys } = await matching(campaign, { ...q, ids }, LIVE);
+    const user = currentUser(c);
+    const at = new Date().toISOString();
+    await insertReminders(
+      db,
+      keys.map((k) => ({ invitationId: k.id, channel, userId: user.id, at })),
+    );
+    await audit(db, {
+      user,
+      action: 'reminders_sent',
+      campaignId: campaign.id,
+      details: { channel, count: keys.length, ...(ids ? { picked: ids.length } : { filter }) },
+      ip: c.get('ip'),
+    });
+    return c.json({ recorded: keys.length } satisfies BulkReminderReply);
+  });
+
   app.post('/:id/invitations/:inv/reminders', staff, async (c) => {
-    const { campaign } = await context(c.get('campaign'));
+    const campaign = c.get('campaign');
     const invitation = await findInvitation(db, campaign.id, c.req.param('inv'));
     if (!invitation) throw new ApiError(404, 'not_found', 'Không tìm thấy lời mời.');
     const { channel } = await readJson(c.req.raw, Reminder);
@@ -151,16 +164,14 @@ export function invitationRoutes({ db, config }: Deps) {
     return c.body(null, 204);
   });
 
+  // The slips of every live link the filters (and the search, or the ids of a selection) match,
+  // grouped by unit: a whole province's 5,000 in one page, or one person's to reprint.
   app.get('/:id/slips', staff, async (c) => {
-    const { campaign, groupName } = await context(c.get('campaign'));
-    const filter = filterOf(c.req.query());
-    const rows = (
-      await listInvitations(db, campaign.id, {
-        status: ['not_opened', 'opened', 'in_progress'],
-        ...filter,
-      })
-    ).filter((r) => r.status !== 'revoked' && r.status !== 'submitted');
-    const slips = rows.map((r) => {
+    const query = c.req.query();
+    const q = parseListQuery(query);
+    const campaign = c.get('campaign');
+    const { keys, rows, groupName } = await matching(campaign, { ...q, sort: BY_UNIT }, LIVE);
+    const slips = (await rows(keys)).map((r) => {
       const p = present(r, groupName);
       return {
         name: r.name,
@@ -168,22 +179,39 @@ export function invitationRoutes({ db, config }: Deps) {
         unit: p.unit,
         link: p.link ?? '',
         shortCode: p.shortCode ?? '',
-        unitKey: r.unitName ?? 'Đại biểu HĐND huyện',
+        unitKey: slipUnit(r),
       };
     });
+    const { ids, ...filters } = query;
     await audit(db, {
       user: currentUser(c),
       action: 'slips_printed',
       campaignId: campaign.id,
-      details: { count: slips.length, ...c.req.query() },
+      details: { count: slips.length, ...filters, ...(ids ? { ids: q.ids?.length ?? 0 } : {}) },
       ip: c.get('ip'),
     });
-    return c.html(slipsPage({ campaignName: campaign.name, home: config.publicUrl, slips }));
+    const here = new URL(c.req.url);
+    const layoutHref = (layout: SlipLayout) => {
+      const next = new URLSearchParams(here.search);
+      next.set('layout', String(layout));
+      return `${here.pathname}?${next}`;
+    };
+    return c.html(
+      slipsPage({
+        campaignName: campaign.name,
+        home: config.publicUrl,
+        slips,
+        layout: q.layout,
+        layoutHref,
+      }),
+    );
   });
 
   app.get('/:id/links.:format{csv|xlsx}', staff, async (c) => {
-    const { campaign, groupName } = await context(c.get('campaign'));
-    const rows = (await listInvitations(db, campaign.id, filterOf(c.req.query()))).map((r) => {
+    const campaign = c.get('campaign');
+    const q = parseListQuery(c.req.query());
+    const { keys, rows: full, groupName } = await matching(campaign, q);
+    const rows = (await full(keys)).map((r) => {
       const p = present(r, groupName);
       const slip = {
         name: r.name,
@@ -246,5 +274,6 @@ export function invitationRoutes({ db, config }: Deps) {
     return c.body(new Uint8Array(buffer as ArrayBuffer), 200, attachment(name, XLSX));
   });
 
+  app.route('/', nonResponderRoutes(db, matching));
   return app;
 }

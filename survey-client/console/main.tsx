@@ -5,6 +5,7 @@ import './styles/controls.css';
 import './styles/screens.css';
 import './styles/tables.css';
 import './styles/roster.css';
+import './styles/lists.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

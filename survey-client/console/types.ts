@@ -34,9 +34,12 @@ export const isStaff = (role: Role) => role === 'admin' || role === 'officer';
 export const isAnalyst = (role: Role) => role === 'admin' || role === 'analyst';
 
 export type {
+  BulkReminderReply,
   Invitation,
+  InvitationPage,
   InvitationStatus,
   NonResponder,
+  NonResponderPage,
 } from '../../contract/console/invitations';
 
 export type { Tracking, TrackingCell } from '../../contract/console/tracking';

@@ -385,9 +385,11 @@ describe('a paper stub on a link never opened', () => {
     const [token = ''] = ctx.tokens('CC_CQCM_HUYEN');
     const id = ctx.links.find((l) => l.link.endsWith(`/s/${token}`))?.id ?? '';
     const officer = await signIn(ctx, 'officer');
-    const row = (await (
-      await officer(`/api/campaigns/demo-2023/invitations?ids=${id}`)
-    ).json()) as { shortCode: string }[];
+    const row = (
+      (await (await officer(`/api/campaigns/demo-2023/invitations?ids=${id}`)).json()) as {
+        items: { shortCode: string }[];
+      }
+    ).items;
     const stub = await officer('/api/campaigns/demo-2023/paper/stubs', {
       method: 'POST',
       body: JSON.stringify({ code: row[0]?.shortCode }),

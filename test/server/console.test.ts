@@ -167,10 +167,12 @@ describe('invitations', () => {
         )
       ).status,
     ).toBe(204);
-    const rows = (await (await officer('/api/campaigns/demo-2023/non-responders')).json()) as {
-      name: string;
-      reminders: number;
-    }[];
+    const page = (await (await officer('/api/campaigns/demo-2023/non-responders')).json()) as {
+      items: { name: string; reminders: number }[];
+      total: number;
+    };
+    const rows = page.items;
+    expect(page.total).toBe(23);
     expect(rows).toHaveLength(23);
     expect(rows.map((r) => r.name)).not.toContain(a?.name);
     expect(rows.find((r) => r.name === b?.name)?.reminders).toBe(1);
@@ -215,7 +217,8 @@ describe('tracking', () => {
 describe('short codes on the home page', () => {
   const typedCode = async () => {
     const res = await officer('/api/campaigns/demo-2023/invitations');
-    return (await res.json()) as { id: string; shortCode: string; link: string }[];
+    return ((await res.json()) as { items: { id: string; shortCode: string; link: string }[] })
+      .items;
   };
   const postCode = (fields: Record<string, string>) =>
     ctx.app.request('/code', { method: 'POST', body: new URLSearchParams(fields) });

@@ -590,11 +590,13 @@ beforeAll(async () => {
   const claims: string[] = [];
   for (const t of tokens) claims.push(await ctx.claimOf(t));
   const officer = sessions.get('officer');
-  const invitations = (await (
-    await ctx.app.request(`/api/campaigns/demo-2023/invitations`, {
-      headers: { Cookie: officer?.cookie ?? '' },
-    })
-  ).json()) as { id: string; shortCode: string; respondentId?: string }[];
+  const invitations = (
+    (await (
+      await ctx.app.request(`/api/campaigns/demo-2023/invitations`, {
+        headers: { Cookie: officer?.cookie ?? '' },
+      })
+    ).json()) as { items: { id: string; shortCode: string; respondentId?: string }[] }
+  ).items;
   const respondent = await ctx.db.selectFrom('respondent').select('id').executeTakeFirstOrThrow();
   const user = await ctx.db.selectFrom('user').select('id').executeTakeFirstOrThrow();
   ids = {

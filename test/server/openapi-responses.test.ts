@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { Campaign } from '../../contract/console/campaigns';
-import { Invitation } from '../../contract/console/invitations';
+import { Invitation, InvitationPage } from '../../contract/console/invitations';
 import { ImportResult } from '../../contract/console/roster-schema';
 import { ResultsDocument } from '../../contract/results';
 import { CATALOG } from '../../server/api-catalog';
@@ -89,10 +89,9 @@ describe('described responses parse with their schema', () => {
     };
     expect((await parsed(ImportResult, await upload('preview'))).rows.length).toBeGreaterThan(0);
     expect((await parsed(ImportResult, await upload('import'))).committed).toBe(true);
-    const [inv] = await parsed(
-      Invitation.array(),
-      await admin(`/api/campaigns/${created.id}/invitations`),
-    );
+    const {
+      items: [inv],
+    } = await parsed(InvitationPage, await admin(`/api/campaigns/${created.id}/invitations`));
     const reissued = await parsed(
       Invitation,
       await admin(`/api/campaigns/${created.id}/invitations/${inv?.id}/reissue`, {

@@ -3,7 +3,7 @@ import { campaignApi, query } from '../api';
 import { count } from '../format';
 import { GroupUnitFilter } from '../parts/group-unit-filter';
 import { ErrorNotice, Loading } from '../parts/notice';
-import type { CampaignDetail, Invitation } from '../types';
+import type { CampaignDetail, InvitationPage } from '../types';
 import { useLoad } from '../use-load';
 
 /** server/paper/routes.ts: MAX_FORMS_PER_PRINT. */
@@ -25,12 +25,16 @@ export function PaperPrint({
 }) {
   const [group, setGroup] = useState('');
   const [unit, setUnit] = useState('');
-  const people = useLoad<Invitation[]>(
+  // Only the count is needed: one row of the page, and its total.
+  const people = useLoad<InvitationPage>(
     blocked
       ? null
-      : campaignApi(campaign.id, `/invitations${query({ status: PRINTABLE, group, unit })}`),
+      : campaignApi(
+          campaign.id,
+          `/invitations${query({ status: PRINTABLE, group, unit, pageSize: '1' })}`,
+        ),
   );
-  const n = people.data?.length;
+  const n = people.data?.total;
   const href = campaignApi(campaign.id, `/paper${query({ group, unit })}`);
   const ok = n !== undefined && n > 0 && n <= MAX_PER_PRINT && !people.loading;
 

@@ -95,25 +95,43 @@ export function NameCell({ children }: { children: ComponentChildren }) {
 /** The person columns of the people lists: name (with a note under it), group, unit, phone. */
 export const PERSON_COLUMNS = ['Họ và tên', 'Nhóm', 'Đơn vị'];
 
-/** A person's first cells: name (+ position), group, unit and, when given, phone. */
+/**
+ * A person's first cells: name (+ position), group, unit and, when given, phone. `pick` (a
+ * checkbox) is shown before the name but comes after it in the page, so the row is still named
+ * by the person (styles/lists.css `.pickable`).
+ */
 export function PersonCells({
   name,
   note,
   group,
   unit,
   phone,
+  pick,
 }: {
   name: string;
   note?: string | null;
   group: string;
   unit: string;
   phone?: string | null;
+  pick?: ComponentChildren;
 }) {
+  const who = (
+    <>
+      {name}
+      {note && <small>{note}</small>}
+    </>
+  );
   return (
     <>
       <NameCell>
-        {name}
-        {note && <small>{note}</small>}
+        {pick ? (
+          <span class="pickable">
+            <span>{who}</span>
+            {pick}
+          </span>
+        ) : (
+          who
+        )}
       </NameCell>
       <td data-label="Nhóm">{group}</td>
       <td data-label="Đơn vị" class="unit">

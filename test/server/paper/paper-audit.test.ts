@@ -17,9 +17,11 @@ describe('the audit of paper forms', () => {
     const html = await (await officer(`${CAMPAIGN}/paper?ids=${p?.id}`)).text();
     const serial = SERIAL.exec(html)?.[1] ?? '';
     expect(serial).not.toBe('');
-    const [row] = (await (await officer(`${CAMPAIGN}/invitations?ids=${p?.id}`)).json()) as {
-      shortCode: string;
-    }[];
+    const [row] = (
+      (await (await officer(`${CAMPAIGN}/invitations?ids=${p?.id}`)).json()) as {
+        items: { shortCode: string }[];
+      }
+    ).items;
     expect((await officer(`${CAMPAIGN}/paper/stubs`, post({ code: row?.shortCode }))).status).toBe(
       200,
     );

@@ -50,7 +50,7 @@ async function print(ids: string[]) {
 
 async function shortCodeOf(invitationId: string) {
   const res = await officer(`${CAMPAIGN}/invitations?ids=${invitationId}`);
-  const [row] = (await res.json()) as { shortCode: string }[];
+  const [row] = ((await res.json()) as { items: { shortCode: string }[] }).items;
   return row?.shortCode ?? '';
 }
 

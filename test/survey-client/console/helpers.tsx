@@ -5,6 +5,7 @@ import { App } from '../../../survey-client/console/app';
 import type {
   CampaignDetail,
   Invitation,
+  InvitationPage,
   Role,
   Session,
   Tracking,
@@ -146,9 +147,29 @@ export function invitation(patch: Partial<Invitation> = {}): Invitation {
     openedAt: null,
     startedAt: null,
     submittedAt: null,
+    changedAt: '2026-11-02T01:00:00.000Z',
     respondentId: 'r1',
     workplace: null,
     unitName: 'UBND xã An Phú',
+    ...patch,
+  };
+}
+
+/** One page of invitations as `GET …/invitations` answers it: all of `rows`, by default. */
+export function invitationPage(
+  rows: Invitation[],
+  patch: Partial<InvitationPage> = {},
+): InvitationPage {
+  const live = rows.filter((r) => !['submitted', 'revoked'].includes(r.status)).length;
+  return {
+    items: rows,
+    total: rows.length,
+    page: 1,
+    pageSize: 50,
+    slips: {
+      count: live,
+      pages: { '1': live, '4': Math.ceil(live / 4), '8': Math.ceil(live / 8) },
+    },
     ...patch,
   };
 }
@@ -191,6 +212,8 @@ export const dialog = () => screen.getByRole('alertdialog');
 export function useConsoleEnv() {
   beforeEach(() => {
     history.replaceState(null, '', '/console');
+    // The lists remember their filters per campaign in the browser (parts/list-state.ts).
+    localStorage.clear();
   });
   afterEach(() => {
     cleanup();

@@ -6,6 +6,7 @@ import {
   cell,
   fakeServer,
   invitation,
+  invitationPage,
   openAt,
   signedIn,
   tracking,
@@ -27,7 +28,7 @@ describe('nothing an officer types can break a page', () => {
       },
       'GET /api/campaigns/c2024/invitations': {
         status: 200,
-        body: [invitation({ name: NASTY, unit: LONG_UNIT, position: NASTY })],
+        body: invitationPage([invitation({ name: NASTY, unit: LONG_UNIT, position: NASTY })]),
       },
     });
     await openAt('/console/c/c2024/invitations');

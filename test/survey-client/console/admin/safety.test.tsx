@@ -2,7 +2,16 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../../questionnaires';
-import { campaign, click, fakeServer, openAt, settle, signedIn, useConsoleEnv } from '../helpers';
+import {
+  campaign,
+  click,
+  fakeServer,
+  invitationPage,
+  openAt,
+  settle,
+  signedIn,
+  useConsoleEnv,
+} from '../helpers';
 
 useConsoleEnv();
 
@@ -62,7 +71,7 @@ describe('what others typed is shown as text on the new screens', () => {
     fakeServer({
       ...signedIn('officer'),
       'GET /api/campaigns/c2024': { status: 200, body: campaign() },
-      'GET /api/campaigns/c2024/invitations': { status: 200, body: [] },
+      'GET /api/campaigns/c2024/invitations': { status: 200, body: invitationPage([]) },
       'GET /api/campaigns/c2024/definition': { status: 200, body: { editable: false, definition } },
       'POST /api/campaigns/c2024/paper/stubs': {
         status: 200,

@@ -10,6 +10,7 @@ import {
   dialog,
   errorReply,
   fakeServer,
+  invitationPage,
   openAt,
   settle,
   signedIn,
@@ -35,7 +36,7 @@ function serve() {
   return fakeServer({
     ...signedIn('officer'),
     'GET /api/campaigns/c2024': { status: 200, body: campaign() },
-    'GET /api/campaigns/c2024/invitations': { status: 200, body: [] },
+    'GET /api/campaigns/c2024/invitations': { status: 200, body: invitationPage([]) },
     [`GET ${BASE}/definition`]: { status: 200, body: { editable: false, definition } },
     [`POST ${ENTRIES}`]: (c) => ({
       status: 201,

@@ -8,6 +8,7 @@ import {
   errorReply,
   fakeServer,
   invitation,
+  invitationPage,
   openAt,
   settle,
   signedIn,
@@ -24,7 +25,10 @@ function serve(phase: 'not_open' | 'open' | 'closed' = 'open', people = 3) {
     'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase }) },
     [`GET ${BASE}/invitations`]: {
       status: 200,
-      body: Array.from({ length: people }, (_, i) => invitation({ id: `inv${i}` })),
+      body: invitationPage(
+        Array.from({ length: Math.min(people, 1) }, (_, i) => invitation({ id: `inv${i}` })),
+        { total: people, pageSize: 1 },
+      ),
     },
   });
 }
@@ -40,9 +44,9 @@ describe('printing paper forms', () => {
     fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: 'X-ANPHU' } });
     await settle();
     expect(server.gets(`${BASE}/invitations`).map((c) => c.url)).toEqual([
-      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress`,
-      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress&group=LD_UBND_XA`,
-      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress&group=LD_UBND_XA&unit=X-ANPHU`,
+      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress&pageSize=1`,
+      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress&group=LD_UBND_XA&pageSize=1`,
+      `${BASE}/invitations?status=not_opened%2Copened%2Cin_progress&group=LD_UBND_XA&unit=X-ANPHU&pageSize=1`,
     ]);
     const print = screen.getByRole('link', { name: 'Mở trang in phiếu giấy (3 người)' });
     expect(print.getAttribute('href')).toBe(`${BASE}/paper?group=LD_UBND_XA&unit=X-ANPHU`);

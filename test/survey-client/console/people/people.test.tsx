@@ -10,6 +10,7 @@ import {
   errorReply,
   fakeServer,
   invitation,
+  invitationPage,
   openAt,
   settle,
   signedIn,
@@ -32,7 +33,7 @@ function serve(extra: Parameters<typeof fakeServer>[0] = {}) {
   return fakeServer({
     ...signedIn('officer'),
     'GET /api/campaigns/c2024': { status: 200, body: campaign() },
-    [`GET ${BASE}/invitations`]: { status: 200, body: rows },
+    [`GET ${BASE}/invitations`]: { status: 200, body: invitationPage(rows) },
     ...extra,
   });
 }

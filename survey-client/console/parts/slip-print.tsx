@@ -1,0 +1,118 @@
+import { SLIP_LAYOUTS, type SlipLayout } from '../../../contract/console/invitation-list';
+import { campaignApi } from '../api';
+import { count } from '../format';
+import type { InvitationPage } from '../types';
+import { BulkReminder } from './bulk-reminder';
+import { filterQuery, type ListState } from './list-state';
+import { MAX_PICKED, pickedSlips, type Selection } from './selection';
+
+/** "4.812 phiếu mời, 602 trang A4". */
+const slipText = (slips: number, pages: number) =>
+  slips === 0
+    ? 'không có phiếu mời nào để in'
+    : `${count(slips)} phiếu mời, ${count(pages)} trang A4`;
+
+/**
+ * The slips and link exports of what the officer chose: the rows picked, every row matching the
+ * filters when "select all" was pressed, else everything the filters match (as before). Says
+ * how many slips and A4 sheets that makes before the print page opens.
+ */
+export function SlipPrint({
+  campaignId,
+  state,
+  page,
+  selection,
+  onLayout,
+  onReminded,
+}: {
+  campaignId: string;
+  state: ListState;
+  page: InvitationPage | undefined;
+  selection: Selection;
+  onLayout: (layout: SlipLayout) => void;
+  onReminded: () => void;
+}) {
+  const picked = selection.picked.size > 0 && !selection.all;
+  const query = picked ? `?ids=${[...selection.picked.keys()].join(',')}` : filterQuery(state);
+  const withLayout = (q: string) => `${q}${q ? '&' : '?'}layout=${state.layout}`;
+  const slips = picked
+    ? pickedSlips(selection.picked.values(), state.layout)
+    : page
+      ? { count: page.slips.count, pages: page.slips.pages[state.layout] }
+      : undefined;
+  const who = picked
+    ? `${count(selection.picked.size)} người đã chọn`
+    : selection.all
+      ? `tất cả ${count(page?.total ?? 0)} người khớp bộ lọc`
+      : 'mọi người khớp bộ lọc';
+  const total = page?.total ?? 0;
+  const shown = page?.items.length ?? 0;
+
+  return (
+    <section class="bulk" aria-label="In phiếu mời và tải đường dẫn">
+      <p class="bulk-who" aria-live="polite">
+        Áp dụng cho {who}
+        {slips && `: ${slipText(slips.count, slips.pages)}`}.
+      </p>
+      {(picked || selection.all) && (
+        <div class="exports">
+          {picked && !selection.all && total > shown && (
+            <button type="button" onClick={selection.selectAll}>
+              Chọn tất cả {count(total)} người khớp bộ lọc
+            </button>
+          )}
+          <button type="button" onClick={selection.clear}>
+            Bỏ chọn
+          </button>
+          <BulkReminder
+            campaignId={campaignId}
+            state={state}
+            selection={selection}
+            onRecorded={onReminded}
+          />
+        </div>
+      )}
+      {picked && selection.picked.size >= MAX_PICKED && (
+        <p class="hint">
+          Chọn từng người tối đa {count(MAX_PICKED)} người; để in nhiều hơn, hãy lọc rồi bấm "Chọn
+          tất cả".
+        </p>
+      )}
+      <div class="exports">
+        <label class="layout">
+          Số phiếu mỗi trang A4
+          <select
+            value={String(state.layout)}
+            onChange={(e) => onLayout(Number(e.currentTarget.value) as SlipLayout)}
+          >
+            {[...SLIP_LAYOUTS].reverse().map((l) => (
+              <option key={l} value={String(l)}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        {slips?.count === 0 ? (
+          <button type="button" disabled>
+            In phiếu mời (QR)
+          </button>
+        ) : (
+          <a
+            class="button primary"
+            href={campaignApi(campaignId, `/slips${withLayout(query)}`)}
+            target="_blank"
+            rel="noopener"
+          >
+            In phiếu mời (QR)
+          </a>
+        )}
+        <a class="button" href={campaignApi(campaignId, `/links.csv${query}`)} download>
+          Tải đường dẫn và tin nhắn (CSV)
+        </a>
+        <a class="button" href={campaignApi(campaignId, `/links.xlsx${query}`)} download>
+          Tải đường dẫn và tin nhắn (Excel)
+        </a>
+      </div>
+    </section>
+  );
+}
