@@ -5,6 +5,7 @@ import {
   slipPageCount,
 } from '../../contract/console/invitation-list';
 import { escapeHtml, printButton } from '../html';
+import { publicUrlBanner } from '../public-url';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -158,7 +159,7 @@ export function slipsPage(opts: {
   ).join(' ');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu mời khảo sát — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body class="l${opts.layout}">
-<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span class="count">${count(opts.slips.length)} phiếu mời, ${count(pages)} trang A4</span>
+${publicUrlBanner(opts.home)}<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span class="count">${count(opts.slips.length)} phiếu mời, ${count(pages)} trang A4</span>
 <nav aria-label="Số phiếu mỗi trang">Số phiếu mỗi trang: ${layouts}</nav>${printButton()}</header>
 <main>${sections || '<p class="none">Không có phiếu mời nào phù hợp.</p>'}</main></body></html>`;
 }

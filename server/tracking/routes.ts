@@ -1,28 +1,16 @@
 import { Hono } from 'hono';
-import type { NonResponder } from '../../contract/console/invitations';
 import type { Tracking } from '../../contract/console/tracking';
-import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import { findDefinition, listUnits } from '../campaigns/queries';
 import type { CampaignEnv } from '../campaigns/scope';
-import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
-import { attachment, CSV } from '../http';
-import { listInvitations, trackingCounts } from '../invitations/queries';
+import { trackingCounts } from '../invitations/queries';
 import { type CountCell, protectCounts } from './protect';
 import { dailyStatusCounts } from './queries';
 
 /** The small-group threshold when a definition has none (docs/method.md §12). */
 const DEFAULT_MIN_CELL_SIZE = 3;
-
-const STATUS_NAMES = {
-  not_opened: 'Chưa mở',
-  opened: 'Đã mở',
-  in_progress: 'Đang trả lời',
-  submitted: 'Đã gửi',
-  revoked: 'Đã thu hồi',
-} as const;
 
 type Cell = CountCell;
 
@@ -57,7 +45,7 @@ const finish = (cell: Cell) => ({
   rate: cell.invited ? Math.round((cell.submitted / cell.invited) * 1000) / 10 : 0,
 });
 
-/** Tracking: counts per group × unit and per day; the non-responders for reminders. */
+/** Tracking: counts per group × unit and per day (the non-responders: server/invitations/non-responders.ts). */
 export function trackingRoutes(db: Db) {
   const app = new Hono<CampaignEnv>();
 
@@ -134,47 +122,6 @@ export function trackingRoutes(db: Db) {
       } satisfies Tracking);
     }
     return c.json({ targetRate: campaign.targetRate, indexes, ...view } satisfies Tracking);
-  });
-
-  app.get('/:id/non-responders', requireRole('admin', 'officer'), async (c) => {
-    const { campaign, groupName } = await context(c.get('campaign'));
-    const rows = (
-      await listInvitations(db, campaign.id, { status: ['not_opened', 'opened', 'in_progress'] })
-    ).map(
-      (r): NonResponder => ({
-        id: r.id,
-        name: r.name,
-        group: groupName(r.groupCode),
-        unit: r.unitName ?? r.workplace ?? '',
-        phone: r.phone ?? '',
-        email: r.email ?? '',
-        status: r.status,
-        statusName: STATUS_NAMES[r.status],
-        reminders: Number(r.reminders ?? 0),
-        lastReminderAt: r.lastReminderAt ?? null,
-      }),
-    );
-    if (c.req.query('format') === 'csv') {
-      await audit(db, {
-        user: currentUser(c),
-        action: 'non_responders_exported',
-        campaignId: campaign.id,
-        details: { count: rows.length },
-        ip: c.get('ip'),
-      });
-      const columns = [
-        'name',
-        'group',
-        'unit',
-        'phone',
-        'email',
-        'statusName',
-        'reminders',
-        'lastReminderAt',
-      ];
-      return c.body(toCsv(columns, rows), 200, attachment(`chua-tra-loi-${campaign.id}.csv`, CSV));
-    }
-    return c.json(rows);
   });
 
   return app;

@@ -49,6 +49,12 @@ describe('a PUBLIC_URL phones cannot reach', () => {
     expect(html).toContain('class="bar url-warning" role="alert"');
     expect(html).toContain('đang là http://localhost:3000');
 
+    const slips = await local.request('/api/campaigns/demo-2023/slips', {
+      headers: { Cookie: warned.cookie },
+    });
+    expect(slips.status).toBe(200);
+    expect(await slips.text()).toContain('class="bar url-warning" role="alert"');
+
     const fine = await login(ctx.app);
     expect(fine.body.publicUrlWarning).toBeNull();
     const quiet = await ctx.app.request('/api/campaigns/demo-2023/paper', {
