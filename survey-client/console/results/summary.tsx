@@ -111,7 +111,7 @@ function Ranking({
   unitKinds,
 }: {
   doc: ResultsDocument;
-  units: UnitResult[];
+  units: ResultsDocument['units'];
   indexName: string;
   unitKinds: ReadonlyMap<string, string>;
 }) {
@@ -248,6 +248,7 @@ function Ranking({
                     <Link href={unitReportPath(doc.campaign.id, doc.method.runId, u.code)}>
                       {u.name}
                     </Link>
+                    {u.officialCode && <small class="r-code">Mã ĐVHC {u.officialCode}</small>}
                     {u.noData && <small>{NO_DATA}</small>}
                   </NameCell>
                   <Cell label="Điểm" num>

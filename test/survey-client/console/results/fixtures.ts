@@ -171,7 +171,7 @@ export function resultsDoc(
     fingerprint: FINGERPRINT,
     submissionCount: 120,
     selfAssessment: null,
-    units: units.map((u) => ({ ...u, officialCode: null, total: null })),
+    units: units.map((u) => ({ officialCode: null, ...u, total: null })),
     withheld,
     paperWaiting: 0,
   };

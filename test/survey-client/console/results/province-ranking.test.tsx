@@ -115,6 +115,14 @@ describe('the ranking of 95 communes', () => {
     expect(within(ranking()).getByText(/10 trong 95 đơn vị khớp bộ lọc/)).toBeTruthy();
   });
 
+  it('names each unit with its official code (Mã ĐVHC) where it has one', async () => {
+    const coded = many.map((u, i) => ({ ...u, officialCode: i === 0 ? '25345' : null }));
+    serve('analyst', 'closed', [runSummary()], [resultsDoc({}, [district(), ...coded])]);
+    await openAt('/console/c/c2024/results');
+    expect(firstCells()[0]).toBe('1 UBND xã Đắk ƠMã ĐVHC 25345');
+    expect(firstCells()[1]).toBe('2 UBND phường Tân Định');
+  });
+
   it('an index of a few units keeps the plain ranking, without search or pages', async () => {
     serve();
     await openAt('/console/c/c2024/results');
