@@ -73,7 +73,7 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
   const cmp = loaded.loading ? undefined : loaded.data;
   const unit = cmp?.units.find((u) => u.code === unitCode) ?? cmp?.units[0];
   return (
-    <section class="panel stack" aria-labelledby="compare-title">
+    <section class="panel stack r-compare" aria-labelledby="compare-title">
       <h2 id="compare-title">So sánh với năm trước</h2>
       <label class="r-inline-select">
         So với đợt
@@ -135,8 +135,9 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
                   <td>
                     <UnitName u={u} cmp={cmp} />
                   </td>
-                  <td>{pct(u.current?.surveyPercent)}</td>
-                  <td>{pct(u.previous?.surveyPercent)}</td>
+                  {/* A unit nobody answered about has no percentage, not 0 %. */}
+                  <td>{u.current?.noData ? '—' : pct(u.current?.surveyPercent)}</td>
+                  <td>{u.previous?.noData ? '—' : pct(u.previous?.surveyPercent)}</td>
                   <td>
                     {rank(cmp.acrossMergers ? u.rankAmongComparable?.current : u.current?.rank)}
                   </td>
