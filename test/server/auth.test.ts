@@ -76,6 +76,7 @@ describe('sign-in', () => {
         mustChangePassword: false,
       },
       csrfToken: body.csrfToken,
+      publicUrlWarning: null,
     });
   });
 
