@@ -23,19 +23,36 @@ export const EMPTY_NAMES: Record<Method['emptyCriterion'], string> = {
   RESCALE: 'Bỏ tiêu chí, quy đổi lại theo tổng điểm (RESCALE)',
 };
 
-/** "YB4 · EQUAL_GROUP · ZERO": a run's settings in one short line. */
-/** "YB4 · EQUAL_GROUP · ZERO", with the group weights set, if any: "EQUAL_GROUP (HDND_HUYEN × 2)". */
+/** The short words of a run's settings line (issue #13.11: no method code reaches a reader). */
+const WEIGHTING_SHORT: Record<Method['weighting'], string> = {
+  EQUAL_GROUP: 'bình quân các nhóm',
+  POOLED: 'gộp mọi câu trả lời',
+};
+const EMPTY_SHORT: Record<Method['emptyCriterion'], string> = {
+  ZERO: 'thiếu dữ liệu tính 0',
+  RESCALE: 'thiếu dữ liệu thì quy đổi',
+};
+
+/**
+ * A run's settings in one short line: "Thang YB4 · bình quân các nhóm · thiếu dữ liệu tính 0",
+ * with the group weights set, if any, by group name: "bình quân các nhóm (Đại biểu HĐND huyện
+ * × 2)". The scale keeps its name, which is how the definition names it.
+ */
 export function settingsLine(
   m: Pick<Method, 'scaleProfile' | 'weighting' | 'emptyCriterion'> & {
     groupWeights?: Record<string, string>;
   },
+  groupName: (code: string) => string = (code) => code,
 ): string {
-  const weights = Object.entries(m.groupWeights ?? {}).map(([g, w]) => `${g} × ${w}`);
+  const two = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+  const weights = Object.entries(m.groupWeights ?? {}).map(
+    ([g, w]) => `${groupName(g)} × ${/^\d+(\.\d+)?$/.test(w) ? two.format(Number(w)) : w}`,
+  );
   const weighting =
     m.weighting === 'EQUAL_GROUP' && weights.length > 0
-      ? `${m.weighting} (${weights.join(', ')})`
-      : m.weighting;
-  return `${m.scaleProfile} · ${weighting} · ${m.emptyCriterion}`;
+      ? `${WEIGHTING_SHORT[m.weighting]} (${weights.join(', ')})`
+      : WEIGHTING_SHORT[m.weighting];
+  return `Thang ${m.scaleProfile} · ${weighting} · ${EMPTY_SHORT[m.emptyCriterion]}`;
 }
 
 /** The run's standing in words: what may be published and what may not. */

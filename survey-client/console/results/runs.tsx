@@ -62,7 +62,12 @@ export function Runs({
       {list.runs.length === 0 ? (
         <p>Chưa có lần tính điểm nào. Bấm "Chạy tính điểm" để tính theo cách tính của đợt.</p>
       ) : (
-        <RunTable campaignId={campaignId} runs={list.runs} selected={selected} />
+        <RunTable
+          campaignId={campaignId}
+          runs={list.runs}
+          selected={selected}
+          groupName={(code) => definition?.groups.find((g) => g.code === code)?.name ?? code}
+        />
       )}
       {definition && <TrialForm definition={definition} busy={busy} onRun={create} />}
     </section>
@@ -73,10 +78,12 @@ function RunTable({
   campaignId,
   runs,
   selected,
+  groupName,
 }: {
   campaignId: string;
   runs: RunSummary[];
   selected: string | undefined;
+  groupName: (code: string) => string;
 }) {
   return (
     <CardTable
@@ -99,7 +106,7 @@ function RunTable({
               {runStatus(r)}
             </span>
           </td>
-          <td data-label="Cách tính">{settingsLine(r.settings)}</td>
+          <td data-label="Cách tính">{settingsLine(r.settings, groupName)}</td>
           <td class="num" data-label="Số phiếu">
             {count(r.submissionCount)}
           </td>

@@ -84,18 +84,24 @@ describe('once closed: runs', () => {
       [
         '21/12/2024 10:00',
         'Thử nghiệm',
-        'LIN4 · EQUAL_GROUP (HDND_HUYEN × 2) · ZERO',
+        'Thang LIN4 · bình quân các nhóm (Đại biểu HĐND huyện × 2) · thiếu dữ liệu tính 0',
         '120',
         'Hiện hành',
       ],
       [
         '19/12/2024 08:00',
         'Chính thức',
-        'YB4 · EQUAL_GROUP · ZERO',
+        'Thang YB4 · bình quân các nhóm · thiếu dữ liệu tính 0',
         '120',
         'Đã thay đổi sau lần tính',
       ],
-      ['20/12/2024 09:00Đang xem', 'Chính thức', 'YB4 · EQUAL_GROUP · ZERO', '120', 'Hiện hành'],
+      [
+        '20/12/2024 09:00Đang xem',
+        'Chính thức',
+        'Thang YB4 · bình quân các nhóm · thiếu dữ liệu tính 0',
+        '120',
+        'Hiện hành',
+      ],
     ]);
     // With no run in the address, the newest official run is shown (not the newer trial).
     expect(
