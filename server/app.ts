@@ -65,6 +65,9 @@ export function createApp({ db, config }: AppDeps) {
   app.get('/console', consolePage);
   app.get('/console/*', consolePage);
   app.get('/', (c) => c.html(homePage()));
+  // Browsers ask every page's /favicon.ico: "nothing" (204, kept a day) rather than a 404 in the
+  // console of every page (issue #13.16); no icon file to ship, no extra bytes on the form.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   app.route('/', shortCodeRoutes(db, config));
   app.notFound((c) => c.html(homePage('Không tìm thấy trang này.'), 404));
   return app;

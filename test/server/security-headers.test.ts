@@ -96,3 +96,13 @@ describe('Strict-Transport-Security', () => {
     }
   });
 });
+
+describe('/favicon.ico', () => {
+  it('answers "nothing" (204, cached a day), never a 404 in the browser console', async () => {
+    const { app } = await setup();
+    const res = await app.request('/favicon.ico');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(await res.text()).toBe('');
+  });
+});
