@@ -63,13 +63,18 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
   const [withId, setWithId] = useState('');
   const [unitCode, setUnitCode] = useState('');
   const campaigns = useLoad<Campaign[]>('/api/campaigns');
-  const loaded = useLoad<Comparison>(
-    campaignApi(
-      campaignId,
-      `/runs/${encodeURIComponent(runId)}/compare${query({ with: withId || undefined })}`,
-    ),
-  );
   const others = (campaigns.data ?? []).filter((c) => c.id !== campaignId);
+  // Asked only once there is a closed campaign to compare with: a first season's results view
+  // would otherwise end in a 404 in the browser's console every time (issue #13.16).
+  const ask = withId !== '' || others.some((c) => c.phase === 'closed');
+  const loaded = useLoad<Comparison>(
+    campaigns.loading || !ask
+      ? null
+      : campaignApi(
+          campaignId,
+          `/runs/${encodeURIComponent(runId)}/compare${query({ with: withId || undefined })}`,
+        ),
+  );
   const cmp = loaded.loading ? undefined : loaded.data;
   const unit = cmp?.units.find((u) => u.code === unitCode) ?? cmp?.units[0];
   return (
@@ -92,6 +97,9 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
           ))}
         </select>
       </label>
+      {!campaigns.loading && !ask && (
+        <p>Chưa có đợt khảo sát nào trước đó đã kết thúc để so sánh.</p>
+      )}
       {loaded.loading && <Loading what="Đang tải so sánh…" />}
       {!loaded.loading && loaded.error !== undefined && <ErrorNotice error={loaded.error} />}
       {cmp && loaded.error === undefined && (

@@ -135,7 +135,10 @@ describe('So sánh với năm trước, qua sắp xếp đơn vị hành chính 
 
   it('shows the pooled reference, the predecessors of a unit not comparable, and ranks among comparable units', async () => {
     fakeServer({
-      'GET /api/campaigns': { status: 200, body: [] },
+      'GET /api/campaigns': {
+        status: 200,
+        body: [{ id: 'demo-2023', name: 'Khảo sát 2023', phase: 'closed' }],
+      },
       [`GET ${COMPARE}`]: {
         status: 200,
         body: comparison({ acrossMergers: true, units }),

@@ -149,8 +149,8 @@ describe('So sánh với năm trước', () => {
       'GET /api/campaigns': {
         status: 200,
         body: [
-          { id: 'c2024', name: 'Khảo sát 2024' },
-          { id: 'c2022', name: 'Khảo sát 2022' },
+          { id: 'c2024', name: 'Khảo sát 2024', phase: 'closed' },
+          { id: 'c2022', name: 'Khảo sát 2022', phase: 'closed' },
         ],
       },
       [`GET ${COMPARE}`]: {
@@ -217,9 +217,31 @@ describe('So sánh với năm trước', () => {
     expect(server.gets(COMPARE).at(-1)?.query.get('with')).toBe('c2022');
   });
 
-  it('shows the server’s message when there is nothing to compare', async () => {
+  it('asks nothing when no earlier campaign has closed: no 404 in the browser (issue #13.16)', async () => {
+    const server = fakeServer({
+      'GET /api/campaigns': {
+        status: 200,
+        body: [
+          { id: 'c2024', name: 'Khảo sát 2024', phase: 'closed' },
+          { id: 'c2025', name: 'Khảo sát 2025', phase: 'open' },
+        ],
+      },
+    });
+    render(<ComparePanel campaignId="c2024" runId="run-official" />);
+    await settle();
+    expect(server.gets(COMPARE)).toHaveLength(0);
+    expect(
+      screen.getByText('Chưa có đợt khảo sát nào trước đó đã kết thúc để so sánh.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows the server’s message when the earlier campaign has nothing published', async () => {
     fakeServer({
-      'GET /api/campaigns': { status: 200, body: [] },
+      'GET /api/campaigns': {
+        status: 200,
+        body: [{ id: 'c2022', name: 'Khảo sát 2022', phase: 'closed' }],
+      },
       [`GET ${COMPARE}`]: errorReply(
         404,
         'no_previous_campaign',
