@@ -46,17 +46,6 @@ export interface Province {
 
 const KIND_OF: Record<string, CommuneKind> = { xã: 'xa', phường: 'phuong', 'đặc khu': 'dac_khu' };
 
-/** Vietnamese names of the unit kinds a unit set may use (console, exports). */
-export const UNIT_KIND_NAMES: Record<string, string> = {
-  tinh: 'Tỉnh, thành phố',
-  huyen: 'Huyện',
-  xa: 'Xã',
-  phuong: 'Phường',
-  dac_khu: 'Đặc khu',
-  thi_tran: 'Thị trấn',
-  co_quan: 'Cơ quan',
-};
-
 const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
 
 function readCsv(name: string): Record<string, string>[] {

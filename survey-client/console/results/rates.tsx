@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { responseRateChart } from '../../../analysis/charts';
 import { count, percent } from '../format';
 import { CardTable, Cell, NameCell, num } from '../parts/card-table';
+import { Choice } from '../parts/choice';
 import { ListPager } from '../parts/list-pager';
 import {
   DEFAULT_FILTER,
@@ -40,45 +41,27 @@ export function ResponseRates({ tracking }: { tracking: Tracking }) {
       {long && (
         <div class="filters">
           {scopes.length > 1 && (
-            <label>
-              Chỉ số / loại đơn vị
-              <select
-                value={filter.scope}
-                onChange={(e) => update({ scope: e.currentTarget.value })}
-              >
-                <option value="">Tất cả</option>
-                {scopes.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="Chỉ số / loại đơn vị"
+              all
+              value={filter.scope}
+              options={scopes.map((o) => [o.value, o.label] as const)}
+              onChange={(scope) => update({ scope })}
+            />
           )}
-          <label>
-            Nhóm đối tượng
-            <select value={filter.group} onChange={(e) => update({ group: e.currentTarget.value })}>
-              <option value="">Tất cả</option>
-              {tracking.groups.map((g) => (
-                <option key={g.groupCode} value={g.groupCode}>
-                  {g.groupName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Sắp xếp
-            <select
-              value={filter.sort}
-              onChange={(e) => update({ sort: e.currentTarget.value as TrackingSort })}
-            >
-              {Object.entries(TRACKING_SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label="Nhóm đối tượng"
+            all
+            value={filter.group}
+            options={tracking.groups.map((g) => [g.groupCode, g.groupName] as const)}
+            onChange={(group) => update({ group })}
+          />
+          <Choice
+            label="Sắp xếp"
+            value={filter.sort}
+            options={Object.entries(TRACKING_SORTS) as [TrackingSort, string][]}
+            onChange={(sort) => update({ sort: sort || 'list' })}
+          />
         </div>
       )}
       {kept.length === 0 ? (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { rankedChart, rankUnits } from '../../../analysis/charts';
 import { unitKindName } from '../../../contract/console/unit-kinds';
 import { CardTable, Cell, NameCell, num } from '../parts/card-table';
+import { Choice } from '../parts/choice';
 import { Link } from '../parts/link';
 import { ListPager } from '../parts/list-pager';
 import { pageOf } from '../table-view';
@@ -170,37 +171,23 @@ function Ranking({
             />
           </label>
           {kinds.length > 1 && (
-            <label>
-              Loại đơn vị
-              <select
-                value={kind}
-                onChange={(e) => {
-                  setKind(e.currentTarget.value);
-                  update({});
-                }}
-              >
-                <option value="">Tất cả</option>
-                {kinds.map((k) => (
-                  <option key={k} value={k}>
-                    {unitKindName(k)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label="Loại đơn vị"
+              all
+              value={kind}
+              options={kinds.map((k) => [k, unitKindName(k)] as const)}
+              onChange={(k) => {
+                setKind(k);
+                update({});
+              }}
+            />
           )}
-          <label>
-            Sắp xếp
-            <select
-              value={filter.sort}
-              onChange={(e) => update({ sort: e.currentTarget.value as RankingSort })}
-            >
-              {Object.entries(RANKING_SORTS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label="Sắp xếp"
+            value={filter.sort}
+            options={Object.entries(RANKING_SORTS) as [RankingSort, string][]}
+            onChange={(sort) => update({ sort: sort || 'rank' })}
+          />
           <label class="check">
             <input
               type="checkbox"

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { count, percent } from '../format';
 import { Bar } from '../parts/bar';
 import { CardTable, num } from '../parts/card-table';
+import { Choice } from '../parts/choice';
 import { ListPager } from '../parts/list-pager';
 import { pageOf } from '../table-view';
 import type { Tracking, TrackingCell } from '../types';
@@ -89,43 +90,28 @@ export function UnitRows({ tracking, campaignId }: { tracking: Tracking; campaig
             onInput={(e) => update({ q: e.currentTarget.value })}
           />
         </label>
-        <label>
-          Nhóm đối tượng
-          <select value={filter.group} onChange={(e) => update({ group: e.currentTarget.value })}>
-            <option value="">Tất cả</option>
-            {tracking.groups.map((g) => (
-              <option key={g.groupCode} value={g.groupCode}>
-                {g.groupName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="Nhóm đối tượng"
+          all
+          value={filter.group}
+          options={tracking.groups.map((g) => [g.groupCode, g.groupName] as const)}
+          onChange={(group) => update({ group })}
+        />
         {scopes.length > 1 && (
-          <label>
-            Chỉ số / loại đơn vị
-            <select value={filter.scope} onChange={(e) => update({ scope: e.currentTarget.value })}>
-              <option value="">Tất cả</option>
-              {scopes.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label="Chỉ số / loại đơn vị"
+            all
+            value={filter.scope}
+            options={scopes.map((o) => [o.value, o.label] as const)}
+            onChange={(scope) => update({ scope })}
+          />
         )}
-        <label>
-          Sắp xếp
-          <select
-            value={filter.sort}
-            onChange={(e) => update({ sort: e.currentTarget.value as TrackingSort })}
-          >
-            {Object.entries(TRACKING_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label="Sắp xếp"
+          value={filter.sort}
+          options={Object.entries(TRACKING_SORTS) as [TrackingSort, string][]}
+          onChange={(sort) => update({ sort: sort || 'list' })}
+        />
       </div>
       <p class="list-status" aria-live="polite">
         {filtered

@@ -3,7 +3,7 @@ import { count } from '../format';
 
 /**
  * Unit kinds in Vietnamese, as the console shows them (the codes are a unit set's: `xa`,
- * `dac_khu`, `co_quan`…; questionnaires/official.ts has the server's copy).
+ * `dac_khu`, `co_quan`…); lower case, for sentences ("72 xã, 23 phường"); contract/console/unit-kinds.ts has the capitalised labels.
  */
 export const KIND_NAMES: Record<string, string> = {
   tinh: 'tỉnh, thành phố',
@@ -29,15 +29,4 @@ export function communeText(c: CommuneCounts): string {
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${count(n)} ${kindName(kind)}`);
   return `${count(c.total)} đơn vị cấp xã (${parts.join(', ')})`;
-}
-
-/** "Đồng Nai", "dong nai" and "ĐỒNG NAI" alike: no marks, đ → d, lower case, single spaces. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ProvinceInfo } from '../../../contract/console/campaigns';
 import { ErrorNotice, Loading } from '../parts/notice';
+import { fold } from '../table-view';
 import { useLoad } from '../use-load';
-import { communeText, fold } from './kinds';
+import { communeText } from './kinds';
 
 const collator = new Intl.Collator('vi');
 /** "Tỉnh Đồng Nai" → "Đồng Nai": the list is in the order of the names people say. */

@@ -4,8 +4,9 @@ import { count } from '../format';
 import { CardTable, Cell, NameCell } from '../parts/card-table';
 import { UnitImport } from '../people/unit-import';
 import type { CampaignProps } from '../screens/campaign';
+import { fold } from '../table-view';
 import type { CampaignDetail, UnitInfo } from '../types';
-import { fold, kindName } from './kinds';
+import { kindName } from './kinds';
 import './units.css';
 
 /** From the top down: how the kinds are counted in a unit list's summary. */
