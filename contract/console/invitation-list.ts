@@ -26,11 +26,36 @@ export type SlipLayout = (typeof SLIP_LAYOUTS)[number];
 export const SLIP_LAYOUT_DEFAULT: SlipLayout = 8;
 
 /**
- * A4 pages for slips grouped by unit (each unit starts a new page, as the slips page prints
- * them): `perUnit` the number of slips of each unit.
+ * How `GET …/slips?arrange=` lays the slips out, units always in the list's unit order:
+ * - `units` (the default): unit after unit with no blank space; the first slip of each unit
+ *   carries the unit's name and count, so the cut slips stack into one bundle per unit;
+ * - `unit-pages`: each unit starts a new page under its heading (paper left blank at each
+ *   unit's end, for offices that hand each unit its own sheets);
+ * - `packed`: no unit marks at all, every page full.
  */
-export function slipPageCount(perUnit: Iterable<number>, layout: SlipLayout): number {
+export const SLIP_ARRANGEMENTS = ['units', 'unit-pages', 'packed'] as const;
+export type SlipArrangement = (typeof SLIP_ARRANGEMENTS)[number];
+export const SLIP_ARRANGEMENT_DEFAULT: SlipArrangement = 'units';
+export const SLIP_ARRANGEMENT_NAMES: Record<SlipArrangement, string> = {
+  units: 'Theo đơn vị, nối tiếp nhau',
+  'unit-pages': 'Mỗi đơn vị sang trang mới',
+  packed: 'Xếp kín, không đánh dấu đơn vị',
+};
+
+/**
+ * The A4 pages the slips page prints: `perUnit` the number of slips of each unit. Only
+ * `unit-pages` leaves the rest of a unit's last page blank; the others fill every page.
+ */
+export function slipPageCount(
+  perUnit: Iterable<number>,
+  layout: SlipLayout,
+  arrange: SlipArrangement = SLIP_ARRANGEMENT_DEFAULT,
+): number {
   let pages = 0;
-  for (const n of perUnit) pages += Math.ceil(n / layout);
-  return pages;
+  let slips = 0;
+  for (const n of perUnit) {
+    pages += Math.ceil(n / layout);
+    slips += n;
+  }
+  return arrange === 'unit-pages' ? pages : Math.ceil(slips / layout);
 }

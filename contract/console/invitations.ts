@@ -55,13 +55,12 @@ const paged = <T extends z.ZodType>(item: T) =>
 /**
  * `GET /api/campaigns/:id/invitations?page=&pageSize=&q=&status=&group=&unit=&sort=&ids=`: one
  * page of the invitations, and the QR slips the same filters would print (`…/slips`: only links
- * not submitted nor revoked) with their A4 page count per layout (slips per page).
+ * not submitted nor revoked) with their A4 page count per layout (slips per page): `pages` unit
+ * after unit (`arrange=units` or `packed`), `unitPages` each unit on a new page.
  */
+const PerLayout = z.object({ '1': z.number().int(), '4': z.number().int(), '8': z.number().int() });
 export const InvitationPage = paged(Invitation).extend({
-  slips: z.object({
-    count: z.number().int(),
-    pages: z.object({ '1': z.number().int(), '4': z.number().int(), '8': z.number().int() }),
-  }),
+  slips: z.object({ count: z.number().int(), pages: PerLayout, unitPages: PerLayout }),
 });
 export type InvitationPage = z.infer<typeof InvitationPage>;
 

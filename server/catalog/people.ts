@@ -129,8 +129,8 @@ export const PEOPLE: Endpoint[] = [
     roles: STAFF,
     tag: 'Lời mời',
     summary:
-      'Trang in phiếu mời có mã QR (A4, theo đơn vị, mỗi đơn vị sang trang mới; layout=1|4|8 phiếu/trang, mặc định 8) của mọi đường dẫn chưa gửi, chưa thu hồi khớp bộ lọc như danh sách lời mời (q, status, group, unit, ids)',
-    query: 'group=LD_UBND_XA&layout=4',
+      'Trang in phiếu mời có mã QR (A4; layout=1|4|8 phiếu/trang, mặc định 8; arrange=units: theo đơn vị nối tiếp nhau, phiếu đầu mỗi đơn vị ghi tên đơn vị (mặc định), unit-pages: mỗi đơn vị sang trang mới, packed: xếp kín) của mọi đường dẫn chưa gửi, chưa thu hồi khớp bộ lọc như danh sách lời mời (q, status, group, unit, ids); gửi dần khi đang tạo, nén gzip',
+    query: 'group=LD_UBND_XA&layout=4&arrange=unit-pages',
     produces: 'text/html',
   },
   {

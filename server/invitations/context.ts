@@ -23,8 +23,14 @@ import { linkFor } from './service';
 /** Links that can still be answered: what slips, reminders and the non-responders list are about. */
 export const LIVE: InvitationStatus[] = ['not_opened', 'opened', 'in_progress'];
 
-/** The heading a slip is printed under: its unit, or the district council's delegates. */
-export const slipUnit = (r: Pick<InvitationKey, 'unitName'>) => r.unitName ?? 'Đại biểu HĐND huyện';
+/**
+ * The unit a slip is printed and counted under: the person's unit, or for people rating from
+ * outside every unit (council delegates) their group's name, "Đại biểu HĐND tỉnh" in a province.
+ */
+export const slipUnit = (
+  r: Pick<InvitationKey, 'unitName' | 'groupCode'>,
+  groupName: (code: string) => string,
+) => r.unitName ?? groupName(r.groupCode);
 
 /**
  * What the invitation routes share: the campaign's definition and group names, an invitation as

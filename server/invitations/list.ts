@@ -5,8 +5,11 @@ import {
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
   SEARCH_MAX,
+  SLIP_ARRANGEMENT_DEFAULT,
+  SLIP_ARRANGEMENTS,
   SLIP_LAYOUT_DEFAULT,
   SLIP_LAYOUTS,
+  type SlipArrangement,
   type SlipLayout,
 } from '../../contract/console/invitation-list';
 import { InvitationStatus } from '../../contract/console/invitations';
@@ -67,6 +70,11 @@ const ListQuery = z.object({
       error: `Số phiếu mỗi trang (layout) phải là ${SLIP_LAYOUTS.join(', ')}.`,
     })
     .optional(),
+  arrange: z
+    .enum(SLIP_ARRANGEMENTS, {
+      error: `Cách xếp phiếu (arrange) phải là ${SLIP_ARRANGEMENTS.join(', ')}.`,
+    })
+    .optional(),
 });
 
 export interface ListQuery {
@@ -79,6 +87,7 @@ export interface ListQuery {
   sort: { key: InvitationSort; desc: boolean };
   ids?: string[];
   layout: SlipLayout;
+  arrange: SlipArrangement;
 }
 
 /**
@@ -105,6 +114,7 @@ export function parseListQuery(query: Record<string, string>): ListQuery {
     sort: { key: sort.replace(/^-/, '') as InvitationSort, desc: sort.startsWith('-') },
     ids: parsed.ids?.length ? parsed.ids : undefined,
     layout: parsed.layout ? (Number(parsed.layout) as SlipLayout) : SLIP_LAYOUT_DEFAULT,
+    arrange: parsed.arrange ?? SLIP_ARRANGEMENT_DEFAULT,
   };
 }
 

@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
-import { type SlipLayout, slipPageCount } from '../../contract/console/invitation-list';
+import {
+  type SlipArrangement,
+  type SlipLayout,
+  slipPageCount,
+} from '../../contract/console/invitation-list';
 import {
   BulkReminder,
   type BulkReminderReply,
@@ -14,6 +18,7 @@ import type { Config } from '../config';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
+import { streamHtml } from '../html';
 import { attachment, CSV, readJson, XLSX } from '../http';
 import { invitationContext, LIVE, slipUnit } from './context';
 import { pageOf, parseListQuery } from './list';
@@ -27,7 +32,7 @@ import {
   revokeInvitation,
 } from './queries';
 import { newToken } from './service';
-import { inviteMessage, slipsPage } from './slips';
+import { inviteMessage, slipsPageParts } from './slips';
 
 const BY_UNIT = { key: 'unit', desc: false } as const;
 
@@ -58,7 +63,8 @@ export function invitationRoutes({ db, config }: Deps) {
     const { keys, rows, groupName } = await matching(c.get('campaign'), q);
     const perUnit = new Map<string, number>();
     for (const k of keys) {
-      if (LIVE.includes(k.status)) perUnit.set(slipUnit(k), (perUnit.get(slipUnit(k)) ?? 0) + 1);
+      const unit = slipUnit(k, groupName);
+      if (LIVE.includes(k.status)) perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
     }
     const page = pageOf(keys, q);
     const counts = [...perUnit.values()];
@@ -68,9 +74,14 @@ export function invitationRoutes({ db, config }: Deps) {
       slips: {
         count: counts.reduce((a, b) => a + b, 0),
         pages: {
-          '1': slipPageCount(counts, 1),
-          '4': slipPageCount(counts, 4),
-          '8': slipPageCount(counts, 8),
+          '1': slipPageCount(counts, 1, 'units'),
+          '4': slipPageCount(counts, 4, 'units'),
+          '8': slipPageCount(counts, 8, 'units'),
+        },
+        unitPages: {
+          '1': slipPageCount(counts, 1, 'unit-pages'),
+          '4': slipPageCount(counts, 4, 'unit-pages'),
+          '8': slipPageCount(counts, 8, 'unit-pages'),
         },
       },
     } satisfies InvitationPage);
@@ -179,7 +190,7 @@ export function invitationRoutes({ db, config }: Deps) {
         unit: p.unit,
         link: p.link ?? '',
         shortCode: p.shortCode ?? '',
-        unitKey: slipUnit(r),
+        unitKey: slipUnit(r, groupName),
       };
     });
     const { ids, ...filters } = query;
@@ -191,20 +202,22 @@ export function invitationRoutes({ db, config }: Deps) {
       ip: c.get('ip'),
     });
     const here = new URL(c.req.url);
-    const layoutHref = (layout: SlipLayout) => {
+    const href = (change: { layout?: SlipLayout; arrange?: SlipArrangement }) => {
       const next = new URLSearchParams(here.search);
-      next.set('layout', String(layout));
+      if (change.layout) next.set('layout', String(change.layout));
+      if (change.arrange) next.set('arrange', change.arrange);
       return `${here.pathname}?${next}`;
     };
-    return c.html(
-      slipsPage({
-        campaignName: campaign.name,
-        home: config.publicUrl,
-        slips,
-        layout: q.layout,
-        layoutHref,
-      }),
-    );
+    const page = slipsPageParts({
+      campaignName: campaign.name,
+      home: config.publicUrl,
+      slips,
+      layout: q.layout,
+      arrange: q.arrange,
+      href,
+    });
+    const { body, headers } = streamHtml(page, c.req.header('Accept-Encoding'));
+    return c.body(body, 200, headers);
   });
 
   app.get('/:id/links.:format{csv|xlsx}', staff, async (c) => {

@@ -1,11 +1,14 @@
-import QRCode from 'qrcode';
 import {
+  SLIP_ARRANGEMENT_NAMES,
+  SLIP_ARRANGEMENTS,
   SLIP_LAYOUTS,
+  type SlipArrangement,
   type SlipLayout,
   slipPageCount,
 } from '../../contract/console/invitation-list';
 import { escapeHtml, printButton } from '../html';
 import { publicUrlBanner } from '../public-url';
+import { qrMatrix } from './qr-matrix';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -34,50 +37,41 @@ export function inviteMessage(
 }
 
 /**
- * The mask each link's QR code chose, kept so that printing the same slips again skips the choice:
- * choosing (eight masks tried and scored) is four fifths of a code's cost, about 0.5 ms, so 5,000
- * slips print in a fifth of the time the second time. Bounded: the oldest are forgotten first.
- */
-const masks = new Map<string, number>();
-const MASKS_KEPT = 20_000;
-
-function qrModules(text: string) {
-  const known = masks.get(text);
-  const qr = QRCode.create(text, {
-    errorCorrectionLevel: 'M',
-    ...(known === undefined ? {} : { maskPattern: known as QRCode.QRCodeMaskPattern }),
-  });
-  if (known === undefined) {
-    if (masks.size >= MASKS_KEPT) masks.delete(masks.keys().next().value as string);
-    if (qr.maskPattern !== undefined) masks.set(text, qr.maskPattern);
-  }
-  return qr.modules;
-}
-
-/**
  * A QR code as an inline SVG path: crisp when printed, no image files to manage. Each horizontal
- * run of dark modules is one stroke a module high along the row's middle ("M12 7.5h3"), read
- * straight off the module array: 5,000 slips are a page of thousands of codes, and the drawing,
- * not the code, was most of their time (`npm run bench`, the province section).
+ * run of dark modules is one stroke a module high along the row's middle, moved to relative to
+ * the end of the run before ("m3 0h2": a page of 5,000 codes is a third smaller than with absolute
+ * moves). The code comes from qr-matrix.ts, fast enough for a province's slips in one page.
  */
 export function qrSvg(text: string): string {
-  const { size: n, data } = qrModules(text);
-  const runs: string[] = [];
+  const { size: n, data } = qrMatrix(text);
+  let d = '';
+  let penX = 0;
+  let penY = 0;
   for (let y = 0; y < n; y++) {
     const row = y * n;
     for (let x = 0; x < n; x++) {
       if (!data[row + x]) continue;
       const start = x;
       while (x + 1 < n && data[row + x + 1]) x++;
-      runs.push(`M${start + 2} ${y + 2.5}h${x - start + 1}`);
+      d += d
+        ? `m${start - penX} ${y - penY}h${x - start + 1}`
+        : `M${start + 2} ${y + 2.5}h${x - start + 1}`;
+      penX = x + 1;
+      penY = y;
     }
   }
-  return `<svg class="qr" viewBox="0 0 ${n + 4} ${n + 4}" role="img" aria-label="Mã QR" shape-rendering="crispEdges"><rect width="100%" height="100%" fill="#fff"/><path d="${runs.join('')}" stroke="#000"/></svg>`;
+  return `<svg class="qr" viewBox="0 0 ${n + 4} ${n + 4}" role="img" aria-label="Mã QR" shape-rendering="crispEdges"><path d="${d}" stroke="#000"/></svg>`;
 }
 
-// Each unit starts a page under its heading (about 8 mm); the slips fill the other 264 mm of an
-// A4 page's 277: 8 per page in 2 × 4 rows of 66 mm, 4 in 2 × 2 of 132 mm, 1 of 264 mm. So
+// An A4 page's 277 mm of height hold the slips in rows: 8 per page in 2 × 4 rows of 66 mm, 4 in
+// 2 × 2 of 132 mm, 1 of 264 mm (with `unit-pages`, the unit's heading takes the 13 mm left). So
 // slipPageCount (contract/console/invitation-list.ts) is the number of sheets printed.
+//
+// A province prints 5,000 slips at once: the page is sent in blocks of BLOCK slips (a whole
+// number of pages), each `content-visibility: auto`, so the browser lays out and draws only the
+// blocks on screen (the 5,000-slip page is ready four times sooner) and all of them when
+// printing.
+const BLOCK = 64;
 const STYLE = `
 @page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
@@ -88,21 +82,28 @@ body { font: 11pt/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0;
 .bar button { font: inherit; padding: 8px 16px; }
 .bar nav a, .bar nav strong { padding: 4px 8px; }
 h2 { font-size: 13pt; line-height: 1.35; margin: 8mm 0 2mm; break-after: avoid; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0; }
-.slip { border: 1px dashed #666; padding: 4mm; height: 66mm; display: grid; grid-template-columns: 38mm 1fr; gap: 4mm; break-inside: avoid; overflow: hidden; }
-.qr { width: 38mm; height: 38mm; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0; content-visibility: auto; contain-intrinsic-size: auto 2112mm; }
+.l4 .grid { contain-intrinsic-size: auto 4224mm; }
+.l1 .grid { contain-intrinsic-size: auto 16896mm; }
+section { content-visibility: auto; contain-intrinsic-size: auto 277mm; }
+section .grid { content-visibility: visible; }
+.slip { border: 1px dashed #666; padding: 4mm; height: 66mm; display: grid; grid-template-columns: 38mm 1fr; grid-template-rows: auto 1fr; gap: 2mm 4mm; break-inside: avoid; overflow: hidden; }
+.mark { font-weight: 700; font-size: 9pt; line-height: 1.2; border-bottom: 1.5pt solid #000; padding-bottom: 0.5mm; margin-bottom: 1mm; overflow-wrap: anywhere; }
+.qr { width: 38mm; height: 38mm; background: #fff; }
 .who { font-weight: 700; font-size: 12pt; overflow-wrap: anywhere; }
 .meta { font-size: 9.5pt; overflow-wrap: anywhere; }
 .code { font: 700 13pt/1.2 monospace; letter-spacing: 1px; margin-top: 2mm; }
 .link { font: 8pt/1.2 monospace; overflow-wrap: anywhere; margin-top: 1mm; }
-.how { grid-column: 1 / -1; font-size: 9pt; margin: 0; }
+.how { grid-column: 1 / -1; font-size: 9pt; margin: 0; align-self: end; }
 .l4 .slip { height: 132mm; display: flex; flex-direction: column; align-items: center; gap: 3mm; text-align: center; padding: 5mm; }
+.l4 .mark { align-self: stretch; text-align: left; font-size: 10pt; }
 .l4 .qr { width: 50mm; height: 50mm; flex: none; }
 .l4 .who { font-size: 13pt; }
 .l4 .meta { font-size: 10pt; }
 .l4 .how { font-size: 9pt; text-align: left; margin-top: auto; }
 .l1 .grid { grid-template-columns: 1fr; }
 .l1 .slip { height: 264mm; display: flex; flex-direction: column; align-items: center; gap: 8mm; text-align: center; padding: 12mm; }
+.l1 .mark { align-self: stretch; text-align: left; font-size: 12pt; }
 .l1 .qr { width: 100mm; height: 100mm; flex: none; }
 .l1 .who { font-size: 20pt; }
 .l1 .meta { font-size: 14pt; }
@@ -115,19 +116,24 @@ h2 { font-size: 13pt; line-height: 1.35; margin: 8mm 0 2mm; break-after: avoid; 
 
 export type UnitSlip = Slip & { unitKey: string };
 
-/**
- * The printable A4 page of QR slips, grouped by unit (each unit on a new page), `layout` per page
- * (1, 4 or 8); each with the person's name, group and unit, the QR code, the link, the short code
- * and how to answer. The bar above (not printed) says how many sheets it makes and links to the
- * other layouts (`layoutHref`).
- */
-export function slipsPage(opts: {
+interface SlipsPageOptions {
   campaignName: string;
   home: string;
   slips: UnitSlip[];
   layout: SlipLayout;
-  layoutHref: (layout: SlipLayout) => string;
-}): string {
+  arrange: SlipArrangement;
+  /** The address of the same page with another layout or arrangement. */
+  href: (change: { layout?: SlipLayout; arrange?: SlipArrangement }) => string;
+}
+
+/**
+ * The printable A4 page of QR slips, in parts to send as they are made (`slipsPage` joins them):
+ * `layout` per page (1, 4 or 8), arranged by `arrange` (contract/console/invitation-list.ts), each
+ * with the person's name, group and unit, the QR code, the short code, the link (not at 8 per
+ * page: nobody types it, the code is shorter) and how to answer. The bar above (not printed)
+ * says how many sheets it makes and links to the other layouts and arrangements.
+ */
+export function* slipsPageParts(opts: SlipsPageOptions): Generator<string> {
   const byUnit = new Map<string, UnitSlip[]>();
   for (const s of opts.slips) {
     const list = byUnit.get(s.unitKey);
@@ -137,33 +143,79 @@ export function slipsPage(opts: {
   const pages = slipPageCount(
     [...byUnit.values()].map((l) => l.length),
     opts.layout,
+    opts.arrange,
   );
   const home = escapeHtml(opts.home);
-  const sections = [...byUnit.entries()]
-    .map(
-      ([unit, slips]) =>
-        `<section><h2>${escapeHtml(unit)} — ${count(slips.length)} phiếu</h2><div class="grid">${slips
-          .map(
-            (s) => `<article class="slip">${qrSvg(s.link)}<div>
+  const heading = (unit: string, n: number) => `${escapeHtml(unit)} — ${count(n)} phiếu`;
+  // Eight to a page, the unit's mark heads the text beside the QR code (a row of its own would
+  // push the instructions off the slip); larger slips have room for it above the code.
+  const eight = opts.layout === 8;
+  const slip = (
+    s: UnitSlip,
+    mark: string,
+  ) => `<article class="slip">${eight ? '' : mark}${qrSvg(s.link)}<div>${eight ? mark : ''}
 <div class="who">${escapeHtml(s.name)}</div>
 <div class="meta">${escapeHtml(s.group)}</div>
 <div class="meta">${escapeHtml(s.unit)}</div>
-<div class="code">Mã: ${escapeHtml(s.shortCode)}</div>
-<div class="link">${escapeHtml(s.link)}</div></div>
+<div class="code">Mã: ${escapeHtml(s.shortCode)}</div>${eight ? '' : `\n<div class="link">${escapeHtml(s.link)}</div>`}</div>
 <p class="how">1. Quét mã QR bằng camera điện thoại (hoặc Zalo) để mở phiếu khảo sát của Ông/Bà.<br>
-2. Hoặc vào ${home} và nhập mã trên. Phiếu không ghi họ tên; mỗi mã chỉ gửi được một lần.</p></article>`,
-          )
-          .join('')}</div></section>`,
-    )
-    .join('');
-  const layouts = SLIP_LAYOUTS.map((l) =>
-    l === opts.layout
-      ? `<strong aria-current="page">${l}</strong>`
-      : `<a href="${escapeHtml(opts.layoutHref(l))}">${l}</a>`,
-  ).join(' ');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+2. Hoặc vào ${home} và nhập mã trên. Phiếu không ghi họ tên; mỗi mã chỉ gửi được một lần.</p></article>`;
+  const choice = <T extends string | number>(
+    label: string,
+    values: readonly T[],
+    current: T,
+    name: (v: T) => string,
+    href: (v: T) => string,
+  ) =>
+    `<nav aria-label="${label}">${label}: ${values
+      .map((v) =>
+        v === current
+          ? `<strong aria-current="page">${name(v)}</strong>`
+          : `<a href="${escapeHtml(href(v))}">${name(v)}</a>`,
+      )
+      .join(' ')}</nav>`;
+  yield `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phiếu mời khảo sát — ${escapeHtml(opts.campaignName)}</title><style>${STYLE}</style></head><body class="l${opts.layout}">
 ${publicUrlBanner(opts.home)}<header class="bar"><h1>${escapeHtml(opts.campaignName)}</h1><span class="count">${count(opts.slips.length)} phiếu mời, ${count(pages)} trang A4</span>
-<nav aria-label="Số phiếu mỗi trang">Số phiếu mỗi trang: ${layouts}</nav>${printButton()}</header>
-<main>${sections || '<p class="none">Không có phiếu mời nào phù hợp.</p>'}</main></body></html>`;
+${choice('Số phiếu mỗi trang', SLIP_LAYOUTS, opts.layout, String, (layout) => opts.href({ layout }))}
+${choice(
+  'Cách xếp',
+  SLIP_ARRANGEMENTS,
+  opts.arrange,
+  (a) => SLIP_ARRANGEMENT_NAMES[a],
+  (arrange) => opts.href({ arrange }),
+)}${printButton()}</header>
+<main>`;
+  if (opts.slips.length === 0) yield '<p class="none">Không có phiếu mời nào phù hợp.</p>';
+  else if (opts.arrange === 'unit-pages') {
+    for (const [unit, slips] of byUnit) {
+      yield `<section><h2>${heading(unit, slips.length)}</h2><div class="grid">${slips
+        .map((s) => slip(s, ''))
+        .join('')}</div></section>`;
+    }
+  } else {
+    let block: string[] = [];
+    let last: string | undefined;
+    for (const s of opts.slips) {
+      const first = opts.arrange === 'units' && s.unitKey !== last;
+      last = s.unitKey;
+      block.push(
+        slip(
+          s,
+          first
+            ? `<div class="mark">${heading(s.unitKey, byUnit.get(s.unitKey)?.length ?? 0)}</div>`
+            : '',
+        ),
+      );
+      if (block.length === BLOCK) {
+        yield `<div class="grid">${block.join('')}</div>`;
+        block = [];
+      }
+    }
+    if (block.length) yield `<div class="grid">${block.join('')}</div>`;
+  }
+  yield '</main></body></html>';
 }
+
+/** The whole page at once (slipsPageParts joined). */
+export const slipsPage = (opts: SlipsPageOptions): string => [...slipsPageParts(opts)].join('');

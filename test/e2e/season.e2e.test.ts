@@ -249,8 +249,9 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     expect(new URL(printout.url()).pathname).toBe(
       `/api/campaigns/${encodeURIComponent(campaignId)}/slips`,
     );
-    // The sheets it makes, said before printing: each unit starts a sheet, 8 slips a sheet.
-    await printout.getByText(/^156 phiếu mời, \d+ trang A4$/).waitFor();
+    // The sheets it makes, said before printing: unit after unit, 8 slips a sheet, every sheet
+    // full but the last (156 slips: 20 sheets, not one sheet or more per unit).
+    await printout.getByText('156 phiếu mời, 20 trang A4', { exact: true }).waitFor();
     expect(await printout.locator('article.slip').count()).toBe(156);
     const slip = printout.locator('article.slip', {
       has: printout.locator('.who', { hasText: PERSON.name }),
@@ -258,6 +259,11 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     expect(await slip.count()).toBe(1);
     expect(await slip.locator('.meta').allTextContents()).toEqual([PERSON.group, PERSON.unit]);
     expect(await slip.locator('.code').textContent()).toMatch(/^Mã: \S+$/);
+    // Eight to a page, the QR code and the short code carry the link; four to a page print it
+    // as text too: the same person's slip there gives the link the QR code must hold.
+    expect(await slip.locator('.link').count()).toBe(0);
+    await printout.getByRole('link', { name: '4', exact: true }).click();
+    await printout.getByText('156 phiếu mời, 39 trang A4', { exact: true }).waitFor();
     const printed = (await slip.locator('.link').textContent())?.trim() ?? '';
     expect(printed.startsWith(`${server.base}/s/`)).toBe(true);
     // Everyone printed for the same group and unit: the tracking row's "Được mời".

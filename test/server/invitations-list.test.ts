@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InvitationPage, NonResponderPage } from '../../contract/console/invitations';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
@@ -99,7 +100,11 @@ describe('one page of the invitations', () => {
     const revoked = await list('?status=revoked,submitted');
     expect(revoked.items.map((i) => i.name)).toEqual(['Trần Thị Đào']);
     // The slips those filters would print: none of a revoked link.
-    expect(revoked.slips).toEqual({ count: 0, pages: { '1': 0, '4': 0, '8': 0 } });
+    expect(revoked.slips).toEqual({
+      count: 0,
+      pages: { '1': 0, '4': 0, '8': 0 },
+      unitPages: { '1': 0, '4': 0, '8': 0 },
+    });
   });
 
   it.each([
@@ -132,7 +137,11 @@ describe('slips and exports of a selection', () => {
     const found = await list('?q=nguyen%20van%20thu&group=LD_UBND_XA');
     expect(found.total).toBe(EXTRA / 2);
     // All 65 are in X-ANPHU: one unit, so 9 sheets at 8 per page, 17 at 4, 65 at 1.
-    expect(found.slips).toEqual({ count: 65, pages: { '1': 65, '4': 17, '8': 9 } });
+    expect(found.slips).toEqual({
+      count: 65,
+      pages: { '1': 65, '4': 17, '8': 9 },
+      unitPages: { '1': 65, '4': 17, '8': 9 },
+    });
     const res = await officer(`${BASE}/slips?q=nguyen%20van%20thu&group=LD_UBND_XA&layout=4`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -144,11 +153,69 @@ describe('slips and exports of a selection', () => {
     expect(html).toContain(
       `href="${BASE}/slips?q=nguyen+van+thu&#38;group=LD_UBND_XA&#38;layout=8"`,
     );
+    expect(html).toContain(
+      `href="${BASE}/slips?q=nguyen+van+thu&#38;group=LD_UBND_XA&#38;layout=4&#38;arrange=unit-pages"`,
+    );
     const one = found.items[0];
     const again = await (await officer(`${BASE}/slips?ids=${one?.id}`)).text();
     expect(again.match(/<article class="slip">/g)).toHaveLength(1);
     expect(again).toContain(one?.name);
     expect(again).toContain('1 phiếu mời, 1 trang A4');
+  });
+
+  it('arranges the slips unit after unit, a unit per page, or packed, and counts the sheets of each', async () => {
+    // The live links of the 2023 demo's leaders of commune offices: a few per commune.
+    const found = await list('?group=LD_UBND_XA&status=not_opened');
+    const live = found.slips.count;
+    const units = new Map<string, number>();
+    for (let page = 1; (page - 1) * 200 < found.total; page++) {
+      for (const inv of (
+        await list(`?group=LD_UBND_XA&status=not_opened&pageSize=200&page=${page}`)
+      ).items) {
+        units.set(inv.unitName ?? '', (units.get(inv.unitName ?? '') ?? 0) + 1);
+      }
+    }
+    expect(units.size).toBeGreaterThan(2);
+    const perUnitPages = [...units.values()].reduce((n, k) => n + Math.ceil(k / 4), 0);
+    expect(found.slips.pages['4']).toBe(Math.ceil(live / 4));
+    expect(found.slips.unitPages['4']).toBe(perUnitPages);
+    expect(perUnitPages).toBeGreaterThan(Math.ceil(live / 4));
+
+    const page = async (arrange: string) => {
+      const res = await officer(
+        `${BASE}/slips?group=LD_UBND_XA&status=not_opened&layout=4&arrange=${arrange}`,
+        { headers: { 'Accept-Encoding': 'gzip' } },
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      return gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
+    };
+    // Unit after unit: no headings and no page breaks, the first slip of each unit marked.
+    const flowing = await page('units');
+    expect(flowing).toContain(`${live} phiếu mời, ${Math.ceil(live / 4)} trang A4`);
+    expect(flowing).not.toContain('<section>');
+    const marks = [...flowing.matchAll(/<div class="mark">([^<]*)<\/div>/g)].map((m) => m[1]);
+    expect(marks).toEqual([...units].map(([unit, n]) => `${unit} — ${n} phiếu`));
+    expect(flowing.match(/<article class="slip">/g)).toHaveLength(live);
+    expect(flowing).toContain('<strong aria-current="page">Theo đơn vị, nối tiếp nhau</strong>');
+    // A unit per page: one section under its heading each.
+    const paged = await page('unit-pages');
+    expect(paged).toContain(`${live} phiếu mời, ${perUnitPages} trang A4`);
+    expect(paged.match(/<section><h2>/g)).toHaveLength(units.size);
+    expect(paged).not.toContain('class="mark"');
+    // Packed: no mark of units at all, every sheet full.
+    const packed = await page('packed');
+    expect(packed).toContain(`${live} phiếu mời, ${Math.ceil(live / 4)} trang A4`);
+    expect(packed).not.toContain('class="mark"');
+    expect(packed).not.toContain('<section>');
+    expect(packed.match(/<article class="slip">/g)).toHaveLength(live);
+
+    const bad = await officer(`${BASE}/slips?arrange=sideways`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid_query', details: { param: 'arrange' } },
+    });
   });
 
   it('exports the links of every matching row, not one page', async () => {

@@ -3,15 +3,18 @@ import {
   INVITATION_SORTS,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
+  SLIP_ARRANGEMENT_DEFAULT,
+  SLIP_ARRANGEMENTS,
   SLIP_LAYOUT_DEFAULT,
   SLIP_LAYOUTS,
+  type SlipArrangement,
   type SlipLayout,
 } from '../../../contract/console/invitation-list';
 import { count } from '../format';
 
 /**
  * What the people lists (invitations, non-responders) show: the view, the search, the filters,
- * the order, the page and the slip layout. Kept in the address (`?q=…&group=…`, so the back
+ * the order, the page and how slips print (per page, arrangement). Kept in the address (`?q=…&group=…`, so the back
  * button and a copied address bring it back) and in the browser per campaign (so coming back to
  * the tab finds it as it was left).
  */
@@ -26,6 +29,7 @@ export interface ListState {
   page: number;
   pageSize: number;
   layout: SlipLayout;
+  arrange: SlipArrangement;
 }
 
 export const INITIAL: ListState = {
@@ -38,6 +42,7 @@ export const INITIAL: ListState = {
   page: 1,
   pageSize: PAGE_SIZE_DEFAULT,
   layout: SLIP_LAYOUT_DEFAULT,
+  arrange: SLIP_ARRANGEMENT_DEFAULT,
 };
 
 /** The page sizes offered. */
@@ -56,6 +61,7 @@ export function parseState(search: string): ListState {
   const status = (p.get('status') ?? '').split(',').filter((s) => STATUSES.includes(s));
   const sort = p.get('sort') ?? '';
   const layout = Number(p.get('layout'));
+  const arrange = p.get('arrange') ?? '';
   return {
     view: p.get('view') === 'pending' ? 'pending' : 'all',
     q: (p.get('q') ?? '').slice(0, 100),
@@ -68,6 +74,9 @@ export function parseState(search: string): ListState {
     layout: (SLIP_LAYOUTS as readonly number[]).includes(layout)
       ? (layout as SlipLayout)
       : SLIP_LAYOUT_DEFAULT,
+    arrange: (SLIP_ARRANGEMENTS as readonly string[]).includes(arrange)
+      ? (arrange as SlipArrangement)
+      : SLIP_ARRANGEMENT_DEFAULT,
   };
 }
 
@@ -81,7 +90,7 @@ export function stateQuery(state: Partial<ListState>): string {
   return s ? `?${s}` : '';
 }
 
-/** What the server is asked for a view: its filters, search, order and page (no view, no layout). */
+/** What the server is asked for a view: its filters, search, order and page (no view, no slips). */
 export function listQuery(s: ListState): string {
   return stateQuery({
     q: s.q.trim(),
@@ -140,7 +149,12 @@ export function useListState(campaignId: string) {
     (patch: Partial<ListState>) =>
       setState((old) => {
         const next = { ...old, ...patch };
-        if (!('page' in patch) && Object.keys(patch).some((k) => k !== 'layout')) next.page = 1;
+        if (
+          !('page' in patch) &&
+          Object.keys(patch).some((k) => k !== 'layout' && k !== 'arrange')
+        ) {
+          next.page = 1;
+        }
         const query = stateQuery(next);
         history.replaceState(history.state, '', `${location.pathname}${query}`);
         try {

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type SlipLayout, slipPageCount } from '../../../contract/console/invitation-list';
+import {
+  type SlipArrangement,
+  type SlipLayout,
+  slipPageCount,
+} from '../../../contract/console/invitation-list';
 import type { Invitation, InvitationStatus } from '../types';
 
 /**
@@ -17,14 +21,21 @@ interface Picked {
 
 const LIVE: InvitationStatus[] = ['not_opened', 'opened', 'in_progress'];
 
-/** The slips of picked rows and the A4 sheets they make (each unit starts a sheet). */
-export function pickedSlips(picked: Iterable<Picked>, layout: SlipLayout) {
+/** The slips of picked rows and the A4 sheets they make, as the server counts them. */
+export function pickedSlips(
+  picked: Iterable<Picked>,
+  layout: SlipLayout,
+  arrange: SlipArrangement,
+) {
   const perUnit = new Map<string, number>();
   for (const p of picked) {
     if (LIVE.includes(p.status)) perUnit.set(p.unit, (perUnit.get(p.unit) ?? 0) + 1);
   }
   const counts = [...perUnit.values()];
-  return { count: counts.reduce((a, b) => a + b, 0), pages: slipPageCount(counts, layout) };
+  return {
+    count: counts.reduce((a, b) => a + b, 0),
+    pages: slipPageCount(counts, layout, arrange),
+  };
 }
 
 export interface Selection {
@@ -47,7 +58,10 @@ export function useSelection(filters: string): Selection {
     setPicked(new Map());
     setAll(false);
   }, [filters]);
-  const entry = (inv: Invitation): Picked => ({ status: inv.status, unit: inv.unitName ?? '' });
+  const entry = (inv: Invitation): Picked => ({
+    status: inv.status,
+    unit: inv.unitName ?? inv.group,
+  });
   return {
     picked,
     all,

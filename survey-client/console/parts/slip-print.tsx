@@ -1,4 +1,10 @@
-import { SLIP_LAYOUTS, type SlipLayout } from '../../../contract/console/invitation-list';
+import {
+  SLIP_ARRANGEMENT_NAMES,
+  SLIP_ARRANGEMENTS,
+  SLIP_LAYOUTS,
+  type SlipArrangement,
+  type SlipLayout,
+} from '../../../contract/console/invitation-list';
 import { campaignApi } from '../api';
 import { count } from '../format';
 import type { InvitationPage } from '../types';
@@ -29,16 +35,22 @@ export function SlipPrint({
   state: ListState;
   page: InvitationPage | undefined;
   selection: Selection;
-  onLayout: (layout: SlipLayout) => void;
+  onLayout: (change: { layout?: SlipLayout; arrange?: SlipArrangement }) => void;
   onReminded: () => void;
 }) {
   const picked = selection.picked.size > 0 && !selection.all;
   const query = picked ? `?ids=${[...selection.picked.keys()].join(',')}` : filterQuery(state);
-  const withLayout = (q: string) => `${q}${q ? '&' : '?'}layout=${state.layout}`;
+  const withLayout = (q: string) =>
+    `${q}${q ? '&' : '?'}layout=${state.layout}&arrange=${state.arrange}`;
   const slips = picked
-    ? pickedSlips(selection.picked.values(), state.layout)
+    ? pickedSlips(selection.picked.values(), state.layout, state.arrange)
     : page
-      ? { count: page.slips.count, pages: page.slips.pages[state.layout] }
+      ? {
+          count: page.slips.count,
+          pages: (state.arrange === 'unit-pages' ? page.slips.unitPages : page.slips.pages)[
+            state.layout
+          ],
+        }
       : undefined;
   const who = picked
     ? `${count(selection.picked.size)} người đã chọn`
@@ -83,11 +95,24 @@ export function SlipPrint({
           Số phiếu mỗi trang A4
           <select
             value={String(state.layout)}
-            onChange={(e) => onLayout(Number(e.currentTarget.value) as SlipLayout)}
+            onChange={(e) => onLayout({ layout: Number(e.currentTarget.value) as SlipLayout })}
           >
             {[...SLIP_LAYOUTS].reverse().map((l) => (
               <option key={l} value={String(l)}>
                 {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="layout">
+          Cách xếp
+          <select
+            value={state.arrange}
+            onChange={(e) => onLayout({ arrange: e.currentTarget.value as SlipArrangement })}
+          >
+            {SLIP_ARRANGEMENTS.map((a) => (
+              <option key={a} value={a}>
+                {SLIP_ARRANGEMENT_NAMES[a]}
               </option>
             ))}
           </select>

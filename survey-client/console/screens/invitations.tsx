@@ -129,7 +129,7 @@ function AllInvitations({
         state={state}
         page={page}
         selection={selection}
-        onLayout={(layout) => update({ layout })}
+        onLayout={(change) => update(change)}
         onReminded={list.reload}
       />
       <AddPerson campaign={campaign} onAdded={list.reload} />

@@ -169,6 +169,7 @@ export function invitationPage(
     slips: {
       count: live,
       pages: { '1': live, '4': Math.ceil(live / 4), '8': Math.ceil(live / 8) },
+      unitPages: { '1': live, '4': Math.ceil(live / 4), '8': Math.ceil(live / 8) },
     },
     ...patch,
   };

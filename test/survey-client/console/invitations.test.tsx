@@ -101,7 +101,7 @@ describe('invitations', () => {
     expect(href('Tải đường dẫn và tin nhắn (CSV)')).toBe(`${BASE}/links.csv?${filters}`);
     expect(href('Tải đường dẫn và tin nhắn (Excel)')).toBe(`${BASE}/links.xlsx?${filters}`);
     const slips = screen.getByRole('link', { name: 'In phiếu mời (QR)' });
-    expect(slips.getAttribute('href')).toBe(`${BASE}/slips?${filters}&layout=8`);
+    expect(slips.getAttribute('href')).toBe(`${BASE}/slips?${filters}&layout=8&arrange=units`);
     expect(slips.getAttribute('target')).toBe('_blank');
     // How many slips and A4 sheets, before printing; the layout changes both.
     expect(screen.getByText(/Áp dụng cho mọi người khớp bộ lọc/).textContent).toBe(
@@ -109,7 +109,7 @@ describe('invitations', () => {
     );
     fireEvent.change(screen.getByLabelText('Số phiếu mỗi trang A4'), { target: { value: '4' } });
     await settle();
-    expect(slips.getAttribute('href')).toBe(`${BASE}/slips?${filters}&layout=4`);
+    expect(slips.getAttribute('href')).toBe(`${BASE}/slips?${filters}&layout=4&arrange=units`);
     // Changing the layout does not ask for the list again.
     expect(server.gets(`${BASE}/invitations`)).toHaveLength(5);
   });
@@ -181,7 +181,7 @@ describe('invitations', () => {
       'Áp dụng cho 2 người đã chọn: 1 phiếu mời, 1 trang A4.',
     );
     const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
-    expect(href('In phiếu mời (QR)')).toBe(`${BASE}/slips?ids=inv1,inv2&layout=8`);
+    expect(href('In phiếu mời (QR)')).toBe(`${BASE}/slips?ids=inv1,inv2&layout=8&arrange=units`);
     expect(href('Tải đường dẫn và tin nhắn (CSV)')).toBe(`${BASE}/links.csv?ids=inv1,inv2`);
     await click('Bỏ chọn');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn cả trang' }));
@@ -232,25 +232,38 @@ describe('invitations', () => {
       status: 200,
       body: invitationPage(rows, {
         total: 4812,
-        slips: { count: 4700, pages: { '1': 4700, '4': 1200, '8': 602 } },
+        slips: {
+          count: 4700,
+          pages: { '1': 4700, '4': 1175, '8': 588 },
+          unitPages: { '1': 4700, '4': 1200, '8': 602 },
+        },
       }),
     });
     await openAt('/console/c/c2024/invitations?group=LD_UBND_XA');
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho mọi người khớp bộ lọc: 4.700 phiếu mời, 602 trang A4.',
+      'Áp dụng cho mọi người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4.',
     );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn cả trang' }));
     await settle();
     await click('Chọn tất cả 4.812 người khớp bộ lọc');
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 602 trang A4.',
+      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4.',
     );
     expect(screen.getByRole('link', { name: 'In phiếu mời (QR)' }).getAttribute('href')).toBe(
-      `${BASE}/slips?group=LD_UBND_XA&layout=8`,
+      `${BASE}/slips?group=LD_UBND_XA&layout=8&arrange=units`,
     );
     expect(
       (screen.getByRole('checkbox', { name: 'Chọn Nguyễn Văn An' }) as HTMLInputElement).checked,
     ).toBe(true);
+    // A unit per page costs sheets: the count says so before printing.
+    fireEvent.change(screen.getByLabelText('Cách xếp'), { target: { value: 'unit-pages' } });
+    await settle();
+    expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
+      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 602 trang A4.',
+    );
+    expect(screen.getByRole('link', { name: 'In phiếu mời (QR)' }).getAttribute('href')).toBe(
+      `${BASE}/slips?group=LD_UBND_XA&layout=8&arrange=unit-pages`,
+    );
   });
 
   it('reissues a link only after a confirmation saying the old link stops working', async () => {

@@ -67,10 +67,15 @@ describe('the remembered state of the people lists', () => {
 });
 
 describe('slips and A4 sheets', () => {
-  it('starts each unit on a new sheet', () => {
-    expect(slipPageCount([9, 8, 1], 8)).toBe(4);
-    expect(slipPageCount([9, 8, 1], 4)).toBe(3 + 2 + 1);
-    expect(slipPageCount([9, 8, 1], 1)).toBe(18);
+  it('starts each unit on a new sheet only when asked', () => {
+    expect(slipPageCount([9, 8, 1], 8, 'unit-pages')).toBe(4);
+    expect(slipPageCount([9, 8, 1], 4, 'unit-pages')).toBe(3 + 2 + 1);
+    expect(slipPageCount([9, 8, 1], 1, 'unit-pages')).toBe(18);
+    expect(slipPageCount([], 8, 'unit-pages')).toBe(0);
+    // Unit after unit, or packed: every sheet full but the last.
+    expect(slipPageCount([9, 8, 1], 8)).toBe(3);
+    expect(slipPageCount([9, 8, 1], 4, 'packed')).toBe(5);
+    expect(slipPageCount([9, 8, 1], 1, 'units')).toBe(18);
     expect(slipPageCount([], 8)).toBe(0);
   });
 
@@ -82,7 +87,8 @@ describe('slips and A4 sheets', () => {
       { status: 'revoked' as const, unit: 'B' },
       { status: 'in_progress' as const, unit: 'B' },
     ];
-    expect(pickedSlips(picked, 8)).toEqual({ count: 3, pages: 2 });
-    expect(pickedSlips(picked, 1)).toEqual({ count: 3, pages: 3 });
+    expect(pickedSlips(picked, 8, 'unit-pages')).toEqual({ count: 3, pages: 2 });
+    expect(pickedSlips(picked, 8, 'units')).toEqual({ count: 3, pages: 1 });
+    expect(pickedSlips(picked, 1, 'packed')).toEqual({ count: 3, pages: 3 });
   });
 });
