@@ -133,6 +133,8 @@ interface Layout {
    * own per mask), data modules light.
    */
   base: Uint8Array;
+  /** Where a code is made, reused. */
+  work: Uint8Array;
   /** Where each data bit goes, in filling order (index y·size + x). */
   order: Int32Array;
   /** Per data bit, the masks that flip its module (bit m for mask m). */
@@ -232,6 +234,7 @@ function buildLayout(version: number): Layout {
     version,
     size,
     base,
+    work: new Uint8Array(base.length),
     order,
     flips,
     ecLen,
@@ -312,6 +315,12 @@ class Tally {
   private hi = 0;
   /** The most any field holds: the sum of the weights added since the last emptying. */
   private most = 0;
+  reset() {
+    this.total.fill(0);
+    this.lo = 0;
+    this.hi = 0;
+    this.most = 0;
+  }
   add(lanes: number, weight: number) {
     if (this.most + weight >= FIELD) this.empty();
     this.most += weight;
@@ -385,9 +394,15 @@ function scoreLine(l: Uint8Array, first: number, step: number, size: number, t: 
  * more in a row or column (N1), 2 × 2 blocks of one colour (N2), finder-like runs with four light
  * modules on one side (N3), and the distance of the dark share from half (N4).
  */
+// Reused from code to code (scoring is synchronous): 5,000 codes made no garbage for them.
+const penaltyTally = new Tally();
+const darkTally = new Tally();
+
 function penalties(l: Uint8Array, size: number): Float64Array {
-  const t = new Tally();
-  const dark = new Tally();
+  const t = penaltyTally;
+  const dark = darkTally;
+  t.reset();
+  dark.reset();
   for (let a = 0; a < size; a++) {
     scoreLine(l, a * size, 1, size, t);
     scoreLine(l, a, size, size, t);
@@ -418,8 +433,12 @@ function penalties(l: Uint8Array, size: number): Float64Array {
 
 const encoder = new TextEncoder();
 
-/** The QR code of `text` (UTF-8, byte mode, level M), the mask chosen by the lowest penalty. */
-export function qrMatrix(text: string): QrMatrix {
+/**
+ * The QR code of `text` (UTF-8, byte mode, level M), the mask chosen by the lowest penalty. With
+ * `into` (at least size² long) the modules are written there instead of a new array: the slips
+ * page draws 5,000 codes through one.
+ */
+export function qrMatrix(text: string, into?: Uint8Array): QrMatrix {
   const bytes = encoder.encode(text);
   let version = 1;
   while (
@@ -430,7 +449,8 @@ export function qrMatrix(text: string): QrMatrix {
   if (version > 40) throw new Error(`too long for a QR code: ${bytes.length} bytes`);
   const l = layoutFor(version);
   const words = codewords(dataStream(bytes, version, l.capacity), l);
-  const lanes = l.base.slice();
+  const lanes = l.work;
+  lanes.set(l.base);
   for (let i = 0; i < words.length * 8; i++) {
     const bit = ((words[i >>> 3] as number) >>> (7 - (i & 7))) & 1;
     lanes[l.order[i] as number] = (bit ? 0xff : 0) ^ (l.flips[i] as number);
@@ -442,7 +462,10 @@ export function qrMatrix(text: string): QrMatrix {
   const scores = penalties(lanes, l.size);
   let mask = 0;
   for (let m = 1; m < 8; m++) if ((scores[m] as number) < (scores[mask] as number)) mask = m;
-  const data = new Uint8Array(lanes.length);
+  const data =
+    into && into.length >= lanes.length
+      ? into.subarray(0, lanes.length)
+      : new Uint8Array(lanes.length);
   for (let i = 0; i < lanes.length; i++) data[i] = ((lanes[i] as number) >>> mask) & 1;
   return { size: l.size, data, version, mask };
 }

@@ -36,6 +36,9 @@ export function inviteMessage(
   ].join('\n');
 }
 
+/** The modules of the code being drawn (version 40 is the largest: 177 × 177). */
+const modules = new Uint8Array(177 * 177);
+
 /**
  * A QR code as an inline SVG path: crisp when printed, no image files to manage. Each horizontal
  * run of dark modules is one stroke a module high along the row's middle, moved to relative to
@@ -43,7 +46,7 @@ export function inviteMessage(
  * moves). The code comes from qr-matrix.ts, fast enough for a province's slips in one page.
  */
 export function qrSvg(text: string): string {
-  const { size: n, data } = qrMatrix(text);
+  const { size: n, data } = qrMatrix(text, modules);
   let d = '';
   let penX = 0;
   let penY = 0;
