@@ -24,6 +24,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.{ts,tsx}'],
     pool: 'forks',
+    // TEST_DB=postgres: a PostgreSQL server and a migrated template for test/db.ts.
+    globalSetup: ['test/postgres/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

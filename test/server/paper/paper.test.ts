@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { builtInDefinition } from '../../../questionnaires';
 import { formatSerial, newSerial, parseSerial } from '../../../server/paper/serial';
+import { failInserts } from '../../db';
 import { fullAnswers, json, setup, signIn, submissionId } from '../helpers';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -403,8 +404,7 @@ describe('entering paper forms', () => {
   it('is one transaction: a failure half-way leaves the serial unused and nothing stored', async () => {
     const serial = await returned('CC_CQCM_HUYEN');
     const answers = await fullAnswers(ctx.db, 'CC_CQCM_HUYEN');
-    await sql`CREATE TRIGGER fail_comment BEFORE INSERT ON comment
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(ctx.db);
+    await failInserts(ctx.db, 'comment', 'true', 'disk full');
     const res = await officer(
       `${CAMPAIGN}/paper/entries`,
       post({ serial, answers, comments: { P04: 'Ý kiến' } }),
