@@ -24,6 +24,11 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['test/**/*.test.{ts,tsx}'],
     pool: 'forks',
-    testTimeout: 20_000,
+    // TEST_DB=postgres: a PostgreSQL server and a migrated template for test/db.ts.
+    globalSetup: ['test/postgres/global-setup.ts'],
+    // PostgreSQL answers over a socket: the seeding of the largest fixtures takes a few times
+    // longer than on SQLite in memory.
+    testTimeout: process.env.TEST_DB === 'postgres' ? 60_000 : 20_000,
+    hookTimeout: process.env.TEST_DB === 'postgres' ? 60_000 : 10_000,
   },
 });

@@ -9,7 +9,7 @@ import { setCampaignOpen } from './campaigns/service';
 import { type Config, ConfigError, loadConfig } from './config';
 import { toCsv } from './csv';
 import { BACKUP_USAGE, backupCommand } from './db/backup';
-import { type Db, migrateToLatest, openDb } from './db/connect';
+import { connectDb, DatabaseError, type Db, migrateToLatest } from './db/connect';
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
 import { createProvinceDemo } from './demo/province';
@@ -241,7 +241,14 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   }
   // Before openDb: a backup neither creates nor migrates the database it copies.
   if (command === 'backup') return backupCommand(config.databaseUrl, args);
-  const db = openDb(config.databaseUrl);
+  let db: Db;
+  try {
+    db = await connectDb(config.databaseUrl);
+  } catch (err) {
+    if (!(err instanceof DatabaseError)) throw err;
+    console.error(`Lỗi: ${err.message}`);
+    return 1;
+  }
   try {
     await migrateToLatest(db);
     if (command === 'demo') {

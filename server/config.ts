@@ -3,25 +3,22 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy } from './auth/proxy';
+import { isPostgresUrl, maskUrl } from './db/url';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
-   * A SQLite file path or `:memory:`. A URL is refused rather than taken as a path: before,
-   * `postgres://…` silently made a SQLite file in a folder named `postgres:`.
+   * A SQLite file path or `:memory:` (the default: a file, nothing to set up), or a PostgreSQL
+   * server's `postgres://user:password@host:5432/database`. Any other URL is refused rather than
+   * taken as a path: before, `postgres://…` silently made a SQLite file in a folder "postgres:".
    */
   DATABASE_URL: z
     .string()
     .min(1)
     .default('./data/cchc.sqlite')
     .superRefine((url, ctx) => {
-      if (url === ':memory:' || !/^[a-z][a-z0-9+.-]*:/i.test(url)) return;
-      ctx.addIssue({
-        code: 'custom',
-        message: /^postgres(ql)?:/i.test(url)
-          ? 'PostgreSQL chưa được hỗ trợ trong phiên bản này; dùng đường dẫn tới một tệp SQLite (ví dụ ./data/cchc.sqlite).'
-          : `"${url.replace(/\/\/[^@/]*@/, '//***@')}" không dùng được: cần đường dẫn tới một tệp SQLite (ví dụ ./data/cchc.sqlite) hoặc :memory:.`,
-      });
+      const problem = databaseUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   PUBLIC_URL: z.url().optional(),
   APP_SECRET: z.string().min(32, 'APP_SECRET phải dài ít nhất 32 ký tự').optional(),
@@ -55,6 +52,23 @@ const Env = z.object({
       return list;
     }),
 });
+
+/** Why DATABASE_URL cannot be used, in Vietnamese; undefined when it can. */
+function databaseUrlProblem(url: string): string | undefined {
+  if (isPostgresUrl(url)) {
+    let name = '';
+    try {
+      name = new URL(url).pathname.replace(/^\/+/, '');
+    } catch {
+      return `"${maskUrl(url)}" không phải một địa chỉ PostgreSQL hợp lệ (postgres://người-dùng:mật-khẩu@máy-chủ:5432/tên-csdl).`;
+    }
+    if (!name)
+      return `"${maskUrl(url)}" thiếu tên cơ sở dữ liệu (postgres://người-dùng:mật-khẩu@máy-chủ:5432/tên-csdl).`;
+    return undefined;
+  }
+  if (url === ':memory:' || !/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
+  return `"${maskUrl(url)}" không dùng được: cần đường dẫn tới một tệp SQLite (ví dụ ./data/cchc.sqlite), :memory: hoặc một máy chủ PostgreSQL (postgres://người-dùng:mật-khẩu@máy-chủ:5432/tên-csdl).`;
+}
 
 /** The environment cannot be used: printed as is, without a stack, and the start stops. */
 export class ConfigError extends Error {}

@@ -35,6 +35,19 @@ export function isDiskFull(err: unknown): boolean {
   return false;
 }
 
+/**
+ * PostgreSQL refuses text it cannot store: a NUL character (\u0000, which SQLite keeps) or bytes
+ * that are not UTF-8 (22021, 22P05). Only a hand-made request sends them; the statement failed,
+ * so nothing of it was stored.
+ */
+export function isUnstorableText(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
+}
+
 export const DISK_FULL_MESSAGE =
   'Máy chủ đã hết chỗ lưu trữ nên chưa ghi được. Câu trả lời của Ông/Bà vẫn được giữ trên máy; vui lòng thử lại sau.';
 
@@ -55,6 +68,11 @@ export function handleError(err: Error, c: Context) {
     c.header('Retry-After', '60');
     return c.json(errorBody('disk_full', DISK_FULL_MESSAGE), 503);
   }
+  if (isUnstorableText(err))
+    return c.json(
+      errorBody('invalid_request', 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL).'),
+      400,
+    );
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (status === 413) {

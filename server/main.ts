@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { createApp } from './app';
 import { ensureFirstAdmin } from './auth/users';
 import { ConfigError, loadConfig } from './config';
-import { migrateToLatest, openDb } from './db/connect';
+import { connectDb, DatabaseError, isPostgres, migrateToLatest } from './db/connect';
 import { rewriteIfDue } from './db/rewrite';
+import { maskUrl } from './db/url';
 import { listen } from './listen';
 import { publicUrlProblem } from './public-url';
 
@@ -17,7 +18,11 @@ const config = (() => {
     process.exit(1);
   }
 })();
-const db = openDb(config.databaseUrl);
+const db = await connectDb(config.databaseUrl).catch((err: unknown) => {
+  if (!(err instanceof DatabaseError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 await migrateToLatest(db);
 const firstAdmin = await ensureFirstAdmin(db);
 const app = createApp({ db, config });
@@ -28,7 +33,7 @@ const { server, port } = await listen(app.fetch, {
   timeouts: { requestMs: config.requestTimeoutS * 1000 },
 });
 console.log(
-  `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${port}, CSDL ${config.databaseUrl})`,
+  `cchc-survey đang chạy tại ${config.publicUrl} (cổng ${port}, CSDL ${maskUrl(config.databaseUrl)})`,
 );
 console.log('Tạo đợt khảo sát mẫu: npm run cli -- demo');
 const urlProblem = publicUrlProblem(config.publicUrl);
@@ -46,8 +51,10 @@ if (firstAdmin) {
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
 // in; truncating it every minute keeps that trace of recent submits short-lived. The same tick
 // rebuilds the file in key order when a campaign has closed (also at its deadline) or, while
-// forms arrive, every minute or so (server/db/rewrite.ts).
+// forms arrive, every minute or so (server/db/rewrite.ts). SQLite only: PostgreSQL's WAL and
+// its row order are its own (issue #12 part 3).
 const checkpoint = setInterval(() => {
+  if (isPostgres(db)) return;
   void rewriteIfDue(db)
     .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))
     .catch(() => undefined);

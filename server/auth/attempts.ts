@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../db/connect';
+import { type Db, inTransaction, isPostgres } from '../db/connect';
 
 /**
  * Guessing budgets (issue #9, points 6 and 7). An attempt — a sign-in or a short code — is
@@ -34,13 +34,25 @@ export async function reserveAttempt(db: Db, b: Budget, now = new Date()): Promi
   await pruneNowAndThen(db, now);
   const id = b.id ?? randomBytes(12).toString('base64url');
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
-  const result = await sql`
-    INSERT OR IGNORE INTO login_attempt (id, scope, key, at)
+  const insert = (trx: Db) =>
+    sql`
+    INSERT INTO login_attempt (id, scope, key, at)
     SELECT ${id}, ${b.scope}, ${b.key}, ${now.toISOString()}
     WHERE (SELECT count(*) FROM login_attempt
              WHERE scope = ${b.scope} AND key = ${b.key} AND at > ${since}) < ${b.maxForKey}
       AND (SELECT count(*) FROM login_attempt
-             WHERE scope = ${b.scope} AND at > ${since}) < ${b.maxForScope}`.execute(db);
+             WHERE scope = ${b.scope} AND at > ${since}) < ${b.maxForScope}
+    ON CONFLICT DO NOTHING`.execute(trx);
+  // PostgreSQL has no single writer: a lock per scope, held until the commit, stands in for it,
+  // so that there too the count and the insert are one step.
+  const result = isPostgres(db)
+    ? await inTransaction(db, async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`login_attempt:${b.scope}`}))`.execute(
+          trx,
+        );
+        return insert(trx);
+      })
+    : await insert(db);
   return Number(result.numAffectedRows ?? 0) === 1 ? id : null;
 }
 

@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { openSqlite } from './connect';
+import { isPostgresUrl } from './url';
 
 /** A refusal or failure of the backup, its message in Vietnamese (the CLI prints it). */
 export class BackupError extends Error {}
@@ -48,6 +49,10 @@ export function backupDatabase(
   const t = performance.now();
   if (sourceUrl === ':memory:')
     throw new BackupError('Cơ sở dữ liệu trong bộ nhớ (:memory:) không sao lưu được.');
+  if (isPostgresUrl(sourceUrl))
+    throw new BackupError(
+      'Lệnh backup chỉ dành cho SQLite; với PostgreSQL dùng pg_dump (xem README, phần PostgreSQL).',
+    );
   if (!existsSync(sourceUrl))
     throw new BackupError(`Không tìm thấy cơ sở dữ liệu ${sourceUrl} (DATABASE_URL).`);
   const file = resolve(dest);

@@ -5,10 +5,14 @@ import {
   CamelCasePlugin,
   Kysely,
   Migrator,
+  PostgresAdapter,
+  PostgresDialect,
   type SqliteDatabase,
   SqliteDialect,
   type SqliteStatement,
+  sql,
 } from 'kysely';
+import pg from 'pg';
 import * as m0001 from './migrations/0001-initial';
 import * as m0002 from './migrations/0002-accounts';
 import * as m0003 from './migrations/0003-reminders';
@@ -25,6 +29,7 @@ import * as m0013 from './migrations/0013-official-codes';
 import * as m0014 from './migrations/0014-password-reset';
 import * as m0015 from './migrations/0015-run-paper-waiting';
 import type { Database } from './schema';
+import { isPostgresUrl, maskUrl } from './url';
 
 export type Db = Kysely<Database>;
 
@@ -51,13 +56,112 @@ export function openSqlite(url: string): SQLite.Database {
   return sqlite;
 }
 
-/** The database at `url` through Kysely: openSqlite's connection, compiled statements cached. */
-export function openDb(url: string): Db {
+/** How many connections one server process keeps to PostgreSQL. */
+export interface PostgresOptions {
+  max?: number;
+  idleTimeoutMillis?: number;
+}
+
+/**
+ * The database at `url` through Kysely: a PostgreSQL server for `postgres://…` (a pool of `pg`
+ * connections; nothing is sent until the first query, `connectDb` checks it), else openSqlite's
+ * connection with compiled statements cached.
+ */
+export function openDb(url: string, options: PostgresOptions = {}): Db {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'cchc-survey',
+      types: SAME_AS_SQLITE,
+    });
+    // An idle connection the server drops (a restart) must not take the process down.
+    pool.on('error', () => undefined);
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+    });
+  }
   const sqlite = openSqlite(url);
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+/**
+ * pg hands int8 (every count(*), sum() of integers) and numeric back as strings, to keep their
+ * precision; SQLite gives numbers. Counts never come near 2^53, so both become numbers here and
+ * every query answers the same on both databases.
+ */
+const INT8 = 20;
+const NUMERIC = 1700;
+const SAME_AS_SQLITE = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** True on PostgreSQL, false on SQLite: for the few statements the two spell differently. */
+export const isPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The database cannot be used: printed as is, without a stack, and the start stops. */
+export class DatabaseError extends Error {}
+
+/** The oldest PostgreSQL the product is tested on. */
+const MIN_POSTGRES = 150000;
+
+/**
+ * openDb, then for PostgreSQL one round trip to make sure the server answers and is recent
+ * enough, so that a wrong URL stops the start with a clear message (DatabaseError) instead of
+ * failing on the first request.
+ */
+export async function connectDb(url: string, options: PostgresOptions = {}): Promise<Db> {
+  const db = openDb(url, options);
+  if (!isPostgres(db)) return db;
+  const where = `Không kết nối được PostgreSQL tại ${maskUrl(url)}`;
+  let version: number;
+  try {
+    const { rows } = await sql<{
+      v: string;
+    }>`select current_setting('server_version_num') as v`.execute(db);
+    version = Number(rows[0]?.v);
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    throw new DatabaseError(`${where}: ${postgresReason(err, url)}`);
+  }
+  if (!(version >= MIN_POSTGRES)) {
+    await db.destroy();
+    throw new DatabaseError(
+      `${where}: cần PostgreSQL 15 trở lên, máy chủ này là ${Math.floor(version / 10000)}.`,
+    );
+  }
+  return db;
+}
+
+/** What went wrong connecting, in Vietnamese, with pg's own code for whoever searches it. */
+function postgresReason(err: unknown, url: string): string {
+  const code = (err as { code?: unknown }).code;
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\/+/, ''));
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'máy chủ không nhận kết nối (ECONNREFUSED); kiểm tra địa chỉ, cổng và máy chủ đã chạy chưa.';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `không tìm thấy máy chủ (${code}); kiểm tra tên máy trong địa chỉ.`;
+    case '3D000':
+      return `chưa có cơ sở dữ liệu "${name}" (3D000); tạo nó trước, ví dụ: createdb ${name}.`;
+    case '28P01':
+    case '28000':
+      return `sai tên người dùng hoặc mật khẩu, hoặc máy chủ không cho người dùng này vào (${code}).`;
+    default: {
+      const message = err instanceof Error ? err.message : String(err);
+      return `${message.replace(/\/\/[^@/\s]*@/g, '//***@')}${typeof code === 'string' ? ` (${code})` : ''}.`;
+    }
+  }
 }
 
 /**

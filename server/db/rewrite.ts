@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './connect';
+import { type Db, isPostgres } from './connect';
 
 /**
  * While a campaign is open, the forms since the last rewrite are also the newest pages: SQLite
@@ -52,6 +52,8 @@ export async function rewritePages(db: Db, now = new Date()): Promise<RewriteRes
   const t = performance.now();
   if (db.isTransaction)
     return { rewritten: false, checkpointed: false, ms: 0, error: 'in a transaction' };
+  // SQLite's pages only: PostgreSQL's row order is issue #12 part 3 (docs/anonymity.md).
+  if (isPostgres(db)) return { rewritten: false, checkpointed: false, ms: 0, error: 'PostgreSQL' };
   try {
     const submissions = await countSubmissions(db);
     await sql`VACUUM`.execute(db);

@@ -1,5 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import { type Db, inTransaction } from '../db/connect';
+import { type Db, inTransaction, isPostgres } from '../db/connect';
 import type { InvitationStatus, ReminderTable } from '../db/schema';
 
 /** A person's columns as the console's lists read them (`r` is the respondent). */
@@ -111,7 +111,7 @@ export async function listInvitationKeys(
       'u.position as unitPosition',
     ])
     .select(
-      sql<string>`max(i.created_at, coalesce(i.opened_at, ''), coalesce(i.started_at, ''), coalesce(i.submitted_at, ''), coalesce(i.revoked_at, ''))`.as(
+      sql<string>`${isPostgres(db) ? sql`greatest` : sql`max`}(i.created_at, coalesce(i.opened_at, ''), coalesce(i.started_at, ''), coalesce(i.submitted_at, ''), coalesce(i.revoked_at, ''))`.as(
         'changedAt',
       ),
     )

@@ -15,7 +15,7 @@ const upsertAnswerTally = (db: Db, rows: AnswerTallyRow[]) =>
     .onConflict((oc) =>
       oc
         .columns(['campaignId', 'unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option'])
-        .doUpdateSet({ n: sql`n + 1` }),
+        .doUpdateSet({ n: sql`${sql.ref('answerTally.n')} + 1` }),
     );
 
 type FormTallyRow = Insertable<FormTallyTable>;
@@ -26,7 +26,7 @@ const upsertFormTally = (db: Db, rows: FormTallyRow[]) =>
     .onConflict((oc) =>
       oc
         .columns(['campaignId', 'unitCode', 'criterionCode', 'groupCode'])
-        .doUpdateSet({ n: sql`n + 1` }),
+        .doUpdateSet({ n: sql`${sql.ref('formTally.n')} + 1` }),
     );
 
 /**

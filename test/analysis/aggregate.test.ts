@@ -14,6 +14,7 @@ import {
   recountAnswers,
   recountForms,
 } from '../../server/results/counts';
+import { freshDb } from '../db';
 
 /**
  * The database side on the real Hớn Quản 2023 definition: the two-questions example of the
@@ -58,8 +59,7 @@ async function submit(campaignId: string, groupCode: string, answers: string[][]
 }
 
 beforeEach(async () => {
-  db = openDb(':memory:');
-  await migrateToLatest(db);
+  db = await freshDb();
   await db
     .insertInto('definition')
     .values({

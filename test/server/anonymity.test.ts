@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskPath, requestLogger } from '../../server/log';
+import { foreignTables as foreignTablesOf, onPostgres, tableColumns, tableNames } from '../db';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
 /**
@@ -27,16 +28,8 @@ beforeAll(async () => {
   }
 });
 
-const columns = async (table: string) =>
-  (
-    await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(ctx.db)
-  ).rows.map((r) => r.name);
-const foreignTables = async (table: string) =>
-  (
-    await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${table})`.execute(
-      ctx.db,
-    )
-  ).rows.map((r) => r.table);
+const columns = (table: string) => tableColumns(ctx.db, table);
+const foreignTables = (table: string) => foreignTablesOf(ctx.db, table);
 
 describe('the schema cannot join an answer to a person', () => {
   it.each(ANONYMOUS)(
@@ -63,7 +56,8 @@ describe('the schema cannot join an answer to a person', () => {
       expect(name).not.toMatch(/submission|answer|comment|demographic/i);
   });
 
-  it.each(ANONYMOUS)(
+  // SQLite's physical order. PostgreSQL's (ctid, xmin) is issue #12 part 3, not yet built.
+  it.skipIf(onPostgres).each(ANONYMOUS)(
     '%s is WITHOUT ROWID, so its physical order is that of random keys',
     async (table) => {
       const { rows } = await sql<{
@@ -110,18 +104,21 @@ describe('the schema cannot join an answer to a person', () => {
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
-  it('deletes the draft on submit and overwrites deleted data', async () => {
+  it('deletes the draft on submit', async () => {
     expect(await ctx.db.selectFrom('draft').selectAll().execute()).toEqual([]);
+  });
+
+  // PostgreSQL keeps a deleted row until VACUUM reuses its space: issue #12 part 3.
+  it.skipIf(onPostgres)('overwrites deleted data (SQLite secure_delete)', async () => {
     const { rows } = await sql<Record<string, number>>`PRAGMA secure_delete`.execute(ctx.db);
     expect(Object.values(rows[0] ?? {})).toEqual([1]);
   });
 
   it('never stores a token: a copy of the database cannot open a link', async () => {
     const dump: string[] = [];
-    const { rows: tables } = await sql<{
-      name: string;
-    }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(ctx.db);
-    for (const { name } of tables) {
+    const tables = await tableNames(ctx.db);
+    expect(tables).toContain('invitation');
+    for (const name of tables) {
       const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(
         ctx.db,
       );

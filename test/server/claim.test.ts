@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SurveyView } from '../../contract/respondent';
 import { resumeCodeOf } from '../../contract/resume-code';
+import { databaseCopy, freshDb, withoutForeignKeys } from '../db';
 import { fullAnswers, json, setup, signIn, submissionId, withClaim } from './helpers';
 
 /**
@@ -227,9 +228,7 @@ describe('the sealed draft', () => {
     await personStarted(token);
     const dir = mkdtempSync(join(tmpdir(), 'claim-dump-'));
     try {
-      const file = join(dir, 'dump.db');
-      await sql`VACUUM INTO ${file}`.execute(ctx.db);
-      const dump = readFileSync(file);
+      const dump = await databaseCopy(ctx.db, dir);
       for (const secret of [SECRET_COMMENT, 'hạch sách', 'ABCXYZ', '"screen"'])
         expect(dump.includes(Buffer.from(secret))).toBe(false);
     } finally {
@@ -411,8 +410,7 @@ describe('a paper stub on a link never opened', () => {
 describe('migration 0009-claim', () => {
   it('deletes the drafts sealed under the token alone, so no one claiming first can read them', async () => {
     const { Migrator } = await import('kysely');
-    const { openDb } = await import('../../server/db/connect');
-    const db = openDb(':memory:');
+    const db = await freshDb({ migrated: false });
     const modules = {
       '0001-initial': await import('../../server/db/migrations/0001-initial'),
       '0002-accounts': await import('../../server/db/migrations/0002-accounts'),
@@ -427,10 +425,11 @@ describe('migration 0009-claim', () => {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => modules } });
     try {
       expect((await migrator.migrateTo('0008-run-withheld')).error).toBeUndefined();
-      await sql`PRAGMA foreign_keys = OFF`.execute(db);
-      await sql`INSERT INTO draft (invitation_id, iv, ciphertext) VALUES ('inv-1', 'iv', 'sealed-under-token')`.execute(
-        db,
-      );
+      await withoutForeignKeys(db, async (trx) => {
+        await sql`INSERT INTO draft (invitation_id, iv, ciphertext) VALUES ('inv-1', 'iv', 'sealed-under-token')`.execute(
+          trx,
+        );
+      });
       expect((await migrator.migrateTo('0009-claim')).error).toBeUndefined();
       expect(await db.selectFrom('draft').selectAll().execute()).toEqual([]);
     } finally {

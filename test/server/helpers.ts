@@ -6,6 +6,7 @@ import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
+import { freshDb } from '../db';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export const config = {
@@ -19,8 +20,7 @@ export const config = {
 
 /** A fresh in-memory database with the demo campaign, and the app on top of it. */
 export async function setup() {
-  const db = openDb(':memory:');
-  await migrateToLatest(db);
+  const db = await freshDb();
   await createDemo(db, SECRET);
   const app = createApp({ db, config });
   const groups = new Map(builtInDefinition().groups.map((g) => [g.code, g.name]));

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../server/auth/users';
 import { setCampaignOpen } from '../../server/campaigns/service';
 import { openApiDocument } from '../../server/openapi';
+import { onPostgres, tableNames } from '../db';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
 /**
@@ -474,11 +475,9 @@ function requestArb(ops: Op[], whos: Who[]): fc.Arbitrary<Req> {
 // ——— the database before and after ———
 
 async function snapshot(): Promise<Map<string, string[]>> {
-  const { rows: tables } = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-      AND name NOT LIKE 'kysely_%' ORDER BY name`.execute(ctx.db);
+  const tables = (await tableNames(ctx.db)).sort();
   const out = new Map<string, string[]>();
-  for (const { name } of tables) {
+  for (const name of tables) {
     if (BOOKKEEPING.has(name)) continue;
     const skip = BOOKKEEPING_COLUMNS[name] ?? [];
     const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(
@@ -565,9 +564,12 @@ async function hostile(
   return sent;
 }
 
-async function totalChanges() {
-  const { rows } = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(ctx.db);
-  return Number(rows[0]?.n ?? 0);
+/** Moves when anything is written (only to name the requests that wrote, when one did). */
+async function totalChanges(): Promise<string> {
+  const { rows } = onPostgres
+    ? await sql<{ n: string }>`SELECT pg_current_wal_insert_lsn()::text AS n`.execute(ctx.db)
+    : await sql<{ n: number }>`SELECT total_changes() AS n`.execute(ctx.db);
+  return String(rows[0]?.n ?? 0);
 }
 
 beforeAll(async () => {

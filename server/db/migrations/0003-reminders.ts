@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoId } from './portable';
 
 // Frozen in time: never edit after merge; add a new migration instead.
 
@@ -6,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Reminders sent to a non-responder (by phone, Zalo, SMS, e-mail): who chased whom, when.
   await db.schema
     .createTable('reminder')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', ...autoId(db))
     .addColumn('invitation_id', 'text', (c) => c.notNull().references('invitation.id'))
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text')

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import * as m0012 from '../../../server/db/migrations/0012-audit-paper-serials';
+import { freshDb } from '../../db';
 import { fullAnswers, setup, signIn } from '../helpers';
 
 const CAMPAIGN = '/api/campaigns/demo-2023';
@@ -53,8 +54,7 @@ describe('the audit of paper forms', () => {
 
 describe('migration 0012', () => {
   it('removes the serial (and group) of every paper entry an older server audited', async () => {
-    const db = openDb(':memory:');
-    await migrateToLatest(db);
+    const db = await freshDb();
     const at = '2026-03-01T02:03:04.000Z';
     await db
       .insertInto('auditLog')

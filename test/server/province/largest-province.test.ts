@@ -6,6 +6,7 @@ import { createApp } from '../../../server/app';
 import { createCampaign } from '../../../server/campaigns/service';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { addRespondents, listLinks } from '../../../server/invitations/service';
+import { freshDb } from '../../db';
 import { claimLink, config, json, submissionId, withClaim } from '../helpers';
 
 /**
@@ -15,8 +16,7 @@ import { claimLink, config, json, submissionId, withClaim } from '../helpers';
  */
 describe('a council delegate of the largest province', () => {
   it('submits every answer owed: 16 × 20 departments + 12 × 168 communes', async () => {
-    const db = openDb(':memory:');
-    await migrateToLatest(db);
+    const db = await freshDb();
     const now = Date.now();
     await createCampaign(db, {
       id: 'hcm-2026',

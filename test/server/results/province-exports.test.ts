@@ -8,8 +8,9 @@ import {
 } from '../../../bench/province-fixture';
 import type { ResultsDocument } from '../../../contract/results';
 import { createApp } from '../../../server/app';
-import { migrateToLatest, openDb } from '../../../server/db/connect';
+import { migrateToLatest, type openDb } from '../../../server/db/connect';
 import { SUMMARY_HEADER_ROW } from '../../../server/results/export/sheet-summary';
+import { freshDb } from '../../db';
 import { config, SECRET, signIn } from '../helpers';
 
 /**
@@ -23,8 +24,7 @@ let doc: ResultsDocument;
 let run: string;
 
 beforeAll(async () => {
-  db = openDb(':memory:');
-  await migrateToLatest(db);
+  db = await freshDb();
   const { definition } = await createProvince(db, SECRET, { scale: 0.2 });
   await submitProvinceForms(db, definition, 200);
   await closeProvince(db);

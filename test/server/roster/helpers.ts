@@ -5,6 +5,7 @@ import { createCampaign } from '../../../server/campaigns/service';
 import type { Db } from '../../../server/db/connect';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { createDemo } from '../../../server/demo/demo';
+import { freshDb } from '../../db';
 
 // Not imported from ../helpers: that module builds the whole app, and the roster needs none of it.
 export const SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -32,8 +33,7 @@ export const HEADER =
  * the same definition and units, open for 60 days.
  */
 export async function rosterDb(): Promise<Db> {
-  const db = openDb(':memory:');
-  await migrateToLatest(db);
+  const db = await freshDb();
   await createDemo(db, SECRET);
   const now = new Date();
   await createCampaign(db, {

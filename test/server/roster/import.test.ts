@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/connect';
 import { ApiError } from '../../../server/errors';
 import { importRoster } from '../../../server/roster/import';
+import { failInserts } from '../../db';
 import {
   CAMPAIGN,
   csvFile,
@@ -274,8 +275,7 @@ describe('one transaction', () => {
     const first = [HEADER, '1,Lê Văn An,Chuyên viên,Phòng Y tế,Công chức,0912345678,,'];
     await importRoster(db, SECRET, CAMPAIGN, csvFile(first));
     const before = await snapshot(db);
-    await sql`CREATE TRIGGER boom BEFORE INSERT ON respondent WHEN NEW.name = 'Lỗi Giữa Chừng'
-      BEGIN SELECT RAISE(ABORT, 'boom'); END`.execute(db);
+    await failInserts(db, 'respondent', "NEW.name = 'Lỗi Giữa Chừng'", 'boom');
     const lines = [
       HEADER,
       '1,Lê Văn An,Trưởng phòng,Phòng Y tế,Công chức,0912345678,,', // an update, written first

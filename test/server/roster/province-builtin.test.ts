@@ -5,6 +5,7 @@ import { provinceUnitSet } from '../../../questionnaires/official';
 import { createCampaign } from '../../../server/campaigns/service';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { importRoster } from '../../../server/roster/import';
+import { freshDb } from '../../db';
 import { fixture, SECRET } from './helpers';
 import { PROVINCE_ROSTER_LANDS } from './province';
 
@@ -15,8 +16,7 @@ import { PROVINCE_ROSTER_LANDS } from './province';
  */
 describe('a province roster on the built-in 2026 definition', () => {
   it('lands every valid row in its group and unit, and holds back the same rows', async () => {
-    const db = openDb(':memory:');
-    await migrateToLatest(db);
+    const db = await freshDb();
     const campaignId = await createCampaign(db, {
       name: 'Đồng Nai 2026',
       definition: builtInProvinceDefinition(),
