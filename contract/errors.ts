@@ -83,6 +83,7 @@ export const ERROR_CODES = [
   'units_invalid',
   'units_unfit',
   'unknown_group',
+  'unknown_organisation',
   'unknown_province',
   'unknown_unit',
   'unsupported_media_type',

@@ -1,6 +1,7 @@
 import { AUTH } from './catalog/auth';
 import { CAMPAIGNS } from './catalog/campaigns';
 import type { Endpoint } from './catalog/kit';
+import { ORGANISATIONS } from './catalog/organisations';
 import { PEOPLE } from './catalog/people';
 import { RESULTS } from './catalog/results';
 
@@ -10,4 +11,4 @@ export type { Endpoint };
  * Every console endpoint, by resource (server/catalog/*.ts): the source of /api/openapi.json and
  * of the role-matrix test (test/server/roles.test.ts).
  */
-export const CATALOG: Endpoint[] = [...AUTH, ...CAMPAIGNS, ...PEOPLE, ...RESULTS];
+export const CATALOG: Endpoint[] = [...AUTH, ...ORGANISATIONS, ...CAMPAIGNS, ...PEOPLE, ...RESULTS];

@@ -16,6 +16,8 @@ import { createProvinceDemo } from './demo/province';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
+import { ORG_OPTIONS, ORG_USAGE, orgCommand } from './organisations/cli';
+import { findOrganisation } from './organisations/queries';
 import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
@@ -28,7 +30,8 @@ const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr 
 const CAMPAIGN_USAGE =
   'campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ';
 const USER_USAGE = `user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
-                                              tạo tài khoản
+      [--org <id>]                            tạo tài khoản (trong tổ chức --org, mặc định
+                                              tổ chức gốc)
   user reset-password --email <e>             đặt lại mật khẩu: in mật khẩu dùng một lần; người
                                               dùng phải đổi mật khẩu khi đăng nhập`;
 
@@ -37,6 +40,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ${LINKS_USAGE}
   ${CAMPAIGN_USAGE}
   ${USER_USAGE}
+  ${ORG_USAGE}
   ${ROSTER_USAGE}
   ${RESULTS_USAGE}
   ${BACKUP_USAGE}`;
@@ -53,6 +57,7 @@ const USER_OPTIONS = {
   password: { type: 'string' },
   role: { type: 'string' },
   name: { type: 'string' },
+  org: { type: 'string' },
 } as const;
 
 /**
@@ -67,6 +72,7 @@ const COMMANDS: Record<
   links: { usage: LINKS_USAGE, options: LINKS_OPTIONS, positionals: 0 },
   campaign: { usage: CAMPAIGN_USAGE, options: CAMPAIGN_OPTIONS, positionals: 1 },
   user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
+  org: { usage: ORG_USAGE, options: ORG_OPTIONS, positionals: 1 },
   roster: { usage: ROSTER_USAGE, options: ROSTER_OPTIONS, positionals: 2 },
   results: { usage: RESULTS_USAGE, options: RESULTS_OPTIONS, positionals: 0 },
   backup: { usage: BACKUP_USAGE, options: { overwrite: { type: 'boolean' } }, positionals: 1 },
@@ -205,18 +211,23 @@ async function userCommand(db: Db, args: string[]) {
   }
   if (!values.email || !values.password || !values.role)
     throw new CliError('Cần đủ --email, --password và --role.');
+  const org = values.org ? await findOrganisation(db, values.org) : undefined;
+  if (values.org && !org) throw new CliError(`Không có tổ chức mã "${values.org}".`);
   const user = await addUser(db, {
     email: values.email,
     password: values.password,
     role: values.role as Role,
     ...(values.name ? { name: values.name } : {}),
+    ...(org ? { organisationId: org.id } : {}),
   });
   await audit(db, {
     action: 'user_added',
     target: user.email,
     details: { role: user.role, via: 'cli' },
+    organisationId: user.organisationId,
   });
-  console.log(`Đã tạo tài khoản ${user.email} (${ROLE_NAMES[user.role]}).`);
+  const where = org ? `, tổ chức "${org.name}"` : '';
+  console.log(`Đã tạo tài khoản ${user.email} (${ROLE_NAMES[user.role]}${where}).`);
 }
 
 export async function runCli(argv: string[], env = process.env): Promise<number> {
@@ -267,6 +278,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       await campaignCommand(db, args);
     } else if (command === 'user') {
       await userCommand(db, args);
+    } else if (command === 'org') {
+      return await orgCommand(db, args);
     } else if (command === 'roster') {
       return await rosterCommand(db, config, args);
     } else if (command === 'results') {

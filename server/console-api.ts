@@ -11,6 +11,7 @@ import { unitImportRoutes } from './campaigns/unit-import-routes';
 import type { Config } from './config';
 import type { Db } from './db/connect';
 import { invitationRoutes } from './invitations/routes';
+import { organisationRoutes } from './organisations/routes';
 import { paperRoutes } from './paper/routes';
 import { parRoutes } from './results/par-routes';
 import { resultsRoutes } from './results/routes';
@@ -46,6 +47,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', resultsRoutes(db));
   api.route('/campaigns', parRoutes(db));
   api.route('/provinces', provinceRoutes());
+  api.route('/organisations', organisationRoutes(db));
   api.route('/', adminRoutes(db));
   return api;
 }

@@ -34,6 +34,7 @@ const ACTIONS: Record<string, string> = {
   user_added: 'Tạo tài khoản',
   user_edited: 'Sửa tài khoản',
   password_reset: 'Đặt lại mật khẩu',
+  organisation_added: 'Tạo tổ chức cấp dưới',
   audit_exported: 'Xuất nhật ký',
   campaign_created: 'Tạo đợt khảo sát',
   campaign_edited: 'Sửa thông tin đợt khảo sát',
@@ -127,6 +128,7 @@ const KEYS: Record<string, string> = {
   sort: 'Sắp xếp',
   template: 'Mẫu',
   provinceCode: 'Mã tỉnh',
+  parent: 'Tổ chức cấp trên',
 };
 
 function value(key: string, v: unknown, dateTime: (iso: string) => string): string {

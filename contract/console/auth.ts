@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationRef } from './organisations';
 import { Role } from './users';
 
 /** Sign-in and the account's own password (`/api/auth/*`). */
@@ -28,6 +29,8 @@ export const Session = z.object({
     /** Until the account chooses its own password, only that change (and sign-out) is allowed. */
     mustChangePassword: z.boolean(),
   }),
+  /** The organisation the account belongs to: it reaches that one and those below it. */
+  organisation: OrganisationRef,
   /** Sent back as the X-CSRF-Token header of every change. */
   csrfToken: z.string(),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Definition } from '../../questionnaires/schema';
+import { OrganisationRef } from './organisations';
 
 /** Campaigns (`/api/campaigns`, `/api/campaigns/:id`) and their definition. */
 
@@ -30,6 +31,8 @@ export const NewCampaignBody = z
     closesAt: IsoTime.nullable().optional(),
     ...Contact,
     targetRate: z.number().int().min(1).max(100).nullable().optional(),
+    /** The organisation it belongs to: the creator's (when absent) or one below it. */
+    organisationId: z.string().max(100).optional(),
   })
   .refine((b) => !(b.copyOf && b.template), {
     path: ['template'],
@@ -72,6 +75,8 @@ export const Campaign = z.object({
     .object({ code: z.string(), version: z.number().int(), name: z.string() })
     .nullable(),
   counts: z.object({ invited: z.number().int(), submitted: z.number().int() }),
+  /** The organisation it belongs to (issue #12). */
+  organisation: OrganisationRef,
 });
 export type Campaign = z.infer<typeof Campaign>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrganisationRef } from './organisations';
 
 /** Staff accounts (`/api/users`, admins only). */
 
@@ -11,6 +12,8 @@ export const NewUserBody = z.object({
   name: z.string().trim().min(1).max(200),
   role: Role,
   password: z.string().max(200),
+  /** The organisation it belongs to: the admin's own (when absent) or one below it. */
+  organisationId: z.string().max(100).optional(),
 });
 export type NewUserBody = z.infer<typeof NewUserBody>;
 
@@ -29,6 +32,8 @@ export const Account = z.object({
   disabled: z.boolean(),
   /** The account still signs in with a password someone else set (a reset, the first admin). */
   mustChangePassword: z.boolean(),
+  /** The organisation it belongs to (issue #12). */
+  organisation: OrganisationRef,
 });
 export type Account = z.infer<typeof Account>;
 
@@ -47,5 +52,8 @@ export const AuditRow = z.object({
   target: z.string().nullable(),
   details: z.string().nullable(),
   ip: z.string().nullable(),
+  /** The organisation the row concerns (issue #12): an admin reads its subtree's rows only. */
+  organisationId: z.string(),
+  organisationName: z.string().nullable(),
 });
 export type AuditRow = z.infer<typeof AuditRow>;

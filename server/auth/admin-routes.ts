@@ -7,12 +7,14 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
+import { isWithin, organisationRef, subtreeIds } from '../organisations/queries';
+import { reachableOrganisation } from '../organisations/service';
 import { viDateTime } from '../results/export/format';
 import { type AuthEnv, currentUser, requireRole } from './middleware';
 import { deleteUserSessions } from './session';
 import { addUser, findUser, listUsers, resetPassword, updateUser } from './users';
 
-const publicUser = (u: {
+const publicUserSync = (u: {
   id: string;
   email: string;
   name: string;
@@ -20,7 +22,7 @@ const publicUser = (u: {
   createdAt: string;
   disabledAt: string | null;
   mustChangePassword: number;
-}): Account => ({
+}) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -30,34 +32,63 @@ const publicUser = (u: {
   mustChangePassword: u.mustChangePassword === 1,
 });
 
-/** Admin only: accounts and the audit log. */
+/** An account as the API answers it, with its organisation's name. */
+const publicUser = async (
+  db: Db,
+  u: Parameters<typeof publicUserSync>[0] & { organisationId: string },
+): Promise<Account> => ({
+  ...publicUserSync(u),
+  organisation: await organisationRef(db, u.organisationId),
+});
+
+/**
+ * An account of the admin's organisation or one below it; any other answers as one that does not
+ * exist (issue #12).
+ */
+async function reachableUser(db: Db, id: string, within: string) {
+  const user = await findUser(db, id);
+  if (!user || !(await isWithin(db, user.organisationId, within)))
+    throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+  return user;
+}
+
+/** Admin only: accounts and the audit log, of the admin's organisation and those below it. */
 export function adminRoutes(db: Db) {
   const app = new Hono<AuthEnv>();
   // Per route, not app.use(): mounted at /api, a catch-all middleware would guard every route.
   const admin = requireRole('admin');
 
   app.get('/users', admin, async (c) => {
-    const users = await listUsers(db);
-    return c.json(users.map(publicUser));
+    const users = await listUsers(db, await subtreeIds(db, currentUser(c).organisationId));
+    return c.json(
+      users.map((u) => ({
+        ...publicUserSync(u),
+        organisation: { id: u.organisationId, name: u.organisationName ?? '' },
+      })),
+    );
   });
 
   app.post('/users', admin, async (c) => {
+    const me = currentUser(c);
     const body = await readJson(c.req.raw, NewUserBody);
-    const user = await addUser(db, body);
+    const organisationId = body.organisationId
+      ? (await reachableOrganisation(db, body.organisationId, me.organisationId)).id
+      : me.organisationId;
+    const user = await addUser(db, { ...body, organisationId });
     await audit(db, {
-      user: currentUser(c),
+      user: me,
       action: 'user_added',
       target: user.email,
       details: { role: user.role },
+      organisationId,
       ip: c.get('ip'),
     });
-    return c.json(publicUser(user), 201);
+    return c.json(await publicUser(db, user), 201);
   });
 
   app.patch('/users/:uid', admin, async (c) => {
     const me = currentUser(c);
-    const user = await findUser(db, c.req.param('uid'));
-    if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+    const user = await reachableUser(db, c.req.param('uid'), me.organisationId);
     const patch = await readPatch(c.req.raw, UserPatch);
     if (user.id === me.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
       throw new ApiError(
@@ -78,9 +109,10 @@ export function adminRoutes(db: Db) {
       action: 'user_edited',
       target: user.email,
       details: patch,
+      organisationId: user.organisationId,
       ip: c.get('ip'),
     });
-    return c.json(publicUser((await findUser(db, user.id)) ?? user));
+    return c.json(await publicUser(db, (await findUser(db, user.id)) ?? user));
   });
 
   /**
@@ -89,13 +121,14 @@ export function adminRoutes(db: Db) {
    * The audit says who reset whose, never the password.
    */
   app.post('/users/:uid/reset-password', admin, async (c) => {
-    const user = await findUser(db, c.req.param('uid'));
-    if (!user) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản.');
+    const me = currentUser(c);
+    const user = await reachableUser(db, c.req.param('uid'), me.organisationId);
     const oneTimePassword = await resetPassword(db, user.id);
     await audit(db, {
-      user: currentUser(c),
+      user: me,
       action: 'password_reset',
       target: user.email,
+      organisationId: user.organisationId,
       ip: c.get('ip'),
     });
     return c.json({ oneTimePassword } satisfies PasswordReset);
@@ -104,13 +137,15 @@ export function adminRoutes(db: Db) {
   app.get('/audit', admin, async (c) => {
     const limit = Math.min(Number(c.req.query('limit') ?? 200) || 200, 5000);
     const offset = Number(c.req.query('offset') ?? 0) || 0;
-    return c.json(await listAudit(db, limit, offset));
+    const reach = await subtreeIds(db, currentUser(c).organisationId);
+    return c.json(await listAudit(db, limit, offset, reach));
   });
 
   app.get('/audit.csv', admin, async (c) => {
-    const rows = await listAudit(db, 1_000_000);
+    const me = currentUser(c);
+    const rows = await listAudit(db, 1_000_000, 0, await subtreeIds(db, me.organisationId));
     await audit(db, {
-      user: currentUser(c),
+      user: me,
       action: 'audit_exported',
       details: { count: rows.length },
       ip: c.get('ip'),
@@ -120,6 +155,7 @@ export function adminRoutes(db: Db) {
     const columns = [
       'Thời điểm (giờ Việt Nam)',
       'Tài khoản',
+      'Tổ chức',
       'Thao tác',
       'Đợt khảo sát',
       'Đối tượng',
@@ -131,6 +167,7 @@ export function adminRoutes(db: Db) {
       const row: unknown[] = [
         viDateTime(r.at),
         r.userEmail ?? 'dòng lệnh',
+        r.organisationName ?? '',
         actionName(r.action, details),
         r.campaignId ?? '',
         r.target ?? '',

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { readJson } from '../http';
+import { organisationRef } from '../organisations/queries';
 import { publicUrlProblem } from '../public-url';
 import { attemptSucceeded, NO_LIMIT, recentAttempts, reserveAttempt } from './attempts';
 import { DEVICE_FAILURES, readDevice, rememberDevice } from './device';
@@ -132,6 +133,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
           role: user.role,
           mustChangePassword: user.mustChangePassword === 1,
         },
+        organisation: await organisationRef(db, user.organisationId),
         csrfToken,
         publicUrlWarning,
       } satisfies Session);
@@ -147,7 +149,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
     return c.body(null, 204);
   });
 
-  app.get('/me', (c) => {
+  app.get('/me', async (c) => {
     const user = currentUser(c);
     return c.json({
       user: {
@@ -157,6 +159,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
         role: user.role,
         mustChangePassword: user.mustChangePassword === 1,
       },
+      organisation: await organisationRef(db, user.organisationId),
       csrfToken: user.csrfToken,
       publicUrlWarning,
     } satisfies Session);

@@ -38,6 +38,7 @@ export async function loadSession(db: Db, cookie: string, now = new Date()) {
       'u.name',
       'u.role',
       'u.mustChangePassword',
+      'u.organisationId',
     ])
     .where('s.idHash', '=', hash(cookie))
     .where('s.expiresAt', '>', now.toISOString())

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import type { Db } from '../db/connect';
-import type { Role, UserTable } from '../db/schema';
+import { ROOT_ORGANISATION, type Role, type UserTable } from '../db/schema';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
 import { hashPassword, passwordProblem } from './password';
@@ -25,8 +25,19 @@ export function findUser(db: Db, id: string) {
   return db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listUsers(db: Db) {
-  return db.selectFrom('user').selectAll().orderBy('email').execute();
+/** Every account (with `organisations`, those of them only) and its organisation's name. */
+export function listUsers(db: Db, organisations?: readonly string[]) {
+  let q = db
+    .selectFrom('user as u')
+    .leftJoin('organisation as o', 'o.id', 'u.organisationId')
+    .selectAll('u')
+    .select('o.name as organisationName')
+    .orderBy('u.email');
+  if (organisations) {
+    if (organisations.length === 0) return Promise.resolve([]);
+    q = q.where('u.organisationId', 'in', organisations);
+  }
+  return q.execute();
 }
 
 export function updateUser(db: Db, id: string, patch: Updateable<UserTable>) {
@@ -48,6 +59,8 @@ export interface NewUser {
   name?: string;
   /** The password was chosen for the person (the first admin's): they change it at sign-in. */
   mustChangePassword?: boolean;
+  /** The organisation it belongs to (the caller has checked it exists); the root when absent. */
+  organisationId?: string;
 }
 
 /** Adds an account; refuses a bad e-mail, a weak password, an unknown role or a taken e-mail. */
@@ -77,6 +90,7 @@ export async function addUser(db: Db, input: NewUser) {
     passwordChangedAt: now,
     disabledAt: null,
     mustChangePassword: input.mustChangePassword ? 1 : 0,
+    organisationId: input.organisationId ?? ROOT_ORGANISATION,
   };
   await db.insertInto('user').values(user).execute();
   return user;

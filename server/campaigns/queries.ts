@@ -16,8 +16,14 @@ export function findUnitSet(db: Db, id: string) {
   return db.selectFrom('unitSet').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export function listCampaigns(db: Db) {
-  return db.selectFrom('campaign').selectAll().orderBy('createdAt', 'desc').execute();
+/** Every campaign, newest first; with `organisations`, only the campaigns of those. */
+export function listCampaigns(db: Db, organisations?: readonly string[]) {
+  let q = db.selectFrom('campaign').selectAll().orderBy('createdAt', 'desc');
+  if (organisations) {
+    if (organisations.length === 0) return Promise.resolve([]);
+    q = q.where('organisationId', 'in', organisations);
+  }
+  return q.execute();
 }
 
 // Definition rows never change once stored (a new version is a new row), so a parsed copy

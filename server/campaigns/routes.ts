@@ -12,6 +12,8 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
 import { countInvitationsByStatus } from '../invitations/queries';
+import { findOrganisation, subtreeIds } from '../organisations/queries';
+import { reachableOrganisation } from '../organisations/service';
 import { paperWaiting } from '../paper/queries';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
@@ -25,6 +27,7 @@ async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
   const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
   const invited = counts.reduce((s, r) => s + (r.status === 'revoked' ? 0 : Number(r.n)), 0);
+  const organisation = await findOrganisation(db, c.organisationId);
   return {
     id: c.id,
     name: c.name,
@@ -38,6 +41,7 @@ async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
       ? { code: definition.code, version: definition.version, name: definition.name }
       : null,
     counts: { invited, submitted: by.submitted ?? 0 },
+    organisation: { id: c.organisationId, name: organisation?.name ?? '' },
   };
 }
 
@@ -46,14 +50,23 @@ export function campaignRoutes(db: Db) {
   const app = new Hono<CampaignEnv>();
   const staff = requireRole('admin', 'officer');
 
+  // Only the campaigns of the account's organisation and those below it; `?organisation=` narrows
+  // to one organisation's subtree (a parent's filter by child).
   app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
-    const rows = await listCampaigns(db);
+    const user = currentUser(c);
+    const only = c.req.query('organisation');
+    const root = only ? (await reachableOrganisation(db, only, user.organisationId)).id : null;
+    const rows = await listCampaigns(db, await subtreeIds(db, root ?? user.organisationId));
     return c.json(await Promise.all(rows.map((r) => describeCampaign(db, r))));
   });
 
   app.post('/', staff, async (c) => {
     const body = await readJson(c.req.raw, NewCampaignBody);
-    const { definition, unitSet } = await campaignSource(db, body);
+    const user = currentUser(c);
+    const organisationId = body.organisationId
+      ? (await reachableOrganisation(db, body.organisationId, user.organisationId)).id
+      : user.organisationId;
+    const { definition, unitSet } = await campaignSource(db, body, user.organisationId);
     if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
@@ -67,10 +80,11 @@ export function campaignRoutes(db: Db) {
         body.contactName || body.contactPhone
           ? { name: body.contactName ?? '', phone: body.contactPhone ?? '' }
           : null,
+      organisationId,
     });
     if (body.targetRate) await updateCampaign(db, id, { targetRate: body.targetRate });
     await audit(db, {
-      user: currentUser(c),
+      user,
       action: 'campaign_created',
       campaignId: id,
       details: {

@@ -3,6 +3,7 @@ import type { AuthEnv } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
+import { isWithin } from '../organisations/queries';
 import { findCampaign } from './queries';
 
 export const CAMPAIGN_NOT_FOUND = 'Không tìm thấy đợt khảo sát.';
@@ -12,10 +13,19 @@ export interface CampaignEnv {
   Variables: AuthEnv['Variables'] & { campaign: Campaign };
 }
 
-/** The campaign, or 404 (for callers outside the scoped routes: the CLI, a re-read after a change). */
-export async function requireCampaign(db: Db, id: string): Promise<Campaign> {
+/**
+ * The campaign, or 404 (for callers outside the scoped routes: the CLI, a re-read after a change).
+ * With `within` (an organisation's id), a campaign outside that organisation's subtree answers
+ * exactly as one that does not exist: its id tells a guesser nothing (issue #12).
+ */
+export async function requireCampaign(db: Db, id: string, within?: string): Promise<Campaign> {
   const campaign = await findCampaign(db, id);
-  if (!campaign) throw new ApiError(404, 'not_found', CAMPAIGN_NOT_FOUND);
+  if (
+    !campaign ||
+    (within !== undefined && !(await isWithin(db, campaign.organisationId, within)))
+  ) {
+    throw new ApiError(404, 'not_found', CAMPAIGN_NOT_FOUND);
+  }
   return campaign;
 }
 
@@ -26,8 +36,10 @@ export async function requireCampaign(db: Db, id: string): Promise<Campaign> {
  */
 export function campaignScope(db: Db): MiddlewareHandler<CampaignEnv> {
   return async (c, next) => {
-    // Organisation scoping (a later issue) goes here: which campaigns this user may reach.
-    if (c.get('user')) c.set('campaign', await requireCampaign(db, c.req.param('id') ?? ''));
+    // Only the campaigns of the account's organisation and those below it (issue #12).
+    const user = c.get('user');
+    if (user)
+      c.set('campaign', await requireCampaign(db, c.req.param('id') ?? '', user.organisationId));
     await next();
   };
 }

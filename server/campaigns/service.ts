@@ -14,6 +14,8 @@ export interface NewCampaign {
   opensAt?: string | null;
   closesAt?: string | null;
   contact?: { name: string; phone: string } | null;
+  /** The organisation it belongs to; the root when absent (the CLI's demo, older callers). */
+  organisationId?: string;
 }
 
 /** Every index needs units to rate, and a single-unit questionnaire exactly one. */
@@ -62,6 +64,7 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<string
       contactName: input.contact?.name ?? null,
       contactPhone: input.contact?.phone ?? null,
       createdAt: new Date().toISOString(),
+      ...(input.organisationId ? { organisationId: input.organisationId } : {}),
     })
     .execute();
   return id;

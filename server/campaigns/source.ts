@@ -21,8 +21,9 @@ import { requireCampaign } from './scope';
 export async function campaignSource(
   db: Db,
   body: Pick<NewCampaignBody, 'copyOf' | 'template' | 'provinceCode'>,
+  within?: string,
 ): Promise<{ definition: Definition; unitSet: UnitSet }> {
-  if (body.copyOf) return copyOf(db, body.copyOf);
+  if (body.copyOf) return copyOf(db, body.copyOf, within);
   if (body.template === 'province_2026') {
     const code = body.provinceCode ?? '';
     if (!findProvince(code)) {
@@ -39,8 +40,9 @@ export async function campaignSource(
   return { definition: builtInDefinition(), unitSet: builtInUnitSet() };
 }
 
-async function copyOf(db: Db, id: string) {
-  const source = await requireCampaign(db, id);
+/** Only a campaign the account can reach (`within` its organisation) is copied (issue #12). */
+async function copyOf(db: Db, id: string, within?: string) {
+  const source = await requireCampaign(db, id, within);
   const definition = (await findDefinition(db, source.definitionId)) ?? builtInDefinition();
   const set = await findUnitSet(db, source.unitSetId);
   const units = await listUnits(db, source.unitSetId);

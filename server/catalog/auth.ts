@@ -54,7 +54,7 @@ export const AUTH: Endpoint[] = [
     roles: ['admin'],
     tag: 'Quản trị',
     response: z.array(Account),
-    summary: 'Danh sách tài khoản',
+    summary: 'Danh sách tài khoản của tổ chức của quản trị viên và các tổ chức cấp dưới',
   },
   {
     method: 'post',
@@ -64,7 +64,8 @@ export const AUTH: Endpoint[] = [
     response: Account,
     request: NewUserBody,
     created: true,
-    summary: 'Tạo tài khoản (admin, officer, analyst)',
+    summary:
+      'Tạo tài khoản (admin, officer, analyst) trong tổ chức của quản trị viên, hoặc organisationId: một tổ chức cấp dưới',
     body: {
       email: 'moi@example.vn',
       name: 'Cán bộ mới',
@@ -97,7 +98,8 @@ export const AUTH: Endpoint[] = [
     roles: ['admin'],
     tag: 'Quản trị',
     response: z.array(AuditRow),
-    summary: 'Nhật ký: ai, làm gì, khi nào (limit, offset)',
+    summary:
+      'Nhật ký của tổ chức của quản trị viên và các tổ chức cấp dưới: ai, làm gì, khi nào (limit, offset)',
   },
   {
     method: 'get',

@@ -20,7 +20,8 @@ export const CAMPAIGNS: Endpoint[] = [
     roles: ALL,
     tag: 'Đợt khảo sát',
     response: z.array(Campaign),
-    summary: 'Danh sách đợt khảo sát, trạng thái và số phiếu',
+    summary:
+      'Danh sách đợt khảo sát của tổ chức của tài khoản và các tổ chức cấp dưới, trạng thái và số phiếu; organisation=<id>: chỉ của tổ chức đó và cấp dưới của nó (ngoài phạm vi: 422 unknown_organisation)',
   },
   {
     method: 'post',
@@ -31,7 +32,7 @@ export const CAMPAIGNS: Endpoint[] = [
     response: Campaign,
     created: true,
     summary:
-      'Tạo đợt khảo sát: mẫu cấp huyện Hớn Quản 2023 (mặc định), mẫu cấp tỉnh 2026 (template: province_2026, provinceCode: mã tỉnh; mã không có trong 34 tỉnh, thành phố: 422 unknown_province) hoặc sao chép đợt trước (copyOf)',
+      'Tạo đợt khảo sát: mẫu cấp huyện Hớn Quản 2023 (mặc định), mẫu cấp tỉnh 2026 (template: province_2026, provinceCode: mã tỉnh; mã không có trong 34 tỉnh, thành phố: 422 unknown_province) hoặc sao chép đợt trước (copyOf). Đợt thuộc tổ chức của người tạo, hoặc organisationId: một tổ chức cấp dưới',
     body: { name: 'Khảo sát 2024', contactName: 'Phòng Nội vụ', contactPhone: '0271 3645 123' },
   },
   {

@@ -8,6 +8,27 @@ import type { Generated, Selectable } from 'kysely';
 
 export type Role = 'admin' | 'officer' | 'analyst';
 
+/** The organisation the migration made: every campaign, account and audit row before issue #12. */
+export const ROOT_ORGANISATION = 'root';
+
+/**
+ * An office of the deployment (issue #12): the Ministry, a province, a commune. A tree: an
+ * account reaches its organisation's campaigns, accounts and audit rows and those below it.
+ */
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  /** null for the root only. */
+  parentId: string | null;
+  /** The official code of the province or commune, when it is one. */
+  officialCode: string | null;
+  /** A free word for what it is ("tỉnh", "xã"…), shown beside the name. */
+  kind: string | null;
+  createdAt: string;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+
 export interface UserTable {
   id: string;
   email: string;
@@ -20,6 +41,8 @@ export interface UserTable {
   disabledAt: string | null;
   /** 1 when the password was set by someone else (a reset, the first admin): change it first. */
   mustChangePassword: number;
+  /** The organisation it belongs to; its role applies to that organisation's subtree. */
+  organisationId: Generated<string>;
 }
 
 export interface SessionTable {
@@ -53,6 +76,8 @@ export interface AuditLogTable {
   /** JSON; never answers, never tokens. */
   details: string | null;
   ip: string | null;
+  /** The organisation the row concerns: its campaign's, else the account's (root from the CLI). */
+  organisationId: Generated<string>;
 }
 
 export type User = Selectable<UserTable>;

@@ -3,6 +3,7 @@ import type { Person } from '../../contract/console/roster';
 import type {
   AuditLogTable,
   LoginAttemptTable,
+  OrganisationTable,
   PaperSerialTable,
   ReminderTable,
   ScoringRunTable,
@@ -40,6 +41,7 @@ export interface Database {
   session: SessionTable;
   loginAttempt: LoginAttemptTable;
   auditLog: AuditLogTable;
+  organisation: OrganisationTable;
   paperSerial: PaperSerialTable;
   reminder: ReminderTable;
   scoringRun: ScoringRunTable;
@@ -101,6 +103,8 @@ export interface CampaignTable {
   targetRate: number | null;
   /** When the roster's names, phones and e-mails were erased; counts and statuses stay. */
   personalDataPurgedAt: string | null;
+  /** The organisation it belongs to (issue #12); the root's when made before organisations. */
+  organisationId: Generated<string>;
 }
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';

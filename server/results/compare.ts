@@ -3,9 +3,11 @@ import type { RunUnitResult } from '../../contract/results';
 import type { Method } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
 import { findDefinition, findUnitSet, listCampaigns, listUnits } from '../campaigns/queries';
+import { requireCampaign } from '../campaigns/scope';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign, ScoringRun, UnitTable } from '../db/schema';
 import { ApiError } from '../errors';
+import { subtreeIds } from '../organisations/queries';
 import { MERGERS_EFFECTIVE, mergerUnits } from './compare-mergers';
 import { ranked, sameUnits } from './compare-units';
 import { type CampaignContext, closedCampaign, foundRun, loadCampaign } from './context';
@@ -37,6 +39,8 @@ const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((
  * The campaign to compare with: `withId` when given (closed, with a locked run), else the most
  * recent other campaign closed before this one that has a locked run and whose definition shares
  * at least one criterion code with this run's.
+ * With `within` (the caller's organisation), only campaigns of its subtree are candidates, and a
+ * `withId` out of reach answers as one that does not exist (issue #12).
  * @throws ApiError 404 (`not_found`, `no_previous_campaign`), 409 (`campaign_open`,
  *   `no_locked_run`), 422 `same_campaign`.
  */
@@ -45,11 +49,12 @@ export async function previousRun(
   current: Campaign,
   run: ScoringRun,
   withId?: string,
+  within?: string,
 ): Promise<{ campaign: Campaign; run: ScoringRun }> {
   if (withId !== undefined) {
     if (withId === current.id)
       throw new ApiError(422, 'same_campaign', 'Hãy chọn một đợt khảo sát khác để so sánh.');
-    const other = await closedCampaign(db, withId);
+    const other = await closedCampaign(db, await requireCampaign(db, withId, within));
     const locked = await lastLockedRun(db, withId);
     if (!locked)
       throw new ApiError(
@@ -60,7 +65,8 @@ export async function previousRun(
     return { campaign: other.campaign, run: locked };
   }
   const codes = await criterionCodes(db, run);
-  const candidates = (await listCampaigns(db))
+  const reach = within === undefined ? undefined : await subtreeIds(db, within);
+  const candidates = (await listCampaigns(db, reach))
     .filter(
       (c) =>
         c.id !== current.id &&
@@ -148,9 +154,10 @@ export async function compareRun(
   ctx: CampaignContext,
   runId: string,
   withId?: string,
+  within?: string,
 ): Promise<Comparison> {
   const run = foundRun(await findRun(db, ctx.campaign.id, runId));
-  const prev = await previousRun(db, ctx.campaign, run, withId);
+  const prev = await previousRun(db, ctx.campaign, run, withId, within);
   const now = resultsDocument(run, ctx.campaign);
   const then = resultsDocument(prev.run, prev.campaign);
   const prevUnits = await listUnits(db, prev.campaign.unitSetId);

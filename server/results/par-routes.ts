@@ -39,14 +39,16 @@ export function parRoutes(db: Db) {
   app.get('/:id/runs/:run/compare', analysts, async (c) => {
     const ctx = await closedCampaign(db, c.get('campaign'));
     const withId = c.req.query('with') || undefined;
-    return c.json(await compareRun(db, ctx, c.req.param('run'), withId));
+    const within = currentUser(c).organisationId;
+    return c.json(await compareRun(db, ctx, c.req.param('run'), withId, within));
   });
 
   /** The same comparison as a CSV, one row per unit, official codes included. */
   app.get('/:id/runs/:run/compare.csv', analysts, async (c) => {
     const ctx = await closedCampaign(db, c.get('campaign'));
     const withId = c.req.query('with') || undefined;
-    const comparison = await compareRun(db, ctx, c.req.param('run'), withId);
+    const within = currentUser(c).organisationId;
+    const comparison = await compareRun(db, ctx, c.req.param('run'), withId, within);
     const name = `so-sanh-${ctx.campaign.id}-${comparison.previous.campaign.id}.csv`;
     return c.body(comparisonCsv(comparison), 200, attachment(name, CSV));
   });

@@ -70,7 +70,7 @@ export function App() {
     });
   return (
     <>
-      <Header user={session.user} onSignOut={signOut} />
+      <Header user={session.user} organisation={session.organisation} onSignOut={signOut} />
       {/* Those who print slips and paper forms or send links are told before they waste a print
           run on links no phone can open (issue #13.2). */}
       {session.publicUrlWarning && session.user.role !== 'analyst' && (

@@ -17,8 +17,8 @@ export type Route =
   | { name: 'campaign'; id: string; tab: CampaignTab; run?: string }
   /** The printable report of one unit in one scoring run (results/unit-report.tsx). */
   | { name: 'unit-report'; id: string; run: string; unit: string }
-  /** Accounts and the audit log (admin/admin-screen.tsx). */
-  | { name: 'admin'; page: 'users' | 'audit' }
+  /** Accounts, organisations and the audit log (admin/admin-screen.tsx). */
+  | { name: 'admin'; page: 'users' | 'organisations' | 'audit' }
   | { name: 'account' }
   | { name: 'not-found' };
 
@@ -42,6 +42,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/console/admin' || path === '/console/admin/users')
     return { name: 'admin', page: 'users' };
   if (path === '/console/admin/audit') return { name: 'admin', page: 'audit' };
+  if (path === '/console/admin/organisations') return { name: 'admin', page: 'organisations' };
   // Results: /console/c/<id>/results/<run>[/unit/<code>]; every part is data, escaped.
   const r = /^\/console\/c\/([^/]+)\/results\/([^/]+)(?:\/unit\/([^/]+))?$/.exec(path);
   if (r?.[1] && r[2]) {

@@ -27,7 +27,7 @@ describe('nhat-ky.csv', () => {
       .trim()
       .split('\r\n');
     expect(header).toBe(
-      'Thời điểm (giờ Việt Nam),Tài khoản,Thao tác,Đợt khảo sát,Đối tượng,Chi tiết,Địa chỉ IP',
+      'Thời điểm (giờ Việt Nam),Tài khoản,Tổ chức,Thao tác,Đợt khảo sát,Đối tượng,Chi tiết,Địa chỉ IP',
     );
     const added = lines.find((l) => l.includes('Tạo tài khoản'));
     expect(added).toMatch(/^\d{2} giờ \d{2} ngày \d{2}\/\d{2}\/\d{4},admin-/);

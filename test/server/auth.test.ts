@@ -75,6 +75,7 @@ describe('sign-in', () => {
         role: 'officer',
         mustChangePassword: false,
       },
+      organisation: { id: 'root', name: 'Toàn hệ thống' },
       csrfToken: body.csrfToken,
       publicUrlWarning: null,
     });

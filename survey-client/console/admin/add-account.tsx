@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ROLE_NAMES } from '../format';
 import { FormEnd, useFormSend } from '../parts/form-end';
+import { type Organisation, OrganisationSelect } from '../parts/organisations';
 import type { Role } from '../types';
 import type { Account } from './types';
 
@@ -24,9 +25,12 @@ function randomPassword(): string {
 
 /** The form that adds an account, with a role (an officer unless changed) and a first password. */
 export function AddAccount({
+  organisations = [],
   onAdded,
   onCancel,
 }: {
+  /** With sub-organisations: which one the account belongs to (the admin's own first). */
+  organisations?: readonly Organisation[];
   onAdded: (a: Account) => void;
   onCancel: () => void;
 }) {
@@ -41,6 +45,7 @@ export function AddAccount({
         name: text('name'),
         role,
         password,
+        ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
       }),
     ),
   );
@@ -64,6 +69,13 @@ export function AddAccount({
         Họ và tên
         <input name="name" required maxLength={200} autocomplete="off" />
       </label>
+      {organisations.length > 0 && (
+        <OrganisationSelect
+          label="Thuộc tổ chức"
+          name="organisationId"
+          organisations={organisations}
+        />
+      )}
       <label>
         Vai trò
         <select

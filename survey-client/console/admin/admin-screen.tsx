@@ -1,17 +1,19 @@
 import { Link } from '../parts/link';
 import type { User } from '../types';
 import { AuditLog } from './audit';
+import { Organisations } from './organisations';
 import { Users } from './users';
 import './admin.css';
 
-export type AdminPage = 'users' | 'audit';
+export type AdminPage = 'users' | 'organisations' | 'audit';
 
 const PAGES: { page: AdminPage; label: string; href: string }[] = [
   { page: 'users', label: 'Tài khoản', href: '/console/admin/users' },
+  { page: 'organisations', label: 'Tổ chức', href: '/console/admin/organisations' },
   { page: 'audit', label: 'Nhật ký', href: '/console/admin/audit' },
 ];
 
-/** "Quản trị": accounts and the audit log, for admins only (the server checks too). */
+/** "Quản trị": accounts, organisations and the audit log, for admins only (the server checks too). */
 export function AdminScreen({ page, user }: { page: AdminPage; user: User }) {
   if (user.role !== 'admin') {
     return (
@@ -33,7 +35,13 @@ export function AdminScreen({ page, user }: { page: AdminPage; user: User }) {
           </Link>
         ))}
       </nav>
-      {page === 'audit' ? <AuditLog /> : <Users me={user} />}
+      {page === 'audit' ? (
+        <AuditLog />
+      ) : page === 'organisations' ? (
+        <Organisations />
+      ) : (
+        <Users me={user} />
+      )}
     </>
   );
 }

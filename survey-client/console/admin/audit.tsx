@@ -3,6 +3,7 @@ import { actionName, describeDetails, parseDetails } from '../../../contract/con
 import { count, vnDateTime } from '../format';
 import { CardTable } from '../parts/card-table';
 import { ErrorNotice, Loading } from '../parts/notice';
+import { useOrganisations } from '../parts/organisations';
 import type { Campaign } from '../types';
 import { useLoad } from '../use-load';
 import type { AuditRow } from './types';
@@ -18,6 +19,8 @@ export function AuditLog() {
   const log = useLoad<AuditRow[]>(`/api/audit?limit=${AUDIT_PAGE + 1}&offset=${page * AUDIT_PAGE}`);
   const campaigns = useLoad<Campaign[]>('/api/campaigns');
   const names = new Map((campaigns.data ?? []).map((c) => [c.id, c.name]));
+  // Each row's organisation, once there are sub-organisations to tell apart (issue #12).
+  const parent = (useOrganisations().data?.length ?? 0) > 1;
   const rows = log.data?.slice(0, AUDIT_PAGE);
   const hasNext = (log.data?.length ?? 0) > AUDIT_PAGE;
   const go = (p: number) => {
@@ -85,6 +88,9 @@ export function AuditLog() {
                   <td data-label="Người thực hiện" class="email">
                     <span>
                       {r.userEmail ?? '—'}
+                      {parent && r.organisationName && (
+                        <small class="org">{r.organisationName}</small>
+                      )}
                       {r.ip && <small class="ip">IP {r.ip}</small>}
                     </span>
                   </td>

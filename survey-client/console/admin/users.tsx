@@ -4,6 +4,7 @@ import { ROLE_NAMES, vnDateTime } from '../format';
 import { CardTable, NameCell } from '../parts/card-table';
 import { useConfirm } from '../parts/confirm';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
+import { useOrganisations } from '../parts/organisations';
 import { Who } from '../parts/who';
 import type { Role, User } from '../types';
 import { useLoad } from '../use-load';
@@ -13,6 +14,8 @@ import type { Account, PasswordReset } from './types';
 /** Accounts: who can sign in and as what; add one, change a role, lock or unlock. */
 export function Users({ me }: { me: User }) {
   const list = useLoad<Account[]>('/api/users');
+  const organisations = useOrganisations().data ?? [];
+  const parent = organisations.length > 1;
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<Account | null>(null);
   const replace = (a: Account) => list.setData((rows) => rows?.map((r) => (r.id === a.id ? a : r)));
@@ -36,6 +39,7 @@ export function Users({ me }: { me: User }) {
       </div>
       {adding && (
         <AddAccount
+          organisations={parent ? organisations : []}
           onCancel={() => setAdding(false)}
           onAdded={(a) => {
             setAdding(false);
@@ -57,10 +61,24 @@ export function Users({ me }: { me: User }) {
       {list.data && (
         <CardTable
           class="cards accounts"
-          columns={['Họ và tên', 'E-mail', 'Vai trò', 'Trạng thái', 'Tạo lúc', 'Thao tác']}
+          columns={[
+            'Họ và tên',
+            'E-mail',
+            parent && 'Tổ chức',
+            'Vai trò',
+            'Trạng thái',
+            'Tạo lúc',
+            'Thao tác',
+          ]}
         >
           {list.data.map((a) => (
-            <AccountRow key={a.id} account={a} self={a.id === me.id} onUpdate={replace} />
+            <AccountRow
+              key={a.id}
+              account={a}
+              self={a.id === me.id}
+              showOrganisation={parent}
+              onUpdate={replace}
+            />
           ))}
         </CardTable>
       )}
@@ -71,10 +89,12 @@ export function Users({ me }: { me: User }) {
 function AccountRow({
   account: a,
   self,
+  showOrganisation,
   onUpdate,
 }: {
   account: Account;
   self: boolean;
+  showOrganisation: boolean;
   onUpdate: (a: Account) => void;
 }) {
   const { ask, dialog } = useConfirm();
@@ -161,6 +181,7 @@ function AccountRow({
       <td data-label="E-mail" class="email">
         {a.email}
       </td>
+      {showOrganisation && <td data-label="Tổ chức">{a.organisation.name}</td>}
       <td data-label="Vai trò" class="role">
         <select
           value={a.role}

@@ -3,6 +3,7 @@ import type { CampaignTemplate } from '../../../contract/console/campaigns';
 import { api } from '../api';
 import { fromVnInput } from '../format';
 import { FormEnd, useFormSend } from '../parts/form-end';
+import { type Organisation, OrganisationSelect } from '../parts/organisations';
 import type { CampaignTab } from '../router';
 import type { Campaign } from '../types';
 import { ProvincePicker } from '../units/province-picker';
@@ -32,10 +33,13 @@ const SOURCES: [Source, string, string][] = [
  */
 export function CampaignCreate({
   campaigns,
+  organisations = [],
   onCreated,
   onCancel,
 }: {
   campaigns: Campaign[];
+  /** With sub-organisations: where the campaign goes (the account's own first). */
+  organisations?: readonly Organisation[];
   onCreated: (c: Campaign, tab: CampaignTab) => void;
   onCancel: () => void;
 }) {
@@ -50,6 +54,7 @@ export function CampaignCreate({
       contactName: text('contactName') || null,
       contactPhone: text('contactPhone') || null,
       targetRate: readRate(text('targetRate')),
+      ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
     });
     onCreated(created, source === 'province_2026' ? 'units' : 'roster');
   });
@@ -68,6 +73,13 @@ export function CampaignCreate({
           placeholder="Khảo sát xã hội học năm 2026"
         />
       </label>
+      {organisations.length > 0 && (
+        <OrganisationSelect
+          label="Thuộc tổ chức"
+          name="organisationId"
+          organisations={organisations}
+        />
+      )}
       <fieldset class="source-choice">
         <legend>Bộ câu hỏi và đơn vị</legend>
         {SOURCES.filter(([v]) => v !== 'copy' || campaigns.length > 0).map(([v, label, hint]) => (

@@ -3,14 +3,23 @@ import { count, PHASE_NAMES, percent, vnDateTime } from '../format';
 import { Bar } from '../parts/bar';
 import { Link } from '../parts/link';
 import { ErrorNotice, Loading } from '../parts/notice';
+import { OrganisationSelect, useOrganisations } from '../parts/organisations';
 import { campaignPath, navigate } from '../router';
 import { type Campaign, isStaff, type User } from '../types';
 import { useLoad } from '../use-load';
 import { CampaignCreate } from './campaign-create';
 
-/** Every campaign with its phase, dates and response rate; staff can start a new one. */
+/**
+ * Every campaign with its phase, dates and response rate; staff can start a new one. An account
+ * of an organisation with sub-organisations filters by one of them (issue #12).
+ */
 export function Campaigns({ user }: { user: User }) {
-  const list = useLoad<Campaign[]>('/api/campaigns');
+  const [only, setOnly] = useState('');
+  const list = useLoad<Campaign[]>(
+    only ? `/api/campaigns?organisation=${encodeURIComponent(only)}` : '/api/campaigns',
+  );
+  const organisations = useOrganisations().data ?? [];
+  const parent = organisations.length > 1;
   const [creating, setCreating] = useState(false);
   const staff = isStaff(user.role);
 
@@ -27,9 +36,21 @@ export function Campaigns({ user }: { user: User }) {
       {creating && (
         <CampaignCreate
           campaigns={list.data ?? []}
+          organisations={parent ? organisations : []}
           onCancel={() => setCreating(false)}
           onCreated={(c, tab) => navigate(campaignPath(c.id, tab))}
         />
+      )}
+      {parent && (
+        <div class="filters">
+          <OrganisationSelect
+            label="Tổ chức"
+            organisations={organisations}
+            value={only}
+            onChange={setOnly}
+            all="Tất cả tổ chức"
+          />
+        </div>
       )}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
@@ -38,14 +59,20 @@ export function Campaigns({ user }: { user: User }) {
       )}
       <ul class="cards-list">
         {list.data?.map((c) => (
-          <CampaignCard key={c.id} campaign={c} />
+          <CampaignCard key={c.id} campaign={c} showOrganisation={parent} />
         ))}
       </ul>
     </>
   );
 }
 
-function CampaignCard({ campaign: c }: { campaign: Campaign }) {
+function CampaignCard({
+  campaign: c,
+  showOrganisation,
+}: {
+  campaign: Campaign;
+  showOrganisation: boolean;
+}) {
   const rate = c.counts.invited ? (c.counts.submitted / c.counts.invited) * 100 : 0;
   return (
     <li class="card">
@@ -56,6 +83,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
       </h2>
       <p class="meta">
         <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
+        {showOrganisation && <span class="org">{c.organisation.name}</span>}
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
       </p>

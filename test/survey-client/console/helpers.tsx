@@ -80,6 +80,7 @@ export function fakeServer(routes: Record<string, Reply | ((c: Call) => Reply)> 
 export function session(role: Role = 'officer', name = 'Trần Thị Bình'): Session {
   return {
     user: { id: 'u1', email: 'binh@honquan.vn', name, role, mustChangePassword: false },
+    organisation: { id: 'root', name: 'Toàn hệ thống' },
     csrfToken: CSRF,
     publicUrlWarning: null,
   };
@@ -101,6 +102,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
     targetRate: 70,
     definition: { code: 'HQ2023', version: 1, name: 'Hớn Quản 2023' },
     counts: { invited: 40, submitted: 18 },
+    organisation: { id: 'root', name: 'Toàn hệ thống' },
     groups: builtInDefinition().groups.map((g) => ({
       code: g.code,
       name: g.name,

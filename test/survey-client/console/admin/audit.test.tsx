@@ -16,6 +16,8 @@ const line = (patch: Partial<AuditRow>): AuditRow => ({
   target: null,
   details: null,
   ip: '10.0.0.7',
+  organisationId: 'root',
+  organisationName: 'Toàn hệ thống',
   ...patch,
 });
 

@@ -23,6 +23,7 @@ const account = (patch: Partial<Account> = {}): Account => ({
   role: 'admin',
   createdAt: '2024-10-01T02:00:00.000Z',
   disabled: false,
+  organisation: { id: 'root', name: 'Toàn hệ thống' },
   mustChangePassword: false,
   ...patch,
 });

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { NewOrganisationBody, type Organisation } from '../../contract/console/organisations';
+import { audit } from '../audit/log';
+import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
+import type { Db } from '../db/connect';
+import { readJson } from '../http';
+import { subtree } from './queries';
+import { addOrganisation, reachableOrganisation } from './service';
+
+/** An organisation row as the API answers it; its parent hidden when out of the caller's reach. */
+const present = (
+  o: {
+    id: string;
+    name: string;
+    parentId: string | null;
+    officialCode: string | null;
+    kind: string | null;
+  },
+  depth: number,
+): Organisation => ({
+  id: o.id,
+  name: o.name,
+  parentId: depth === 0 ? null : o.parentId,
+  officialCode: o.officialCode,
+  kind: o.kind,
+  depth,
+});
+
+/**
+ * `/api/organisations` (issue #12): every role reads its organisation's subtree (the console's
+ * filter by child); an admin adds a sub-organisation under its own or any below it.
+ */
+export function organisationRoutes(db: Db) {
+  const app = new Hono<AuthEnv>();
+
+  app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
+    const rows = await subtree(db, currentUser(c).organisationId);
+    rows.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi'));
+    return c.json(rows.map((o) => present(o, o.depth)));
+  });
+
+  app.post('/', requireRole('admin'), async (c) => {
+    const me = currentUser(c);
+    const body = await readJson(c.req.raw, NewOrganisationBody);
+    const parent = await reachableOrganisation(
+      db,
+      body.parentId ?? me.organisationId,
+      me.organisationId,
+    );
+    const org = await addOrganisation(db, {
+      name: body.name,
+      parentId: parent.id,
+      officialCode: body.officialCode ?? null,
+      kind: body.kind ?? null,
+    });
+    await audit(db, {
+      user: me,
+      action: 'organisation_added',
+      target: org.name,
+      details: { parent: parent.name },
+      organisationId: org.id,
+      ip: c.get('ip'),
+    });
+    const depth = (await subtree(db, me.organisationId)).find((o) => o.id === org.id)?.depth ?? 1;
+    return c.json(present(org, depth), 201);
+  });
+
+  return app;
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/app';
+import { runCli } from '../../server/cli';
+import { openDb } from '../../server/db/connect';
+import { config, json, SECRET } from './helpers';
+
+/** Issue #12: `npm run cli -- org add|list` and `user add --org`. */
+let env: NodeJS.ProcessEnv;
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'cchc-org-cli-'));
+  env = { DATABASE_URL: join(dir, 'db.sqlite'), APP_SECRET: SECRET, PUBLIC_URL: config.publicUrl };
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const last = () => out.at(-1) ?? '';
+
+describe('npm run cli -- org', () => {
+  it('makes a province and a commune under it, and an officer in the commune', async () => {
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(
+      await runCli(
+        ['org', 'add', '--name', 'Tỉnh Đồng Nai', '--kind', 'tỉnh', '--code', '75'],
+        env,
+      ),
+    ).toBe(0);
+    const province = last();
+    expect(await runCli(['org', 'add', '--name', 'Xã Tân Hưng', '--parent', province], env)).toBe(
+      0,
+    );
+    const commune = last();
+    expect(err.join('\n')).toContain('Đã tạo tổ chức "Xã Tân Hưng" thuộc "Tỉnh Đồng Nai".');
+    const user = ['user', 'add', '--email', 'canbo@tanhung.gov.vn', '--password'];
+    expect(
+      await runCli([...user, 'mật-khẩu-đủ-dài-1', '--role', 'officer', '--org', commune], env),
+    ).toBe(0);
+    expect(last()).toBe(
+      'Đã tạo tài khoản canbo@tanhung.gov.vn (Cán bộ Phòng Nội vụ, tổ chức "Xã Tân Hưng").',
+    );
+
+    out = [];
+    expect(await runCli(['org', 'list'], env)).toBe(0);
+    expect(out).toEqual([
+      'Toàn hệ thống\troot',
+      `  Tỉnh Đồng Nai (tỉnh, mã 75)\t${province}`,
+      `    Xã Tân Hưng\t${commune}`,
+    ]);
+
+    // The commune's officer signs in and does not see the root's demo campaign.
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      const app = createApp({ db, config });
+      const login = await app.request(
+        '/api/auth/login',
+        json({ email: 'canbo@tanhung.gov.vn', password: 'mật-khẩu-đủ-dài-1' }),
+      );
+      expect(login.status).toBe(200);
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const list = await app.request('/api/campaigns', { headers: { Cookie: cookie } });
+      expect(await list.json()).toEqual([]);
+      const demo = await app.request('/api/campaigns/demo-2023', { headers: { Cookie: cookie } });
+      expect(demo.status).toBe(404);
+      const audit = await db
+        .selectFrom('auditLog')
+        .select(['action', 'organisationId'])
+        .where('action', 'in', ['organisation_added', 'user_added'])
+        .execute();
+      expect(audit).toEqual([
+        { action: 'organisation_added', organisationId: province },
+        { action: 'organisation_added', organisationId: commune },
+        { action: 'user_added', organisationId: commune },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses an unknown parent or organisation, creating nothing', async () => {
+    expect(await runCli(['org', 'add', '--name', 'Xã X', '--parent', 'khong-co'], env)).toBe(1);
+    expect(err.join('\n')).toContain('Không có tổ chức mã "khong-co"');
+    const user = ['user', 'add', '--email', 'a@b.vn', '--password', 'mật-khẩu-đủ-dài-1'];
+    expect(await runCli([...user, '--role', 'officer', '--org', 'khong-co'], env)).toBe(1);
+    expect(await runCli(['org', 'add'], env)).toBe(1);
+    expect(await runCli(['org', 'add', '--name', 'X', '--bogus'], env)).toBe(1);
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      expect(await db.selectFrom('organisation').select('id').execute()).toEqual([{ id: 'root' }]);
+      expect(await db.selectFrom('user').select('id').execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
