@@ -3,7 +3,7 @@ import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import { uploadedForm } from '../upload/read';
-import { compareRun } from './compare';
+import { compareOptions, compareRun } from './compare';
 import { comparisonCsv } from './compare-csv';
 import { closedCampaign } from './context';
 import { attachment, CSV } from './route-kit';
@@ -35,6 +35,11 @@ export function parRoutes(db: Db) {
   app.get('/:id/self-assessment', analysts, async (c) =>
     c.json(await describeSelfAssessment(db, c.get('campaign'))),
   );
+
+  app.get('/:id/runs/:run/compare-options', analysts, async (c) => {
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
+    return c.json(await compareOptions(db, campaign, c.req.param('run')));
+  });
 
   app.get('/:id/runs/:run/compare', analysts, async (c) => {
     const ctx = await closedCampaign(db, c.get('campaign'));
