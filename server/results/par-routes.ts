@@ -53,7 +53,9 @@ export function parRoutes(db: Db) {
     const withId = c.req.query('with') || undefined;
     const comparison = await compareRun(db, ctx, c.req.param('run'), withId);
     const name = `so-sanh-${ctx.campaign.id}-${comparison.previous.campaign.id}.csv`;
-    return c.body(comparisonCsv(comparison), 200, attachment(name, CSV));
+    const names = new Map(ctx.definition.indexes.map((i) => [i.code, i.name]));
+    const csv = comparisonCsv(comparison, (code) => names.get(code) ?? code);
+    return c.body(csv, 200, attachment(name, CSV));
   });
 
   return app;

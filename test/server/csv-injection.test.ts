@@ -122,6 +122,8 @@ describe('CSV exports neutralise formulas (OWASP)', () => {
         { v: -3 },
         { v: '-3' },
         { v: '+1.5' },
+        { v: '-1,25' },
+        { v: '-1,2,3' },
         { v: 'Nguyễn Văn A' },
         { v: 'a-b=c' },
       ],
@@ -131,6 +133,9 @@ describe('CSV exports neutralise formulas (OWASP)', () => {
       '-3',
       '-3',
       '+1.5',
+      // A number the Vietnamese way is a number; two commas are not.
+      '-1,25',
+      "'-1,2,3",
       'Nguyễn Văn A',
       'a-b=c',
     ]);
