@@ -3,8 +3,8 @@
  * Injection"): `=`, `+`, `-`, `@`, a tab or a carriage return.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** A plain number ("-3", "+1.5") is data, not a formula: kept as it is. */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+/** A plain number ("-3", "+1.5", in vi-VN "-1,25") is data, not a formula: kept as it is. */
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 
 /**
  * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula — a name or a comment

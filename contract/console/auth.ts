@@ -41,3 +41,12 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 export type User = Session['user'];
+
+/**
+ * `GET /api/auth/me`, the console's session probe on every page load: 200 either way, so that
+ * the sign-in page leaves no 401 in the browser's console (issue #13.16). Every other protected
+ * call still answers 401 to a caller without a session.
+ */
+export const SignedOut = z.object({ signedIn: z.literal(false) });
+export const Me = z.union([Session.extend({ signedIn: z.literal(true) }), SignedOut]);
+export type Me = z.infer<typeof Me>;

@@ -152,3 +152,23 @@ export const Comparison = z.object({
   units: z.array(UnitComparison),
 });
 export type Comparison = z.infer<typeof Comparison>;
+
+/** One campaign a run may be compared with: closed; comparable once it has a locked run. */
+export const CompareChoice = z.object({
+  id: z.string(),
+  name: z.string(),
+  comparable: z.boolean(),
+  /** Why not, in words ("chưa có kết quả đã khóa để công bố"); null when comparable. */
+  why: z.string().nullable(),
+});
+export type CompareChoice = z.infer<typeof CompareChoice>;
+
+/**
+ * `GET …/runs/:run/compare-options`: the other closed campaigns, newest first, and the one the
+ * comparison takes by default (null: none, and the console does not ask for it).
+ */
+export const CompareOptions = z.object({
+  choices: z.array(CompareChoice),
+  defaultId: z.string().nullable(),
+});
+export type CompareOptions = z.infer<typeof CompareOptions>;

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { Login, PasswordChange, type Session } from '../../contract/console/auth';
+import { Login, type Me, PasswordChange, type Session } from '../../contract/console/auth';
 import { audit } from '../audit/log';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
@@ -150,8 +150,10 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
   });
 
   app.get('/me', async (c) => {
-    const user = currentUser(c);
+    const user = c.get('user');
+    if (!user) return c.json({ signedIn: false } satisfies Me);
     return c.json({
+      signedIn: true,
       user: {
         id: user.id,
         email: user.email,
@@ -162,7 +164,7 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
       organisation: await organisationRef(db, user.organisationId),
       csrfToken: user.csrfToken,
       publicUrlWarning,
-    } satisfies Session);
+    } satisfies Me);
   });
 
   app.post('/password', async (c) => {

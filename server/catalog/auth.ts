@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Login, PasswordChange, Session } from '../../contract/console/auth';
+import { Login, Me, PasswordChange, Session } from '../../contract/console/auth';
 import {
   Account,
   AuditRow,
@@ -33,10 +33,11 @@ export const AUTH: Endpoint[] = [
   {
     method: 'get',
     path: '/api/auth/me',
-    roles: ALL,
+    roles: [],
     tag: 'Đăng nhập',
-    response: Session,
-    summary: 'Tài khoản đang đăng nhập và csrfToken',
+    response: Me,
+    summary:
+      'Tài khoản đang đăng nhập và csrfToken ({ signedIn: true, … }); chưa đăng nhập hay phiên đã hết hạn: 200 { signedIn: false } (trang đăng nhập không để lại lỗi 401 trong trình duyệt)',
   },
   {
     method: 'post',

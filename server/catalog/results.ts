@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommentView, Redacted, Redaction } from '../../contract/console/comments';
-import { Comparison } from '../../contract/console/compare';
+import { CompareOptions, Comparison } from '../../contract/console/compare';
 import {
   SelfAssessmentImportResult,
   SelfAssessmentState,
@@ -93,6 +93,15 @@ export const RESULTS: Endpoint[] = [
     summary:
       'So sánh với đợt trước (with=<mã đợt>; mặc định đợt gần nhất đã đóng trước đợt này, có kết quả đã khóa và cùng tiêu chí): mỗi đơn vị (theo mã ĐVHC chính thức, nếu không có thì theo mã đơn vị; qua sắp xếp năm 2025 theo bảng chuyển đổi chính thức: đơn vị hình thành trọn vẹn từ các đơn vị cũ có trong đợt trước được so với số liệu các đơn vị cũ gộp lại, còn lại "không so sánh trực tiếp được" kèm kết quả riêng của từng đơn vị cũ) điểm và tỷ lệ % khảo sát, Chỉ số CCHC, hạng năm nay và năm trước, thay đổi hạng (dương: tăng hạng; qua sắp xếp chỉ trong số đơn vị so sánh trực tiếp được); mỗi tiêu chí (theo mã) điểm và tỷ lệ hai năm; đơn vị, tiêu chí chỉ có ở một bên được ghi rõ',
     query: 'with=dot-truoc',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/runs/{run}/compare-options',
+    roles: ANALYSTS,
+    tag: 'Kết quả',
+    response: CompareOptions,
+    summary:
+      'Các đợt có thể so sánh với lần tính này: mọi đợt khác đã đóng, mới nhất trước, so sánh được khi đã có kết quả khóa (why: lý do nếu không), và đợt so sánh mặc định (defaultId; null: không có, bảng điều khiển không hỏi so sánh)',
   },
   {
     method: 'get',

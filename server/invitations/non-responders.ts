@@ -12,7 +12,8 @@ import type { InvitationRow } from './queries';
 
 type Context = ReturnType<typeof invitationContext>;
 
-const STATUS_NAMES = {
+/** A link's status as the office says it. */
+export const STATUS_NAMES = {
   not_opened: 'Chưa mở',
   opened: 'Đã mở',
   in_progress: 'Đang trả lời',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import {
   type SlipArrangement,
@@ -15,12 +14,12 @@ import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
-import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { streamHtml } from '../html';
 import { attachment, CSV, readJson, XLSX } from '../http';
 import { invitationContext, LIVE, slipUnit } from './context';
+import { linkLine, linksCsv, linksXlsx } from './link-file';
 import { pageOf, parseListQuery } from './list';
 import { nonResponderRoutes } from './non-responders';
 import {
@@ -32,18 +31,9 @@ import {
   revokeInvitation,
 } from './queries';
 import { newToken } from './service';
-import { inviteMessage, slipsPageParts } from './slips';
+import { slipsPageParts } from './slips';
 
 const BY_UNIT = { key: 'unit', desc: false } as const;
-
-const vnTime = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleString('vi-VN', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        dateStyle: 'short',
-        timeStyle: 'short',
-      })
-    : null;
 
 interface Deps {
   db: Db;
@@ -224,67 +214,20 @@ export function invitationRoutes({ db, config }: Deps) {
     const campaign = c.get('campaign');
     const q = parseListQuery(c.req.query());
     const { keys, rows: full, groupName } = await matching(campaign, q);
-    const rows = (await full(keys)).map((r) => {
-      const p = present(r, groupName);
-      const slip = {
-        name: r.name,
-        group: p.group,
-        unit: p.unit,
-        link: p.link ?? '',
-        shortCode: p.shortCode ?? '',
-      };
-      return {
-        id: r.id,
-        name: r.name,
-        group: p.group,
-        group_code: r.groupCode,
-        unit: p.unit,
-        phone: r.phone ?? '',
-        email: r.email ?? '',
-        status: r.status,
-        link: p.link ?? '',
-        short_code: p.shortCode ?? '',
-        message: p.link
-          ? inviteMessage(slip, campaign.name, vnTime(campaign.closesAt), config.publicUrl)
-          : '',
-      };
-    });
-    const columns = [
-      'id',
-      'name',
-      'group',
-      'group_code',
-      'unit',
-      'phone',
-      'email',
-      'status',
-      'link',
-      'short_code',
-      'message',
-    ];
+    const lines = (await full(keys)).map((r) =>
+      linkLine(present(r, groupName), campaign, config.publicUrl),
+    );
     const format = c.req.param('format');
     await audit(db, {
       user: currentUser(c),
       action: 'links_exported',
       campaignId: campaign.id,
-      details: { format, count: rows.length },
+      details: { format, count: lines.length },
       ip: c.get('ip'),
     });
     const name = `duong-dan-${campaign.id}.${format}`;
-    if (format === 'csv') {
-      return c.body(toCsv(columns, rows), 200, attachment(name, CSV));
-    }
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('Đường dẫn');
-    sheet.columns = columns.map((key) => ({
-      header: key,
-      key,
-      width: key === 'message' ? 80 : key === 'link' ? 50 : 22,
-    }));
-    sheet.addRows(rows);
-    sheet.getRow(1).font = { bold: true };
-    const buffer = await book.xlsx.writeBuffer();
-    return c.body(new Uint8Array(buffer as ArrayBuffer), 200, attachment(name, XLSX));
+    if (format === 'csv') return c.body(linksCsv(lines), 200, attachment(name, CSV));
+    return c.body(await linksXlsx(lines), 200, attachment(name, XLSX));
   });
 
   app.route('/', nonResponderRoutes(db, matching));

@@ -4,7 +4,7 @@ import type {
   PredecessorComparison,
 } from '../../contract/console/compare';
 import { toCsv } from '../csv';
-import { nfc, two } from './export/format';
+import { nfc } from './export/format';
 
 /**
  * The year-over-year comparison as a CSV (`GET …/runs/:run/compare.csv`, docs/method.md §14):
@@ -12,23 +12,40 @@ import { nfc, two } from './export/format';
  * predecessors across the 2025 mergers (their official codes and own figures). UTF-8 with a BOM.
  */
 
+/** Headed in Vietnamese for the office that opens it (issue #13.11); scripts read the JSON. */
 export const COMPARE_CSV_COLUMNS = [
-  'unit_code',
-  'official_code',
-  'unit_name',
-  'index',
-  'comparability',
-  'current_score',
-  'current_percent',
-  'previous_score',
-  'previous_percent',
-  'change_percent',
-  'rank_current',
-  'rank_previous',
-  'rank_change',
-  'predecessors',
-  'note',
+  'Mã đơn vị',
+  'Mã ĐVHC',
+  'Tên đơn vị',
+  'Bộ chỉ số',
+  'Cách so sánh',
+  'Điểm khảo sát năm nay',
+  'Tỷ lệ % năm nay',
+  'Điểm khảo sát năm trước',
+  'Tỷ lệ % năm trước',
+  'Thay đổi tỷ lệ %',
+  'Hạng năm nay',
+  'Hạng năm trước',
+  'Thay đổi hạng',
+  'Các đơn vị cũ',
+  'Ghi chú',
 ];
+
+const HOW: Record<Comparability, string> = {
+  same_unit: 'cùng đơn vị',
+  pooled: 'gộp các đơn vị cũ',
+  not_comparable: 'không so sánh trực tiếp được',
+  no_previous: 'không có năm trước',
+  previous_only: 'chỉ có năm trước',
+};
+
+const fixed2 = new Intl.NumberFormat('vi-VN', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
+/** "70,00", "" for none. */
+const two = (n: number | null | undefined) => (n == null ? '' : fixed2.format(n));
 
 const NOTES: Record<Comparability, string> = {
   same_unit: '',
@@ -50,26 +67,28 @@ function predecessorText(p: PredecessorComparison, year: number): string {
   return `${p.officialCode} ${nfc(p.name)} (${p.how}): ${figure}`;
 }
 
-export function comparisonCsv(c: Comparison): string {
+/** `indexName`: an index's name by its code ("Chỉ số CCHC cấp xã"), from the definition. */
+export function comparisonCsv(c: Comparison, indexName: (code: string) => string): string {
   const year = c.previous.year;
   const rows = c.units.map((u) => {
     const acrossRanks = c.acrossMergers;
+    const index = u.current?.index ?? u.previous?.index;
     return {
-      unit_code: u.code,
-      official_code: u.officialCode ?? '',
-      unit_name: nfc(u.name),
-      index: u.current?.index ?? u.previous?.index ?? '',
-      comparability: u.comparability,
-      current_score: two(u.current?.surveyScore ?? null),
-      current_percent: two(u.current?.surveyPercent ?? null),
-      previous_score: two(u.previous?.surveyScore ?? null),
-      previous_percent: two(u.previous?.surveyPercent ?? null),
-      change_percent: two(u.change.surveyPercent),
-      rank_current: (acrossRanks ? u.rankAmongComparable?.current : u.current?.rank) ?? '',
-      rank_previous: (acrossRanks ? u.rankAmongComparable?.previous : u.previous?.rank) ?? '',
-      rank_change: u.change.rank ?? '',
-      predecessors: u.predecessors.map((p) => predecessorText(p, year)).join('; '),
-      note: [NOTES[u.comparability], u.referenceWithheld ? WITHHELD[u.referenceWithheld] : '']
+      'Mã đơn vị': u.code,
+      'Mã ĐVHC': u.officialCode ?? '',
+      'Tên đơn vị': nfc(u.name),
+      'Bộ chỉ số': index ? indexName(index) : '',
+      'Cách so sánh': HOW[u.comparability],
+      'Điểm khảo sát năm nay': two(u.current?.surveyScore),
+      'Tỷ lệ % năm nay': two(u.current?.surveyPercent),
+      'Điểm khảo sát năm trước': two(u.previous?.surveyScore),
+      'Tỷ lệ % năm trước': two(u.previous?.surveyPercent),
+      'Thay đổi tỷ lệ %': two(u.change.surveyPercent),
+      'Hạng năm nay': (acrossRanks ? u.rankAmongComparable?.current : u.current?.rank) ?? '',
+      'Hạng năm trước': (acrossRanks ? u.rankAmongComparable?.previous : u.previous?.rank) ?? '',
+      'Thay đổi hạng': u.change.rank ?? '',
+      'Các đơn vị cũ': u.predecessors.map((p) => predecessorText(p, year)).join('; '),
+      'Ghi chú': [NOTES[u.comparability], u.referenceWithheld ? WITHHELD[u.referenceWithheld] : '']
         .filter(Boolean)
         .join(': '),
     };

@@ -1,4 +1,4 @@
-import type { Comparison, RunRef } from '../../contract/console/compare';
+import type { CompareOptions, Comparison, RunRef } from '../../contract/console/compare';
 import type { RunUnitResult } from '../../contract/results';
 import type { Method } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
@@ -64,6 +64,25 @@ export async function previousRun(
       );
     return { campaign: other.campaign, run: locked };
   }
+  const found = await defaultPrevious(db, current, run, within);
+  if (found) return found;
+  throw new ApiError(
+    404,
+    'no_previous_campaign',
+    'Không có đợt khảo sát trước đã đóng, có kết quả đã khóa và cùng tiêu chí để so sánh; hãy chọn đợt để so sánh trong danh sách.',
+  );
+}
+
+/**
+ * The default campaign to compare with: the most recent other campaign closed before this one
+ * that has a locked run sharing at least one criterion code with this run; undefined for none.
+ */
+async function defaultPrevious(
+  db: Db,
+  current: Campaign,
+  run: ScoringRun,
+  within: string | undefined,
+): Promise<{ campaign: Campaign; run: ScoringRun } | undefined> {
   const codes = await criterionCodes(db, run);
   const reach = within === undefined ? undefined : await subtreeIds(db, within);
   const candidates = (await listCampaigns(db, reach))
@@ -81,11 +100,40 @@ export async function previousRun(
     if (locked && shares(codes, await criterionCodes(db, locked)))
       return { campaign: c, run: locked };
   }
-  throw new ApiError(
-    404,
-    'no_previous_campaign',
-    'Không có đợt khảo sát trước đã đóng, có kết quả đã khóa và cùng tiêu chí để so sánh; có thể chọn đợt bằng tham số with.',
-  );
+  return undefined;
+}
+
+/**
+ * What the console may ask to compare a run with, so that it never asks for a comparison that
+ * cannot be made (a 404 or 409 in the browser's console, issue #13.16): every other closed
+ * campaign, newest first, comparable when it has a locked run, and the default one, if any; with
+ * `within`, only the campaigns of that organisation's subtree.
+ */
+export async function compareOptions(
+  db: Db,
+  current: Campaign,
+  runId: string,
+  within?: string,
+): Promise<CompareOptions> {
+  const run = foundRun(await findRun(db, current.id, runId));
+  const reach = within === undefined ? undefined : await subtreeIds(db, within);
+  const closed = (await listCampaigns(db, reach))
+    .filter((c) => c.id !== current.id && campaignPhase(c) === 'closed')
+    .sort((a, b) => ((a.closesAt ?? '') < (b.closesAt ?? '') ? 1 : -1));
+  const choices = [];
+  for (const c of closed) {
+    const locked = (await lastLockedRun(db, c.id)) !== undefined;
+    choices.push({
+      id: c.id,
+      name: c.name,
+      comparable: locked,
+      why: locked ? null : 'chưa có kết quả đã khóa để công bố',
+    });
+  }
+  return {
+    choices,
+    defaultId: (await defaultPrevious(db, current, run, within))?.campaign.id ?? null,
+  };
 }
 
 const runRef = async (

@@ -5,7 +5,7 @@ import type { Db } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { closedCampaign, foundRun } from './context';
-import { resultsCsv } from './export/csv';
+import { resultsCsvForPeople } from './export/csv-people';
 import { resultsJsonText } from './export/format';
 import { forIndex } from './export/one-index';
 import { officialCodesOf, resultsXlsx } from './export/workbook';
@@ -66,7 +66,8 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
           200,
           attachment(name, 'application/json; charset=utf-8'),
         );
-      if (format === 'csv') return c.body(resultsCsv(doc), 200, attachment(name, CSV));
+      if (format === 'csv')
+        return c.body(resultsCsvForPeople(doc, one.definition), 200, attachment(name, CSV));
       const bytes = await resultsXlsx(
         doc,
         one.definition,

@@ -3,7 +3,7 @@ import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Db } from '../db/connect';
 import { uploadedForm } from '../upload/read';
-import { compareRun } from './compare';
+import { compareOptions, compareRun } from './compare';
 import { comparisonCsv } from './compare-csv';
 import { closedCampaign } from './context';
 import { attachment, CSV } from './route-kit';
@@ -36,6 +36,13 @@ export function parRoutes(db: Db) {
     c.json(await describeSelfAssessment(db, c.get('campaign'))),
   );
 
+  app.get('/:id/runs/:run/compare-options', analysts, async (c) => {
+    const { campaign } = await closedCampaign(db, c.get('campaign'));
+    return c.json(
+      await compareOptions(db, campaign, c.req.param('run'), currentUser(c).organisationId),
+    );
+  });
+
   app.get('/:id/runs/:run/compare', analysts, async (c) => {
     const ctx = await closedCampaign(db, c.get('campaign'));
     const withId = c.req.query('with') || undefined;
@@ -50,7 +57,9 @@ export function parRoutes(db: Db) {
     const within = currentUser(c).organisationId;
     const comparison = await compareRun(db, ctx, c.req.param('run'), withId, within);
     const name = `so-sanh-${ctx.campaign.id}-${comparison.previous.campaign.id}.csv`;
-    return c.body(comparisonCsv(comparison), 200, attachment(name, CSV));
+    const names = new Map(ctx.definition.indexes.map((i) => [i.code, i.name]));
+    const csv = comparisonCsv(comparison, (code) => names.get(code) ?? code);
+    return c.body(csv, 200, attachment(name, CSV));
   });
 
   return app;

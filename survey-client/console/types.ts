@@ -15,7 +15,7 @@ export type {
   Severity,
 } from '../../contract/console/roster';
 
-import type { Session, User } from '../../contract/console/auth';
+import type { Me, Session, User } from '../../contract/console/auth';
 import type { Role } from '../../contract/console/users';
 
 export type {
@@ -25,7 +25,7 @@ export type {
   Phase,
   UnitInfo,
 } from '../../contract/console/campaigns';
-export type { Role, Session, User };
+export type { Me, Role, Session, User };
 
 /** Campaigns, rosters, invitations and tracking with names: admin and officer only. */
 export const isStaff = (role: Role) => role === 'admin' || role === 'officer';

@@ -68,6 +68,7 @@ describe('sign-in', () => {
     expect(setCookie).toContain('SameSite=Strict');
     const me = await ctx.app.request('/api/auth/me', authed(cookie));
     expect(await me.json()).toEqual({
+      signedIn: true,
       user: {
         id: expect.any(String),
         email: 'canbo@honquan.gov.vn',
@@ -98,14 +99,33 @@ describe('sign-in', () => {
   });
 
   it('refuses a signed-out caller with 401 and forgets a session on sign-out', async () => {
-    expect((await ctx.app.request('/api/auth/me')).status).toBe(401);
+    expect((await ctx.app.request('/api/campaigns')).status).toBe(401);
     const { cookie, body } = await login();
     const out = await ctx.app.request(
       '/api/auth/logout',
       authed(cookie, { method: 'POST' }, body.csrfToken),
     );
     expect(out.status).toBe(204);
-    expect((await ctx.app.request('/api/auth/me', authed(cookie))).status).toBe(401);
+    expect((await ctx.app.request('/api/campaigns', authed(cookie))).status).toBe(401);
+    // The console's session probe says so with a 200: no 401 in the browser's console.
+    const me = await ctx.app.request('/api/auth/me', authed(cookie));
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({ signedIn: false });
+  });
+
+  it("answers the console's session probe with 200 either way (issue #13.16)", async () => {
+    const out = await ctx.app.request('/api/auth/me');
+    expect(out.status).toBe(200);
+    expect(await out.json()).toEqual({ signedIn: false });
+    const { cookie } = await login();
+    const me = (await (await ctx.app.request('/api/auth/me', authed(cookie))).json()) as {
+      signedIn: boolean;
+      user: { email: string };
+      csrfToken: string;
+    };
+    expect(me.signedIn).toBe(true);
+    expect(me.user.email).toBe('canbo@honquan.gov.vn');
+    expect(me.csrfToken).not.toBe('');
   });
 });
 
@@ -153,7 +173,7 @@ describe('CSRF and password change', () => {
     );
     expect(ok.status).toBe(204);
     expect((await ctx.app.request('/api/auth/me', authed(here.cookie))).status).toBe(200);
-    expect((await ctx.app.request('/api/auth/me', authed(elsewhere.cookie))).status).toBe(401);
+    expect((await ctx.app.request('/api/campaigns', authed(elsewhere.cookie))).status).toBe(401);
     expect((await login()).res.status).toBe(401);
     expect((await login('canbo@honquan.gov.vn', 'mật-khẩu-mới-dài-2')).res.status).toBe(200);
   });

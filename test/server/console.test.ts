@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../../server/auth/proof';
 import { fullAnswers, json, setup, signIn, submissionId } from './helpers';
@@ -140,22 +142,58 @@ describe('invitations', () => {
     expect(four).toContain(person?.link ?? 'missing');
   });
 
-  it('exports links with a ready-to-paste Vietnamese message per person', async () => {
+  it('exports links with a ready-to-paste Vietnamese message per person, headed in Vietnamese (issue #13.11)', async () => {
+    await ctx.db
+      .updateTable('campaign')
+      .set({ closesAt: '2027-01-05T10:00:00.000Z' })
+      .where('id', '=', 'demo-2023')
+      .execute();
     const res = await officer('/api/campaigns/demo-2023/links.csv');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = bytes.toString('utf8');
-    expect(
-      csv
-        .slice(1)
-        .startsWith('id,name,group,group_code,unit,phone,email,status,link,short_code,message'),
-    ).toBe(true);
-    expect(csv).toContain(
-      'Phòng Nội vụ trân trọng mời Ông/Bà tham gia Khảo sát xã hội học Chỉ số CCHC năm 2023',
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe(
+      'Họ và tên,Nhóm đối tượng,Đơn vị,Điện thoại,E-mail,Trạng thái,Đường dẫn,Mã trả lời,Tin nhắn mời',
     );
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(24);
+    const one = rows.find((r) => r['Họ và tên'] === 'Võ Thanh Phúc');
+    expect(one).toMatchObject({
+      'Nhóm đối tượng': 'Lãnh đạo UBND các xã, thị trấn',
+      'Đơn vị': 'UBND xã Minh Đức',
+      'Trạng thái': 'Chưa mở',
+    });
+    expect(one?.['Đường dẫn']).toMatch(/\/s\/[\w-]{27}$/);
+    // Greets as offices write, the deadline as a document gives it, the link and the code.
+    expect(one?.['Tin nhắn mời']?.split('\n')).toEqual([
+      'Kính gửi đồng chí Võ Thanh Phúc,',
+      'Phòng Nội vụ trân trọng mời đồng chí tham gia Khảo sát xã hội học Chỉ số CCHC năm 2023 (bản dùng thử).',
+      `Đề nghị đồng chí mở đường dẫn cá nhân sau để trả lời trước 17 giờ 00 ngày 05/01/2027: ${one?.['Đường dẫn']}`,
+      `(hoặc vào http://survey.test và nhập mã ${one?.['Mã trả lời']}).`,
+      'Phiếu không ghi họ tên; câu trả lời không thể truy ra người trả lời. Trân trọng cảm ơn đồng chí!',
+    ]);
+    // No status code or English heading reaches the reader.
+    expect(text).not.toMatch(/not_opened|short_code|group_code/);
+
     const xlsx = await officer('/api/campaigns/demo-2023/links.xlsx');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-    expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(3000);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'Họ và tên',
+      'Nhóm đối tượng',
+      'Đơn vị',
+      'Điện thoại',
+      'E-mail',
+      'Trạng thái',
+      'Đường dẫn',
+      'Mã trả lời',
+      'Tin nhắn mời',
+    ]);
+    expect(sheet?.rowCount).toBe(25);
+    expect(sheet?.getRow(2).getCell(6).value).toBe('Chưa mở');
   });
 
   it('records a reminder and lists the non-responders without those who answered', async () => {

@@ -34,6 +34,7 @@ const concrete = (path: string) =>
 const cases = CATALOG.filter(
   (e) =>
     e.path !== '/api/auth/login' &&
+    e.path !== '/api/auth/me' &&
     e.path !== '/api/auth/logout' &&
     e.path !== '/api/auth/password',
 );

@@ -8,14 +8,14 @@ import { hiddenNote, nfc, vnTime } from './format';
 
 const WEIGHTING_TEXT = {
   EQUAL_GROUP:
-    'EQUAL_GROUP: tỷ lệ của tiêu chí là bình quân tỷ lệ của các nhóm đối tượng có dữ liệu, mỗi nhóm có trọng số như nhau (hoặc trọng số đã đặt)',
+    'Bình quân các nhóm: tỷ lệ của tiêu chí là bình quân tỷ lệ của các nhóm đối tượng có dữ liệu, mỗi nhóm có trọng số như nhau (hoặc trọng số đã đặt)',
   POOLED:
-    'POOLED: mọi câu trả lời hợp lệ về tiêu chí có trọng số như nhau, không phân biệt nhóm hay câu hỏi',
+    'Gộp mọi câu trả lời: mọi câu trả lời hợp lệ về tiêu chí có trọng số như nhau, không phân biệt nhóm hay câu hỏi',
 } as const;
 const EMPTY_TEXT = {
-  ZERO: 'ZERO: tiêu chí không có câu trả lời hợp lệ nào được tính 0 điểm và ghi "không đủ dữ liệu"',
+  ZERO: 'Tính 0 điểm: tiêu chí không có câu trả lời hợp lệ nào được tính 0 điểm và ghi "không đủ dữ liệu"',
   RESCALE:
-    'RESCALE: tiêu chí không có dữ liệu được bỏ ra; điểm khảo sát quy đổi lại theo tổng điểm tối đa (làm tròn một lần)',
+    'Quy đổi lại: tiêu chí không có dữ liệu được bỏ ra; điểm khảo sát quy đổi lại theo tổng điểm tối đa (làm tròn một lần)',
 } as const;
 
 /** The "Phương pháp" sheet: what was scored, how, over which data, and what it cannot hide. */
@@ -50,7 +50,11 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
     ['Cách gộp các nhóm', WEIGHTING_TEXT[m.weighting]],
     [
       'Trọng số nhóm',
-      weights.length ? weights.map(([g, w]) => `${g}: ${w}`).join('; ') : 'mỗi nhóm có trọng số 1',
+      weights.length
+        ? weights
+            .map(([g, w]) => `${definition.groups.find((x) => x.code === g)?.name ?? g}: ${w}`)
+            .join('; ')
+        : 'mỗi nhóm có trọng số 1',
     ],
     ['Tiêu chí không có dữ liệu', EMPTY_TEXT[m.emptyCriterion]],
     [

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import './compare.css';
-import type { Comparison } from '../../../contract/console/compare';
+import type { CompareOptions, Comparison } from '../../../contract/console/compare';
 import { campaignApi, query } from '../api';
 import { ErrorNotice, Loading } from '../parts/notice';
-import type { Campaign } from '../types';
 import { useLoad } from '../use-load';
 import { comparedWith, predecessorLine } from './compare-text';
 import { pct, score } from './format';
@@ -62,24 +61,24 @@ function UnitName({ u, cmp }: { u: Unit; cmp: Comparison }) {
 export function ComparePanel({ campaignId, runId }: { campaignId: string; runId: string }) {
   const [withId, setWithId] = useState('');
   const [unitCode, setUnitCode] = useState('');
-  const campaigns = useLoad<Campaign[]>('/api/campaigns');
-  const others = (campaigns.data ?? []).filter((c) => c.id !== campaignId);
-  // Asked only once there is a closed campaign to compare with: a first season's results view
-  // would otherwise end in a 404 in the browser's console every time (issue #13.16).
-  const ask = withId !== '' || others.some((c) => c.phase === 'closed');
+  const run = `/runs/${encodeURIComponent(runId)}`;
+  const options = useLoad<CompareOptions>(campaignApi(campaignId, `${run}/compare-options`));
+  const choices = options.data?.choices ?? [];
+  const defaultId = options.data?.defaultId ?? null;
+  // Asked only for a campaign it can be made with (the default, or one chosen among those with
+  // locked results): a results view never ends in a 404 or 409 in the browser (issue #13.16).
+  const ask = withId !== '' || defaultId !== null;
   const loaded = useLoad<Comparison>(
-    campaigns.loading || !ask
+    options.loading || !ask
       ? null
-      : campaignApi(
-          campaignId,
-          `/runs/${encodeURIComponent(runId)}/compare${query({ with: withId || undefined })}`,
-        ),
+      : campaignApi(campaignId, `${run}/compare${query({ with: withId || undefined })}`),
   );
-  const cmp = loaded.loading ? undefined : loaded.data;
+  const cmp = loaded.loading || !ask ? undefined : loaded.data;
   const unit = cmp?.units.find((u) => u.code === unitCode) ?? cmp?.units[0];
   return (
     <section class="panel stack r-compare" aria-labelledby="compare-title">
       <h2 id="compare-title">So sánh với năm trước</h2>
+      {options.error !== undefined && <ErrorNotice error={options.error} />}
       <label class="r-inline-select">
         So với đợt
         <select
@@ -89,19 +88,25 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
             setUnitCode('');
           }}
         >
-          <option value="">Đợt trước (mặc định)</option>
-          {others.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
+          <option value="">{defaultId ? 'Đợt trước (mặc định)' : 'Chọn đợt để so sánh'}</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id} disabled={!c.comparable}>
+              {c.why ? `${c.name} (${c.why})` : c.name}
             </option>
           ))}
         </select>
       </label>
-      {!campaigns.loading && !ask && (
-        <p>Chưa có đợt khảo sát nào trước đó đã kết thúc để so sánh.</p>
+      {!options.loading && options.error === undefined && !ask && (
+        <p>
+          {choices.length === 0
+            ? 'Chưa có đợt khảo sát nào khác đã kết thúc để so sánh.'
+            : choices.some((c) => c.comparable)
+              ? 'Không có đợt trước có kết quả đã khóa và cùng tiêu chí: hãy chọn một đợt để so sánh.'
+              : 'Các đợt đã kết thúc chưa có kết quả đã khóa để công bố: chưa so sánh được.'}
+        </p>
       )}
       {loaded.loading && <Loading what="Đang tải so sánh…" />}
-      {!loaded.loading && loaded.error !== undefined && <ErrorNotice error={loaded.error} />}
+      {ask && !loaded.loading && loaded.error !== undefined && <ErrorNotice error={loaded.error} />}
       {cmp && loaded.error === undefined && (
         <>
           <p>

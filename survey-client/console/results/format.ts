@@ -13,14 +13,15 @@ export const NO_DATA = 'không đủ dữ liệu';
 /** What a cell hidden by the small-group rule reads (docs/method.md §12). */
 export const hidden = (k: number) => `ẩn (dưới ${k} phiếu)`;
 
+/** How groups combine, in words: the trial form and the method panel show no code (#13.11). */
 export const WEIGHTING_NAMES: Record<Method['weighting'], string> = {
-  EQUAL_GROUP: 'Bình quân các nhóm đối tượng (EQUAL_GROUP)',
-  POOLED: 'Gộp mọi câu trả lời hợp lệ (POOLED)',
+  EQUAL_GROUP: 'Bình quân các nhóm đối tượng',
+  POOLED: 'Gộp mọi câu trả lời hợp lệ',
 };
 
 export const EMPTY_NAMES: Record<Method['emptyCriterion'], string> = {
-  ZERO: 'Tính 0 điểm, ghi "không đủ dữ liệu" (ZERO)',
-  RESCALE: 'Bỏ tiêu chí, quy đổi lại theo tổng điểm (RESCALE)',
+  ZERO: 'Tính 0 điểm, ghi "không đủ dữ liệu"',
+  RESCALE: 'Bỏ tiêu chí, quy đổi lại theo tổng điểm',
 };
 
 /** The short words of a run's settings line (issue #13.11: no method code reaches a reader). */

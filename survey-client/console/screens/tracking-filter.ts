@@ -86,7 +86,7 @@ export function scopeOptions(tracking: Pick<Tracking, 'indexes' | 'rows'>) {
   for (const i of tracking.indexes ?? []) {
     const own = i.unitKinds.filter((k) => kinds.has(k));
     if (own.length === 0) continue;
-    out.push({ value: `index:${i.code}`, label: `${i.name} (${i.code})` });
+    out.push({ value: `index:${i.code}`, label: i.name });
     if (own.length > 1)
       for (const k of own) out.push({ value: `kind:${k}`, label: `— ${unitKindName(k)}` });
   }

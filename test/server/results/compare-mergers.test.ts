@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Comparison, type UnitComparison } from '../../../contract/console/compare';
 import type { Answer } from '../../../contract/respondent';
@@ -253,23 +254,44 @@ describe('a 2026 run compared with the 2023 run across the mergers', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     // UTF-8 with a BOM, so that Excel shows Vietnamese.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).trim().split(/\r?\n/);
-    expect(lines[0]).toBe(
-      'unit_code,official_code,unit_name,index,comparability,current_score,current_percent,previous_score,previous_percent,change_percent,rank_current,rank_previous,rank_change,predecessors,note',
+    const text = new TextDecoder().decode(bytes);
+    // Headed in Vietnamese, values in words and vi-VN numbers (issue #13.11).
+    expect(text.split('\r\n')[0]).toBe(
+      'Mã đơn vị,Mã ĐVHC,Tên đơn vị,Bộ chỉ số,Cách so sánh,Điểm khảo sát năm nay,Tỷ lệ % năm nay,Điểm khảo sát năm trước,Tỷ lệ % năm trước,Thay đổi tỷ lệ %,Hạng năm nay,Hạng năm trước,Thay đổi hạng,Các đơn vị cũ,Ghi chú',
     );
-    expect(lines).toHaveLength(1 + comparison.units.length);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(comparison.units.length);
+    const vi = (n: number | null | undefined) => (n ?? 0).toFixed(2).replace('.', ',');
     const th = unit('25345');
-    const thanhAn = th.predecessors[0]?.previous?.surveyPercent.toFixed(2);
-    expect(lines.find((l) => l.startsWith('25345,'))).toBe(
-      `25345,25345,Xã Tân Hưng,XA,pooled,${th.current?.surveyScore.toFixed(2)},${th.current?.surveyPercent.toFixed(2)},${th.previous?.surveyScore.toFixed(2)},${th.previous?.surveyPercent.toFixed(2)},${th.change.surveyPercent?.toFixed(2)},2,1,-1,25327 Xã Thanh An (Nhập toàn bộ): ${thanhAn}%; ` +
-        `25330 Xã An Khương (Nhập toàn bộ): ${th.predecessors[1]?.previous?.surveyPercent.toFixed(2)}%; ` +
-        `25345 Xã Tân Hưng (Nhập toàn bộ): ${th.predecessors[2]?.previous?.surveyPercent.toFixed(2)}%,so với số liệu các đơn vị cũ gộp lại như một đơn vị`,
+    const row = (code: string) => rows.find((r) => r['Mã đơn vị'] === code);
+    expect(row('25345')).toEqual({
+      'Mã đơn vị': '25345',
+      'Mã ĐVHC': '25345',
+      'Tên đơn vị': 'Xã Tân Hưng',
+      'Bộ chỉ số': expect.stringMatching(/^Chỉ số CCHC/),
+      'Cách so sánh': 'gộp các đơn vị cũ',
+      'Điểm khảo sát năm nay': vi(th.current?.surveyScore),
+      'Tỷ lệ % năm nay': vi(th.current?.surveyPercent),
+      'Điểm khảo sát năm trước': vi(th.previous?.surveyScore),
+      'Tỷ lệ % năm trước': vi(th.previous?.surveyPercent),
+      'Thay đổi tỷ lệ %': vi(th.change.surveyPercent),
+      'Hạng năm nay': '2',
+      'Hạng năm trước': '1',
+      'Thay đổi hạng': '-1',
+      'Các đơn vị cũ':
+        `25327 Xã Thanh An (Nhập toàn bộ): ${vi(th.predecessors[0]?.previous?.surveyPercent)}%; ` +
+        `25330 Xã An Khương (Nhập toàn bộ): ${vi(th.predecessors[1]?.previous?.surveyPercent)}%; ` +
+        `25345 Xã Tân Hưng (Nhập toàn bộ): ${vi(th.predecessors[2]?.previous?.surveyPercent)}%`,
+      'Ghi chú': 'so với số liệu các đơn vị cũ gộp lại như một đơn vị',
+    });
+    const tq = row('25351');
+    expect(tq?.['Cách so sánh']).toBe('không so sánh trực tiếp được');
+    expect(tq?.['Các đơn vị cũ']).toContain(
+      '25439 Xã Quang Minh (Nhập toàn bộ): không có trong đợt 2023',
     );
-    const tq = lines.find((l) => l.startsWith('25351,')) ?? '';
-    expect(tq).toContain(',not_comparable,');
-    expect(tq).toContain('25439 Xã Quang Minh (Nhập toàn bộ): không có trong đợt 2023');
-    expect(tq.endsWith(',không so sánh trực tiếp được')).toBe(true);
-    expect(lines.find((l) => l.startsWith('694,'))).toMatch(/^694,694,.*,HUYEN,previous_only,/);
+    expect(tq?.['Ghi chú']).toBe('không so sánh trực tiếp được');
+    expect(row('694')?.['Cách so sánh']).toBe('chỉ có năm trước');
+    expect(text).not.toMatch(/same_unit|pooled|not_comparable|previous_only|no_previous/);
   });
 
   it('compared the other way (2023 with the later 2026), matches no unit by official code', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Comparison, type UnitComparison } from '../../../contract/console/compare';
+import { CompareOptions, Comparison, type UnitComparison } from '../../../contract/console/compare';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../../../questionnaires';
 import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
@@ -224,9 +224,38 @@ describe('comparing a run with the previous campaign', () => {
     expect(res.status).toBe(404);
     const error = ((await res.json()) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('no_previous_campaign');
-    expect(error.message).toContain('with');
+    // Words for an officer, not a query parameter (issue #13.11).
+    expect(error.message).not.toContain('with');
     expect((await compare()).status).toBe(200);
     expect((await analyst(`${API}/runs/khong-co/compare`)).status).toBe(404);
+  });
+
+  it('lists what the console may compare with, so that it never asks for a 404 or 409 (issue #13.16)', async () => {
+    const res = await analyst(`${API}/runs/${runId}/compare-options`);
+    expect(res.status).toBe(200);
+    const body = CompareOptions.parse(await res.json());
+    // Every other closed campaign, newest first; one without a locked run is offered as not
+    // comparable, with the reason in words.
+    expect(body.choices.map((c) => [c.id, c.comparable, c.why])).toEqual([
+      ['hq-2024', true, null],
+      ['chua-khoa', false, 'chưa có kết quả đã khóa để công bố'],
+      ['khac-tieu-chi', true, null],
+      ['hq-2022', true, null],
+    ]);
+    expect(body.defaultId).toBe('hq-2022');
+    // The first season: nothing closed before it, so no default, and the console does not ask
+    // for the comparison; the later campaigns can still be chosen.
+    const first = await ctx.db
+      .selectFrom('scoringRun')
+      .select('id')
+      .where('campaignId', '=', 'hq-2022')
+      .executeTakeFirstOrThrow();
+    const none = CompareOptions.parse(
+      await (await analyst(`/api/campaigns/hq-2022/runs/${first.id}/compare-options`)).json(),
+    );
+    expect(none.defaultId).toBe(null);
+    expect(none.choices.map((c) => c.id)).toContain(CAMPAIGN);
+    expect((await analyst(`${API}/runs/khong-co/compare-options`)).status).toBe(404);
   });
 
   it('is for analysts and admins only', async () => {

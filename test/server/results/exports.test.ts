@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../contract/results';
@@ -81,34 +82,51 @@ describe('the results exports', () => {
     await expectNothingPersonal(text);
   });
 
-  it('CSV starts with a BOM and has one row per unit × figure (long format)', async () => {
+  it('CSV starts with a BOM and has one row per unit × figure, in Vietnamese words and numbers (issue #13.11)', async () => {
     const res = await analyst(`${API}/runs/${doc.method.runId}/export.csv`);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = await bytesOf(res);
     expect([...bytes.subarray(0, 3)]).toEqual(BOM);
-    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('unit_code,unit_name,index,figure,value,note');
-    // 1.1: delegates 1, office leaders 0.6, commune leaders 0.2 → R = 0.6 → 0.60 of 1.00.
-    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:score,0.60,');
-    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:ratio,0.6,');
-    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,criterion:1.1:n_valid,8,');
-    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,survey_max,30.00,');
-    expect(lines).toContain(`,,,run:fingerprint,${doc.fingerprint},`);
-    expect(lines).toContain(',,,run:status,official,');
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe('Mã đơn vị,Tên đơn vị,Bộ chỉ số,Nội dung,Giá trị,Ghi chú');
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const value = (unit: string, what: string) =>
+      rows.find((r) => r['Mã đơn vị'] === unit && r['Nội dung'] === what);
+    const run = (what: string) => value('', what)?.['Giá trị'];
+    const d = (what: string) => value('694', what);
+    const c11 =
+      'Tiêu chí 1.1. Sự năng động, quyết tâm của lãnh đạo UBND huyện trong cải cách hành chính';
+    // 1.1: delegates 1, office leaders 0.6, commune leaders 0.2 → R = 0.6 → 0,60 of 1,00.
+    expect(d(`${c11}: điểm`)).toEqual({
+      'Mã đơn vị': '694',
+      'Tên đơn vị': 'UBND huyện Hớn Quản',
+      'Bộ chỉ số': 'Chỉ số CCHC của UBND huyện',
+      'Nội dung': `${c11}: điểm`,
+      'Giá trị': '0,60',
+      'Ghi chú': '',
+    });
+    expect(d(`${c11}: tỷ lệ`)?.['Giá trị']).toBe('0,6');
+    expect(d(`${c11}: số câu trả lời hợp lệ`)?.['Giá trị']).toBe('8');
+    expect(d('Điểm khảo sát tối đa')?.['Giá trị']).toBe('30,00');
+    expect(d('Lĩnh vực Công tác chỉ đạo, điều hành cải cách hành chính: tỷ lệ (%)')).toBeDefined();
+    expect(run('Dấu vân tay dữ liệu')).toBe(doc.fingerprint);
+    expect(run('Loại lần tính')).toBe('Chính thức');
+    expect(run('Cách gộp các nhóm')).toBe('bình quân các nhóm đối tượng');
+    expect(run('Thang điểm')).toBe('YB4 (mặc định)');
+    expect(run('Thời điểm tính')).toBe(viDateTime(doc.method.createdAt));
     // Commune leaders (2 forms) rate the district: its criteria they answer are hidden.
-    expect(lines).toContain(
-      '694,UBND huyện Hớn Quản,HUYEN,group:LD_UBND_XA:criterion:1.1:n_forms,,ẩn (dưới 3 phiếu)',
-    );
-    expect(lines).toContain(
-      '694,UBND huyện Hớn Quản,HUYEN,group:HDND_HUYEN:criterion:1.1:ratio,,ẩn (dưới 3 phiếu)',
+    expect(d('Nhóm Lãnh đạo UBND các xã, thị trấn, tiêu chí 1.1: số phiếu')).toMatchObject({
+      'Giá trị': '',
+      'Ghi chú': 'ẩn (dưới 3 phiếu)',
+    });
+    expect(d('Nhóm Đại biểu HĐND huyện, tiêu chí 1.1: tỷ lệ')?.['Ghi chú']).toBe(
+      'ẩn (dưới 3 phiếu)',
     );
     // 6.3 is not in the commune leaders' Phiếu 03: delegates and office leaders, 3 each, shown.
-    expect(lines).toContain(
-      '694,UBND huyện Hớn Quản,HUYEN,group:HDND_HUYEN:criterion:6.3:n_forms,3,',
-    );
-    expect(lines).toContain(
-      '694,UBND huyện Hớn Quản,HUYEN,group:LD_CQCM_HUYEN:criterion:6.3:ratio,0.6,',
-    );
+    expect(d('Nhóm Đại biểu HĐND huyện, tiêu chí 6.3: số phiếu')?.['Giá trị']).toBe('3');
+    expect(
+      d('Nhóm Lãnh đạo cơ quan chuyên môn thuộc UBND huyện, tiêu chí 6.3: tỷ lệ')?.['Giá trị'],
+    ).toBe('0,6');
     // One row per figure: 12 run rows, then per unit 5 survey + 5 total (step 8; empty here,
     // nothing imported) + 3 per field + 5 per criterion + 2 per group × criterion.
     const expected =
@@ -122,9 +140,13 @@ describe('the results exports', () => {
           2 * u.groups.reduce((m, g) => m + g.criteria.length, 0),
         0,
       );
-    expect(lines.length - 1).toBe(expected);
-    for (const line of lines.slice(13)) expect(line.split(',')[3]).toMatch(/^[a-z_]+(:|$)/);
-    await expectNothingPersonal(bytes.toString('utf8'));
+    expect(rows).toHaveLength(expected);
+    // No code for a program reaches the reader: no "field:", "run:", "EQUAL_GROUP", no "0.6".
+    for (const r of rows) {
+      expect(r['Nội dung']).not.toMatch(/^[a-z_]+(:|$)|EQUAL_GROUP|POOLED|ZERO|RESCALE/);
+      expect(r['Giá trị']).not.toMatch(/^\d+\.\d+$/);
+    }
+    await expectNothingPersonal(text);
   });
 
   it('xlsx has a summary per index, criteria, groups, distributions and the method, in Vietnamese', async () => {

@@ -263,28 +263,30 @@ describe('the total PAR index in a run', () => {
     expect(runUnit(doc, 'X-TANHUNG')).toMatchObject({ parIndex: null, total: null });
 
     const lines = await csvLines(doc.method.runId);
-    const d = '694,UBND huyện Hớn Quản,HUYEN';
+    const d = '694,UBND huyện Hớn Quản,Chỉ số CCHC của UBND huyện';
+    const x = (code: string, name: string) =>
+      `${code},UBND xã ${name},"Chỉ số CCHC của UBND xã, thị trấn"`;
     for (const line of [
-      `${d},survey_score,18.00,`,
-      `${d},par_index,78.50,`,
-      `${d},self_assessment,60.50,`,
-      `${d},self_assessment_max,70.00,`,
-      `${d},total_score,78.50,`,
-      `${d},total_max,100.00,`,
-      `${d},par_rank,1,`,
-      `${d},field:LV2:self_assessment,7.25,`,
-      'X-ANPHU,UBND xã An Phú,XA,par_index,82.26,',
+      `${d},Điểm khảo sát,"18,00",`,
+      `${d},Chỉ số CCHC (%),"78,50",`,
+      `${d},Điểm tự đánh giá đã thẩm định,"60,5",`,
+      `${d},Điểm tự đánh giá tối đa,"70,00",`,
+      `${d},Tổng điểm,"78,5",`,
+      `${d},Tổng điểm tối đa,"100,00",`,
+      `${d},Hạng theo Chỉ số CCHC,1,`,
+      `${d},Lĩnh vực Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật: điểm tự đánh giá,"7,25",`,
+      `${x(COMMUNE, 'An Phú')},Chỉ số CCHC (%),"82,26",`,
       // Imported points are shown as given, not rounded: 70.255 + 12.00 = 82.255.
-      'X-ANPHU,UBND xã An Phú,XA,self_assessment,70.255,',
-      'X-ANPHU,UBND xã An Phú,XA,total_score,82.255,',
-      'X-ANPHU,UBND xã An Phú,XA,self_assessment_max,80.00,',
-      'X-MINHTAM,UBND xã Minh Tâm,XA,par_rank,3,',
-      'X-TANHUNG,UBND xã Tân Hưng,XA,par_index,,chưa nhập điểm tự đánh giá',
-      'X-TANHUNG,UBND xã Tân Hưng,XA,par_rank,,chưa nhập điểm tự đánh giá',
-      `,,,run:self_assessment_fingerprint,${doc.selfAssessment?.fingerprint},`,
+      `${x(COMMUNE, 'An Phú')},Điểm tự đánh giá đã thẩm định,"70,255",`,
+      `${x(COMMUNE, 'An Phú')},Tổng điểm,"82,255",`,
+      `${x(COMMUNE, 'An Phú')},Điểm tự đánh giá tối đa,"80,00",`,
+      `${x('X-MINHTAM', 'Minh Tâm')},Hạng theo Chỉ số CCHC,3,`,
+      `${x('X-TANHUNG', 'Tân Hưng')},Chỉ số CCHC (%),,chưa nhập điểm tự đánh giá`,
+      `${x('X-TANHUNG', 'Tân Hưng')},Hạng theo Chỉ số CCHC,,chưa nhập điểm tự đánh giá`,
+      `,,,Dấu vân tay điểm tự đánh giá,${doc.selfAssessment?.fingerprint},`,
     ])
       expect(lines).toContain(line);
-    expect(lines.filter((l) => l.includes(':self_assessment,'))).toHaveLength(8);
+    expect(lines.filter((l) => /: điểm tự đánh giá"?,/.test(l))).toHaveLength(8);
 
     const res = await analyst(`${API}/runs/${doc.method.runId}/export.xlsx`);
     const book = new ExcelJS.Workbook();
@@ -383,7 +385,9 @@ describe('the total PAR index in a run', () => {
       json,
     );
     expect(await csvLines(first.method.runId)).toEqual(lines);
-    expect(lines).toContain('694,UBND huyện Hớn Quản,HUYEN,par_index,78.50,');
+    expect(lines).toContain(
+      '694,UBND huyện Hớn Quản,Chỉ số CCHC của UBND huyện,Chỉ số CCHC (%),"78,50",',
+    );
     const locked = (await (
       await analyst(`${API}/runs/${first.method.runId}`)
     ).json()) as ResultsDocument;

@@ -87,7 +87,7 @@ export function session(role: Role = 'officer', name = 'Trần Thị Bình'): Se
 }
 
 export const signedIn = (role: Role = 'officer') => ({
-  'GET /api/auth/me': { status: 200, body: session(role) },
+  'GET /api/auth/me': { status: 200, body: { signedIn: true, ...session(role) } },
 });
 
 export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {

@@ -17,7 +17,8 @@ import {
 
 useConsoleEnv();
 
-const signedOut = () => errorReply(401, 'unauthenticated', 'Vui lòng đăng nhập.');
+/** The session probe answers 200 to nobody signed in (issue #13.16): no 401 in the browser. */
+const signedOut = () => ({ status: 200, body: { signedIn: false } });
 
 async function typeLogin(email: string, password: string) {
   fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: email } });
@@ -167,7 +168,7 @@ describe('signing in', () => {
     const warned = session(role);
     warned.publicUrlWarning = 'Địa chỉ công khai của hệ thống đang là http://localhost:3000: …';
     fakeServer({
-      'GET /api/auth/me': { status: 200, body: warned },
+      'GET /api/auth/me': { status: 200, body: { signedIn: true, ...warned } },
       'GET /api/campaigns': { status: 200, body: [] },
     });
     await openAt('/console');

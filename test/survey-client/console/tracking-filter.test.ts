@@ -180,8 +180,8 @@ describe('the tracking filter', () => {
       { code: 'XA', name: 'Chỉ số CCHC cấp xã', unitKinds: ['xa', 'phuong', 'dac_khu'] },
     ];
     expect(scopeOptions({ indexes, rows }).map((o) => [o.value, o.label])).toEqual([
-      ['index:SO', 'Chỉ số CCHC các sở (SO)'],
-      ['index:XA', 'Chỉ số CCHC cấp xã (XA)'],
+      ['index:SO', 'Chỉ số CCHC các sở'],
+      ['index:XA', 'Chỉ số CCHC cấp xã'],
       ['kind:xa', '— Xã'],
       ['kind:phuong', '— Phường'],
       ['kind:dac_khu', '— Đặc khu'],

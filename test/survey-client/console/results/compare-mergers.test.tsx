@@ -135,9 +135,12 @@ describe('So sánh với năm trước, qua sắp xếp đơn vị hành chính 
 
   it('shows the pooled reference, the predecessors of a unit not comparable, and ranks among comparable units', async () => {
     fakeServer({
-      'GET /api/campaigns': {
+      [`GET ${COMPARE}-options`]: {
         status: 200,
-        body: [{ id: 'demo-2023', name: 'Khảo sát 2023', phase: 'closed' }],
+        body: {
+          choices: [{ id: 'demo-2023', name: 'Khảo sát 2023', comparable: true, why: null }],
+          defaultId: 'demo-2023',
+        },
       },
       [`GET ${COMPARE}`]: {
         status: 200,

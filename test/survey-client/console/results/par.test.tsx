@@ -13,6 +13,13 @@ beforeEach(() => setCsrfToken(CSRF));
 
 const SA = '/api/campaigns/c2024/self-assessment';
 const COMPARE = '/api/campaigns/c2024/runs/run-official/compare';
+const OPTIONS = `${COMPARE}-options`;
+const choice = (id: string, name: string, why: string | null = null) => ({
+  id,
+  name,
+  comparable: why === null,
+  why,
+});
 
 const importResult = (patch: Record<string, unknown> = {}) => ({
   campaignId: 'c2024',
@@ -146,12 +153,9 @@ const change = (rank: number | null) => ({
 describe('So sánh với năm trước', () => {
   it('lists units with ranks and signed changes, and a chosen unit’s criteria', async () => {
     const server = fakeServer({
-      'GET /api/campaigns': {
+      [`GET ${OPTIONS}`]: {
         status: 200,
-        body: [
-          { id: 'c2024', name: 'Khảo sát 2024', phase: 'closed' },
-          { id: 'c2022', name: 'Khảo sát 2022', phase: 'closed' },
-        ],
+        body: { choices: [choice('c2022', 'Khảo sát 2022')], defaultId: 'c2022' },
       },
       [`GET ${COMPARE}`]: {
         status: 200,
@@ -217,42 +221,56 @@ describe('So sánh với năm trước', () => {
     expect(server.gets(COMPARE).at(-1)?.query.get('with')).toBe('c2022');
   });
 
-  it('asks nothing when no earlier campaign has closed: no 404 in the browser (issue #13.16)', async () => {
-    const server = fakeServer({
-      'GET /api/campaigns': {
-        status: 200,
-        body: [
-          { id: 'c2024', name: 'Khảo sát 2024', phase: 'closed' },
-          { id: 'c2025', name: 'Khảo sát 2025', phase: 'open' },
-        ],
-      },
-    });
-    render(<ComparePanel campaignId="c2024" runId="run-official" />);
-    await settle();
-    expect(server.gets(COMPARE)).toHaveLength(0);
-    expect(
-      screen.getByText('Chưa có đợt khảo sát nào trước đó đã kết thúc để so sánh.'),
-    ).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
-  });
+  it.each([
+    [[], 'Chưa có đợt khảo sát nào khác đã kết thúc để so sánh.'],
+    [
+      [choice('c2022', 'Khảo sát 2022', 'chưa có kết quả đã khóa để công bố')],
+      'Các đợt đã kết thúc chưa có kết quả đã khóa để công bố: chưa so sánh được.',
+    ],
+  ])(
+    'asks nothing it cannot compare: no 404 or 409 in the browser (issue #13.16)',
+    async (choices, text) => {
+      const server = fakeServer({
+        [`GET ${OPTIONS}`]: { status: 200, body: { choices, defaultId: null } },
+      });
+      render(<ComparePanel campaignId="c2024" runId="run-official" />);
+      await settle();
+      expect(server.gets(COMPARE)).toHaveLength(0);
+      expect(screen.getByText(text)).toBeTruthy();
+      expect(screen.queryByRole('table')).toBeNull();
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
 
-  it('shows the server’s message when the earlier campaign has nothing published', async () => {
-    fakeServer({
-      'GET /api/campaigns': {
+  it('offers a campaign without locked results as not comparable, and one that is', async () => {
+    const server = fakeServer({
+      [`GET ${OPTIONS}`]: {
         status: 200,
-        body: [{ id: 'c2022', name: 'Khảo sát 2022', phase: 'closed' }],
+        body: {
+          choices: [
+            choice('c2023', 'Khảo sát 2023', 'chưa có kết quả đã khóa để công bố'),
+            choice('c2019', 'Khảo sát 2019'),
+          ],
+          defaultId: null,
+        },
       },
-      [`GET ${COMPARE}`]: errorReply(
-        404,
-        'no_previous_campaign',
-        'Chưa có đợt khảo sát trước có kết quả đã khóa để so sánh.',
-      ),
+      [`GET ${COMPARE}`]: { status: 200, body: comparison({ units: [] }) },
     });
     render(<ComparePanel campaignId="c2024" runId="run-official" />);
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Chưa có đợt khảo sát trước có kết quả đã khóa để so sánh.',
-    );
-    expect(screen.queryByRole('table')).toBeNull();
+    const select = screen.getByLabelText('So với đợt') as HTMLSelectElement;
+    expect([...select.options].map((o) => [o.textContent, o.disabled])).toEqual([
+      ['Chọn đợt để so sánh', false],
+      ['Khảo sát 2023 (chưa có kết quả đã khóa để công bố)', true],
+      ['Khảo sát 2019', false],
+    ]);
+    expect(
+      screen.getByText(
+        'Không có đợt trước có kết quả đã khóa và cùng tiêu chí: hãy chọn một đợt để so sánh.',
+      ),
+    ).toBeTruthy();
+    expect(server.gets(COMPARE)).toHaveLength(0);
+    await choose(select, 'c2019');
+    expect(server.gets(COMPARE).at(-1)?.query.get('with')).toBe('c2019');
   });
 });

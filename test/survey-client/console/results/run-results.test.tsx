@@ -136,8 +136,8 @@ describe('the results of a run', () => {
     const method = section('Phương pháp tính');
     for (const text of [
       'YB4',
-      'Bình quân các nhóm đối tượng (EQUAL_GROUP)',
-      'Tính 0 điểm, ghi "không đủ dữ liệu" (ZERO)',
+      'Bình quân các nhóm đối tượng',
+      'Tính 0 điểm, ghi "không đủ dữ liệu"',
       '3 phiếu',
       'run-official',
       FINGERPRINT,

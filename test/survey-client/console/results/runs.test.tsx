@@ -145,9 +145,12 @@ describe('once closed: runs', () => {
     expect(screen.getByText(/Đây là cách tính của đợt khảo sát/)).toBeTruthy();
     expect(screen.queryByLabelText(/ngưỡng/i)).toBeNull();
 
+    // The choices in words, no method code (issue #13.11).
+    const form = screen.getByText('Tính thử với cách tính khác').closest('details') as HTMLElement;
+    expect(form.textContent).not.toMatch(/EQUAL_GROUP|POOLED|ZERO|RESCALE/);
     fireEvent.change(screen.getByLabelText('Thang điểm'), { target: { value: 'LIN4' } });
-    fireEvent.click(screen.getByLabelText(/POOLED/));
-    fireEvent.click(screen.getByLabelText(/RESCALE/));
+    fireEvent.click(screen.getByLabelText('Gộp mọi câu trả lời hợp lệ'));
+    fireEvent.click(screen.getByLabelText('Bỏ tiêu chí, quy đổi lại theo tổng điểm'));
     await settle();
     expect(submit.disabled).toBe(false);
     server.on('POST /api/campaigns/c2024/runs', {
@@ -212,7 +215,7 @@ describe('once closed: runs', () => {
     await openAt('/console/c/c2024/results');
     fireEvent.click(screen.getByText('Tính thử với cách tính khác'));
     expect(screen.getByRole('group', { name: /^Trọng số các nhóm/ })).toBeTruthy();
-    fireEvent.click(screen.getByLabelText(/POOLED/));
+    fireEvent.click(screen.getByLabelText('Gộp mọi câu trả lời hợp lệ'));
     await settle();
     expect(screen.queryByRole('group', { name: /^Trọng số các nhóm/ })).toBeNull();
   });

@@ -48,6 +48,10 @@ export function serve(
   for (const doc of docs) {
     const id = doc.method.runId;
     server.on(`GET /api/campaigns/c2024/runs/${id}`, { status: 200, body: doc });
+    server.on(`GET /api/campaigns/c2024/runs/${id}/compare-options`, {
+      status: 200,
+      body: { choices: [], defaultId: null },
+    });
     server.on(`GET /api/campaigns/c2024/runs/${id}/distributions`, {
       status: 200,
       body: distributions(id),
