@@ -80,15 +80,11 @@ describe.skipIf(!canRunBrowser)('paper forms: printed short, typed in from the k
       await form.close();
     }
     // The longest, Phiếu số 02 + Phiếu số 05 (24 questions, then 12 about each of 13 communes),
-    // was 12 pages; Phiếu số 03 was 4.
-    expect(pages).toEqual({
-      HDND_HUYEN: expect.any(Number),
-      LD_CQCM_HUYEN: expect.any(Number),
-      LD_UBND_XA: expect.any(Number),
-      CC_CQCM_HUYEN: expect.any(Number),
-    });
+    // was 12 pages, Phiếu số 01 + 05 11; Phiếu số 03 and 04 were 4.
+    expect(Object.keys(pages)).toHaveLength(4);
     for (const [group, n] of Object.entries(pages)) expect(n, group).toBeLessThanOrEqual(3);
     expect(pages.LD_UBND_XA).toBeLessThanOrEqual(2);
+    expect(pages.CC_CQCM_HUYEN).toBeLessThanOrEqual(2);
   }, 90_000);
 
   it('a sheet is typed with the keyboard alone and leaves a clean form for the next', async () => {
