@@ -150,9 +150,6 @@ function matrixRows(q: QuestionnaireView): string {
         })
         .join('');
       const shade = (i: number) => (i % 2 === 1 ? ' shade' : '');
-      const cols = questions
-        .map((_, i) => OPTIONS.map((_, o) => `<col${o === 0 ? ' class="first"' : ''}>`).join(''))
-        .join('');
       const heads = questions
         .map((_, i) => `<th colspan="5" class="first${shade(i)}">Câu ${first + i + 1}</th>`)
         .join('');
@@ -175,7 +172,7 @@ function matrixRows(q: QuestionnaireView): string {
           return `<tr><td class="unit">${escapeHtml(u.name)}</td>${boxes}</tr>`;
         })
         .join('');
-      return `${texts}<tr class="grid-row"><td colspan="7"><table class="grid"><colgroup><col class="unit-c">${cols}</colgroup><thead><tr><th class="unit-h" rowspan="2">Đơn vị được đánh giá <span class="e">(E. ${escapeHtml(dontKnowOf(q))})</span></th>${heads}</tr><tr>${letters}</tr></thead><tbody>${units}</tbody></table></td></tr>`;
+      return `${texts}<tr class="grid-row"><td colspan="7"><table class="grid"><thead><tr><th class="unit-h" rowspan="2">Đơn vị được đánh giá <span class="e">(E. ${escapeHtml(dontKnowOf(q))})</span></th>${heads}</tr><tr>${letters}</tr></thead><tbody>${units}</tbody></table></td></tr>`;
     })
     .join('');
 }
