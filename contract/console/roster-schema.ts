@@ -63,6 +63,11 @@ export const Problem = z.object({
   suggestions: z.array(z.string()).optional(),
   /** The other row of a duplicate or a conflict. */
   otherRow: z.number().int().optional(),
+  /**
+   * How a `duplicate_in_file` was found: a match by name alone can be declared two different
+   * people (`distinct`), a shared phone or e-mail cannot.
+   */
+  matchedBy: z.enum(['phone', 'email', 'name']).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
@@ -107,6 +112,19 @@ export const ImportSummary = z.object({
   warnings: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/**
+ * The officer's pick for a row whose group or unit was not recognised (one of the problem's
+ * suggestions), by row number: the import reads the row with it, checked as any cell is.
+ * The `choose` field of `POST …/roster/preview|import`.
+ */
+export const RosterChoices = z
+  .record(
+    z.string().regex(/^\d{1,7}$/),
+    z.strictObject({ group: z.string().max(500).optional(), unit: z.string().max(500).optional() }),
+  )
+  .refine((r) => Object.keys(r).length <= 100_000, 'Quá nhiều lựa chọn.');
+export type RosterChoices = z.infer<typeof RosterChoices>;
 
 /** `POST /api/campaigns/:id/roster/preview|import`. */
 export const ImportResult = z.object({

@@ -43,6 +43,7 @@ export type {
   Person,
   Problem,
   ProblemCode,
+  RosterChoices,
   RowStatus,
   Severity,
 } from './roster-schema';

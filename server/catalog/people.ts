@@ -27,7 +27,16 @@ export const PEOPLE: Endpoint[] = [
     tag: 'Danh sách',
     response: ImportResult,
     summary:
-      'Xem trước việc nhập danh sách (.xlsx/.csv, multipart: file, mapping?, confirm?, distinct?): mọi lỗi theo số dòng, không ghi gì',
+      'Xem trước việc nhập danh sách (.xlsx/.csv, multipart: file, mapping?, confirm?, distinct?, choose?): mọi lỗi theo số dòng, không ghi gì; distinct: các dòng trùng họ tên là người khác; choose: nhóm hoặc đơn vị chọn trong các gợi ý, theo số dòng',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/roster/template.xlsx',
+    roles: STAFF,
+    tag: 'Danh sách',
+    summary:
+      'Tệp mẫu danh sách (Excel): các cột với tiêu đề tiếng Việt và một dòng ví dụ; ô nhóm đối tượng và đơn vị công tác chọn trong các nhóm, đơn vị của đợt (trang «Nhóm đối tượng», «Đơn vị»)',
+    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
   {
     method: 'post',

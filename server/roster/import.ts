@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ImportResult, ImportRow, ImportSummary } from '../../contract/console/roster';
+import type {
+  ImportResult,
+  ImportRow,
+  ImportSummary,
+  RosterChoices,
+} from '../../contract/console/roster';
 import { audit } from '../audit/log';
 import { campaignPhase } from '../campaigns/phase';
 import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
@@ -7,7 +12,7 @@ import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { insertPeople } from '../invitations/service';
-import { FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
+import { type Column, FIELD_LABELS, type ManualMapping, mapHeaders } from './headers';
 import { groupMatcher, unitMatcher, workplaceUnits } from './match';
 import { type PlannedRow, planRows, type RowStatus } from './plan';
 import { problem } from './problems';
@@ -24,8 +29,10 @@ export interface ImportOptions {
   mapping?: ManualMapping;
   /** Rows whose proposal the officer accepts (name-only match, group change, row to keep). */
   confirm?: number[];
-  /** Rows the officer says are a different person from their namesake. */
+  /** Rows the officer says are a different person from their namesake (in the file or not). */
   distinct?: number[];
+  /** Rows read with the group or unit the officer picked among the suggestions. */
+  choose?: RosterChoices;
   /** The previewed file's hash: row numbers in `confirm`/`distinct` refer to that file. */
   fileHash?: string;
   /** Who imports, for the audit log (null from the CLI). */
@@ -100,8 +107,12 @@ export async function importRoster(
     matchGroup: groupMatcher(definition.groups),
     matchUnit: unitMatcher(units),
   };
+  const picked = chosenCells(mapping.columns, options.choose);
   const checked = table.rows
-    .map((cells, i) => checkRow(ctx, cells, table.rowNumbers[i] ?? 0))
+    .map((cells, i) => {
+      const row = table.rowNumbers[i] ?? 0;
+      return checkRow(ctx, picked(cells, row), row);
+    })
     .filter((r) => r !== null);
   const columnProblems = mapping.columns
     .filter((c) => !c.sure)
@@ -176,6 +187,21 @@ export async function importRoster(
     };
   };
   return dryRun ? run(db) : inTransaction(db, run);
+}
+
+/** A row's cells with the group or unit the officer picked for it (options.choose). */
+function chosenCells(columns: Column[], choose: RosterChoices | undefined) {
+  return (cells: string[], row: number): string[] => {
+    const pick = choose?.[String(row)];
+    if (!pick) return cells;
+    const out = [...cells];
+    for (const field of ['group', 'unit'] as const) {
+      const index = columns.find((c) => c.field === field)?.index;
+      const value = pick[field];
+      if (index !== undefined && value !== undefined) out[index] = value;
+    }
+    return out;
+  };
 }
 
 function summarize(rows: PlannedRow[]): ImportSummary {

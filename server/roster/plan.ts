@@ -114,9 +114,7 @@ export function planRows(
         r,
         'duplicate_in_file',
         `Trùng người với ${label(sameGroup)} (${how}): dòng này không được nhập.${hint}`,
-        {
-          otherRow: sameGroup.row,
-        },
+        { otherRow: sameGroup.row, matchedBy: via },
       );
       out.add(r);
       continue;

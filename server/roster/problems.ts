@@ -27,7 +27,7 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
 
 export type { Problem };
 
-export type ProblemExtra = Pick<Problem, 'field' | 'suggestions' | 'otherRow'>;
+export type ProblemExtra = Pick<Problem, 'field' | 'suggestions' | 'otherRow' | 'matchedBy'>;
 
 export function problem(
   row: number,

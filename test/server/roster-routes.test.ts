@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FIELD_LABELS, ROSTER_FIELDS } from '../../contract/console/roster';
+import { XLSX } from '../../server/http';
 import { setup, signIn } from './helpers';
 
 const SAMPLE = readFileSync(resolve(import.meta.dirname, '../fixtures/respondents-sample.csv'));
@@ -95,6 +98,107 @@ describe('roster import from the console', () => {
       body: form,
     });
     expect(res.status).toBe(403);
+  });
+
+  it('takes the officer’s decisions: a namesake is another person, a suggested unit or group picked (issue #13.15)', async () => {
+    const asked = (await (await upload('preview')).json()) as {
+      problems: { row: number; code: string; matchedBy?: string; suggestions?: string[] }[];
+    };
+    const duplicate = asked.problems.find((p) => p.code === 'duplicate_in_file');
+    expect(duplicate).toMatchObject({ row: 158, matchedBy: 'name' });
+    expect(asked.problems.find((p) => p.row === 159)?.suggestions).toContain('Phòng Nội vụ');
+    const decided = {
+      distinct: JSON.stringify([158]),
+      choose: JSON.stringify({
+        159: { unit: 'Phòng Nội vụ' },
+        160: { group: 'Công chức các phòng chuyên môn thuộc UBND huyện' },
+      }),
+    };
+    const preview = (await (await upload('preview', decided)).json()) as Result & {
+      rows: { row: number; status: string; values: Record<string, string> }[];
+    };
+    expect(preview.summary).toMatchObject({ total: 159, new: 159, invalid: 0 });
+    expect(preview.rows.find((r) => r.row === 159)?.values.unit).toBe('Phòng Nội vụ');
+    const done = (await (await upload('import', decided)).json()) as Result;
+    expect(done.committed).toBe(true);
+    const people = await ctx.db
+      .selectFrom('respondent')
+      .select('name')
+      .where('campaignId', '=', campaignId)
+      .where('name', '=', 'Phan Hoàng Trung')
+      .execute();
+    expect(people).toHaveLength(2);
+  });
+
+  it.each([
+    ['not JSON', '{159:'],
+    ['a row that is no number', JSON.stringify({ x: { unit: 'Phòng Nội vụ' } })],
+    ['a field other than group or unit', JSON.stringify({ 159: { name: 'A' } })],
+  ])('refuses a choice that is %s (400, nothing read)', async (_, choose) => {
+    const res = await upload('preview', { choose });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error).toMatchObject({
+      code: 'invalid_request',
+      message: 'Trường "choose" không hợp lệ.',
+    });
+  });
+});
+
+describe('the roster template (issue #13.15)', () => {
+  it('is an Excel file with the columns the import reads, an example row, the campaign’s groups and units', async () => {
+    const res = await officer(`/api/campaigns/${campaignId}/roster/template.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(XLSX);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="mau-danh-sach-${campaignId}.xlsx"`,
+    );
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Danh sách', 'Nhóm đối tượng', 'Đơn vị']);
+    const list = book.getWorksheet('Danh sách');
+    const row = (n: number) => ((list?.getRow(n).values ?? []) as unknown[]).slice(1);
+    expect(row(1)).toEqual(ROSTER_FIELDS.map((f) => FIELD_LABELS[f]));
+    expect(row(2)).toEqual([
+      1,
+      'Nguyễn Văn An',
+      'Trưởng phòng',
+      'Văn phòng HĐND và UBND huyện',
+      'Lãnh đạo cơ quan chuyên môn thuộc UBND huyện',
+      '0912345678',
+      'nguyenvanan@example.gov.vn',
+      'Dòng ví dụ: xóa dòng này trước khi nhập',
+    ]);
+    expect(list?.getCell('E2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ["'Nhóm đối tượng'!$A$2:$A$5"],
+    });
+    const groups = book.getWorksheet('Nhóm đối tượng');
+    expect(((groups?.getRow(2).values ?? []) as unknown[]).slice(1, 3)).toEqual([
+      'Đại biểu HĐND huyện',
+      'Không',
+    ]);
+    const units = book.getWorksheet('Đơn vị');
+    expect(units?.rowCount).toBeGreaterThan(20);
+    expect(((units?.getRow(2).values ?? []) as unknown[]).slice(1)).toEqual([
+      expect.stringMatching(/^(UBND|Văn phòng|Phòng)/),
+      expect.any(String),
+    ]);
+
+    // Read back by the import: every column recognised, the example row a valid person.
+    const r = (await (
+      await upload('preview', {}, bytes, 'mau-danh-sach.xlsx')
+    ).json()) as Result & { columns: { field: string; sure: boolean }[] };
+    expect(r.columns.map((c) => c.field)).toEqual([...ROSTER_FIELDS]);
+    expect(r.columns.every((c) => c.sure)).toBe(true);
+    expect(r.summary).toMatchObject({ total: 1, new: 1, invalid: 0 });
+  });
+
+  it('is for staff only', async () => {
+    const analyst = await signIn(ctx, 'analyst');
+    expect((await analyst(`/api/campaigns/${campaignId}/roster/template.xlsx`)).status).toBe(403);
+    expect((await officer('/api/campaigns/nope/roster/template.xlsx')).status).toBe(404);
   });
 });
 

@@ -193,13 +193,31 @@ export function entryBody(s: EntryState, serial: string, sheets: Sheets, cells: 
   };
 }
 
-/** Saved: the sheet and the serial are cleared for the next form, nothing typed stays. */
+/**
+ * Saved: the sheet and the serial are cleared for the next form, nothing typed stays, nor any
+ * line about the saved serial (which sheets it was printed on, what was wrong with it); the
+ * sheets chosen stay, ready for the next sheet of the pile (its serial picks its own anyway).
+ */
 export const entrySaved = (s: EntryState, saved: Saved): EntryState => ({
   ...clearSheet(s),
   serial: '',
+  serialProblem: '',
+  pickProblem: false,
+  found: null,
+  error: null,
   saved,
   entered: s.entered + 1,
 });
+
+/**
+ * Where Enter in the serial box leads, once the serial was looked up: back to the serial when
+ * something is wrong with it, to the first box when its sheets are shown, else to the choice of
+ * sheets (the look-up could not tell them).
+ */
+export function afterSerial(s: EntryState): 'serial' | 'boxes' | 'sheets' {
+  if (s.serialProblem) return 'serial';
+  return s.groupCode ? 'boxes' : 'sheets';
+}
 
 /**
  * Answers to sheets the serial's group does not have, or sheets it has that were not typed:

@@ -151,6 +151,8 @@ export function DemographicFields(props: {
   values: Record<string, string>;
   problemOf: (key: string) => string;
   onChange: (key: string, value: string) => void;
+  /** On to the field after this one. */
+  onNext: (from: Element) => void;
 }) {
   if (props.fields.length === 0) return null;
   return (
@@ -164,11 +166,25 @@ export function DemographicFields(props: {
             <select
               value={props.values[d.key] ?? ''}
               onChange={(e) => props.onChange(d.key, e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // As on the boxes: a digit picks that option (0 leaves it empty) and moves on;
+                // Enter moves on. Ctrl+Enter is the form's (save).
+                if (e.ctrlKey || e.metaKey || e.altKey) return;
+                const n = /^[0-9]$/.test(e.key) ? Number(e.key) : -1;
+                if (n >= 0 && n <= d.options.length) {
+                  e.preventDefault();
+                  props.onChange(d.key, n === 0 ? '' : (d.options[n - 1] ?? ''));
+                  props.onNext(e.currentTarget);
+                } else if (e.key === 'Enter') {
+                  e.preventDefault();
+                  props.onNext(e.currentTarget);
+                }
+              }}
             >
               <option value="">— Bỏ trống —</option>
-              {d.options.map((o) => (
+              {d.options.map((o, i) => (
                 <option key={o} value={o}>
-                  {o}
+                  {i + 1}. {o}
                 </option>
               ))}
             </select>

@@ -57,6 +57,10 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
   const update = (patch: Partial<M.EntryState>) => setState((old) => ({ ...old, ...patch }));
   const serialInput = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  /** The serial looked up last and its look-up: Enter and leaving the box ask only once. */
+  const looked = useRef<{ serial: string; done: Promise<void> } | null>(null);
+  /** Bumped by Enter in the serial box: once the look-up is drawn, focus moves on (below). */
+  const [moveOn, setMoveOn] = useState(0);
 
   const { groupCode } = s;
   const sheets = useMemo(
@@ -121,6 +125,11 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
     }
   };
 
+  const lookUpOnce = (serial: string) => {
+    if (looked.current?.serial !== serial) looked.current = { serial, done: lookUp(serial) };
+    return looked.current.done;
+  };
+
   const focusCell = (key: string) =>
     setTimeout(() => {
       // Keys are made of codes ([A-Za-z0-9_.-]) and "|": safe inside a quoted selector.
@@ -167,6 +176,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
         M.entryBody(s, checked.serial, sheets, cells),
       );
       setState((old) => M.entrySaved(old, { serial: done.serial, group: done.group }));
+      looked.current = null;
       serialInput.current?.focus();
     } catch (err) {
       const failure = failureOf(err);
@@ -195,19 +205,70 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
     const c = checkSerial(s.serial);
     if (!c.ok) return update({ serialProblem: c.message });
     update({ serial: c.serial });
-    void lookUp(c.serial);
+    void lookUpOnce(c.serial);
   };
 
-  const toBoxes = () => {
+  /** Enter in the serial box: the serial checked and looked up, then on (the effect below). */
+  const serialEntered = async () => {
+    if (!s.serial.trim()) return;
+    const c = checkSerial(s.serial);
+    if (!c.ok) return update({ serialProblem: c.message });
+    update({ serial: c.serial });
+    await lookUpOnce(c.serial);
+    // Typed on meanwhile: that serial is the one to go on from.
+    const now = checkSerial(serialInput.current?.value ?? '');
+    if (now.ok && now.serial === c.serial) setMoveOn((n) => n + 1);
+  };
+
+  // After the render that shows the looked-up serial's sheets: its first box (or what to fix);
+  // once per Enter (`moveOn`), on the state of that render.
+  useEffect(() => {
+    if (moveOn === 0) return;
     const root = form.current;
-    (
-      root?.querySelector<HTMLInputElement>('.answer-grid input') ??
-      root?.querySelector<HTMLInputElement>('input[name="sheet-set"]')
-    )?.focus();
+    const to = M.afterSerial(s);
+    if (to === 'serial') return serialInput.current?.focus();
+    const first =
+      to === 'boxes'
+        ? root?.querySelector<HTMLInputElement>('.answer-grid input[data-i="0"]')
+        : (root?.querySelector<HTMLInputElement>('input[name="sheet-set"]:checked') ??
+          root?.querySelector<HTMLInputElement>('input[name="sheet-set"]'));
+    first?.focus();
+    first?.closest('.cell-row, fieldset')?.scrollIntoView?.({ block: 'center' });
+  }, [moveOn]);
+
+  /** Ctrl+Enter saves from anywhere in the form; the other keys stay with their fields. */
+  const formKeys = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    const target = e.target as HTMLInputElement;
+    if (!(e.ctrlKey || e.metaKey)) {
+      // Enter on the choice of sheets: on to their first box, never an early save.
+      if (target.name !== 'sheet-set') return;
+      e.preventDefault();
+      return form.current?.querySelector<HTMLInputElement>('.answer-grid input')?.focus();
+    }
+    e.preventDefault();
+    if (!s.busy) void save(e);
+  };
+
+  /** The field after `from` among the comments, "Thông tin chung" and "Lưu phiếu". */
+  const nextField = (from: Element) => {
+    const fields = [
+      ...(form.current?.querySelectorAll<HTMLElement>(
+        '.comment textarea, .demographics select, .entry-bar button[type="submit"]',
+      ) ?? []),
+    ];
+    fields[fields.indexOf(from as HTMLElement) + 1]?.focus();
   };
 
   return (
-    <form ref={form} class="paper-entry" onSubmit={save} noValidate aria-labelledby="entry-title">
+    <form
+      ref={form}
+      class="paper-entry"
+      onSubmit={save}
+      onKeyDown={formKeys}
+      noValidate
+      aria-labelledby="entry-title"
+    >
       <h2 id="entry-title">Nhập phiếu giấy</h2>
       <p class="hint">
         Nhập các tờ trả lời đã xé khỏi cuống phiếu, theo số phiếu in ở đầu mỗi tờ. Phiếu được lưu ẩn
@@ -226,9 +287,12 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
           problem={s.serialProblem}
           found={s.found}
           inputRef={serialInput}
-          onInput={(value) => setState((old) => M.typeSerial(old, value))}
+          onInput={(value) => {
+            looked.current = null;
+            setState((old) => M.typeSerial(old, value));
+          }}
           onBlur={serialBlurred}
-          onEnter={toBoxes}
+          onEnter={serialEntered}
         />
         <SheetSetPicker
           sets={sets}
@@ -240,8 +304,10 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
       {sheets && (
         <>
           <p class="hint keys">
-            Bàn phím: gõ <kbd>A</kbd>–<kbd>E</kbd> (hoặc <kbd>1</kbd>–<kbd>5</kbd>) để đánh dấu và
-            sang dòng sau; <kbd>↑</kbd>/<kbd>↓</kbd> để di chuyển; <kbd>Delete</kbd> để xóa ô.
+            Bàn phím: số phiếu rồi <kbd>Enter</kbd>; gõ <kbd>A</kbd>–<kbd>E</kbd> (hoặc <kbd>1</kbd>
+            –<kbd>5</kbd>) để đánh dấu và sang dòng sau; <kbd>↑</kbd>/<kbd>↓</kbd> để di chuyển;{' '}
+            <kbd>Delete</kbd> để xóa ô; <kbd>Tab</kbd> sang ô sau; ở «Thông tin chung» gõ số thứ tự
+            lựa chọn (<kbd>0</kbd> để trống); <kbd>Ctrl</kbd>+<kbd>Enter</kbd> để lưu phiếu.
           </p>
           <EntryNotices
             mismatch={s.mismatch}
@@ -276,6 +342,7 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
             values={s.demographics}
             problemOf={(key) => M.problemOf(s.problems, '', key)}
             onChange={(key, value) => setState((old) => M.demographic(old, key, value))}
+            onNext={nextField}
           />
           <EntryBar
             filled={filled}

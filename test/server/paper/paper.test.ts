@@ -83,18 +83,21 @@ describe('printing paper forms', () => {
     const view = builtInDefinition().questionnaires.find((q) => q.id === 'P03');
     for (const q of view?.questions ?? []) expect(sheets).toContain(q.text);
     expect(sheets.match(/<table class="sheet"/g)).toHaveLength(1);
-    expect(sheets).toContain('E. Không biết/Không trả lời');
+    // E's label is said once, in the columns' head repeated on every page.
+    expect(sheets).toContain('<b>E.</b> Không biết/Không trả lời');
     expect(sheets.match(/<span class="box"><\/span>/g)?.length).toBeGreaterThanOrEqual(22 * 5);
-    expect(sheets.match(/<div class="line"><\/div>/g)).toHaveLength(6);
+    expect(sheets.match(/<div class="line"><\/div>/g)).toHaveLength(4);
     expect(sheets).toContain('Thông tin chung (không bắt buộc)');
     expect(sheets).toContain('Trình độ chuyên môn');
-    // One serial on every sheet's header and footer; never on the stub; no person on the sheets.
+    // One serial in every sheet's head (printed on each page); never on the stub; no person on
+    // the sheets.
     const serials = serialsIn(sheets);
-    expect(serials).toHaveLength(4); // P03 and the demographics sheet, each head and foot
+    expect(serials).toHaveLength(2); // P03 and the demographics sheet
     expect(new Set(serials).size).toBe(1);
     expect(parseSerial(serials[0] ?? '')).not.toBeNull();
-    expect(sheets.match(/<thead>[\s\S]*?<\/thead>/g)?.join('')).toContain(serials[0]);
-    expect(sheets.match(/<tfoot>[\s\S]*?<\/tfoot>/g)?.join('')).toContain(serials[0]);
+    const heads = sheets.match(/<thead>[\s\S]*?<\/thead>/g) ?? [];
+    expect(heads).toHaveLength(2);
+    for (const h of heads) expect(h).toContain(serials[0]);
     expect(stub).not.toContain(serials[0]);
     expect(stub).not.toContain((serials[0] ?? '').replace(/-/g, ''));
     expect(sheets).not.toContain('Tí');
@@ -102,10 +105,11 @@ describe('printing paper forms', () => {
     expect(sheets).not.toContain('/s/');
   });
 
-  it('prints a matrix questionnaire as a grid of question × commune', async () => {
+  it('prints a matrix questionnaire as grids of commune × six questions', async () => {
     const p = person('HDND_HUYEN');
     const { forms } = await print([p.id]);
-    const p05 = (forms[0] ?? '').split('data-questionnaire="P05"')[1]?.split('</table>')[0] ?? '';
+    const p05 =
+      (forms[0] ?? '').split('data-questionnaire="P05"')[1]?.split('<table class="sheet')[0] ?? '';
     const definition = builtInDefinition();
     const questions = definition.questionnaires.find((q) => q.id === 'P05')?.questions ?? [];
     const communes = (
@@ -120,7 +124,15 @@ describe('printing paper forms', () => {
     expect(p05.match(/<span class="box"><\/span>/g)).toHaveLength(
       questions.length * rated.length * 5,
     );
-    for (const [i, q] of questions.entries()) expect(p05).toContain(`Câu ${i + 1}. ${q.text}`);
+    for (const [i, q] of questions.entries()) expect(p05).toContain(`Câu ${i + 1}.</b> ${q.text}`);
+    // Two grids (questions 1–6, 7–12), each a row per commune with 6 × 5 boxes.
+    const grids = p05.match(/<table class="grid">[\s\S]*?<\/table>/g) ?? [];
+    expect(grids).toHaveLength(2);
+    for (const g of grids) {
+      const rows = g.split('<tbody>')[1]?.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      expect(rows).toHaveLength(rated.length);
+      for (const r of rows) expect(r.match(/<span class="box"><\/span>/g)).toHaveLength(30);
+    }
   });
 
   it('makes one fresh serial per person in one batch, only for those who have not answered', async () => {

@@ -57,8 +57,26 @@ describe('the paper entry model', () => {
       step((s) => M.entrySaved(s, { serial: 'K7', group: 'G' })),
       { serial: '', answers: {}, entered: 3, saved: { serial: 'K7', group: 'G' } },
     ],
+    [
+      'a save leaves no line about the saved serial (issue #13.13)',
+      { ...typedState(), serial: 'K7', found: 'Phiếu số 03', error: new Error('x') },
+      step((s) => M.entrySaved(s, { serial: 'K7', group: 'G' })),
+      { found: null, serialProblem: '', pickProblem: false, error: null, blanks: new Set() },
+    ],
   ])('%s', (_, start, transition, expected) => {
     expect(transition(start)).toMatchObject(expected);
+  });
+
+  it.each([
+    [
+      'a serial with a problem stays on the serial',
+      { serialProblem: 'x', groupCode: 'G' },
+      'serial',
+    ],
+    ['sheets shown: their first box', { serialProblem: '', groupCode: 'G' }, 'boxes'],
+    ['no sheets known: the choice of sheets', { serialProblem: '', groupCode: '' }, 'sheets'],
+  ] as const)('Enter after the serial: %s', (_, patch, to) => {
+    expect(M.afterSerial({ ...fresh(), ...patch })).toBe(to);
   });
 
   it('sends empty boxes as E, comments the sheets ask trimmed, no empty demographics', () => {

@@ -200,6 +200,41 @@ describe('entering a paper form', () => {
     expect(server.changes()).toHaveLength(0);
   });
 
+  it('Enter after the serial looks it up once and goes to the first box of its sheets', async () => {
+    const server = serve();
+    await openAt('/console/c/c2024/paper');
+    await click('Nhập phiếu giấy');
+    const serial = formatSerial(newSerial());
+    let asked = 0;
+    server.on(`GET ${BASE}/paper/serials/${serial}`, () => {
+      asked++;
+      return {
+        status: 200,
+        body: { serial, groupCode: 'LD_UBND_XA', group: 'Lãnh đạo UBND', entered: false },
+      };
+    });
+    serialBox().focus();
+    fireEvent.input(serialBox(), { target: { value: serial.replaceAll('-', '') } });
+    fireEvent.keyDown(serialBox(), { key: 'Enter' });
+    fireEvent.blur(serialBox());
+    await settle();
+    expect(focused().name).toBe(`P03|q1|${DISTRICT}`);
+    expect(asked).toBe(1);
+    // A serial already entered keeps the officer on the serial, said why.
+    server.on(`GET ${BASE}/paper/serials/${serial}`, {
+      status: 200,
+      body: { serial, groupCode: 'LD_UBND_XA', group: 'x', entered: true },
+    });
+    serialBox().focus();
+    fireEvent.input(serialBox(), { target: { value: serial } });
+    fireEvent.keyDown(serialBox(), { key: 'Enter' });
+    await settle();
+    expect(focused()).toBe(serialBox());
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Phiếu có số phiếu này đã được nhập trước đó.',
+    );
+  });
+
   it('says at once when the serial was already entered or is not of this campaign', async () => {
     const server = await openEntry();
     const used = formatSerial(newSerial());
