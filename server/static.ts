@@ -62,9 +62,12 @@ export function securityHeadersFor(publicUrl: string): MiddlewareHandler {
 /** The headers of securityHeadersFor without HSTS (a server whose public address is http). */
 export const securityHeaders: MiddlewareHandler = securityHeadersFor('');
 
-/** The respondent's form page: revalidated on each visit, and only its own scripts run. */
+/**
+ * The respondent's form page: never stored (the page of a link never opened carries its claim:
+ * server/respondent/first-screen.ts), and only its own scripts run.
+ */
 export const FORM_PAGE_HEADERS = {
-  'Cache-Control': 'no-cache',
+  'Cache-Control': 'no-store',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 };
 
