@@ -135,6 +135,7 @@ async function measure(tmp: string): Promise<Report> {
           tmp,
           baseUrl: server.baseUrl,
           token: demoToken,
+          firstLoad: typeof firstLoad === 'string' ? undefined : firstLoad,
           freshTokens: freshDemoTokens,
           log,
         }),

@@ -170,9 +170,14 @@ function methodNotes(p: PeerComparison): string[] {
       "radiogroups that can be cleared for the demographics, and SurveyJS's preview for our review " +
       'screen. Same Vietnamese texts, same options in the same order, "Không biết/Không trả lời" ' +
       'last; progress bar on top, by pages; locale "vi" (survey-core/i18n/vietnamese).',
-    '**Loaded the same way**: like our form, the SurveyJS page renders after its script has ' +
-      'fetched the questionnaire from `GET /api/s/<token>` (the peer server answers the converted ' +
-      'JSON with `no-store`); neither page has it inlined.',
+    '**Loaded as each is made**: the SurveyJS page renders after its script has fetched the ' +
+      'questionnaire from `GET /api/s/<token>` (the peer server answers the converted JSON with ' +
+      '`no-store`). Ours, on a link never opened, brings the first screen in the page (the ' +
+      "welcome: campaign, group, the questionnaires' titles, and the claim, in a " +
+      '`<script type="application/json">` element: server/respondent/first-screen.ts), counted in ' +
+      'its first load, and fetches the rest of the questionnaire while the welcome is read. ' +
+      'SurveyJS has no welcome without its questionnaire: giving it the whole JSON in the page ' +
+      'would add it to a first load already ×20 ours.',
     `**Built the same way**: vite ${v.vite}'s JS API with an inline config that mirrors ` +
       'vite.config.ts (one HTML entry with the same head, target es2019, minified, no ' +
       'module-preload polyfill, hashed /assets), into the temp directory (bench/peer/build.ts). ' +
