@@ -65,7 +65,8 @@ export function createApp({ db, config }: AppDeps) {
     const first = isBrowserOpening(c.req.raw)
       ? await firstScreenFor(db, config.secret, c.req.param('token'), new Date())
       : null;
-    return c.html(withFirstScreen(page('form.html'), first), 200, FORM_PAGE_HEADERS);
+    const html = page('form.html', { inlineStyles: true });
+    return c.html(withFirstScreen(html, first), 200, FORM_PAGE_HEADERS);
   });
   // The office console: one page, its own bundle (the form never loads it); client-side screens.
   const consolePage = (c: Context) =>

@@ -2,6 +2,7 @@ import { FIRST_SCREEN_ELEMENT, type FirstScreen } from '../../contract/first-scr
 import { campaignPhase } from '../campaigns/phase';
 import type { Db } from '../db/connect';
 import { campaignView, claimFirstOpen, findLink, questionnaireViews } from './link';
+import { openingPage } from './opening-html';
 
 /**
  * Whether a request is a person's browser opening the page: a GET navigation to a document
@@ -48,9 +49,11 @@ export async function firstScreenFor(
 }
 
 /**
- * The page with its first screen in a `<script type="application/json">` element: data, never
- * executed (the Content-Security-Policy allows no inline script). `<`, `>` and `&` are escaped
- * in the JSON, so no text of the data can close the element or open a comment.
+ * The page with its first screen: drawn into `#app` (the welcome paints as soon as the page
+ * arrives; the form's script takes these elements over), and as data in a
+ * `<script type="application/json">` element, never executed (the Content-Security-Policy allows
+ * no inline script). `<`, `>` and `&` are escaped in the JSON, so no text of the data can close
+ * the element or open a comment.
  */
 export function withFirstScreen(html: string, first: FirstScreen | null): string {
   if (!first) return html;
@@ -59,5 +62,10 @@ export function withFirstScreen(html: string, first: FirstScreen | null): string
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026');
   const island = `<script type="application/json" id="${FIRST_SCREEN_ELEMENT}">${data}</script>`;
-  return html.includes('</head>') ? html.replace('</head>', `${island}</head>`) : island + html;
+  return html
+    .replace('</head>', () => `${island}</head>`)
+    .replace(
+      /<div id="app">[\s\S]*?<\/main>\s*<\/div>/,
+      () => `<div id="app">${openingPage(first)}</div>`,
+    );
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FirstScreen } from '../../contract/first-screen';
 import type { SurveyView } from '../../contract/respondent';
+import { resumeCodeOf } from '../../contract/resume-code';
 import { CONTENT_SECURITY_POLICY } from '../../server/static';
 import { fullAnswers, json, setup, submissionId, withClaim } from './helpers';
 
@@ -153,5 +154,25 @@ describe('the page of a link never opened', () => {
     expect(firstScreenOf(html)?.campaign.name).toBe(
       'Khảo sát </script><script>alert(1)</script> & <!-- năm 2023',
     );
+  });
+
+  it('is drawn by the server: the welcome paints before the script, its styles in the page', async () => {
+    const [token = '', other = ''] = ctx.tokens('LD_UBND_XA');
+    const html = await (await open(token)).text();
+    const first = firstScreenOf(html);
+    const app = /<div id="app">([\s\S]*)<\/div>\s*<\/body>/.exec(html)?.[1] ?? '';
+    expect(app).toContain(`<h1 id="screen-title" tabindex="-1">${first?.campaign.name}</h1>`);
+    expect(app).toContain(`<b>${first?.group.name}</b>`);
+    expect(app).toContain(`<b class="code">${resumeCodeOf(first?.claim ?? '')}</b>`);
+    expect(app).not.toContain('Đang tải phiếu khảo sát');
+    // No stylesheet to wait for before the first paint (styles may be inline: the CSP allows it).
+    expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+    expect(html).toMatch(/<style>[^<]*\.promise[^<]*<\/style>/);
+    // A link opened before: the placeholder, nothing of the link; the styles inline as well.
+    await open(other);
+    const again = await (await open(other)).text();
+    expect(again).toContain('Đang tải phiếu khảo sát');
+    expect(again).not.toContain('screen-title');
+    expect(again).toMatch(/<style>[^<]*\.promise[^<]*<\/style>/);
   });
 });

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { render, screen } from '@testing-library/preact';
+import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstScreen } from '../../contract/first-screen';
 import { resumeCodeOf } from '../../contract/resume-code';
+import { openingPage } from '../../server/respondent/opening-html';
 import { App } from '../../survey-client/form/app';
 import { surveyView } from './fixture';
 import { CLAIM, clickButton, flush, heading, stubServer, TOKEN, useTestEnv } from './helpers';
@@ -79,5 +80,37 @@ describe('the first screen brought by the page (issue #13.8)', () => {
     expect(server.calls.map((c) => [c.method, c.claim])).toEqual([['GET', undefined]]);
     expect(heading()).toBe('Khảo sát Chỉ số CCHC năm 2023');
     expect(localStorage.getItem(`cchc:claim:${TOKEN}`)).toBe(JSON.stringify(CLAIM));
+  });
+
+  it('is drawn by the server exactly as the form draws it (the two cannot drift apart)', () => {
+    pageBrings(FIRST);
+    vi.stubGlobal('fetch', () => new Promise(() => {}));
+    const { container } = render(<App token={TOKEN} />);
+    expect(openingPage(FIRST)).toBe(container.innerHTML);
+    const noContact = { ...FIRST, campaign: { ...FIRST.campaign, contact: null, closesAt: null } };
+    cleanup();
+    pageBrings(noContact);
+    const other = render(<App token={TOKEN} />);
+    expect(openingPage(noContact)).toBe(other.container.innerHTML);
+  });
+
+  it('takes over the welcome the server drew without drawing it again', async () => {
+    pageBrings(FIRST);
+    const server = claimedServer();
+    const root = document.createElement('div');
+    root.id = 'app';
+    root.innerHTML = openingPage(FIRST);
+    document.body.append(root);
+    const drawn = root.querySelectorAll('p.promise')[1];
+    expect(drawn?.textContent).toContain(CODE);
+    render(<App token={TOKEN} />, { container: root });
+    // The same elements, so the browser paints nothing new where the server's welcome was.
+    expect(root.querySelectorAll('p.promise')[1]).toBe(drawn);
+    expect(root.querySelectorAll('h1')).toHaveLength(1);
+    expect(root.querySelectorAll('footer')).toHaveLength(1);
+    await flush();
+    expect(server.calls.map((c) => [c.method, c.claim])).toEqual([['GET', CLAIM]]);
+    expect(screen.getByRole('progressbar', { name: 'Phần 1/22' })).toBeTruthy();
+    root.remove();
   });
 });

@@ -1,15 +1,7 @@
 import { useState } from 'preact/hooks';
+import { formatDeadline } from '../../../contract/deadline';
 import type { FirstScreen } from '../../../contract/first-screen';
 import { Nav, Progress, SaveNotice } from '../parts/chrome';
-
-/** The deadline in Vietnam's time (UTC+7, no daylight saving), whatever the phone's zone. */
-export function formatDeadline(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
 
 /** What the welcome shows: the whole view, or the first screen the page brought. */
 type WelcomeView = Pick<FirstScreen, 'campaign' | 'group' | 'questionnaires'>;
