@@ -9,7 +9,12 @@ import { homePage } from './home';
 import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
-import { firstScreenFor, isBrowserOpening, withFirstScreen } from './respondent/first-screen';
+import {
+  canCarryFirstScreen,
+  firstScreenFor,
+  isBrowserOpening,
+  withFirstScreen,
+} from './respondent/first-screen';
 import { respondentRoutes } from './respondent/routes';
 import { FORM_PAGE_HEADERS, mountClient, securityHeadersFor } from './static';
 import { UPLOAD_LIMITS } from './upload/limits';
@@ -62,10 +67,11 @@ export function createApp({ db, config }: AppDeps) {
   // A browser opening a link never opened gets the welcome and the claim with the page: no
   // second round trip before the first screen (issue #13.8; server/respondent/first-screen.ts).
   app.get('/s/:token', async (c) => {
-    const first = isBrowserOpening(c.req.raw)
-      ? await firstScreenFor(db, config.secret, c.req.param('token'), new Date())
-      : null;
     const html = page('form.html', { inlineStyles: true });
+    const first =
+      isBrowserOpening(c.req.raw) && canCarryFirstScreen(html)
+        ? await firstScreenFor(db, config.secret, c.req.param('token'), new Date())
+        : null;
     return c.html(withFirstScreen(html, first), 200, FORM_PAGE_HEADERS);
   });
   // The office console: one page, its own bundle (the form never loads it); client-side screens.

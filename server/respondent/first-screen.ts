@@ -48,6 +48,12 @@ export async function firstScreenFor(
   };
 }
 
+const APP_ROOT = /<div id="app">[\s\S]*?<\/main>\s*<\/div>/;
+
+/** Whether the page has where to put a first screen (not so the "client not built" notice). */
+export const canCarryFirstScreen = (html: string) =>
+  html.includes('</head>') && APP_ROOT.test(html);
+
 /**
  * The page with its first screen: drawn into `#app` (the welcome paints as soon as the page
  * arrives; the form's script takes these elements over), and as data in a
@@ -64,8 +70,5 @@ export function withFirstScreen(html: string, first: FirstScreen | null): string
   const island = `<script type="application/json" id="${FIRST_SCREEN_ELEMENT}">${data}</script>`;
   return html
     .replace('</head>', () => `${island}</head>`)
-    .replace(
-      /<div id="app">[\s\S]*?<\/main>\s*<\/div>/,
-      () => `<div id="app">${openingPage(first)}</div>`,
-    );
+    .replace(APP_ROOT, () => `<div id="app">${openingPage(first)}</div>`);
 }

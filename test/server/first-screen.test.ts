@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FirstScreen } from '../../contract/first-screen';
 import type { SurveyView } from '../../contract/respondent';
 import { resumeCodeOf } from '../../contract/resume-code';
+import { createApp } from '../../server/app';
 import { CONTENT_SECURITY_POLICY } from '../../server/static';
-import { fullAnswers, json, setup, submissionId, withClaim } from './helpers';
+import { config, fullAnswers, json, setup, submissionId, withClaim } from './helpers';
 
 /**
  * Issue #13.8: the page of a link never opened brings the form's first screen (and the claim,
@@ -174,5 +175,13 @@ describe('the page of a link never opened', () => {
     expect(again).toContain('Đang tải phiếu khảo sát');
     expect(again).not.toContain('screen-title');
     expect(again).toMatch(/<style>[^<]*\.promise[^<]*<\/style>/);
+  });
+
+  it('is not claimed by a server whose form was not built: the page could not carry it', async () => {
+    const bare = createApp({ db: ctx.db, config: { ...config, clientDir: '/nonexistent-client' } });
+    const [token = ''] = ctx.tokens('LD_UBND_XA');
+    const res = await bare.request(`/s/${token}`, { headers: NAVIGATION });
+    expect(await res.text()).toContain('Chưa build');
+    expect((await invitationOf(token)).claimHash).toBeNull();
   });
 });
