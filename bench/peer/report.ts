@@ -139,7 +139,7 @@ function lighthouseLines(p: PeerComparison): string[] {
       'by the moment they were painted in that load: when the script of ours has arrived from ' +
       "127.0.0.1 before Chromium's first paint, it counts as if the welcome waited for it (it " +
       'does not: on a phone the script comes a round trip after the page), and that run reads ' +
-      'about 0.4 s slower. So the times can move a lot from run to run (FCP here SurveyJS ' +
+      'slower. So the times can move a lot from run to run (FCP here SurveyJS ' +
       `${spread(lh.surveyjs, 'fcpMs')}, ours ${spread(lh.ours, 'fcpMs')}; LCP ours ` +
       `${spread(lh.ours, 'lcpMs')}).`,
     '',
