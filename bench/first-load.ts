@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { extname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { FIRST_SCREEN_ELEMENT, type FirstScreen } from '../contract/first-screen';
 import { runCommand } from './processes';
 
 /** What a phone may download to show the form: 20 KB over the wire, all resources together. */
@@ -25,6 +26,11 @@ export interface Fetched {
 export interface FirstLoad {
   resources: Fetched[];
   missing: string[];
+  /**
+   * The claim the page of a link never opened brought with its first screen: what the form then
+   * sends to fetch the rest (`GET /api/s/<token>` with X-Claim).
+   */
+  claim?: string;
 }
 
 /**
@@ -63,12 +69,21 @@ function newestMtime(path: string): number {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are control characters.
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
+/** The request headers of a person's browser opening a link (a navigation to a document). */
+export const BROWSER_OPENING = {
+  'Sec-Fetch-Dest': 'document',
+  'Sec-Fetch-Mode': 'navigate',
+  'Sec-Fetch-Site': 'none',
+};
+
 /**
  * Downloads the form as a first-time visitor would: the HTML, then every script, stylesheet and
  * module preload it names, then what those stylesheets pull in (fonts, images).
  */
 export async function measureFirstLoad(baseUrl: string, token: string): Promise<FirstLoad> {
-  const page = await fetchResource(`${baseUrl}/s/${token}`, 'html');
+  // As a browser opens it: the page of a link never opened then carries the welcome and the
+  // claim (server/respondent/first-screen.ts), which count in the first load; it claims the link.
+  const page = await fetchResource(`${baseUrl}/s/${token}`, 'html', BROWSER_OPENING);
   const resources: Fetched[] = [page.fetched];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -82,7 +97,16 @@ export async function measureFirstLoad(baseUrl: string, token: string): Promise<
     resources.push(fetched);
     if (fetched.kind === 'css') queue.push(...stylesheetResources(body.toString('utf8')));
   }
-  return { resources, missing };
+  const claim = firstScreenIn(page.body.toString('utf8'))?.claim;
+  return { resources, missing, ...(claim ? { claim } : {}) };
+}
+
+/** The first screen a page carries (server/respondent/first-screen.ts), if any. */
+export function firstScreenIn(html: string): FirstScreen | null {
+  const m = new RegExp(
+    `<script type="application/json" id="${FIRST_SCREEN_ELEMENT}">([^<]*)</script>`,
+  ).exec(html);
+  return m?.[1] ? (JSON.parse(m[1]) as FirstScreen) : null;
 }
 
 /** Same-origin URLs of `<script src>` and `<link rel=stylesheet|modulepreload|preload|icon>`. */

@@ -90,6 +90,7 @@ export async function measureProvince(o: ProvinceOptions): Promise<ProvinceResul
         tmp: o.tmp,
         baseUrl: o.baseUrl,
         token: firstToken,
+        firstLoad: typeof firstLoad === 'string' ? undefined : firstLoad,
         freshTokens: fresh,
         log: o.log,
         lighthouseRuns: rounds.lighthouse,

@@ -184,6 +184,12 @@ function firstLoadSection(r: Report): string[] {
     '',
     `Budget: at most ${bytes(FIRST_LOAD_BUDGET_BYTES)} transferred (response bodies): ${verdict}.`,
     `Response headers add ${bytes(sum(all, 'headerBytes'))} more, not counted in the budget.`,
+    r.firstLoad.claim
+      ? 'The page is that of a link never opened, as a browser opens it: it carries the welcome ' +
+        "(drawn, and as data with the claim) and the form's stylesheet inline, so nothing waits " +
+        'before the first screen paints (issue #13.8).'
+      : '**The page carried no first screen** (the link was opened before, or the server did not ' +
+        'give one): the welcome waits for the script and the API.',
   ];
   const plain = all.filter((f) => !f.gzipped && f.rawBytes >= 1024);
   if (plain.length > 0)

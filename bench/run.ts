@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SurveyView } from '../contract/respondent';
 import { measureBaseline } from './baseline/measure';
+import { demoLinks, serverEnv } from './demo-links';
 import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
 import { measurePeerComparison } from './peer/compare';
 import {
@@ -13,7 +13,6 @@ import {
   runCommand,
   startServer,
   stopAllChildren,
-  tsxArgs,
 } from './processes';
 import { measureInProcessSubmit } from './profile-submit';
 import { measureProvince } from './province';
@@ -21,7 +20,7 @@ import { PROVINCE_QUICK_SIZES, PROVINCE_SIZES, seedProvince } from './province-s
 import { machine, type Report, renderReport } from './report';
 import { measureRosterImport } from './roster';
 import { measureScoring } from './scoring';
-import { seedBenchCampaign, tokenOf } from './seed';
+import { seedBenchCampaign } from './seed';
 import { measureSlips, seedSlipsCampaign } from './slips';
 import { measureStorage } from './storage';
 import {
@@ -136,6 +135,7 @@ async function measure(tmp: string): Promise<Report> {
           tmp,
           baseUrl: server.baseUrl,
           token: demoToken,
+          firstLoad: typeof firstLoad === 'string' ? undefined : firstLoad,
           freshTokens: freshDemoTokens,
           log,
         }),
@@ -363,41 +363,6 @@ function methodNotes(): string[] {
 }
 
 /** The server's environment: a file database in the temp dir, a fresh secret, quiet logs. */
-function serverEnv(tmp: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: join(tmp, 'bench.sqlite'),
-    APP_SECRET: randomBytes(32).toString('base64url'),
-    LOG_REQUESTS: '0',
-  };
-  delete env.PUBLIC_URL;
-  delete env.SECRET_FILE;
-  return env;
-}
-
-/** `cli demo`, then `cli links`: a real respondent's link, made as an office would make it. */
-/**
- * The demo's first link and the others of its group, none opened yet: a link is claimed by its
- * first open, so the first-load measurements that open the form in a fresh browser each need one.
- */
-async function demoLinks(env: NodeJS.ProcessEnv): Promise<string[]> {
-  await cli(env, ['demo']);
-  const csv = await cli(env, ['links', '--campaign', 'demo-2023', '--format', 'csv']);
-  const rows = [...csv.matchAll(/,([A-Z][A-Z0-9_]+),[^\n]*?(https?:\/\/\S+?\/s\/[\w-]+)/g)];
-  const group = rows[0]?.[1];
-  if (!group) throw new Error(`No link in the output of "cli links":\n${csv.slice(0, 500)}`);
-  return rows.filter((r) => r[1] === group).map((r) => tokenOf(r[2] ?? ''));
-}
-
-async function cli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  const [command, argv] = tsxArgs('server/cli.ts', args);
-  const result = await runCommand(command, argv, { cwd: ROOT, env });
-  if (result.code !== 0)
-    throw new Error(`cli ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-  return result.stdout;
-}
-
 async function commitOf(): Promise<string> {
   const head = await runCommand('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT });
   const status = await runCommand('git', ['status', '--porcelain'], { cwd: ROOT });

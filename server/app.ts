@@ -9,6 +9,12 @@ import { homePage } from './home';
 import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
+import {
+  canCarryFirstScreen,
+  firstScreenFor,
+  isBrowserOpening,
+  withFirstScreen,
+} from './respondent/first-screen';
 import { respondentRoutes } from './respondent/routes';
 import { FORM_PAGE_HEADERS, mountClient, securityHeadersFor } from './static';
 import { UPLOAD_LIMITS } from './upload/limits';
@@ -58,7 +64,16 @@ export function createApp({ db, config }: AppDeps) {
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ API này.'), 404));
 
   const page = mountClient(app, config.clientDir);
-  app.get('/s/:token', (c) => c.html(page('form.html'), 200, FORM_PAGE_HEADERS));
+  // A browser opening a link never opened gets the welcome and the claim with the page: no
+  // second round trip before the first screen (issue #13.8; server/respondent/first-screen.ts).
+  app.get('/s/:token', async (c) => {
+    const html = page('form.html', { inlineStyles: true });
+    const first =
+      isBrowserOpening(c.req.raw) && canCarryFirstScreen(html)
+        ? await firstScreenFor(db, config.secret, c.req.param('token'), new Date())
+        : null;
+    return c.html(withFirstScreen(html, first), 200, FORM_PAGE_HEADERS);
+  });
   // The office console: one page, its own bundle (the form never loads it); client-side screens.
   const consolePage = (c: Context) =>
     c.html(page('console.html'), 200, { 'Cache-Control': 'no-cache' });

@@ -62,9 +62,12 @@ export function securityHeadersFor(publicUrl: string): MiddlewareHandler {
 /** The headers of securityHeadersFor without HSTS (a server whose public address is http). */
 export const securityHeaders: MiddlewareHandler = securityHeadersFor('');
 
-/** The respondent's form page: revalidated on each visit, and only its own scripts run. */
+/**
+ * The respondent's form page: never stored (the page of a link never opened carries its claim:
+ * server/respondent/first-screen.ts), and only its own scripts run.
+ */
 export const FORM_PAGE_HEADERS = {
-  'Cache-Control': 'no-cache',
+  'Cache-Control': 'no-store',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
 };
 
@@ -93,9 +96,31 @@ export function mountClient(app: Hono, clientDir: string) {
     });
   });
 
+  /**
+   * The page's stylesheets of the build put in `<style>` elements (the Content-Security-Policy
+   * allows inline styles): nothing to fetch before the first paint. For the respondent's form,
+   * whose few kilobytes of CSS cost less than a round trip on a slow network (issue #13.8).
+   */
+  const inlined = new Map<string, string>();
+  const withInlineStyles = (name: string, html: string) => {
+    let page = inlined.get(name);
+    if (page === undefined) {
+      page = html.replace(
+        /<link rel="stylesheet"[^>]*? href="\/assets\/([\w.-]+\.css)"[^>]*>/g,
+        (tag, file: string) => {
+          const css = read(`assets/${file}`);
+          return css ? `<style>${css.toString('utf8')}</style>` : tag;
+        },
+      );
+      inlined.set(name, page);
+    }
+    return page;
+  };
+
   /** An HTML page of the build, or a clear message when the client was not built. */
-  return (name: string) => {
+  return (name: string, { inlineStyles = false } = {}) => {
     const body = read(name);
+    if (body && inlineStyles) return withInlineStyles(name, body.toString('utf8'));
     return body
       ? body.toString('utf8')
       : `<!doctype html><meta charset="utf-8"><title>Chưa build</title><p>Giao diện chưa được build: hãy chạy <code>npm run build</code> (hoặc <code>npm start</code>).</p>`;

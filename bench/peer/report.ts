@@ -134,10 +134,14 @@ function lighthouseLines(p: PeerComparison): string[] {
       `simulation starts from (medians), ours painted first at ${msec(lh.ours.median.observedFcpMs)} ` +
       `and largest at ${msec(lh.ours.median.observedLcpMs)}, SurveyJS at ` +
       `${msec(lh.surveyjs.median.observedFcpMs)} and ${msec(lh.surveyjs.median.observedLcpMs)}; ` +
-      "both first paint their page's placeholder «Đang tải phiếu khảo sát…». Lighthouse simulates " +
-      'FCP from the requests under way at that first paint, which differ with the timing of each ' +
-      'load: the simulated FCP can move a lot from run to run (here SurveyJS ' +
-      `${spread(lh.surveyjs, 'fcpMs')}, ours ${spread(lh.ours, 'fcpMs')}); LCP is the steadier measure.`,
+      'SurveyJS first paints its placeholder «Đang tải phiếu khảo sát…», ours the welcome the ' +
+      'server drew into the page. Lighthouse simulates FCP and LCP from the requests finished ' +
+      'by the moment they were painted in that load: when the script of ours has arrived from ' +
+      "127.0.0.1 before Chromium's first paint, it counts as if the welcome waited for it (it " +
+      'does not: on a phone the script comes a round trip after the page), and that run reads ' +
+      'slower. So the times can move a lot from run to run (FCP here SurveyJS ' +
+      `${spread(lh.surveyjs, 'fcpMs')}, ours ${spread(lh.ours, 'fcpMs')}; LCP ours ` +
+      `${spread(lh.ours, 'lcpMs')}).`,
     '',
   ];
 }
@@ -170,9 +174,14 @@ function methodNotes(p: PeerComparison): string[] {
       "radiogroups that can be cleared for the demographics, and SurveyJS's preview for our review " +
       'screen. Same Vietnamese texts, same options in the same order, "Không biết/Không trả lời" ' +
       'last; progress bar on top, by pages; locale "vi" (survey-core/i18n/vietnamese).',
-    '**Loaded the same way**: like our form, the SurveyJS page renders after its script has ' +
-      'fetched the questionnaire from `GET /api/s/<token>` (the peer server answers the converted ' +
-      'JSON with `no-store`); neither page has it inlined.',
+    '**Loaded as each is made**: the SurveyJS page renders after its script has fetched the ' +
+      'questionnaire from `GET /api/s/<token>` (the peer server answers the converted JSON with ' +
+      '`no-store`). Ours, on a link never opened, brings the first screen in the page (the ' +
+      "welcome: campaign, group, the questionnaires' titles, and the claim, in a " +
+      '`<script type="application/json">` element: server/respondent/first-screen.ts), counted in ' +
+      'its first load, and fetches the rest of the questionnaire while the welcome is read. ' +
+      'SurveyJS has no welcome without its questionnaire: giving it the whole JSON in the page ' +
+      'would add it to a first load already ×20 ours.',
     `**Built the same way**: vite ${v.vite}'s JS API with an inline config that mirrors ` +
       'vite.config.ts (one HTML entry with the same head, target es2019, minified, no ' +
       'module-preload polyfill, hashed /assets), into the temp directory (bench/peer/build.ts). ' +

@@ -1,3 +1,4 @@
+import { formatDeadline } from '../../contract/deadline';
 import type {
   OptionView,
   QuestionnaireView,
@@ -5,7 +6,6 @@ import type {
   SurveyView,
 } from '../../contract/respondent';
 import { UNITS_TITLE } from '../../survey-client/form/screens/units';
-import { formatDeadline } from '../../survey-client/form/screens/welcome';
 
 /**
  * Our questionnaire (the SurveyView of GET /api/s/<token>) as a SurveyJS survey JSON: the peer

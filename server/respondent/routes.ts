@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { questionnairesFor } from '../../contract/questionnaires-for';
 import {
   Draft,
   type QuestionnaireView,
@@ -9,7 +8,6 @@ import {
 import { CLAIM_FORMAT, normaliseResumeCode, resumeCodeOf } from '../../contract/resume-code';
 import type { Definition } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
-import { findCampaign, findDefinition, listUnits } from '../campaigns/queries';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError, notFound } from '../errors';
@@ -17,7 +15,6 @@ import { readJson } from '../http';
 import {
   claimHash,
   draftKey,
-  newClaim,
   openDraft,
   resumeHash,
   sameHash,
@@ -26,12 +23,11 @@ import {
   tokenHash,
 } from '../secrets';
 import { canonicalSubmitBody } from './canonical';
+import { campaignView, claimFirstOpen, findLink, type Link, questionnaireViews } from './link';
 import {
   advanceStatus,
-  claimInvitation,
   findDraft,
   findInvitationByTokenHash,
-  findRespondentGroup,
   recordClaimFailure,
   saveDraft,
 } from './queries';
@@ -46,17 +42,11 @@ interface Deps {
 }
 
 /** Everything a request on a personal link needs, or 404 for an unknown token. */
-async function loadLink(db: Db, token: string) {
-  const invitation = await findInvitationByTokenHash(db, tokenHash(token));
-  if (!invitation) throw notFound();
-  const campaign = await findCampaign(db, invitation.campaignId);
-  const respondent = await findRespondentGroup(db, invitation.respondentId);
-  const definition = campaign && (await findDefinition(db, campaign.definitionId));
-  if (!campaign || !respondent || !definition) throw notFound();
-  return { invitation, campaign, definition, groupCode: respondent.groupCode };
+async function loadLink(db: Db, token: string): Promise<Link> {
+  const link = await findLink(db, token);
+  if (!link) throw notFound();
+  return link;
 }
-
-type Link = Awaited<ReturnType<typeof loadLink>>;
 
 /** Refuses a link that is revoked, used, or outside its campaign's open window. */
 function requireAnswerable({ invitation, campaign }: Link, now: Date) {
@@ -117,23 +107,6 @@ async function requireClaim(db: Db, secret: string, link: Link, header: string |
   return code;
 }
 
-// Definitions and unit sets never change once stored, so the views built from them can be kept.
-const viewCache = new Map<string, QuestionnaireView[]>();
-
-async function questionnaireViews(db: Db, link: Link): Promise<QuestionnaireView[]> {
-  const key = `${link.campaign.definitionId}\u0000${link.campaign.unitSetId}\u0000${link.groupCode}`;
-  let views = viewCache.get(key);
-  if (!views) {
-    views = questionnairesFor(
-      link.definition,
-      link.groupCode,
-      await listUnits(db, link.campaign.unitSetId),
-    );
-    viewCache.set(key, views);
-  }
-  return views;
-}
-
 function demographicsAsked(definition: Definition, views: QuestionnaireView[]) {
   const asked = views.some(
     (v) => definition.questionnaires.find((q) => q.id === v.id)?.demographics,
@@ -165,30 +138,15 @@ export function respondentRoutes({ db, config }: Deps) {
     } else if (!submitted) {
       // The first open of the link: it becomes this device's, whose claim is given this once.
       checkPhase();
-      claim = newClaim();
-      code = normaliseResumeCode(resumeCodeOf(claim)) ?? '';
-      const won = await claimInvitation(db, invitation.id, {
-        claimHash: claimHash(config.secret, invitation.id, claim),
-        resumeHash: resumeHash(config.secret, invitation.id, code),
-      });
-      if (!won) throw claimedError();
-      await advanceStatus(db, invitation.id, 'opened', now.toISOString());
+      const first = await claimFirstOpen(db, config.secret, link, now);
+      if (!first) throw claimedError();
+      ({ claim, code } = first);
     }
     // An unclaimed used link (a paper stub) has nothing to protect: its status, as before.
     const views = await questionnaireViews(db, link);
     const sealed = submitted || claim || !code ? undefined : await findDraft(db, invitation.id);
-    const group = definition.groups.find((g) => g.code === link.groupCode);
     const body: SurveyView = {
-      campaign: {
-        id: campaign.id,
-        name: campaign.name,
-        closesAt: campaign.closesAt,
-        contact:
-          campaign.contactPhone || campaign.contactName
-            ? { name: campaign.contactName ?? '', phone: campaign.contactPhone ?? '' }
-            : null,
-      },
-      group: { code: link.groupCode, name: group?.name ?? link.groupCode },
+      ...campaignView(link),
       status: submitted ? 'submitted' : 'open',
       ...(invitation.receipt ? { receipt: invitation.receipt } : {}),
       ...(claim ? { claim } : {}),

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { FirstScreen } from '../../contract/first-screen';
 import type { SurveyView } from '../../contract/respondent';
 import { CLAIM_FORMAT, resumeCodeOf } from '../../contract/resume-code';
 import { apiPath, call } from './api';
+import { takeFirstScreen } from './first-screen';
 import { Footer } from './parts/chrome';
 import { Claimed, Message, Receipt } from './screens/end';
+import { Opening } from './screens/welcome';
 import { clearLocal, readLocal, writeLocal } from './storage';
 import { type End, Survey } from './survey';
 
@@ -34,6 +37,7 @@ const MESSAGES: Record<number, [title: string, text: string]> = {
 
 type Phase =
   | { k: 'loading' }
+  | { k: 'opening'; first: FirstScreen }
   | { k: 'failed' }
   | { k: 'status'; status: number }
   | { k: 'claimed'; problem: string }
@@ -50,17 +54,35 @@ const statusPhase = (status: number, code?: string): Phase =>
 /** The resume code to show: derived from this device's claim, or the one typed here. */
 const codeOf = (claim: string) => (CLAIM_FORMAT.test(claim) ? resumeCodeOf(claim) : claim);
 
+/**
+ * The page of a link never opened brings its first screen and claim (issue #13.8): the welcome
+ * shows at once, the claim is kept as the API's first answer would have been, the rest follows.
+ */
+function firstPhase(token: string | null): Phase {
+  if (!token) return statusPhase(404);
+  const first = takeFirstScreen();
+  if (!first) return { k: 'loading' };
+  writeLocal('claim', token, first.claim);
+  return { k: 'opening', first };
+}
+
 export function App({ token }: { token: string | null }) {
-  const [phase, setPhase] = useState<Phase>(token ? { k: 'loading' } : statusPhase(404));
-  const [contact, setContact] = useState<SurveyView['campaign']['contact']>(null);
+  const [start] = useState(() => firstPhase(token));
+  const [phase, setPhase] = useState<Phase>(start);
+  const [contact, setContact] = useState<SurveyView['campaign']['contact']>(
+    start.k === 'opening' ? start.first.campaign.contact : null,
+  );
+  // The page's claim, should this device's storage refuse to keep it.
+  const given = start.k === 'opening' ? start.first.claim : null;
 
   /** Opens the link with this device's claim, or with the resume code just typed. */
-  const load = (typed?: string) => {
+  const load = (typed?: string, keepScreen = false) => {
     if (!token) return;
     const kept = readLocal<string>('claim', token);
-    const sent = typed ?? (typeof kept === 'string' ? kept : null);
-    // A code being checked keeps its screen (and what was typed, to correct a typo).
-    if (!typed) setPhase({ k: 'loading' });
+    const sent = typed ?? (typeof kept === 'string' ? kept : given);
+    // A code being checked keeps its screen (and what was typed, to correct a typo); so does
+    // the welcome the page brought.
+    if (!typed && !keepScreen) setPhase({ k: 'loading' });
     call<SurveyView>('GET', apiPath(token), sent).then(({ status, data, error }) => {
       if (status === 403 && error?.code === 'claimed') {
         const locked = (error.details as { retryAfter?: number } | undefined)?.retryAfter;
@@ -81,11 +103,11 @@ export function App({ token }: { token: string | null }) {
       setPhase({ k: 'receipt', receipt: data.receipt ?? '', thanks: false });
     });
   };
-  useEffect(() => load(), []);
+  useEffect(() => load(undefined, start.k === 'opening'), []);
 
   // A new page for screen readers: the heading of what replaced the form.
   useEffect(() => {
-    if (phase.k !== 'loading' && phase.k !== 'form')
+    if (phase.k !== 'loading' && phase.k !== 'opening' && phase.k !== 'form')
       document.getElementById('screen-title')?.focus();
   }, [phase]);
 
@@ -100,6 +122,9 @@ export function App({ token }: { token: string | null }) {
   switch (phase.k) {
     case 'loading':
       body = <p role="status">Đang tải phiếu khảo sát…</p>;
+      break;
+    case 'opening':
+      body = <Opening first={phase.first} code={codeOf(phase.first.claim)} />;
       break;
     case 'failed':
       body = (

@@ -11,13 +11,15 @@ export function Footer({ contact }: { contact: NonNullable<SurveyView['campaign'
   );
 }
 
-export function Progress({ step, of }: { step: number; of: number }) {
+/** "Phần x/y"; while the form's length is not known yet (`of` null), "Phần x" and a bar that waits. */
+export function Progress({ step, of }: { step: number; of: number | null }) {
   return (
     <div class="progress">
       <label for="progress">
-        Phần {step}/{of}
+        Phần {step}
+        {of === null ? '' : `/${of}`}
       </label>
-      <progress id="progress" value={step} max={of} />
+      {of === null ? <progress id="progress" /> : <progress id="progress" value={step} max={of} />}
     </div>
   );
 }

@@ -1,15 +1,12 @@
-import type { SurveyView } from '../../../contract/respondent';
+import { useState } from 'preact/hooks';
+import { formatDeadline } from '../../../contract/deadline';
+import type { FirstScreen } from '../../../contract/first-screen';
+import { Nav, Progress, SaveNotice } from '../parts/chrome';
 
-/** The deadline in Vietnam's time (UTC+7, no daylight saving), whatever the phone's zone. */
-export function formatDeadline(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
+/** What the welcome shows: the whole view, or the first screen the page brought. */
+type WelcomeView = Pick<FirstScreen, 'campaign' | 'group' | 'questionnaires'>;
 
-export function Welcome({ view, code }: { view: SurveyView; code: string }) {
+export function Welcome({ view, code }: { view: WelcomeView; code: string }) {
   const { closesAt } = view.campaign;
   return (
     <>
@@ -42,6 +39,29 @@ export function Welcome({ view, code }: { view: SurveyView; code: string }) {
         hay máy tính khác, Ông/Bà mở đường dẫn trên máy đó và nhập mã này. Mã chỉ dành riêng cho
         Ông/Bà: xin không đưa cho người khác, kể cả cán bộ phát phiếu.
       </p>
+    </>
+  );
+}
+
+/**
+ * The welcome as the page brought it (issue #13.8), while the rest of the form loads: the same
+ * screen as the form's first, its length not known yet ("Phần 1"); «Tiếp tục» pressed before the
+ * rest has come says so.
+ */
+export function Opening({ first, code }: { first: FirstScreen; code: string }) {
+  const [pressed, setPressed] = useState(false);
+  return (
+    <>
+      <Progress step={1} of={null} />
+      <h1 id="screen-title" tabIndex={-1}>
+        {first.campaign.name}
+      </h1>
+      <Welcome view={first} code={code} />
+      <p class="note" role="status">
+        {pressed ? 'Đang tải phiếu khảo sát… Xin chờ trong giây lát rồi bấm «Tiếp tục».' : ''}
+      </p>
+      <Nav onNext={() => setPressed(true)} nextLabel="Tiếp tục" />
+      <SaveNotice status="idle" />
     </>
   );
 }
