@@ -8,7 +8,7 @@ import {
 } from '../../contract/console/invitation-list';
 import { escapeHtml, printButton } from '../html';
 import { publicUrlBanner } from '../public-url';
-import { qrMatrix } from './qr-matrix';
+import { qrSvg } from './qr';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 
@@ -18,52 +18,6 @@ export interface Slip {
   unit: string;
   link: string;
   shortCode: string;
-}
-
-/** The Vietnamese message an officer pastes into Zalo, SMS or an e-mail. */
-export function inviteMessage(
-  s: Slip,
-  campaignName: string,
-  deadline: string | null,
-  home: string,
-): string {
-  return [
-    `Kính gửi ${s.name},`,
-    `Phòng Nội vụ trân trọng mời Ông/Bà tham gia ${campaignName}.`,
-    `Ông/Bà vui lòng mở đường dẫn cá nhân sau để trả lời${deadline ? ` trước ${deadline}` : ''}: ${s.link}`,
-    `(hoặc vào ${home} và nhập mã ${s.shortCode}).`,
-    'Phiếu không ghi họ tên; câu trả lời không thể truy ra người trả lời. Xin cảm ơn!',
-  ].join('\n');
-}
-
-/** The modules of the code being drawn (version 40 is the largest: 177 × 177). */
-const modules = new Uint8Array(177 * 177);
-
-/**
- * A QR code as an inline SVG path: crisp when printed, no image files to manage. Each horizontal
- * run of dark modules is one stroke a module high along the row's middle, moved to relative to
- * the end of the run before ("m3 0h2": a page of 5,000 codes is a third smaller than with absolute
- * moves). The code comes from qr-matrix.ts, fast enough for a province's slips in one page.
- */
-export function qrSvg(text: string): string {
-  const { size: n, data } = qrMatrix(text, modules);
-  let d = '';
-  let penX = 0;
-  let penY = 0;
-  for (let y = 0; y < n; y++) {
-    const row = y * n;
-    for (let x = 0; x < n; x++) {
-      if (!data[row + x]) continue;
-      const start = x;
-      while (x + 1 < n && data[row + x + 1]) x++;
-      d += d
-        ? `m${start - penX} ${y - penY}h${x - start + 1}`
-        : `M${start + 2} ${y + 2.5}h${x - start + 1}`;
-      penX = x + 1;
-      penY = y;
-    }
-  }
-  return `<svg class="qr" viewBox="0 0 ${n + 4} ${n + 4}" role="img" aria-label="Mã QR" shape-rendering="crispEdges"><path d="${d}" stroke="#000"/></svg>`;
 }
 
 // An A4 page's 277 mm of height hold the slips in rows: 8 per page in 2 × 4 rows of 66 mm, 4 in

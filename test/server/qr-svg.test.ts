@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { qrSvg } from '../../server/invitations/slips';
+import { qrSvg } from '../../server/invitations/qr';
 
 /**
  * The dark modules an SVG of qrSvg draws, read back by walking its path: "M x y.5" then strokes
