@@ -3,7 +3,7 @@ import type { RunUnitResult } from '../../contract/results';
 import type { Method } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
 import { findDefinition, findUnitSet, listCampaigns, listUnits } from '../campaigns/queries';
-import { type Db, inTransaction } from '../db/connect';
+import { type Db, inSnapshot } from '../db/connect';
 import type { Campaign, ScoringRun, UnitTable } from '../db/schema';
 import { ApiError } from '../errors';
 import { MERGERS_EFFECTIVE, mergerUnits } from './compare-mergers';
@@ -124,7 +124,7 @@ async function oldCampaign(
 ): Promise<OldCampaign> {
   const ctx = await loadCampaign(db, prev.campaign);
   const definition = (await findDefinition(db, prev.run.definitionId)) ?? ctx.definition;
-  const { counts, fingerprint } = await inTransaction(db, async (trx) => ({
+  const { counts, fingerprint } = await inSnapshot(db, async (trx) => ({
     counts: await loadCounts(trx, prev.campaign.id),
     fingerprint: await submissionsFingerprint(trx, prev.campaign.id),
   }));
