@@ -137,3 +137,11 @@ export async function databaseCopy(db: Db, dir: string): Promise<Buffer> {
   }
   return Buffer.from(lines.join('\n'));
 }
+
+/**
+ * A DATABASE_URL for a test that runs the CLI: a SQLite file in `dir`, or a new empty
+ * PostgreSQL database (the CLI migrates it, as on a first start).
+ */
+export async function cliDatabaseUrl(dir: string): Promise<string> {
+  return onPostgres ? freshPostgresUrl(false) : join(dir, 'db.sqlite');
+}

@@ -236,6 +236,18 @@ export async function migrateToLatest(db: Db): Promise<void> {
   }
 }
 
+/**
+ * Runs reads that must describe the same data (the tallies and the fingerprint a run is made
+ * of) in one snapshot: any SQLite transaction is one; PostgreSQL's default (read committed)
+ * takes a new snapshot per statement, so there the transaction is REPEATABLE READ. Inside the
+ * caller's transaction when `db` already is one.
+ */
+export function inSnapshot<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db);
+  const trx = db.transaction();
+  return (isPostgres(db) ? trx.setIsolationLevel('repeatable read') : trx).execute(fn);
+}
+
 /** Runs `fn` in a transaction, or inside the caller's when `db` already is one. */
 export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);

@@ -4,7 +4,7 @@ import type { Method } from '../../questionnaires';
 import { campaignPhase } from '../campaigns/phase';
 import { findDefinition, findUnitSet, listCampaigns, listUnits } from '../campaigns/queries';
 import { requireCampaign } from '../campaigns/scope';
-import { type Db, inTransaction } from '../db/connect';
+import { type Db, inSnapshot } from '../db/connect';
 import type { Campaign, ScoringRun, UnitTable } from '../db/schema';
 import { ApiError } from '../errors';
 import { subtreeIds } from '../organisations/queries';
@@ -178,7 +178,7 @@ async function oldCampaign(
 ): Promise<OldCampaign> {
   const ctx = await loadCampaign(db, prev.campaign);
   const definition = (await findDefinition(db, prev.run.definitionId)) ?? ctx.definition;
-  const { counts, fingerprint } = await inTransaction(db, async (trx) => ({
+  const { counts, fingerprint } = await inSnapshot(db, async (trx) => ({
     counts: await loadCounts(trx, prev.campaign.id),
     fingerprint: await submissionsFingerprint(trx, prev.campaign.id),
   }));

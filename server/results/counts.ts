@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AnswerCount, Counts, FormCount } from '../../analysis/types';
 import { type Definition, GRADED_OPTIONS, type Question } from '../../questionnaires/schema';
+import { inSnapshot } from '../db/connect';
 import type { Database } from '../db/schema';
 
 /**
@@ -145,5 +146,5 @@ export function loadCounts(db: Kysely<Database>, campaignId: string): Promise<Co
     answers: await countAnswers(trx, campaignId),
     forms: await countForms(trx, campaignId),
   });
-  return db.isTransaction ? read(db) : db.transaction().execute(read);
+  return inSnapshot(db, read);
 }

@@ -5,7 +5,7 @@ import type { MethodOverrides, RunUnitResult, SelfAssessmentMeta } from '../../c
 import type { Method } from '../../questionnaires';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
-import { type Db, inTransaction } from '../db/connect';
+import { type Db, inSnapshot, inTransaction } from '../db/connect';
 import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { paperWaiting } from '../paper/queries';
@@ -87,7 +87,7 @@ export async function createRun(
   const campaignId = campaign.id;
   requireClosed(campaign, now);
   const method = effectiveMethod(definition, options.method);
-  const { fingerprint, counts, selfAssessment, waiting } = await inTransaction(db, async (trx) => ({
+  const { fingerprint, counts, selfAssessment, waiting } = await inSnapshot(db, async (trx) => ({
     fingerprint: await submissionsFingerprint(trx, campaignId),
     counts: await loadCounts(trx, campaignId),
     selfAssessment: await loadSelfAssessment(trx, campaignId),

@@ -17,6 +17,7 @@ import { addUser } from '../../server/auth/users';
 import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
+import { freshDb, onPostgres } from '../db';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Where screenshots of failed journeys are kept (CI keeps the folder as an artifact). */
@@ -30,8 +31,8 @@ export const canRunBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
  */
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-e2e-'));
-  const db: Db = openDb(join(dir, 'db.sqlite'));
-  await migrateToLatest(db);
+  const db: Db = onPostgres ? await freshDb() : openDb(join(dir, 'db.sqlite'));
+  if (!onPostgres) await migrateToLatest(db);
   const secret = 'e2e-secret-e2e-secret-e2e-secret-0123456789';
   await createDemo(db, secret);
   const config = {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { solveChallenge } from '../../server/auth/proof';
 import { addUser, ensureFirstAdmin } from '../../server/auth/users';
+import { cliDatabaseUrl } from '../db';
 import { json, setup } from './helpers';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -352,7 +353,8 @@ describe('two server processes on one database', () => {
     const { migrateToLatest, openDb } = await import('../../server/db/connect');
     const { config } = await import('./helpers');
     const dir = mkdtempSync(join(tmpdir(), 'cchc-two-'));
-    const file = join(dir, 'db.sqlite');
+    // On PostgreSQL the budget's lock (server/auth/attempts.ts) is what keeps the count exact.
+    const file = await cliDatabaseUrl(dir);
     const first = openDb(file);
     await migrateToLatest(first);
     await addUser(first, {

@@ -7,6 +7,7 @@ import { campaignPhase } from '../../server/campaigns/phase';
 import { findCampaign } from '../../server/campaigns/queries';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
+import { cliDatabaseUrl } from '../db';
 import { SECRET } from './helpers';
 
 let dir: string;
@@ -14,10 +15,10 @@ let env: NodeJS.ProcessEnv;
 let out: string[];
 let err: string[];
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
   env = {
-    DATABASE_URL: join(dir, 'db.sqlite'),
+    DATABASE_URL: await cliDatabaseUrl(dir),
     APP_SECRET: SECRET,
     PUBLIC_URL: 'https://khaosat.example.vn',
   };

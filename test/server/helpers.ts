@@ -3,7 +3,7 @@ import { questionnairesFor } from '../../contract/questionnaires-for';
 import type { Answer, SurveyView } from '../../contract/respondent';
 import { builtInDefinition } from '../../questionnaires';
 import { createApp } from '../../server/app';
-import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
+import type { Db } from '../../server/db/connect';
 import { createDemo, DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { listLinks } from '../../server/invitations/service';
 import { freshDb } from '../db';

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addUser, ensureFirstAdmin } from '../../server/auth/users';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
+import { cliDatabaseUrl } from '../db';
 import { json, SECRET, setup, signIn } from './helpers';
 
 /** Issue #13.3: a forgotten password, reset by an admin or the CLI, and changed at sign-in. */
@@ -141,7 +142,7 @@ describe('npm run cli -- user reset-password', () => {
 
   it('prints a one-time password last; the account must change it; audited', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-reset-'));
-    const env = { DATABASE_URL: join(dir, 'db.sqlite'), APP_SECRET: SECRET };
+    const env = { DATABASE_URL: await cliDatabaseUrl(dir), APP_SECRET: SECRET };
     const args = ['--email', 'a@b.vn', '--password', 'mật-khẩu-dài-đủ', '--role', 'admin'];
     expect(await runCli(['user', 'add', ...args], env)).toBe(0);
     expect(await runCli(['user', 'reset-password', '--email', 'A@b.vn'], env)).toBe(0);

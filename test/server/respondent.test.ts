@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SurveyView } from '../../contract/respondent';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';

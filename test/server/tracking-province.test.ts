@@ -8,7 +8,7 @@ import {
 } from '../../bench/province-fixture';
 import type { Tracking, TrackingCell } from '../../contract/console/tracking';
 import { createApp } from '../../server/app';
-import { type Db, migrateToLatest, openDb } from '../../server/db/connect';
+import type { Db } from '../../server/db/connect';
 import { freshDb } from '../db';
 import { config, SECRET, signIn } from './helpers';
 

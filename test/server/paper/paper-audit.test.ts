@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest, openDb } from '../../../server/db/connect';
 import * as m0012 from '../../../server/db/migrations/0012-audit-paper-serials';
 import { freshDb } from '../../db';
 import { fullAnswers, setup, signIn } from '../helpers';

@@ -4,7 +4,6 @@ import { builtInProvinceDefinition } from '../../../questionnaires';
 import { provinceUnitSet } from '../../../questionnaires/official';
 import { createApp } from '../../../server/app';
 import { createCampaign } from '../../../server/campaigns/service';
-import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { addRespondents, listLinks } from '../../../server/invitations/service';
 import { freshDb } from '../../db';
 import { claimLink, config, json, submissionId, withClaim } from '../helpers';

@@ -10,6 +10,7 @@ import { runCli } from '../../../server/cli';
 import { openDb } from '../../../server/db/connect';
 import { listLinks } from '../../../server/invitations/service';
 import { lockRun } from '../../../server/results/service';
+import { cliDatabaseUrl } from '../../db';
 import { config, fullAnswers, SECRET, submissionId, submitThrough } from '../helpers';
 
 let dir: string;
@@ -19,7 +20,11 @@ let stdout: string[];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-results-'));
-  env = { DATABASE_URL: join(dir, 'db.sqlite'), APP_SECRET: SECRET, PUBLIC_URL: config.publicUrl };
+  env = {
+    DATABASE_URL: await cliDatabaseUrl(dir),
+    APP_SECRET: SECRET,
+    PUBLIC_URL: config.publicUrl,
+  };
   err = [];
   stdout = [];
   vi.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -8,7 +8,7 @@ import {
 } from '../../../bench/province-fixture';
 import type { ResultsDocument } from '../../../contract/results';
 import { createApp } from '../../../server/app';
-import { migrateToLatest, type openDb } from '../../../server/db/connect';
+import type { openDb } from '../../../server/db/connect';
 import { SUMMARY_HEADER_ROW } from '../../../server/results/export/sheet-summary';
 import { freshDb } from '../../db';
 import { config, SECRET, signIn } from '../helpers';

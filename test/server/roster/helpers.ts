@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { builtInDefinition, builtInUnitSet } from '../../../questionnaires';
 import { createCampaign } from '../../../server/campaigns/service';
 import type { Db } from '../../../server/db/connect';
-import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { createDemo } from '../../../server/demo/demo';
 import { freshDb } from '../../db';
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { builtInProvinceDefinition } from '../../../questionnaires';
 import { provinceUnitSet } from '../../../questionnaires/official';
 import { createCampaign } from '../../../server/campaigns/service';
-import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { importRoster } from '../../../server/roster/import';
 import { freshDb } from '../../db';
 import { fixture, SECRET } from './helpers';
