@@ -103,7 +103,13 @@ export function App({ token }: { token: string | null }) {
       setPhase({ k: 'receipt', receipt: data.receipt ?? '', thanks: false });
     });
   };
-  useEffect(() => load(undefined, start.k === 'opening'), []);
+  useEffect(() => {
+    if (start.k !== 'opening') return load();
+    // The welcome the page brought is painted first; the rest is asked for a frame later, while
+    // it is read: nothing competes with that first paint (issue #13.8).
+    const frame = requestAnimationFrame(() => setTimeout(() => load(undefined, true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   // A new page for screen readers: the heading of what replaced the form.
   useEffect(() => {

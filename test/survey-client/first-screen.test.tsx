@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FirstScreen } from '../../contract/first-screen';
 import { resumeCodeOf } from '../../contract/resume-code';
@@ -52,7 +52,7 @@ describe('the first screen brought by the page (issue #13.8)', () => {
     // The claim does not stay in the page.
     expect(document.getElementById('first-screen')).toBeNull();
 
-    await flush();
+    await flush(50);
     expect(server.calls.map((c) => [c.method, c.claim])).toEqual([['GET', CLAIM]]);
     expect(screen.getByRole('progressbar', { name: 'Phần 1/22' })).toBeTruthy();
     expect(screen.getByText(CODE)).toBeTruthy();
@@ -108,9 +108,23 @@ describe('the first screen brought by the page (issue #13.8)', () => {
     expect(root.querySelectorAll('p.promise')[1]).toBe(drawn);
     expect(root.querySelectorAll('h1')).toHaveLength(1);
     expect(root.querySelectorAll('footer')).toHaveLength(1);
-    await flush();
+    await flush(50);
     expect(server.calls.map((c) => [c.method, c.claim])).toEqual([['GET', CLAIM]]);
     expect(screen.getByRole('progressbar', { name: 'Phần 1/22' })).toBeTruthy();
     root.remove();
+  });
+
+  it('asks for the rest of the form only once the welcome has been painted', async () => {
+    pageBrings(FIRST);
+    const server = claimedServer();
+    render(<App token={TOKEN} />);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    // Nothing competes with the first paint of the welcome…
+    expect(server.calls).toEqual([]);
+    // …then, a frame later, the rest of the form is asked for with the page's claim.
+    await flush(50);
+    expect(server.calls.map((c) => [c.method, c.claim])).toEqual([['GET', CLAIM]]);
   });
 });
