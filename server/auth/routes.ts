@@ -111,7 +111,13 @@ export function authRoutes(db: Db, config: Pick<Config, 'publicUrl' | 'secret'>)
         viaDevice ? 'urgent' : 'normal',
       );
       if (!user || !ok || user.disabledAt) {
-        await audit(db, { action: 'login_failed', details: { email }, ip });
+        // A known account's failures are its organisation's to read (issue #12); others the root's.
+        await audit(db, {
+          action: 'login_failed',
+          details: { email },
+          ip,
+          ...(user ? { organisationId: user.organisationId } : {}),
+        });
         throw new ApiError(401, 'invalid_credentials', 'E-mail hoặc mật khẩu không đúng.');
       }
       await attemptSucceeded(db, attempt);

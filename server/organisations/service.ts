@@ -40,7 +40,8 @@ export async function addOrganisation(db: Db, input: NewOrganisation): Promise<O
     throw new ApiError(422, 'unknown_organisation', `Không có tổ chức "${input.parentId}".`);
   }
   const org: Organisation = {
-    id: randomId(),
+    // Never starting with "-": the CLI reads it after --parent and --org.
+    id: `org-${randomId()}`,
     name,
     parentId: input.parentId,
     officialCode: input.officialCode?.trim() || null,

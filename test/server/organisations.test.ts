@@ -198,6 +198,18 @@ describe('the audit log', () => {
     expect(new Set(provinceRows.map((r) => r.organisationId))).toEqual(
       new Set([province.id, commune.id]),
     );
+    // A wrong password for the commune's officer is the province's to read; an unknown e-mail not.
+    await ctx.app.request(
+      '/api/auth/login',
+      json({ email: 'canbo@tanhung.gov.vn', password: 'sai' }),
+    );
+    await ctx.app.request('/api/auth/login', json({ email: 'ai@khong.vn', password: 'sai' }));
+    const failures = ((await (await provinceAdmin('/api/audit')).json()) as AuditRow[]).filter(
+      (r) => r.action === 'login_failed',
+    );
+    expect(failures.map((r) => [r.details, r.organisationId])).toEqual([
+      [JSON.stringify({ email: 'canbo@tanhung.gov.vn' }), commune.id],
+    ]);
     const csv = await (await provinceAdmin('/api/audit.csv')).text();
     expect(csv).toContain('Tạo tổ chức cấp dưới');
     expect(csv).toContain(',Xã Tân Hưng,');

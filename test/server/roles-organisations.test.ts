@@ -148,6 +148,54 @@ describe('a sibling organisation', () => {
   });
 });
 
+describe('a sibling organisation, naming A in a body or a query', () => {
+  const endpoint = (method: Endpoint['method'], path: string, body?: Record<string, unknown>) =>
+    ({ method, path, roles: [], tag: '', summary: '', ...(body ? { body } : {}) }) as Endpoint;
+
+  it('does not list A among its organisations', async () => {
+    for (const role of ROLES) {
+      const list = await call(endpoint('get', '/api/organisations'), `B-${role}`, '');
+      expect(list.status).toBe(200);
+      expect(list.body).toContain(org.B);
+      expect(list.body).not.toContain(org.A);
+      expect(list.body).not.toContain(org.P);
+    }
+  });
+
+  it.each([
+    ['post', '/api/organisations', 'B-admin', (id: string) => ({ name: 'Thôn', parentId: id })],
+    ['post', '/api/campaigns', 'B-officer', (id: string) => ({ name: 'Đợt', organisationId: id })],
+    [
+      'post',
+      '/api/users',
+      'B-admin',
+      (id: string) => ({
+        email: 'x@test.vn',
+        name: 'X',
+        role: 'officer',
+        password: 'mật-khẩu-đủ-dài-1',
+        organisationId: id,
+      }),
+    ],
+  ] as const)(
+    '%s %s as %s with A’s id: as if it did not exist',
+    async (method, path, who, body) => {
+      const theirs = await call(endpoint(method, path, body(org.A)), who, '');
+      const nothing = await call(endpoint(method, path, body('no-such-organisation')), who, '');
+      expect(theirs.status).toBe(422);
+      expect(theirs).toEqual(nothing);
+    },
+  );
+
+  it('cannot filter the campaign list by A', async () => {
+    const list = (id: string) =>
+      call({ ...endpoint('get', '/api/campaigns'), query: `organisation=${id}` }, 'B-analyst', '');
+    const theirs = await list(org.A);
+    expect(theirs.status).toBe(422);
+    expect(theirs).toEqual(await list('no-such-organisation'));
+  });
+});
+
 describe('the parent organisation', () => {
   it.each(matrix)('%s %s as P’s %s: reaches A’s campaign', async (_m, _p, role, e) => {
     const nothing = await call(e, `P-${role}`, 'no-such-campaign');

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompareOptions, Comparison, type UnitComparison } from '../../../contract/console/compare';
 import { builtInDefinition, builtInUnitSet, type Definition } from '../../../questionnaires';
+import { ROOT_ORGANISATION } from '../../../server/db/schema';
+import { addOrganisation } from '../../../server/organisations/service';
 import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
 import { API, CAMPAIGN, COMMUNE, type Ctx, DISTRICT } from './helpers';
@@ -264,5 +266,46 @@ describe('comparing a run with the previous campaign', () => {
     expect((await officer(`${API}/runs/${runId}/compare`)).status).toBe(403);
     expect((await admin(`${API}/runs/${runId}/compare`)).status).toBe(200);
     expect((await ctx.app.request(`${API}/runs/${runId}/compare`)).status).toBe(401);
+  });
+});
+
+describe('comparing across organisations (issue #12)', () => {
+  it('offers only campaigns of the account’s subtree: another organisation’s is as unknown', async () => {
+    const add = (name: string) => addOrganisation(ctx.db, { name, parentId: ROOT_ORGANISATION });
+    const [mine, theirs] = [await add('Huyện Hớn Quản'), await add('Huyện khác')];
+    const move = (id: string, organisationId: string) =>
+      ctx.db.updateTable('campaign').set({ organisationId }).where('id', '=', id).execute();
+    await move(CAMPAIGN, mine.id);
+    await move('hq-2022', theirs.id);
+    const before = new Set(
+      (await ctx.db.selectFrom('user').select('id').execute()).map((u) => u.id),
+    );
+    const local = await signIn(ctx, 'analyst');
+    const made = (await ctx.db.selectFrom('user').select('id').execute()).filter(
+      (u) => !before.has(u.id),
+    );
+    expect(made).toHaveLength(1);
+    await ctx.db
+      .updateTable('user')
+      .set({ organisationId: mine.id })
+      .where('id', '=', made[0]?.id ?? '')
+      .execute();
+    try {
+      const ask = (query = '') => local(`${API}/runs/${runId}/compare${query}`);
+      // Last year's campaign is another district's now: not the default, not reachable by id.
+      const plain = await ask();
+      expect(plain.status).toBe(404);
+      expect(((await plain.json()) as { error: { code: string } }).error.code).toBe(
+        'no_previous_campaign',
+      );
+      const named = await ask('?with=hq-2022');
+      expect(named.status).toBe(404);
+      expect(await named.text()).toBe(await (await ask('?with=khong-co')).text());
+      // The root's analyst still compares with it.
+      expect((await compare()).status).toBe(200);
+    } finally {
+      await move(CAMPAIGN, ROOT_ORGANISATION);
+      await move('hq-2022', ROOT_ORGANISATION);
+    }
   });
 });
