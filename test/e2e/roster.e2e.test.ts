@@ -138,10 +138,8 @@ describe.skipIf(!canRunBrowser)('the roster: template, problem rows, decisions',
     step = 'decide';
     await office.getByLabel('Chọn tệp danh sách').setInputFiles(SAMPLE);
     await office.getByRole('heading', { name: 'Xem trước: respondents-sample.csv' }).waitFor();
-    const fixes = office.getByRole('region', { name: /^Các dòng lỗi sửa được tại đây/ });
-    expect(await fixes.getByRole('heading').textContent()).toBe(
-      'Các dòng lỗi sửa được tại đây (3)',
-    );
+    const fixes = office.getByRole('region', { name: /^Sửa ngay trên màn hình/ });
+    expect(await fixes.getByRole('heading').textContent()).toBe('Sửa ngay trên màn hình (3 dòng)');
     await fixes.getByLabel(/^Khác người: nhập cả dòng này/).check();
     await fixes
       .getByLabel('Chọn đơn vị công tác cho dòng 159 (STT 158)')

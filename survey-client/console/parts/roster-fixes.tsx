@@ -59,7 +59,7 @@ export function FixList({
 
   return (
     <section aria-labelledby="fix-title">
-      <h2 id="fix-title">Các dòng lỗi sửa được tại đây ({fixable.length})</h2>
+      <h2 id="fix-title">Sửa ngay trên màn hình ({fixable.length} dòng)</h2>
       <p class="hint">
         Chọn rồi bấm «Xem trước lại với các lựa chọn đã đánh dấu»; tệp gốc không bị sửa.
       </p>
