@@ -39,6 +39,7 @@ export const ProblemCode = z.enum([
   'already_submitted',
   'invitation_revoked',
   'chosen_other',
+  'example_row',
 ]);
 /**
  * What can be wrong with a roster row. `error` rows are not imported; `confirm` rows wait for

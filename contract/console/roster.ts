@@ -32,6 +32,9 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   note: 'Ghi chú',
 };
 
+/** The "Ghi chú" of the example row of the roster template: a row still saying it is refused. */
+export const TEMPLATE_EXAMPLE_NOTE = 'Dòng ví dụ: xóa dòng này trước khi nhập';
+
 /** A manual mapping: field → the header text of its column; null leaves the field out. */
 export type ManualMapping = Partial<Record<RosterField, string | null>>;
 

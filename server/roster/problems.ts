@@ -23,6 +23,7 @@ export const SEVERITY: Record<ProblemCode, Severity> = {
   already_submitted: 'error',
   invitation_revoked: 'warning',
   chosen_other: 'info',
+  example_row: 'error',
 };
 
 export type { Problem };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { TEMPLATE_EXAMPLE_NOTE } from '../../contract/console/roster';
 import { unitKindName } from '../../contract/console/unit-kinds';
 import type { Group } from '../../questionnaires';
 import { FIELD_LABELS, ROSTER_FIELDS } from './headers';
@@ -6,7 +7,6 @@ import { type UnitLike, workplaceUnits } from './match';
 
 /** Rows of the list that get the drop-downs of groups and units (an office's list is shorter). */
 const ROWS_WITH_CHOICES = 2000;
-export const EXAMPLE_NOTE = 'Dòng ví dụ: xóa dòng này trước khi nhập';
 
 /** "A", "B", … for the first 26 columns. */
 const letter = (i: number) => String.fromCharCode(65 + i);
@@ -52,7 +52,7 @@ export async function rosterTemplate(opts: {
     group: group?.name ?? '',
     phone: '0912345678',
     email: 'nguyenvanan@example.gov.vn',
-    note: EXAMPLE_NOTE,
+    note: TEMPLATE_EXAMPLE_NOTE,
   };
   list.addRow(ROSTER_FIELDS.map((f) => example[f]));
   list.getColumn(ROSTER_FIELDS.indexOf('phone') + 1).numFmt = '@';

@@ -1,4 +1,4 @@
-import type { Person } from '../../contract/console/roster';
+import { type Person, TEMPLATE_EXAMPLE_NOTE } from '../../contract/console/roster';
 import type { Group } from '../../questionnaires';
 import { type Column, FIELD_LABELS, ROSTER_FIELDS, type RosterField } from './headers';
 import type { Match, UnitLike } from './match';
@@ -62,6 +62,10 @@ export function checkRow(ctx: RowContext, cells: string[], row: number): Checked
     problems.push(problem(row, stt, code, message, extra));
   };
 
+  // The template's example row, left in: never a person (server/roster/template.ts).
+  if (values.note === TEMPLATE_EXAMPLE_NOTE) {
+    add('example_row', 'Dòng ví dụ của tệp mẫu: xóa dòng này trước khi nhập.');
+  }
   const name = capitalizeName(values.name ?? '');
   if (name === '') add('missing_name', 'Thiếu họ và tên.', { field: 'name' });
   else if (!/\p{L}/u.test(name)) {

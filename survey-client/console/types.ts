@@ -11,6 +11,7 @@ export type {
   ImportSummary,
   ManualMapping,
   Problem,
+  RosterChoices,
   RosterField,
   Severity,
 } from '../../contract/console/roster';

@@ -186,13 +186,26 @@ describe('the roster template (issue #13.15)', () => {
       expect.any(String),
     ]);
 
-    // Read back by the import: every column recognised, the example row a valid person.
+    // Read back by the import: every column recognised; the example row, left in, refused.
     const r = (await (
       await upload('preview', {}, bytes, 'mau-danh-sach.xlsx')
     ).json()) as Result & { columns: { field: string; sure: boolean }[] };
     expect(r.columns.map((c) => c.field)).toEqual([...ROSTER_FIELDS]);
     expect(r.columns.every((c) => c.sure)).toBe(true);
-    expect(r.summary).toMatchObject({ total: 1, new: 1, invalid: 0 });
+    expect(r.summary).toMatchObject({ total: 1, new: 0, invalid: 1 });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        code: 'example_row',
+        message: 'Dòng ví dụ của tệp mẫu: xóa dòng này trước khi nhập.',
+      }),
+    ]);
+    // Filled in, the same file is a valid person.
+    const note = list?.getRow(2).getCell(8);
+    if (note) note.value = '';
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
+    const ok = (await (await upload('preview', {}, filled, 'danh-sach.xlsx')).json()) as Result;
+    expect(ok.summary).toMatchObject({ total: 1, new: 1, invalid: 0 });
   });
 
   it('is for staff only', async () => {

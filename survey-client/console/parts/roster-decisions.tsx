@@ -1,10 +1,19 @@
 import { FIELD_LABELS, rowLabel } from '../format';
-import type { ImportRow, Problem } from '../types';
+import type { ImportRow, Problem, RosterChoices } from '../types';
 
+/** What the officer decided for the rows the import asks about (sent as its form fields). */
 export interface Decisions {
   confirm: number[];
   distinct: number[];
+  /** A group or unit picked among a row's suggestions, by row number. */
+  choose: RosterChoices;
 }
+
+export const NO_DECISIONS: Decisions = { confirm: [], distinct: [], choose: {} };
+
+/** Whether anything is decided: the preview can then be made again with it. */
+export const anyDecision = (d: Decisions) =>
+  d.confirm.length + d.distinct.length + Object.keys(d.choose).length > 0;
 
 /** What confirming means for each kind of question the import asks. */
 const CONFIRM_LABEL: Record<string, string> = {
@@ -33,10 +42,14 @@ export function DecisionList({
   const namesakes = waiting
     .filter((r) => problems.some((p) => p.row === r.row && p.code === 'name_match'))
     .map((r) => r.row);
-  const toggle = (list: keyof Decisions, row: number, on: boolean) => {
+  const toggle = (list: 'confirm' | 'distinct', row: number, on: boolean) => {
     // "Same person" and "different person" exclude each other.
     const without = (l: number[]) => l.filter((r) => r !== row);
-    const next = { confirm: without(decisions.confirm), distinct: without(decisions.distinct) };
+    const next = {
+      ...decisions,
+      confirm: without(decisions.confirm),
+      distinct: without(decisions.distinct),
+    };
     if (on) next[list].push(row);
     onChange(next);
   };
@@ -48,6 +61,7 @@ export function DecisionList({
           type="button"
           onClick={() =>
             onChange({
+              ...decisions,
               confirm: [...new Set([...decisions.confirm, ...namesakes])],
               distinct: decisions.distinct.filter((r) => !namesakes.includes(r)),
             })

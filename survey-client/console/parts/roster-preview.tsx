@@ -1,8 +1,9 @@
 import { count } from '../format';
 import type { ImportResult, ManualMapping } from '../types';
-import type { Decisions } from './roster-decisions';
-import { DecisionList } from './roster-decisions';
+import { anyDecision, DecisionList, type Decisions } from './roster-decisions';
+import { FixList } from './roster-fixes';
 import { MappingEditor } from './roster-mapping';
+import { ProblemFile } from './roster-problem-link';
 import { ProblemList, RosterSummary } from './roster-report';
 import { RowTable } from './roster-rows';
 
@@ -59,7 +60,13 @@ export function Preview(props: {
         decisions={props.decisions}
         onChange={props.onDecisions}
       />
-      {props.decisions.confirm.length + props.decisions.distinct.length > 0 && (
+      <FixList
+        rows={props.asked.rows}
+        problems={props.asked.problems}
+        decisions={props.decisions}
+        onChange={props.onDecisions}
+      />
+      {anyDecision(props.decisions) && (
         <button type="button" onClick={props.onRecheck}>
           Xem trước lại với các lựa chọn đã đánh dấu
         </button>
@@ -88,6 +95,7 @@ export function Preview(props: {
           hợp lệ.
         </p>
       )}
+      <ProblemFile result={result} />
       {unsure && <p class="hint">Hãy xác nhận cách ghép cột trước khi nhập.</p>}
     </section>
   );

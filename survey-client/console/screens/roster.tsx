@@ -3,9 +3,10 @@ import { ApiFailure, api, campaignApi } from '../api';
 import { count, FIELD_LABELS } from '../format';
 import { Link } from '../parts/link';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
-import type { Decisions } from '../parts/roster-decisions';
+import { type Decisions, NO_DECISIONS } from '../parts/roster-decisions';
 import { MappingEditor } from '../parts/roster-mapping';
 import { Preview } from '../parts/roster-preview';
+import { ProblemFile } from '../parts/roster-problem-link';
 import { ProblemList } from '../parts/roster-report';
 import { campaignPath } from '../router';
 import type { Column, ImportResult, ManualMapping, RosterField } from '../types';
@@ -26,7 +27,12 @@ type Stage =
   | { k: 'columns'; trouble: ColumnTrouble }
   | { k: 'done'; result: ImportResult };
 
-const NO_DECISIONS: Decisions = { confirm: [], distinct: [] };
+/** The import's form fields of the officer's decisions. */
+const decisionFields = (d: Decisions) => ({
+  confirm: JSON.stringify(d.confirm),
+  distinct: JSON.stringify(d.distinct),
+  choose: JSON.stringify(d.choose),
+});
 
 /**
  * Roster import: pick the office's .xlsx/.csv → dry run (summary, columns, problems by row,
@@ -61,10 +67,7 @@ export function Roster({ campaign }: CampaignProps) {
     setError(null);
     setStage({ k: 'busy', what: 'Đang đọc tệp và kiểm tra từng dòng…' });
     try {
-      const result = await send('preview', f, map, {
-        confirm: JSON.stringify(keep.confirm),
-        distinct: JSON.stringify(keep.distinct),
-      });
+      const result = await send('preview', f, map, decisionFields(keep));
       setMapping(map);
       setDecisions(keep);
       if (keep === NO_DECISIONS) setAsked(result);
@@ -87,8 +90,7 @@ export function Roster({ campaign }: CampaignProps) {
     try {
       const done = await send('import', file, map, {
         skipInvalid: String(skipInvalid),
-        confirm: JSON.stringify(decisions.confirm),
-        distinct: JSON.stringify(decisions.distinct),
+        ...decisionFields(decisions),
         fileHash: result.fileHash,
       });
       setStage(
@@ -118,6 +120,14 @@ export function Roster({ campaign }: CampaignProps) {
         {FIELD_LABELS.unit}, {FIELD_LABELS.group} (và nếu có: {FIELD_LABELS.phone},{' '}
         {FIELD_LABELS.email}, {FIELD_LABELS.position}). Người đã có trong danh sách được cập nhật,
         đường dẫn của họ vẫn dùng được.
+      </p>
+      <p>
+        <a class="button" href={campaignApi(campaign.id, '/roster/template.xlsx')} download>
+          Tải tệp mẫu (.xlsx)
+        </a>{' '}
+        <span class="hint">
+          các cột đúng tên, một dòng ví dụ, chọn nhóm đối tượng và đơn vị của đợt khảo sát này
+        </span>
       </p>
       {closed && (
         <p class="notice" role="status">
@@ -169,6 +179,7 @@ export function Roster({ campaign }: CampaignProps) {
               ` Chưa nhập ${count(stage.result.summary.invalid + stage.result.summary.confirm)} dòng (xem bên dưới).`}
           </Done>
           <ProblemList problems={stage.result.problems.filter((p) => p.severity !== 'info')} />
+          <ProblemFile result={stage.result} />
           <p>
             <Link href={campaignPath(campaign.id, 'invitations')}>
               Xem lời mời và in phiếu mời →
