@@ -24,6 +24,7 @@ import * as m0012 from './migrations/0012-audit-paper-serials';
 import * as m0013 from './migrations/0013-official-codes';
 import * as m0014 from './migrations/0014-password-reset';
 import * as m0015 from './migrations/0015-run-paper-waiting';
+import * as m0017 from './migrations/0017-campaign-history';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -118,6 +119,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0013-official-codes': m0013,
         '0014-password-reset': m0014,
         '0015-run-paper-waiting': m0015,
+        '0017-campaign-history': m0017,
       }),
     },
   });

@@ -101,6 +101,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
     targetRate: 70,
     definition: { code: 'HQ2023', version: 1, name: 'Hớn Quản 2023' },
     counts: { invited: 40, submitted: 18 },
+    archivedAt: null,
     groups: builtInDefinition().groups.map((g) => ({
       code: g.code,
       name: g.name,
