@@ -10,7 +10,9 @@ import { CampaignCreate } from './campaign-create';
 
 /** Every campaign with its phase, dates and response rate; staff can start a new one. */
 export function Campaigns({ user }: { user: User }) {
-  const list = useLoad<Campaign[]>('/api/campaigns');
+  const [archived, setArchived] = useState(false);
+  // Archived campaigns only on asking (issue #13.14).
+  const list = useLoad<Campaign[]>(archived ? '/api/campaigns?archived=1' : '/api/campaigns');
   const [creating, setCreating] = useState(false);
   const staff = isStaff(user.role);
 
@@ -31,6 +33,14 @@ export function Campaigns({ user }: { user: User }) {
           onCreated={(c, tab) => navigate(campaignPath(c.id, tab))}
         />
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={archived}
+          onChange={(e) => setArchived(e.currentTarget.checked)}
+        />
+        Hiện cả đợt đã lưu trữ
+      </label>
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       {list.data?.length === 0 && (
@@ -58,6 +68,7 @@ function CampaignCard({ campaign: c }: { campaign: Campaign }) {
         <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
+        {c.archivedAt && <span class="archived">Đã lưu trữ</span>}
       </p>
       <p class="counts">
         Đã gửi <b>{count(c.counts.submitted)}</b> / {count(c.counts.invited)} người được mời (
