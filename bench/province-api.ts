@@ -151,7 +151,7 @@ export async function measureProvinceApi(
     ['A–E distributions', `${run}/distributions`, '…/runs/{run}/distributions'],
     ['Comparison with the year before', `${run}/compare`, '…/runs/{run}/compare'],
     ['Self-assessment', `${closed}/self-assessment`, '…/self-assessment'],
-    ['Campaigns (for the comparison)', '/api/campaigns', '/api/campaigns'],
+    ['Campaigns to compare with', `${run}/compare-options`, '…/runs/{run}/compare-options'],
   ];
   const timed: TimedRequest[] = [];
   for (const [label, path, shown] of results) {

@@ -3,6 +3,7 @@ import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
+import { lifecycleRoutes } from './campaigns/lifecycle-routes';
 import { provinceRoutes } from './campaigns/provinces';
 import { purgeRoutes } from './campaigns/purge';
 import { campaignRoutes } from './campaigns/routes';
@@ -36,6 +37,7 @@ export function consoleApi({ db, config }: Deps) {
   // Every /campaigns/:id… route finds its campaign in c.get('campaign'), loaded once (404 here).
   api.use('/campaigns/:id/*', campaignScope(db));
   api.route('/campaigns', campaignRoutes(db));
+  api.route('/campaigns', lifecycleRoutes(db));
   api.route('/campaigns', definitionRoutes(db));
   api.route('/campaigns', purgeRoutes(db));
   api.route('/campaigns', invitationRoutes({ db, config }));

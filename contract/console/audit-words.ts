@@ -40,6 +40,9 @@ const ACTIONS: Record<string, string> = {
   campaign_edited: 'Sửa thông tin đợt khảo sát',
   campaign_open: 'Mở đợt khảo sát',
   campaign_close: 'Đóng đợt khảo sát',
+  campaign_deleted: 'Xóa đợt khảo sát',
+  campaign_archived: 'Lưu trữ đợt khảo sát',
+  campaign_unarchived: 'Bỏ lưu trữ đợt khảo sát',
   definition_edited: 'Sửa bộ câu hỏi, cách tính điểm',
   'roster.import': 'Nhập danh sách',
   respondent_added: 'Thêm người vào danh sách',
@@ -129,6 +132,9 @@ const KEYS: Record<string, string> = {
   template: 'Mẫu',
   provinceCode: 'Mã tỉnh',
   parent: 'Tổ chức cấp trên',
+  forms: 'Số phiếu đã xóa',
+  people: 'Số người đã xóa',
+  openNow: 'Xác nhận mở ngay',
 };
 
 function value(key: string, v: unknown, dateTime: (iso: string) => string): string {

@@ -33,6 +33,11 @@ export const NewCampaignBody = z
     targetRate: z.number().int().min(1).max(100).nullable().optional(),
     /** The organisation it belongs to: the creator's (when absent) or one below it. */
     organisationId: z.string().max(100).optional(),
+    /**
+     * A start time already past opens the campaign at once and fixes its questionnaire: refused
+     * (409 `opens_in_past`) unless the caller confirms with `openNow: true` (issue #13.14).
+     */
+    openNow: z.boolean().optional(),
   })
   .refine((b) => !(b.copyOf && b.template), {
     path: ['template'],
@@ -51,6 +56,8 @@ export const CampaignPatch = z
     closesAt: IsoTime.nullable(),
     ...Contact,
     targetRate: z.number().int().min(1).max(100).nullable(),
+    /** Confirms a new start time already past: the campaign opens at once (409 `opens_in_past`). */
+    openNow: z.boolean(),
   })
   .partial();
 export type CampaignPatch = z.input<typeof CampaignPatch>;
@@ -77,8 +84,22 @@ export const Campaign = z.object({
   counts: z.object({ invited: z.number().int(), submitted: z.number().int() }),
   /** The organisation it belongs to (issue #12). */
   organisation: OrganisationRef,
+  /** When the closed campaign was archived (hidden from the default list); null if not. */
+  archivedAt: z.string().nullable(),
 });
 export type Campaign = z.infer<typeof Campaign>;
+
+/** One period the campaign was open: the first opening, then each reopening (issue #13.14). */
+export const Opening = z.object({ openedAt: z.string(), closedAt: z.string().nullable() });
+export type Opening = z.infer<typeof Opening>;
+
+/** `DELETE /api/campaigns/:id`: what went with it. */
+export const DeletedCampaign = z.object({
+  id: z.string(),
+  forms: z.number().int(),
+  people: z.number().int(),
+});
+export type DeletedCampaign = z.infer<typeof DeletedCampaign>;
 
 export const GroupInfo = z.object({
   code: z.string(),
@@ -118,6 +139,8 @@ export const CampaignDetail = Campaign.extend({
    * closing, until the official results are locked (the close dialog says how many).
    */
   paperWaiting: z.number().int().optional(),
+  /** Every period it was open, first to last: reopening never overwrites the first opening. */
+  openings: z.array(Opening).optional(),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 

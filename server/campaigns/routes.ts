@@ -15,6 +15,8 @@ import { countInvitationsByStatus } from '../invitations/queries';
 import { findOrganisation, subtreeIds } from '../organisations/queries';
 import { reachableOrganisation } from '../organisations/service';
 import { paperWaiting } from '../paper/queries';
+import { viDateTime } from '../results/export/format';
+import { openingsOf } from './lifecycle';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
 import { findDefinition, listCampaigns, listUnits, updateCampaign } from './queries';
@@ -22,7 +24,7 @@ import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
 import { campaignSource } from './source';
 
-async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
+export async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
   const definition = await findDefinition(db, c.definitionId);
   const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
@@ -42,7 +44,23 @@ async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
       : null,
     counts: { invited, submitted: by.submitted ?? 0 },
     organisation: { id: c.organisationId, name: organisation?.name ?? '' },
+    archivedAt: c.archivedAt,
   };
+}
+
+/**
+ * A start time already past opens the campaign at once and fixes its questionnaire: the caller
+ * must say so (`openNow: true`). The server decides, on its own clock, so that no client — the
+ * console, a script, a tab left open since yesterday — opens a campaign by mistake (#13.14).
+ */
+function confirmOpensNow(opensAt: string | null | undefined, openNow: boolean | undefined) {
+  if (!opensAt || openNow || opensAt > new Date().toISOString()) return;
+  throw new ApiError(
+    409,
+    'opens_in_past',
+    `Thời điểm bắt đầu (${viDateTime(opensAt)}) đã qua: đợt khảo sát sẽ mở ngay và bộ câu hỏi, cách tính điểm bị cố định, không sửa được nữa. Hãy chọn thời điểm sau, hoặc xác nhận mở ngay.`,
+    { opensAt },
+  );
 }
 
 /** Campaigns: create (from a built-in template or last year's), schedule, open, close. */
@@ -51,12 +69,16 @@ export function campaignRoutes(db: Db) {
   const staff = requireRole('admin', 'officer');
 
   // Only the campaigns of the account's organisation and those below it; `?organisation=` narrows
-  // to one organisation's subtree (a parent's filter by child).
+  // to one organisation's subtree (a parent's filter by child). Archived campaigns only with
+  // `?archived=1` (issue #13.14).
   app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
     const user = currentUser(c);
     const only = c.req.query('organisation');
+    const all = c.req.query('archived') === '1';
     const root = only ? (await reachableOrganisation(db, only, user.organisationId)).id : null;
-    const rows = await listCampaigns(db, await subtreeIds(db, root ?? user.organisationId));
+    const rows = (
+      await listCampaigns(db, await subtreeIds(db, root ?? user.organisationId))
+    ).filter((r) => all || r.archivedAt === null);
     return c.json(await Promise.all(rows.map((r) => describeCampaign(db, r))));
   });
 
@@ -70,6 +92,7 @@ export function campaignRoutes(db: Db) {
     if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
+    confirmOpensNow(body.opensAt, body.openNow);
     const id = await createCampaign(db, {
       name: body.name,
       definition,
@@ -92,6 +115,7 @@ export function campaignRoutes(db: Db) {
         copyOf: body.copyOf ?? null,
         template: body.copyOf ? null : (body.template ?? 'district_2023'),
         provinceCode: body.provinceCode ?? null,
+        ...(body.openNow ? { openNow: true } : {}),
       },
       ip: c.get('ip'),
     });
@@ -106,6 +130,7 @@ export function campaignRoutes(db: Db) {
       ...(await describeCampaign(db, campaign)),
       personalData: await personalDataStatus(db, campaign),
       paperWaiting: await paperWaiting(db, campaign.id),
+      openings: await openingsOf(db, campaign),
       groups: definition?.groups.map((g) => ({
         code: g.code,
         name: g.name,
@@ -125,7 +150,9 @@ export function campaignRoutes(db: Db) {
 
   app.patch('/:id', staff, async (c) => {
     const campaign = c.get('campaign');
-    const patch = await readPatch(c.req.raw, CampaignPatch);
+    const { openNow, ...patch } = await readPatch(c.req.raw, CampaignPatch);
+    if (Object.values(patch).every((v) => v === undefined))
+      throw new ApiError(400, 'invalid_request', 'Không có gì để sửa ngoài xác nhận mở ngay.');
     const phase = campaignPhase(campaign);
     if (patch.opensAt !== undefined && phase !== 'not_open' && patch.opensAt !== campaign.opensAt) {
       throw new ApiError(
@@ -139,12 +166,14 @@ export function campaignRoutes(db: Db) {
     if (opensAt && closesAt && closesAt <= opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
+    if (phase === 'not_open' && patch.opensAt !== campaign.opensAt)
+      confirmOpensNow(patch.opensAt, openNow);
     await updateCampaign(db, campaign.id, patch);
     await audit(db, {
       user: currentUser(c),
       action: 'campaign_edited',
       campaignId: campaign.id,
-      details: patch,
+      details: openNow ? { ...patch, openNow } : patch,
       ip: c.get('ip'),
     });
     return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));

@@ -1,5 +1,5 @@
 import type { Definition, UnitSet } from '../../questionnaires';
-import type { Db } from '../db/connect';
+import { type Db, inTransaction } from '../db/connect';
 import { rewritePages } from '../db/rewrite';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
@@ -81,13 +81,21 @@ export async function setCampaignOpen(db: Db, id: string, open: boolean, now = n
   if (!campaign) throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${id}".`);
   const t = now.toISOString();
   const phase = campaignPhase(campaign, now);
+  // Reopening keeps the first opening time and records the end it replaces (issue #13.14).
   const update = open
     ? {
-        opensAt: phase === 'open' ? campaign.opensAt : t,
+        opensAt: phase === 'not_open' ? t : campaign.opensAt,
         closesAt: phase === 'closed' ? null : campaign.closesAt,
       }
     : { closesAt: t, opensAt: campaign.opensAt ?? t };
-  await db.updateTable('campaign').set(update).where('id', '=', id).execute();
+  await inTransaction(db, async (trx) => {
+    if (open && phase === 'closed' && campaign.closesAt)
+      await trx
+        .insertInto('campaignReopening')
+        .values({ campaignId: id, reopenedAt: t, closedAt: campaign.closesAt })
+        .execute();
+    await trx.updateTable('campaign').set(update).where('id', '=', id).execute();
+  });
   if (!open && !db.isTransaction) {
     const rewrite = await rewritePages(db, now);
     if (!rewrite.rewritten) {

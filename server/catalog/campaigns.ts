@@ -5,6 +5,7 @@ import {
   CampaignPatch,
   DefinitionBody,
   DefinitionReply,
+  DeletedCampaign,
   NewCampaignBody,
   ProvinceInfo,
   PurgeResult,
@@ -21,7 +22,7 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     response: z.array(Campaign),
     summary:
-      'Danh sách đợt khảo sát của tổ chức của tài khoản và các tổ chức cấp dưới, trạng thái và số phiếu; organisation=<id>: chỉ của tổ chức đó và cấp dưới của nó (ngoài phạm vi: 422 unknown_organisation)',
+      'Danh sách đợt khảo sát của tổ chức của tài khoản và các tổ chức cấp dưới, trạng thái và số phiếu; organisation=<id>: chỉ của tổ chức đó và cấp dưới của nó (ngoài phạm vi: 422 unknown_organisation); đợt đã lưu trữ chỉ hiện với archived=1',
   },
   {
     method: 'post',
@@ -32,7 +33,7 @@ export const CAMPAIGNS: Endpoint[] = [
     response: Campaign,
     created: true,
     summary:
-      'Tạo đợt khảo sát: mẫu cấp huyện Hớn Quản 2023 (mặc định), mẫu cấp tỉnh 2026 (template: province_2026, provinceCode: mã tỉnh; mã không có trong 34 tỉnh, thành phố: 422 unknown_province) hoặc sao chép đợt trước (copyOf). Đợt thuộc tổ chức của người tạo, hoặc organisationId: một tổ chức cấp dưới',
+      'Tạo đợt khảo sát (thời điểm bắt đầu đã qua: 409 opens_in_past, trừ khi gửi kèm openNow: true — đợt mở ngay và bộ câu hỏi bị cố định): mẫu cấp huyện Hớn Quản 2023 (mặc định), mẫu cấp tỉnh 2026 (template: province_2026, provinceCode: mã tỉnh; mã không có trong 34 tỉnh, thành phố: 422 unknown_province) hoặc sao chép đợt trước (copyOf). Đợt thuộc tổ chức của người tạo, hoặc organisationId: một tổ chức cấp dưới',
     body: { name: 'Khảo sát 2024', contactName: 'Phòng Nội vụ', contactPhone: '0271 3645 123' },
   },
   {
@@ -50,7 +51,8 @@ export const CAMPAIGNS: Endpoint[] = [
     roles: ALL,
     tag: 'Đợt khảo sát',
     response: CampaignDetail,
-    summary: 'Chi tiết đợt khảo sát: nhóm đối tượng, đơn vị',
+    summary:
+      'Chi tiết đợt khảo sát: nhóm đối tượng, đơn vị, các lần mở (openings: lần mở đầu tiên, mỗi lần mở lại, với thời điểm đóng)',
   },
   {
     method: 'patch',
@@ -59,7 +61,8 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     request: CampaignPatch,
     response: Campaign,
-    summary: 'Sửa tên, thời gian (giờ Việt Nam, ISO 8601), liên hệ, chỉ tiêu tỷ lệ trả lời',
+    summary:
+      'Sửa tên, thời gian (giờ Việt Nam, ISO 8601), liên hệ, chỉ tiêu tỷ lệ trả lời; thời điểm bắt đầu mới đã qua: 409 opens_in_past, trừ khi gửi kèm openNow: true',
     body: { contactPhone: '0271 3645 123' },
   },
   {
@@ -69,6 +72,32 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     response: Campaign,
     summary: 'Mở đợt khảo sát ngay',
+  },
+  {
+    method: 'delete',
+    path: '/api/campaigns/{id}',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    response: DeletedCampaign,
+    summary:
+      'Xóa đợt khảo sát cùng mọi dữ liệu của đợt (danh sách, lời mời, phiếu, lần tính), trong một giao dịch, có ghi nhật ký: đợt chưa mở (cán bộ, quản trị) hoặc đợt đã kết thúc chưa khóa kết quả — đợt dùng thử (chỉ quản trị). 409 not_deletable: đợt đang mở hoặc đã khóa kết quả (hãy lưu trữ)',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/archive',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    response: Campaign,
+    summary:
+      'Lưu trữ đợt đã kết thúc: ẩn khỏi danh sách mặc định (GET /api/campaigns?archived=1 hiện cả đợt đã lưu trữ); 409 campaign_open nếu chưa kết thúc',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/unarchive',
+    roles: STAFF,
+    tag: 'Đợt khảo sát',
+    response: Campaign,
+    summary: 'Bỏ lưu trữ: đợt hiện lại trong danh sách mặc định',
   },
   {
     method: 'post',

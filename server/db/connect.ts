@@ -29,6 +29,7 @@ import * as m0013 from './migrations/0013-official-codes';
 import * as m0014 from './migrations/0014-password-reset';
 import * as m0015 from './migrations/0015-run-paper-waiting';
 import * as m0016 from './migrations/0016-organisations';
+import * as m0017 from './migrations/0017-campaign-history';
 import type { Database } from './schema';
 import { isPostgresUrl, maskUrl } from './url';
 
@@ -224,6 +225,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0014-password-reset': m0014,
         '0015-run-paper-waiting': m0015,
         '0016-organisations': m0016,
+        '0017-campaign-history': m0017,
       }),
     },
   });

@@ -27,6 +27,7 @@ export interface Database {
   unitSet: UnitSetTable;
   unit: UnitTable;
   campaign: CampaignTable;
+  campaignReopening: CampaignReopeningTable;
   respondent: RespondentTable;
   invitation: InvitationTable;
   invitationEvent: InvitationEventTable;
@@ -105,6 +106,18 @@ export interface CampaignTable {
   personalDataPurgedAt: string | null;
   /** The organisation it belongs to (issue #12); the root's when made before organisations. */
   organisationId: Generated<string>;
+  /** When a closed campaign was archived: hidden from the default list (issue #13.14). */
+  archivedAt: string | null;
+}
+
+/**
+ * A closed campaign opened again: when, and the end it replaced. `campaign.opensAt` stays the
+ * first opening, so the periods it was open are opensAt → first closedAt, reopenedAt → next…
+ */
+export interface CampaignReopeningTable {
+  campaignId: string;
+  reopenedAt: string;
+  closedAt: string;
 }
 
 export type InvitationStatus = 'not_opened' | 'opened' | 'in_progress' | 'submitted' | 'revoked';

@@ -23,7 +23,9 @@ export function methodLines(doc: ResultsDocument, definition: Definition): [stri
   const m = doc.method;
   const profile = definition.scaleProfiles.find((p) => p.code === m.profile);
   const coefficients = profile
-    ? (['A', 'B', 'C', 'D'] as const).map((o) => `${o} = ${profile.coefficients[o]}`).join('; ')
+    ? (['A', 'B', 'C', 'D'] as const)
+        .map((o) => `${o} = ${profile.coefficients[o].replace('.', ',')}`)
+        .join('; ')
     : '';
   const weights = Object.entries(m.groupWeights);
   const k = m.minCellSize;

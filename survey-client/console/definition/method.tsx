@@ -31,7 +31,9 @@ const EMPTIES: [Empty, string, string][] = [
 ];
 
 const coefficients = (p: Definition['scaleProfiles'][number]) =>
-  (['A', 'B', 'C', 'D'] as const).map((o) => `${o} ${p.coefficients[o]}`).join(' · ');
+  (['A', 'B', 'C', 'D'] as const)
+    .map((o) => `${o} ${p.coefficients[o].replace('.', ',')}`)
+    .join(' · ');
 
 /** Scale profile, how groups are combined (and their weights), empty criteria, small groups. */
 export function MethodSection(props: EditProps) {

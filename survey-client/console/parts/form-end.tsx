@@ -38,7 +38,10 @@ export function FormEnd({
  * is busy; if it throws, the error is shown and the form can be sent again. On success the form
  * stays busy: its screen closes it.
  */
-export function useFormSend(send: (text: (name: string) => string) => Promise<void>) {
+export function useFormSend(
+  /** Resolving to 'cancelled': the officer said no to a question on the way; ready again. */
+  send: (text: (name: string) => string) => Promise<unknown>,
+) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
@@ -48,7 +51,7 @@ export function useFormSend(send: (text: (name: string) => string) => Promise<vo
     setBusy(true);
     setError(null);
     try {
-      await send(text);
+      if ((await send(text)) === 'cancelled') setBusy(false);
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -183,8 +183,10 @@ function TrialForm({
           >
             {definition.scaleProfiles.map((p) => (
               <option key={p.code} value={p.code}>
-                {p.name} — A {p.coefficients.A}, B {p.coefficients.B}, C {p.coefficients.C}, D{' '}
-                {p.coefficients.D}
+                {p.name} —{' '}
+                {(['A', 'B', 'C', 'D'] as const)
+                  .map((o) => `${o} ${p.coefficients[o].replace('.', ',')}`)
+                  .join(', ')}
               </option>
             ))}
           </select>

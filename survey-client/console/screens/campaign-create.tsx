@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import type { CampaignTemplate } from '../../../contract/console/campaigns';
 import { api } from '../api';
 import { fromVnInput } from '../format';
+import { useConfirm } from '../parts/confirm';
 import { FormEnd, useFormSend } from '../parts/form-end';
+import { sendOpening } from '../parts/opens-now';
 import { type Organisation, OrganisationSelect } from '../parts/organisations';
 import type { CampaignTab } from '../router';
 import type { Campaign } from '../types';
@@ -44,18 +46,24 @@ export function CampaignCreate({
   onCancel: () => void;
 }) {
   const [source, setSource] = useState<Source>('district_2023');
+  const { ask, dialog } = useConfirm();
   const { error, busy, submit } = useFormSend(async (text) => {
-    const created = await api<Campaign>('POST', '/api/campaigns', {
-      name: text('name'),
-      ...(source === 'copy' ? { copyOf: text('copyOf') } : { template: source }),
-      ...(source === 'province_2026' ? { provinceCode: text('provinceCode') } : {}),
-      opensAt: fromVnInput(text('opensAt')),
-      closesAt: fromVnInput(text('closesAt')),
-      contactName: text('contactName') || null,
-      contactPhone: text('contactPhone') || null,
-      targetRate: readRate(text('targetRate')),
-      ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
-    });
+    const opensAt = fromVnInput(text('opensAt'));
+    const created = await sendOpening(opensAt, ask, (openNow) =>
+      api<Campaign>('POST', '/api/campaigns', {
+        name: text('name'),
+        ...(source === 'copy' ? { copyOf: text('copyOf') } : { template: source }),
+        ...(source === 'province_2026' ? { provinceCode: text('provinceCode') } : {}),
+        opensAt,
+        closesAt: fromVnInput(text('closesAt')),
+        contactName: text('contactName') || null,
+        contactPhone: text('contactPhone') || null,
+        targetRate: readRate(text('targetRate')),
+        ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
+        ...(openNow ? { openNow } : {}),
+      }),
+    );
+    if (!created) return 'cancelled';
     onCreated(created, source === 'province_2026' ? 'units' : 'roster');
   });
 
@@ -120,6 +128,7 @@ export function CampaignCreate({
         busyLabel="Đang tạo…"
         onCancel={onCancel}
       />
+      {dialog}
     </form>
   );
 }

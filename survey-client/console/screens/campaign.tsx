@@ -3,6 +3,7 @@ import { campaignApi } from '../api';
 import { DefinitionScreen } from '../definition/definition-screen';
 import { PHASE_NAMES, vnDateTime } from '../format';
 import { PaperScreen } from '../paper/paper-screen';
+import { Openings } from '../parts/campaign-lifecycle';
 import { Link } from '../parts/link';
 import { ErrorNotice, Loading } from '../parts/notice';
 import { CommentsScreen, ResultsScreen } from '../results';
@@ -81,7 +82,9 @@ export function CampaignScreen({
         <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
+        {c.archivedAt && <span class="archived">Đã lưu trữ</span>}
       </p>
+      <Openings campaign={c} />
       <nav class="tabs" aria-label="Các mục của đợt khảo sát">
         {TABS.filter(may).map((t) => (
           <Link key={t.tab} href={campaignPath(c.id, t.tab)} current={t.tab === tab}>
@@ -98,7 +101,7 @@ export function CampaignScreen({
       ) : tab === 'roster' ? (
         <Roster {...props} />
       ) : tab === 'settings' ? (
-        <Settings {...props} />
+        <Settings {...props} admin={user.role === 'admin'} />
       ) : tab === 'paper' ? (
         <PaperScreen campaign={c} />
       ) : tab === 'units' ? (

@@ -15,9 +15,13 @@ import { CampaignCreate } from './campaign-create';
  */
 export function Campaigns({ user }: { user: User }) {
   const [only, setOnly] = useState('');
-  const list = useLoad<Campaign[]>(
-    only ? `/api/campaigns?organisation=${encodeURIComponent(only)}` : '/api/campaigns',
-  );
+  const [archived, setArchived] = useState(false);
+  // Archived campaigns only on asking (issue #13.14).
+  const query = new URLSearchParams({
+    ...(only ? { organisation: only } : {}),
+    ...(archived ? { archived: '1' } : {}),
+  }).toString();
+  const list = useLoad<Campaign[]>(`/api/campaigns${query ? `?${query}` : ''}`);
   const organisations = useOrganisations().data ?? [];
   const parent = organisations.length > 1;
   const [creating, setCreating] = useState(false);
@@ -52,6 +56,14 @@ export function Campaigns({ user }: { user: User }) {
           />
         </div>
       )}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={archived}
+          onChange={(e) => setArchived(e.currentTarget.checked)}
+        />
+        Hiện cả đợt đã lưu trữ
+      </label>
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       {list.data?.length === 0 && (
@@ -86,6 +98,7 @@ function CampaignCard({
         {showOrganisation && <span class="org">{c.organisation.name}</span>}
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
+        {c.archivedAt && <span class="archived">Đã lưu trữ</span>}
       </p>
       <p class="counts">
         Đã gửi <b>{count(c.counts.submitted)}</b> / {count(c.counts.invited)} người được mời (

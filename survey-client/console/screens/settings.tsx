@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
 import { fromVnInput, toVnInput } from '../format';
+import { CampaignLifecycle } from '../parts/campaign-lifecycle';
+import { useConfirm } from '../parts/confirm';
 import { Link } from '../parts/link';
 import { Done, ErrorNotice } from '../parts/notice';
+import { sendOpening } from '../parts/opens-now';
 import { campaignPath } from '../router';
 import type { Campaign } from '../types';
 import type { CampaignProps } from './campaign';
@@ -12,11 +15,17 @@ import { ContactFields, DateFields, readRate } from './campaign-fields';
  * Name, times, contact and target. Only what changed is sent: an unchanged opening time of an
  * open campaign is not sent at all (the server refuses to move it once open).
  */
-export function Settings({ campaign, onChange }: CampaignProps) {
+/** `admin`: may delete a closed test campaign too. */
+export function Settings({
+  campaign,
+  onChange,
+  admin = false,
+}: CampaignProps & { admin?: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const opensLocked = campaign.phase !== 'not_open';
+  const { ask, dialog } = useConfirm();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -39,8 +48,12 @@ export function Settings({ campaign, onChange }: CampaignProps) {
     if (Object.keys(patch).length === 0) return setDone(true);
     setBusy(true);
     try {
-      onChange(await api<Campaign>('PATCH', campaignApi(campaign.id), patch));
-      setDone(true);
+      const opensAt = patch.opensAt as string | null | undefined;
+      const saved = await sendOpening(opensAt, ask, (openNow) =>
+        api<Campaign>('PATCH', campaignApi(campaign.id), openNow ? { ...patch, openNow } : patch),
+      );
+      if (saved) onChange(saved);
+      setDone(saved !== undefined);
     } catch (err) {
       setError(err);
     }
@@ -75,12 +88,14 @@ export function Settings({ campaign, onChange }: CampaignProps) {
         </p>
         {error !== null && <ErrorNotice error={error} />}
         {done && <Done>Đã lưu.</Done>}
+        {dialog}
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {busy ? 'Đang lưu…' : 'Lưu thay đổi'}
           </button>
         </div>
       </form>
+      <CampaignLifecycle campaign={campaign} admin={admin} onChange={onChange} />
     </>
   );
 }

@@ -205,6 +205,11 @@ describe('the results exports', () => {
     expect(lines.get('Quy tắc nhóm nhỏ')).toContain('ít nhất 3 phiếu');
     expect(lines.get('Giới hạn của quy tắc')).toContain('kể cả của nhóm dưới 3 phiếu');
     expect(lines.get('Thang điểm')).toContain('YB4');
+    // In words and Vietnamese numbers, no method code (issue #13.11).
+    expect(lines.get('Thang điểm')).toContain('A = 1,00; B = 0,60');
+    expect(lines.get('Cách gộp các nhóm')).toMatch(/^Bình quân các nhóm: /);
+    expect(lines.get('Tiêu chí không có dữ liệu')).toMatch(/^Tính 0 điểm: /);
+    expect([...lines.values()].join('\n')).not.toMatch(/EQUAL_GROUP|POOLED|ZERO|RESCALE/);
 
     // Distributions: P01 q2 (1.2) is hidden for the district (commune leaders: 2 forms);
     // P02 q6 (2.2) is asked of office leaders (3, all B) and commune leaders: hidden too;

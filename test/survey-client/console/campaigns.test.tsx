@@ -93,8 +93,8 @@ describe('the campaigns list', () => {
     fireEvent.change(within(form).getByLabelText('Đợt khảo sát để sao chép'), {
       target: { value: 'c2023' },
     });
-    set('Bắt đầu', '2025-11-03T07:30');
-    set('Kết thúc', '2025-12-19T17:00');
+    set('Bắt đầu', '2030-11-03T07:30');
+    set('Kết thúc', '2030-12-19T17:00');
     set('Người hoặc bộ phận liên hệ', 'Phòng Nội vụ huyện');
     set('Số điện thoại', '0271 3645 123');
     set('Chỉ tiêu tỷ lệ trả lời (%)', '75');
@@ -104,8 +104,8 @@ describe('the campaigns list', () => {
     expect(post?.body).toEqual({
       name: 'Khảo sát năm 2025',
       copyOf: 'c2023',
-      opensAt: '2025-11-03T07:30:00+07:00',
-      closesAt: '2025-12-19T17:00:00+07:00',
+      opensAt: '2030-11-03T07:30:00+07:00',
+      closesAt: '2030-12-19T17:00:00+07:00',
       contactName: 'Phòng Nội vụ huyện',
       contactPhone: '0271 3645 123',
       targetRate: 75,

@@ -103,6 +103,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
     definition: { code: 'HQ2023', version: 1, name: 'Hớn Quản 2023' },
     counts: { invited: 40, submitted: 18 },
     organisation: { id: 'root', name: 'Toàn hệ thống' },
+    archivedAt: null,
     groups: builtInDefinition().groups.map((g) => ({
       code: g.code,
       name: g.name,

@@ -27,14 +27,14 @@ describe('campaign settings', () => {
         body: campaign({
           phase: 'not_open',
           ...(c.body as object),
-          opensAt: '2024-11-03T00:30:00.000Z',
+          opensAt: '2030-11-03T00:30:00.000Z',
         }),
       }),
     });
     await openAt('/console/c/c2024/settings');
     expect(input('Bắt đầu').value).toBe('2024-11-01T08:00');
     expect(input('Bắt đầu').disabled).toBe(false);
-    type('Bắt đầu', '2024-11-03T07:30');
+    type('Bắt đầu', '2030-11-03T07:30');
     type('Số điện thoại', '0912 000 111');
     type('Chỉ tiêu tỷ lệ trả lời (%)', '80');
     await click('Lưu thay đổi');
@@ -42,12 +42,12 @@ describe('campaign settings', () => {
     expect(patch?.method).toBe('PATCH');
     expect(patch?.headers['X-CSRF-Token']).toBe(CSRF);
     expect(patch?.body).toEqual({
-      opensAt: '2024-11-03T07:30:00+07:00',
+      opensAt: '2030-11-03T07:30:00+07:00',
       contactPhone: '0912 000 111',
       targetRate: 80,
     });
     expect(screen.getByRole('status').textContent).toBe('Đã lưu.');
-    expect(screen.getByText('Mở: 03/11/2024 07:30')).toBeTruthy();
+    expect(screen.getByText('Mở: 03/11/2030 07:30')).toBeTruthy();
   });
 
   it('once open, the opening time is locked and never sent', async () => {

@@ -178,7 +178,7 @@ describe('once the campaign is open', () => {
     expect(screen.queryByRole('button', { name: 'Lưu bộ câu hỏi' })).toBeNull();
     expect(screen.getByText(P01?.questions[0]?.text ?? '')).toBeTruthy();
     expect(screen.getByText(/Thang điểm:/).closest('p')?.textContent).toBe(
-      'Thang điểm: YB4 (mặc định) — A 1.00 · B 0.60 · C 0.20 · D 0.00',
+      'Thang điểm: YB4 (mặc định) — A 1,00 · B 0,60 · C 0,20 · D 0,00',
     );
   });
 });

@@ -148,6 +148,10 @@ describe('once closed: runs', () => {
     // The choices in words, no method code (issue #13.11).
     const form = screen.getByText('Tính thử với cách tính khác').closest('details') as HTMLElement;
     expect(form.textContent).not.toMatch(/EQUAL_GROUP|POOLED|ZERO|RESCALE/);
+    // Coefficients the Vietnamese way: "0,60", not "0.60".
+    expect(within(form).getAllByRole('option')[0]?.textContent).toMatch(
+      / — A 1,00, B 0,60, C 0,20, D 0,00$/,
+    );
     fireEvent.change(screen.getByLabelText('Thang điểm'), { target: { value: 'LIN4' } });
     fireEvent.click(screen.getByLabelText('Gộp mọi câu trả lời hợp lệ'));
     fireEvent.click(screen.getByLabelText('Bỏ tiêu chí, quy đổi lại theo tổng điểm'));
