@@ -36,7 +36,7 @@ const commune: Organisation = {
 const ofProvince = (role: 'admin' | 'officer' = 'admin') => ({
   'GET /api/auth/me': {
     status: 200,
-    body: { ...session(role), organisation: { id: 'dn', name: 'Tỉnh Đồng Nai' } },
+    body: { signedIn: true, ...session(role), organisation: { id: 'dn', name: 'Tỉnh Đồng Nai' } },
   },
   'GET /api/organisations': { status: 200, body: [province, commune] },
 });
