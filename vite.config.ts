@@ -37,6 +37,7 @@ export default defineConfig({
     pool: 'forks',
     // TEST_DB=postgres: a PostgreSQL server and a migrated template for test/db.ts.
     globalSetup: ['test/postgres/global-setup.ts'],
+    setupFiles: ['test/postgres/cleanup.ts'],
     // PostgreSQL answers over a socket: the seeding of the largest fixtures takes a few times
     // longer than on SQLite in memory.
     testTimeout: onPostgres ? 60_000 : 20_000,

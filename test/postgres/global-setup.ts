@@ -31,7 +31,13 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     await db.destroy();
   }
   process.env.TEST_PG_TEMPLATE = template;
-  return async () => server?.stop();
+  return async () => {
+    if (server) return server.stop();
+    // TEST_PG_URL's server stays up: only the template goes.
+    const end = new pg.Client({ connectionString: url });
+    await end.connect();
+    await end.query(`drop database if exists ${template} with (force)`).finally(() => end.end());
+  };
 }
 
 /** `url` pointing at database `name` on the same server. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SurveyView } from '../../contract/respondent';
 import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
+import { tokenHash } from '../../server/secrets';
 import { failInserts } from '../db';
 import { fullAnswers, json, setup, submissionId } from './helpers';
 
@@ -221,6 +222,42 @@ describe('POST /api/s/:token/submit', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(await count('submission')).toBe(1);
+  });
+
+  // SQLite has one writer; on PostgreSQL the conditional update's row lock decides (issue #12).
+  it('stores exactly one of 30 different submits racing on one link; the others get 409', async () => {
+    const [token = ''] = ctx.tokens('LD_UBND_XA');
+    const answers = await Promise.all(
+      (['A', 'B', 'C'] as const).map((o) => fullAnswers(ctx.db, 'LD_UBND_XA', o)),
+    );
+    await ctx.claimOf(token);
+    const before = await count('answer');
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        ctx.respond(
+          token,
+          '/submit',
+          json({ submissionId: submissionId(), answers: answers[i % 3] }),
+        ),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(29);
+    for (const r of results.filter((r) => r.status === 409))
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe(
+        'already_submitted',
+      );
+    const stored = (await count('answer')) - before;
+    expect(stored).toBe(answers[0]?.length);
+    const events = await ctx.db
+      .selectFrom('invitationEvent as e')
+      .innerJoin('invitation as i', 'i.id', 'e.invitationId')
+      .select('e.status')
+      .where('i.tokenHash', '=', tokenHash(token))
+      .where('e.status', '=', 'submitted')
+      .execute();
+    expect(events).toHaveLength(1);
   });
 
   it('answers 422 invalid_answers with one Vietnamese message per problem, and stores nothing', async () => {
