@@ -146,6 +146,8 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     await page.goto(link.link);
     await expect.poll(heading).toMatch(/Khảo sát/);
     expect(await page.textContent('body')).toContain('Đại biểu HĐND tỉnh');
+    // The welcome comes with the page ("Phần 1"); the count of parts once the form has loaded.
+    await expect.poll(part).toBe(1);
     let last = await part();
     let sawBack = false;
     while (!(await page.getByRole('button', { name: 'Gửi phiếu' }).count())) {
