@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Config } from './config';
 import { consoleApi } from './console-api';
 import type { Db } from './db/connect';
@@ -10,6 +11,8 @@ import { shortCodeRoutes } from './invitations/short-code';
 import { requestLogger } from './log';
 import { openApiDocument } from './openapi';
 import {
+  CLAIM_COOKIE,
+  CLAIM_COOKIE_DAYS,
   canCarryFirstScreen,
   firstScreenFor,
   isBrowserOpening,
@@ -68,10 +71,20 @@ export function createApp({ db, config }: AppDeps) {
   // second round trip before the first screen (issue #13.8; server/respondent/first-screen.ts).
   app.get('/s/:token', async (c) => {
     const html = page('form.html', { inlineStyles: true });
+    const token = c.req.param('token');
     const first =
       isBrowserOpening(c.req.raw) && canCarryFirstScreen(html)
-        ? await firstScreenFor(db, config.secret, c.req.param('token'), new Date())
+        ? await firstScreenFor(db, config.secret, token, new Date(), getCookie(c, CLAIM_COOKIE))
         : null;
+    if (first) {
+      setCookie(c, CLAIM_COOKIE, first.claim, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: config.publicUrl.startsWith('https://'),
+        path: `/s/${encodeURIComponent(token)}`,
+        maxAge: CLAIM_COOKIE_DAYS * 86_400,
+      });
+    }
     return c.html(withFirstScreen(html, first), 200, FORM_PAGE_HEADERS);
   });
   // The office console: one page, its own bundle (the form never loads it); client-side screens.

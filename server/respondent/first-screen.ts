@@ -1,6 +1,8 @@
 import { FIRST_SCREEN_ELEMENT, type FirstScreen } from '../../contract/first-screen';
+import { CLAIM_FORMAT } from '../../contract/resume-code';
 import { campaignPhase } from '../campaigns/phase';
 import type { Db } from '../db/connect';
+import { claimHash, sameHash } from '../secrets';
 import { campaignView, claimFirstOpen, findLink, questionnaireViews } from './link';
 import { openingPage } from './opening-html';
 
@@ -22,28 +24,51 @@ export function isBrowserOpening(req: Request): boolean {
 }
 
 /**
+ * The page keeps the claim it handed out in a cookie of its own address (`Path=/s/<token>`,
+ * HttpOnly, SameSite=Lax: sent when the person opens the link again from Zalo or the camera): a
+ * phone whose script never ran (a weak network, the page left before it loaded) and which reloads
+ * is still the phone that claimed the link, and gets its first screen and claim again instead of
+ * "opened on another device". Only a browser that had the page can send it.
+ */
+export const CLAIM_COOKIE = 'cchc_claim';
+export const CLAIM_COOKIE_DAYS = 120;
+
+/**
  * The first screen of a link never opened, claiming it exactly as the first `GET /api/s/<token>`
- * would (docs/contract.md §5): null for an unknown, revoked, claimed or submitted link, or one
- * whose campaign is not open — the page then has no data and the form asks the API as before.
+ * would (docs/contract.md §5); or, for a link claimed already, the same screen again when
+ * `cookieClaim` is its claim (the page's cookie, CLAIM_COOKIE). Null for an unknown, revoked or
+ * submitted link, one claimed elsewhere, or one whose campaign is not open — the page then has no
+ * data and the form asks the API as before.
  */
 export async function firstScreenFor(
   db: Db,
   secret: string,
   token: string,
   now: Date,
+  cookieClaim?: string,
 ): Promise<FirstScreen | null> {
   const link = await findLink(db, token);
   if (!link) return null;
   const { invitation, campaign } = link;
   if (invitation.status === 'revoked' || invitation.status === 'submitted') return null;
-  if (invitation.claimHash) return null;
   if (campaignPhase(campaign, now) !== 'open') return null;
-  const first = await claimFirstOpen(db, secret, link, now);
-  if (!first) return null;
+  let claim: string;
+  if (invitation.claimHash) {
+    const mine =
+      cookieClaim !== undefined &&
+      CLAIM_FORMAT.test(cookieClaim) &&
+      sameHash(claimHash(secret, invitation.id, cookieClaim), invitation.claimHash);
+    if (!mine) return null;
+    claim = cookieClaim;
+  } else {
+    const first = await claimFirstOpen(db, secret, link, now);
+    if (!first) return null;
+    claim = first.claim;
+  }
   const views = await questionnaireViews(db, link);
   return {
     ...campaignView(link),
-    claim: first.claim,
+    claim,
     questionnaires: views.map((v) => ({ id: v.id, title: v.title })),
   };
 }

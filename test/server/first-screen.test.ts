@@ -97,6 +97,40 @@ describe('the page of a link never opened', () => {
     expect(html).not.toContain(first?.campaign.name ?? '?');
   });
 
+  it('gives it again to the phone that had the page, by its cookie: a reload after the script never ran', async () => {
+    const [token = '', other = ''] = ctx.tokens('LD_UBND_XA');
+    const res = await open(token);
+    const first = firstScreenOf(await res.text());
+    const cookie = res.headers.get('set-cookie') ?? '';
+    // The claim stays on the phone even if no script runs: HttpOnly, only for this link's page,
+    // sent when the link is opened again from a chat app (Lax).
+    expect(cookie).toContain(`cchc_claim=${first?.claim}`);
+    expect(cookie).toContain(`Path=/s/${token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const jar = { ...NAVIGATION, Cookie: cookie.split(';')[0] ?? '' };
+    const reload = await open(token, jar);
+    const again = firstScreenOf(await reload.text());
+    expect(again?.claim).toBe(first?.claim);
+    expect(again?.questionnaires).toEqual(first?.questionnaires);
+    // A wrong claim in the cookie, or another link's, is another device: nothing.
+    const wrong = await open(token, { ...NAVIGATION, Cookie: `cchc_claim=${'x'.repeat(27)}` });
+    expect(firstScreenOf(await wrong.text())).toBeNull();
+    const otherRes = await open(other);
+    const otherCookie = (otherRes.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(
+      firstScreenOf(await (await open(token, { ...NAVIGATION, Cookie: otherCookie })).text()),
+    ).toBeNull();
+    // Nothing once the form is submitted.
+    const answers = await fullAnswers(ctx.db, 'LD_UBND_XA');
+    const submit = await ctx.app.request(
+      `/api/s/${token}/submit`,
+      withClaim(first?.claim ?? '', json({ submissionId: submissionId(), answers })),
+    );
+    expect(submit.status).toBe(201);
+    expect(firstScreenOf(await (await open(token, jar)).text())).toBeNull();
+  });
+
   it('is not claimed by what only reads the page: a link preview, a HEAD, a prefetch', async () => {
     const [token = ''] = ctx.tokens('LD_UBND_XA');
     const preview = await open(token, { 'User-Agent': 'facebookexternalhit/1.1' });
