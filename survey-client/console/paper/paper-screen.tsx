@@ -24,6 +24,15 @@ export function PaperScreen({ campaign }: { campaign: CampaignDetail }) {
       : campaign.phase === 'closed'
         ? 'Đợt khảo sát đã kết thúc: không nhận thêm cuống phiếu hay phiếu giấy.'
         : null;
+  // Sheets whose stub came back before closing are still typed after it, until the official
+  // results are locked (the server answers 409 results_locked then): issue #13.1.
+  const waiting = campaign.paperWaiting ?? 0;
+  const entryBlocked =
+    campaign.phase === 'closed'
+      ? waiting > 0
+        ? null
+        : 'Đợt khảo sát đã kết thúc và không còn phiếu giấy nào đã nhận cuống chờ nhập.'
+      : takeBlocked;
   return (
     <>
       <fieldset class="segmented">
@@ -39,7 +48,16 @@ export function PaperScreen({ campaign }: { campaign: CampaignDetail }) {
       ) : view === 'stubs' ? (
         <StubReceipt campaign={campaign} blocked={takeBlocked} />
       ) : (
-        <PaperEntry campaign={campaign} blocked={takeBlocked} />
+        <>
+          {campaign.phase === 'closed' && waiting > 0 && (
+            <p class="hint" role="status">
+              Đợt khảo sát đã kết thúc: còn {waiting.toLocaleString('vi-VN')} phiếu giấy đã nhận
+              cuống trước khi kết thúc đang chờ nhập. Vẫn nhập được cho đến khi kết quả chính thức
+              được khóa.
+            </p>
+          )}
+          <PaperEntry campaign={campaign} blocked={entryBlocked} />
+        </>
       )}
     </>
   );

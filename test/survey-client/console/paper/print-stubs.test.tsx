@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { builtInDefinition } from '../../../../questionnaires';
 import {
   CSRF,
   campaign,
@@ -64,6 +65,43 @@ describe('printing paper forms', () => {
       'disabled',
       true,
     );
+  });
+
+  it('a closed campaign still takes the sheets of stubs received before closing, and says so', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/c2024': {
+        status: 200,
+        body: { ...campaign({ phase: 'closed' }), paperWaiting: 2 },
+      },
+      [`GET ${BASE}/definition`]: {
+        status: 200,
+        body: { editable: false, definition: builtInDefinition() },
+      },
+    });
+    await openAt('/console/c/c2024/paper');
+    await click('Nhập phiếu giấy');
+    expect(screen.getByRole('status').textContent).toContain(
+      'Đợt khảo sát đã kết thúc: còn 2 phiếu giấy đã nhận cuống trước khi kết thúc đang chờ nhập.',
+    );
+    expect(screen.queryByText(/không nhận thêm cuống phiếu hay phiếu giấy/)).toBeNull();
+    expect(screen.getByLabelText('Số phiếu (in ở đầu tờ trả lời)')).toBeTruthy();
+    // Stubs are not received any more.
+    await click('Nhận cuống phiếu');
+    expect(
+      screen.getByText('Đợt khảo sát đã kết thúc: không nhận thêm cuống phiếu hay phiếu giấy.'),
+    ).toBeTruthy();
+  });
+
+  it('a closed campaign with no sheet waiting takes none', async () => {
+    serve('closed');
+    await openAt('/console/c/c2024/paper');
+    await click('Nhập phiếu giấy');
+    expect(
+      screen.getByText(
+        'Đợt khảo sát đã kết thúc và không còn phiếu giấy nào đã nhận cuống chờ nhập.',
+      ),
+    ).toBeTruthy();
   });
 
   it('a closed campaign prints no more', async () => {
