@@ -35,6 +35,25 @@ export function findUnits(units: Unit[], query: string): Unit[] {
   );
 }
 
+/**
+ * The unit Enter ticks: the one unit found, or the one whose own name has the words typed when
+ * the same words also name a former district ("loc ninh": Xã Lộc Ninh, not every commune of
+ * "Huyện Lộc Ninh (cũ)"); none when that is still more than one.
+ */
+export function unitOnEnter(units: Unit[], query: string): Unit | undefined {
+  const found = findUnits(units, query);
+  if (found.length === 1) return found[0];
+  const typed = wordsOf(query);
+  const named = found.filter((u) => startsWords(typed, u.name));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** A search to show as an example: the last two words of the first unit's name, folded. */
+export const searchExample = (units: Unit[]) =>
+  wordsOf(units[0]?.name ?? 'Tân Hưng')
+    .slice(-2)
+    .join(' ');
+
 export interface Area {
   /** null for the units the unit set gives no area: listed first, under no heading. */
   name: string | null;

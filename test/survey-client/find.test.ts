@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byArea, findUnits, fold } from '../../survey-client/form/find';
+import { byArea, findUnits, fold, searchExample, unitOnEnter } from '../../survey-client/form/find';
 import { AREAS, provinceView, questionnaire } from './fixture';
 
 const units = questionnaire(provinceView(), 'P05').units;
@@ -85,5 +85,32 @@ describe('units by former district', () => {
     const plain = mixed.map(({ code, name }) => ({ code, name }));
     expect(byArea(plain)).toEqual([{ name: null, units: plain }]);
     expect(byArea([])).toEqual([]);
+  });
+
+  it('ticks on Enter the commune named, even when its name is also a former district', () => {
+    const loc = [
+      { code: 'A', name: 'Xã Lộc Tấn', area: 'Huyện Lộc Ninh (cũ)' },
+      { code: 'B', name: 'Xã Lộc Ninh', area: 'Huyện Lộc Ninh (cũ)' },
+      { code: 'C', name: 'Xã Lộc Hưng', area: 'Huyện Lộc Ninh (cũ)' },
+      { code: 'D', name: 'Xã Tân Hưng', area: 'Huyện Hớn Quản (cũ)' },
+    ] as typeof units;
+    // "loc ninh" is Xã Lộc Ninh and every commune of Huyện Lộc Ninh (cũ).
+    expect(findUnits(loc, 'loc ninh')).toHaveLength(3);
+    expect(unitOnEnter(loc, 'loc ninh')?.name).toBe('Xã Lộc Ninh');
+    expect(unitOnEnter(loc, 'tan hung')?.name).toBe('Xã Tân Hưng');
+    expect(unitOnEnter(units, 'tan hung')?.name).toBe('Xã Tân Hưng');
+    // Words that name several units tick none.
+    expect(unitOnEnter(loc, 'loc')).toBeUndefined();
+    expect(unitOnEnter(loc, 'hung')).toBeUndefined();
+  });
+
+  it('gives an example search from the list itself, not a commune for a list of departments', () => {
+    expect(searchExample(units)).toBe(
+      fold(units[0]?.name ?? '')
+        .split(' ')
+        .slice(-2)
+        .join(' '),
+    );
+    expect(searchExample([{ code: 'SNV', name: 'Sở Nội vụ' }] as typeof units)).toBe('noi vu');
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { QuestionnaireView } from '../../../contract/respondent';
-import { byArea, findUnits } from '../find';
+import { byArea, findUnits, searchExample, unitOnEnter } from '../find';
 import { type Ctx, MANY_UNITS, type Unit } from '../model';
 
 /** Said of communes and of departments alike: the questionnaire's title above says which. */
@@ -89,7 +89,7 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
         Tìm và chọn những đơn vị Ông/Bà nắm rõ để đánh giá
       </label>
       <p class="hint" id="units-find-hint">
-        Gõ vài chữ trong tên, có dấu hay không dấu đều được, ví dụ «tan hung».
+        Gõ vài chữ trong tên, có dấu hay không dấu đều được, ví dụ «{searchExample(qn.units)}».
       </p>
       <div class="find">
         <input
@@ -103,10 +103,12 @@ export function UnitsScreen({ qn, st, update }: Ctx & { qn: QuestionnaireView })
           onFocus={() => document.getElementById('units-find-label')?.scrollIntoView?.(true)}
           onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
-            // Enter on a search that finds one unit ticks it and clears the box for the next.
-            if (e.key !== 'Enter' || found.length !== 1 || !found[0]) return;
+            // Enter on a search that finds one unit (by its own name, when the words also name a
+            // former district) ticks it and clears the box for the next.
+            const unit = e.key === 'Enter' ? unitOnEnter(qn.units, query) : undefined;
+            if (!unit) return;
             e.preventDefault();
-            change([found[0].code], true);
+            change([unit.code], true);
             setQuery('');
           }}
         />
