@@ -3,6 +3,7 @@
  * exported `nhat-ky.csv` (issue #13.11: no action code, key or raw JSON reaches a reader). Pure,
  * no zod: the console bundle imports it. Times are formatted by the caller (`dateTime`).
  */
+import { SLIP_ARRANGEMENT_NAMES, type SlipArrangement } from './invitation-list';
 
 const ROLE_NAMES: Record<string, string> = {
   admin: 'Quản trị',
@@ -125,7 +126,8 @@ const KEYS: Record<string, string> = {
   wasClaimed: 'Đã được mở trên một thiết bị',
   campaign: 'Đợt khảo sát',
   ids: 'Số người được chọn',
-  layout: 'Cách xếp',
+  layout: 'Số phiếu mỗi trang',
+  arrange: 'Cách xếp',
   page: 'Trang',
   q: 'Tìm',
   sort: 'Sắp xếp',
@@ -145,6 +147,8 @@ function value(key: string, v: unknown, dateTime: (iso: string) => string): stri
   if (key === 'channel' && typeof v === 'string') return CHANNEL_NAMES[v] ?? v;
   if (key === 'status' && typeof v === 'string') return STATUS_NAMES[v] ?? v;
   if (key === 'via' && v === 'cli') return 'dòng lệnh';
+  if (key === 'arrange' && typeof v === 'string')
+    return SLIP_ARRANGEMENT_NAMES[v as SlipArrangement] ?? v;
   if ((key === 'opensAt' || key === 'closesAt') && typeof v === 'string') return dateTime(v);
   if (Array.isArray(v)) return v.map((x) => value(key, x, dateTime)).join(', ');
   // Hashes are long and mean nothing to a reader: the start is enough to compare two lines.

@@ -59,6 +59,12 @@ describe('the audit log', () => {
           }),
           line({
             id: 1,
+            action: 'slips_printed',
+            campaignId: 'c2024',
+            details: JSON.stringify({ count: 1200, layout: '8', arrange: 'unit-pages' }),
+          }),
+          line({
+            id: 0,
             userId: null,
             userEmail: null,
             action: 'something_new',
@@ -92,7 +98,10 @@ describe('the audit log', () => {
     expect(cells(rows[2] as HTMLElement)[1]).toBe('Khóa tài khoản');
     expect(cells(rows[3] as HTMLElement).slice(1, 3)).toEqual(['Ghi nhận đã nhắc', 'gone']);
     expect(cells(rows[3] as HTMLElement)[4]).toBe('Kênh: Zalo');
-    expect(cells(rows[4] as HTMLElement)).toEqual([
+    expect(cells(rows[4] as HTMLElement)[4]).toBe(
+      'Số lượng: 1.200; Số phiếu mỗi trang: 8; Cách xếp: Mỗi đơn vị sang trang mới',
+    );
+    expect(cells(rows[5] as HTMLElement)).toEqual([
       '—IP 10.0.0.7',
       'something_new',
       '—',
