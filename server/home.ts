@@ -19,7 +19,7 @@ export function homePage(notice?: string, form: HomeForm = {}): string {
 </head><body><main>
 <h1>Khảo sát xã hội học về Chỉ số cải cách hành chính</h1>
 ${notice ? `<p class="n" role="status">${escapeHtml(notice)}</p>` : ''}
-<p>Để trả lời phiếu khảo sát, Ông/Bà hãy quét mã QR hoặc mở đường dẫn cá nhân mà Phòng Nội vụ đã gửi.</p>
+<p>Để trả lời phiếu khảo sát, Ông/Bà hãy quét mã QR hoặc mở đường dẫn cá nhân mà cơ quan tổ chức khảo sát đã gửi.</p>
 <form method="post" action="/code"${challenge}><label for="code">Hoặc nhập mã in trên phiếu mời (8 ký tự):</label>
 <input id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" placeholder="VD: K7QM-4X2P" required value="${escapeHtml(form.typed ?? '')}">
 <button type="submit">Mở phiếu</button></form>

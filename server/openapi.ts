@@ -78,7 +78,7 @@ export function openApiDocument(publicUrl: string) {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'cchc-survey — API của Phòng Nội vụ',
+      title: 'cchc-survey — API của cơ quan nội vụ',
       version: '1',
       description:
         'Đăng nhập bằng POST /api/auth/login (đặt cookie phiên); mọi thao tác thay đổi dữ liệu gửi kèm header X-CSRF-Token lấy từ kết quả đăng nhập. Lỗi: { error: { code, message, details? } }. API của người trả lời (/api/s/…) xem docs/contract.md: lần mở đầu tiên một đường dẫn trả về claim, mọi lệnh gọi sau đó gửi kèm header X-Claim (claim hoặc mã tiếp tục), thiếu hoặc sai thì 403 claimed.',

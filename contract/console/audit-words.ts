@@ -7,7 +7,7 @@ import { SLIP_ARRANGEMENT_NAMES, type SlipArrangement } from './invitation-list'
 
 const ROLE_NAMES: Record<string, string> = {
   admin: 'Quản trị',
-  officer: 'Cán bộ Phòng Nội vụ',
+  officer: 'Cán bộ nội vụ',
   analyst: 'Phân tích, thẩm định',
 };
 
@@ -162,7 +162,7 @@ function value(key: string, v: unknown, dateTime: (iso: string) => string): stri
   return String(v);
 }
 
-/** `details` JSON → "Vai trò: Cán bộ Phòng Nội vụ; Số lượng: 12". */
+/** `details` JSON → "Vai trò: Cán bộ nội vụ; Số lượng: 12". */
 export function describeDetails(
   action: string,
   details: Record<string, unknown> | null,

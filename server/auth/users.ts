@@ -9,7 +9,7 @@ import { hashPassword, passwordProblem } from './password';
 export const ROLES: Role[] = ['admin', 'officer', 'analyst'];
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Quản trị',
-  officer: 'Cán bộ Phòng Nội vụ',
+  officer: 'Cán bộ nội vụ',
   analyst: 'Phân tích, thẩm định',
 };
 

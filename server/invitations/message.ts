@@ -21,7 +21,7 @@ export function inviteMessage(
   const deadline = closesAt ? ` trước ${viDateTime(closesAt)}` : '';
   return [
     `Kính gửi đồng chí ${to.name},`,
-    `Phòng Nội vụ trân trọng mời đồng chí tham gia ${campaignName}.`,
+    `Trân trọng kính mời đồng chí tham gia ${campaignName}.`,
     `Đề nghị đồng chí mở đường dẫn cá nhân sau để trả lời${deadline}: ${to.link}`,
     `(hoặc vào ${home} và nhập mã ${to.shortCode}).`,
     'Phiếu không ghi họ tên; câu trả lời không thể truy ra người trả lời. Trân trọng cảm ơn đồng chí!',

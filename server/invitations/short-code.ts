@@ -129,7 +129,7 @@ export function shortCodeRoutes(db: Db, config: Pick<Config, 'secret' | 'publicU
     if (invitation.status === 'revoked') {
       return c.html(
         homePage(
-          'Mã này không còn hiệu lực: phiếu mời đã bị thu hồi. Vui lòng liên hệ Phòng Nội vụ để được cấp phiếu mời mới.',
+          'Mã này không còn hiệu lực: phiếu mời đã bị thu hồi. Vui lòng liên hệ cơ quan đã gửi phiếu mời để được cấp phiếu mời mới.',
           { typed },
         ),
         410,

@@ -2,7 +2,7 @@ import type { ImportRow, InvitationStatus, Phase, Role, Severity } from './types
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Quản trị',
-  officer: 'Cán bộ Phòng Nội vụ',
+  officer: 'Cán bộ nội vụ',
   analyst: 'Phân tích, thẩm định',
 };
 

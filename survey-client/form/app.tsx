@@ -25,7 +25,7 @@ export function tokenFromPath(path: string): string | null {
 const MESSAGES: Record<number, [title: string, text: string]> = {
   404: [
     'Không mở được phiếu',
-    'Đường dẫn không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ Phòng Nội vụ.',
+    'Đường dẫn không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ cơ quan đã gửi đường dẫn.',
   ],
   403: ['Đợt khảo sát chưa bắt đầu.', 'Xin Ông/Bà quay lại khi đợt khảo sát bắt đầu.'],
   409: [

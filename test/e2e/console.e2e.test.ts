@@ -70,7 +70,7 @@ describe.skipIf(!canRunBrowser)('an officer runs the survey from a phone', () =>
   it('tracking, roster import, reminder and revoke', async () => {
     step = 'sign-in';
     await signIn(OFFICER);
-    expect(await page.textContent('header')).toContain('Cán bộ Phòng Nội vụ');
+    expect(await page.textContent('header')).toContain('Cán bộ nội vụ');
 
     step = 'tracking';
     await page.getByRole('link', { name: /bản dùng thử/ }).tap();

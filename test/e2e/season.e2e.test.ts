@@ -172,7 +172,7 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     await office.getByLabel('Mật khẩu').fill(OFFICER.password);
     await office.getByRole('button', { name: 'Đăng nhập' }).click();
     await office.getByRole('heading', { name: 'Các đợt khảo sát' }).waitFor();
-    expect(await office.textContent('header')).toContain('Cán bộ Phòng Nội vụ');
+    expect(await office.textContent('header')).toContain('Cán bộ nội vụ');
     await keepScreenshot(office, 'season-01-signed-in');
 
     step = 'create-campaign';

@@ -31,7 +31,7 @@ describe('nhat-ky.csv', () => {
     );
     const added = lines.find((l) => l.includes('Tạo tài khoản'));
     expect(added).toMatch(/^\d{2} giờ \d{2} ngày \d{2}\/\d{2}\/\d{4},admin-/);
-    expect(added).toContain('moi@dongnai.gov.vn,Vai trò: Cán bộ Phòng Nội vụ');
+    expect(added).toContain('moi@dongnai.gov.vn,Vai trò: Cán bộ nội vụ');
     expect(lines.some((l) => l.includes('Đăng nhập không thành công'))).toBe(true);
     // No action code, JSON or ISO time reaches the reader.
     expect(text).not.toMatch(/user_added|login_failed|[{}"]role"|\d{4}-\d{2}-\d{2}T/);

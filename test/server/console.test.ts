@@ -167,7 +167,7 @@ describe('invitations', () => {
     // Greets as offices write, the deadline as a document gives it, the link and the code.
     expect(one?.['Tin nhắn mời']?.split('\n')).toEqual([
       'Kính gửi đồng chí Võ Thanh Phúc,',
-      'Phòng Nội vụ trân trọng mời đồng chí tham gia Khảo sát xã hội học Chỉ số CCHC năm 2023 (bản dùng thử).',
+      'Trân trọng kính mời đồng chí tham gia Khảo sát xã hội học Chỉ số CCHC năm 2023 (bản dùng thử).',
       `Đề nghị đồng chí mở đường dẫn cá nhân sau để trả lời trước 17 giờ 00 ngày 05/01/2027: ${one?.['Đường dẫn']}`,
       `(hoặc vào http://survey.test và nhập mã ${one?.['Mã trả lời']}).`,
       'Phiếu không ghi họ tên; câu trả lời không thể truy ra người trả lời. Trân trọng cảm ơn đồng chí!',

@@ -44,7 +44,7 @@ describe('npm run cli -- org', () => {
       await runCli([...user, 'mật-khẩu-đủ-dài-1', '--role', 'officer', '--org', commune], env),
     ).toBe(0);
     expect(last()).toBe(
-      'Đã tạo tài khoản canbo@tanhung.gov.vn (Cán bộ Phòng Nội vụ, tổ chức "Xã Tân Hưng").',
+      'Đã tạo tài khoản canbo@tanhung.gov.vn (Cán bộ nội vụ, tổ chức "Xã Tân Hưng").',
     );
 
     out = [];

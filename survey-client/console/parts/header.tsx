@@ -21,7 +21,7 @@ export function Header({
       </a>
       <Link href="/console" class="brand">
         Khảo sát CCHC
-        <small>Phòng Nội vụ</small>
+        <small>Điều tra xã hội học</small>
       </Link>
       <div class="who">
         <AdminLink user={user} />

@@ -59,7 +59,7 @@ export function Login({
     <main class="login">
       <h1>Đăng nhập</h1>
       <p class="lead">
-        Khảo sát xã hội học Chỉ số CCHC — dành cho Phòng Nội vụ và Hội đồng thẩm định.
+        Khảo sát xã hội học Chỉ số CCHC — dành cho cơ quan nội vụ và Hội đồng thẩm định.
       </p>
       {expired && !error && (
         <p class="notice" role="status">

@@ -49,7 +49,7 @@ export function Claimed({
       </p>
       <p>
         Nếu Ông/Bà chưa từng mở đường dẫn này thì đã có người khác mở trước. Xin đừng trả lời tiếp
-        mà liên hệ Phòng Nội vụ (cơ quan đã gửi đường dẫn) để được cấp đường dẫn mới.
+        mà liên hệ cơ quan đã gửi đường dẫn để được cấp đường dẫn mới.
       </p>
       <form
         onSubmit={(e) => {

@@ -85,7 +85,7 @@ describe('signing in', () => {
     await openAt('/console/login');
     await typeLogin('binh@honquan.vn', 'mật-khẩu-dài-đủ');
     expect(screen.getByText('Trần Thị Bình')).toBeTruthy();
-    expect(screen.getByText('Cán bộ Phòng Nội vụ')).toBeTruthy();
+    expect(screen.getByText('Cán bộ nội vụ')).toBeTruthy();
     expect(location.pathname).toBe('/console');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Các đợt khảo sát');
     expect(server.gets('/api/campaigns')).toHaveLength(1);

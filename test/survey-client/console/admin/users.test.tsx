@@ -68,7 +68,7 @@ describe('accounts (admin)', () => {
     expect(an.textContent).toContain('an@honquan.vn');
     expect(an.textContent).toContain('Đang hoạt động');
     const selected = (s: HTMLSelectElement) => s.options[s.selectedIndex]?.textContent;
-    expect(selected(roleOf('Nguyễn Văn An'))).toBe('Cán bộ Phòng Nội vụ');
+    expect(selected(roleOf('Nguyễn Văn An'))).toBe('Cán bộ nội vụ');
     expect(selected(roleOf('Lê Thị Hoa'))).toBe('Phân tích, thẩm định');
     expect(selected(roleOf('Trần Thị Bình'))).toBe('Quản trị');
     expect(row('Lê Thị Hoa').textContent).toContain('Đã khóa');
@@ -140,7 +140,7 @@ describe('accounts (admin)', () => {
     await openAt('/console/admin/users');
     fireEvent.change(roleOf('Nguyễn Văn An'), { target: { value: 'analyst' } });
     await settle();
-    expect(dialog().textContent).toContain('«Cán bộ Phòng Nội vụ» thành «Phân tích, thẩm định»');
+    expect(dialog().textContent).toContain('«Cán bộ nội vụ» thành «Phân tích, thẩm định»');
     await click('Hủy', dialog());
     expect(server.changes()).toHaveLength(0);
     expect(roleOf('Nguyễn Văn An').value).toBe('officer');
