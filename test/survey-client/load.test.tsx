@@ -39,7 +39,9 @@ describe('opening the link', () => {
     stubServer(null);
     await renderApp();
     expect(
-      screen.getByText('Đường dẫn không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ cơ quan đã gửi đường dẫn.'),
+      screen.getByText(
+        'Đường dẫn không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ cơ quan đã gửi đường dẫn.',
+      ),
     ).toBeTruthy();
   });
 
