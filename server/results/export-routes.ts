@@ -13,6 +13,7 @@ import { resultsDocument, runDistributions } from './present';
 import { findRun, submissionsFingerprint } from './queries';
 import {
   CODEBOOK_COLUMNS,
+  CODEBOOK_HEADINGS,
   partsOf,
   planRawExport,
   ROWS_PER_PART,
@@ -105,7 +106,14 @@ export function addExportRoutes(app: ResultsApp, db: Db) {
   app.get('/:id/raw-answers-codebook.csv', analysts, async (c) => {
     const { campaign, codebook } = await rawExport(db, c.get('campaign'));
     return c.body(
-      toCsv([...CODEBOOK_COLUMNS], codebook),
+      toCsv(
+        CODEBOOK_COLUMNS.map((c) => CODEBOOK_HEADINGS[c]),
+        codebook.map((r) => ({
+          [CODEBOOK_HEADINGS.section]: r.section,
+          [CODEBOOK_HEADINGS.code]: r.code,
+          [CODEBOOK_HEADINGS.description]: r.description,
+        })),
+      ),
       200,
       attachment(`ma-hoa-${campaign.id}.csv`, CSV),
     );

@@ -33,6 +33,12 @@ export type RawRow = Record<(typeof RAW_COLUMNS)[number], string>;
 
 export const CODEBOOK_COLUMNS = ['section', 'code', 'description'] as const;
 export type CodebookRow = Record<(typeof CODEBOOK_COLUMNS)[number], string>;
+/** The codebook is read by a person: its headings in Vietnamese, in the CSV as in the workbook. */
+export const CODEBOOK_HEADINGS: Record<(typeof CODEBOOK_COLUMNS)[number], string> = {
+  section: 'Mục',
+  code: 'Mã',
+  description: 'Mô tả',
+};
 
 const cellKey = (unitCode: string, groupCode: string) => `${unitCode}\u0000${groupCode}`;
 
@@ -247,9 +253,9 @@ export async function rawAnswersXlsx(
   sheet.commit();
   const codes = book.addWorksheet('Mã hóa');
   codes.columns = [
-    { header: 'Mục', key: 'section', width: 18 },
-    { header: 'Mã', key: 'code', width: 24 },
-    { header: 'Mô tả', key: 'description', width: 110 },
+    { header: CODEBOOK_HEADINGS.section, key: 'section', width: 18 },
+    { header: CODEBOOK_HEADINGS.code, key: 'code', width: 24 },
+    { header: CODEBOOK_HEADINGS.description, key: 'description', width: 110 },
   ];
   for (const r of codebook) codes.addRow(r).commit();
   codes.commit();

@@ -360,7 +360,7 @@ describe('the raw answers', () => {
   it('come with a codebook that says what was left out and why', async () => {
     const res = await analyst(`${API}/raw-answers-codebook.csv`);
     const text = (await bytesOf(res)).toString('utf8');
-    expect(text.startsWith('\uFEFFsection,code,description\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFMục,Mã,Mô tả\r\n')).toBe(true);
     expect(text).toContain('Đã bỏ,694 × LD_UBND_XA,"UBND huyện Hớn Quản — Lãnh đạo UBND các xã');
     expect(text).not.toContain('694 × HDND_HUYEN');
     expect(text).toContain('Nhóm,HDND_HUYEN,Đại biểu HĐND huyện');
