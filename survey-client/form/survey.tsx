@@ -146,7 +146,14 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
     // reload on the same screen, it still knows the entry before it.
     const kept = history.state as Entry | null;
     const before = kept?.screen === st.screen ? (kept.back ?? null) : null;
-    history.replaceState({ screen: st.screen, back: before } satisfies Entry, '');
+    const at = shown.current.findIndex((x) => x.id === st.screen);
+    const previous = before === null && at > 0 ? shown.current[at - 1]?.id : undefined;
+    if (previous !== undefined) {
+      // Opened in the middle with no history of the form (resumed on another device, the link
+      // opened again): the phone's back still goes to the part before, not out of the form.
+      history.replaceState({ screen: previous, back: null } satisfies Entry, '');
+      history.pushState({ screen: st.screen, back: previous } satisfies Entry, '');
+    } else history.replaceState({ screen: st.screen, back: before } satisfies Entry, '');
     const onPop = (e: PopStateEvent) => {
       const id = (e.state as { screen?: unknown } | null)?.screen;
       if (!submission.current && shown.current.some((x) => x.id === id)) show(id as string);

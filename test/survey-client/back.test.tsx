@@ -64,4 +64,17 @@ describe("«Quay lại» and the phone's back button", () => {
     await phoneBack();
     expect(heading()).toBe('Xem lại trước khi gửi');
   });
+
+  it("opened in the middle (resumed on another device), the phone's back goes to the part before, not out of the form", async () => {
+    stubServer({ ...view, draft: completeDraft(view, ['X-ANPHU']) });
+    await renderApp();
+    expect(heading()).toBe('Xem lại trước khi gửi');
+    await phoneBack();
+    // The last part before the review: the general questions.
+    expect(heading()).toBe('Thông tin chung');
+    // …and forward is the review again.
+    history.forward();
+    await flush();
+    expect(heading()).toBe('Xem lại trước khi gửi');
+  });
 });
