@@ -245,6 +245,7 @@ describe.skipIf(!canRunBrowser)('a provincial delegate rates 12 of 95 communes',
     await page.goto(url);
     await expect.poll(heading).toMatch(/Khảo sát/);
     const search = page.getByLabel('Tìm và chọn những đơn vị Ông/Bà nắm rõ để đánh giá');
+    await expect.poll(part).toBe(1);
     let last = await part();
     while (!(await search.count())) {
       if (await page.locator('textarea').count())
