@@ -434,8 +434,8 @@ function slipsSection(r: Report): string[] {
       `${s.gzipped ? '' : `**The server sent the page without gzip** (gzipped here: ${bytes(s.localGzipBytes)}). `}` +
       `Per slip: ${bytes(Math.round(s.rawBytes / Math.max(1, s.slips)))} raw, ` +
       `${bytes(Math.round(s.wireBytes / Math.max(1, s.slips)))} transferred.`,
-    `The ${s.slips.toLocaleString('en-US')} QR codes alone (QRCode.create and the SVG path, the work of ` +
-      `qrSvg in server/invitations/slips.ts, repeated in the benchmark process): ${ms(s.qrMs)} ms, ` +
+    `The ${s.slips.toLocaleString('en-US')} QR codes alone (qrSvg of server/invitations/qr.ts: the ` +
+      `code and its SVG path, run in the benchmark process): ${ms(s.qrMs)} ms, ` +
       `${pct(s.qrMs / s.medianMs)} of the median request.`,
   ];
 }
