@@ -290,6 +290,9 @@ function EntryForm({ campaign, reply }: { campaign: CampaignDetail; reply: Defin
           onInput={(value) => {
             looked.current = null;
             setState((old) => M.typeSerial(old, value));
+            // A whole serial (its check letter right) is looked up as soon as it is typed.
+            const typed = checkSerial(value);
+            if (typed.ok) void lookUpOnce(typed.serial);
           }}
           onBlur={serialBlurred}
           onEnter={serialEntered}

@@ -242,8 +242,8 @@ describe('entering a paper form', () => {
       status: 200,
       body: { serial: used, groupCode: 'LD_UBND_XA', group: 'x', entered: true },
     });
+    // As it is typed: no Enter, no leaving the box.
     fireEvent.input(serialBox(), { target: { value: used } });
-    fireEvent.blur(serialBox());
     await settle();
     expect(screen.getByRole('alert').textContent).toBe(
       'Phiếu có số phiếu này đã được nhập trước đó.',
