@@ -111,6 +111,11 @@ describe.skipIf(!canRunBrowser)('keyboard only, and 200% zoom', () => {
     const link = linkOf('HDND_HUYEN', 0);
     await page.goto(link.url);
     await expect.poll(heading, SLOW).toMatch(/Khảo sát/);
+    // The welcome comes with the page; «Tiếp tục» leads on once the form has loaded and counted
+    // its parts ("Phần 1/22"): before that it asks to wait.
+    await expect
+      .poll(() => page.locator('.progress label').textContent(), SLOW)
+      .toMatch(/^Phần 1\/\d+/);
 
     step = 'kb-welcome';
     const KNOWN = ['UBND xã An Phú', 'UBND thị trấn Tân Khai'];
