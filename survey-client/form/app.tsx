@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FirstScreen } from '../../contract/first-screen';
 import type { SurveyView } from '../../contract/respondent';
 import { CLAIM_FORMAT, resumeCodeOf } from '../../contract/resume-code';
@@ -74,6 +74,8 @@ export function App({ token }: { token: string | null }) {
   );
   // The page's claim, should this device's storage refuse to keep it.
   const given = start.k === 'opening' ? start.first.claim : null;
+  // «Tiếp tục» pressed on the welcome the page brought, before the rest of the form had come.
+  const pressedNext = useRef(false);
 
   /** Opens the link with this device's claim, or with the resume code just typed. */
   const load = (typed?: string, keepScreen = false) => {
@@ -130,7 +132,15 @@ export function App({ token }: { token: string | null }) {
       body = <p role="status">Đang tải phiếu khảo sát…</p>;
       break;
     case 'opening':
-      body = <Opening first={phase.first} code={codeOf(phase.first.claim)} />;
+      body = (
+        <Opening
+          first={phase.first}
+          code={codeOf(phase.first.claim)}
+          onNext={() => {
+            pressedNext.current = true;
+          }}
+        />
+      );
       break;
     case 'failed':
       body = (
@@ -157,6 +167,7 @@ export function App({ token }: { token: string | null }) {
           code={codeOf(phase.claim)}
           view={phase.view}
           onEnd={onEnd}
+          pastWelcome={pressedNext.current}
         />
       );
       break;

@@ -41,6 +41,8 @@ interface Props {
   code: string;
   view: SurveyView;
   onEnd: (end: End) => void;
+  /** «Tiếp tục» was pressed on the welcome before the form had loaded: start on the next part. */
+  pastWelcome?: boolean;
 }
 
 function titleOf(screen: Screen, view: SurveyView): string {
@@ -60,7 +62,7 @@ function titleOf(screen: Screen, view: SurveyView): string {
   }
 }
 
-export function Survey({ token, claim, code, view, onEnd }: Props) {
+export function Survey({ token, claim, code, view, onEnd, pastWelcome }: Props) {
   const [restored] = useState(() => restore(view, readLocal<Draft>('draft', token)));
   const [st, setSt] = useState<FormState>(restored.state);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
@@ -154,6 +156,9 @@ export function Survey({ token, claim, code, view, onEnd }: Props) {
       history.replaceState({ screen: previous, back: null } satisfies Entry, '');
       history.pushState({ screen: st.screen, back: previous } satisfies Entry, '');
     } else history.replaceState({ screen: st.screen, back: before } satisfies Entry, '');
+    const [welcome, first] = shown.current;
+    if (pastWelcome && welcome?.kind === 'welcome' && st.screen === welcome.id && first)
+      go(first.id);
     const onPop = (e: PopStateEvent) => {
       const id = (e.state as { screen?: unknown } | null)?.screen;
       if (!submission.current && shown.current.some((x) => x.id === id)) show(id as string);

@@ -60,7 +60,7 @@ describe('the first screen brought by the page (issue #13.8)', () => {
     expect(heading()).not.toBe('Khảo sát Chỉ số CCHC năm 2023');
   });
 
-  it('says the form is still loading when «Tiếp tục» is pressed before the rest has come', async () => {
+  it('says the form is loading when «Tiếp tục» is pressed before the rest has come', async () => {
     pageBrings(FIRST);
     // A slow network: the reply has not come yet.
     vi.stubGlobal('fetch', () => new Promise(() => {}));
@@ -69,6 +69,31 @@ describe('the first screen brought by the page (issue #13.8)', () => {
     await clickButton('Tiếp tục');
     expect(screen.getByText(/Đang tải phiếu khảo sát/)).toBeTruthy();
     expect(heading()).toBe('Khảo sát Chỉ số CCHC năm 2023');
+  });
+
+  it('moves on by itself when «Tiếp tục» was pressed before the rest had come', async () => {
+    pageBrings(FIRST);
+    let reply: (r: Response) => void = () => {};
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (reply = resolve)));
+    render(<App token={TOKEN} />);
+    await clickButton('Tiếp tục');
+    expect(screen.getByText(/Đang tải phiếu khảo sát/)).toBeTruthy();
+    await flush(50);
+    expect(heading()).toBe('Khảo sát Chỉ số CCHC năm 2023');
+    // The rest arrives: no second press is needed.
+    await act(async () => {
+      reply(
+        new Response(JSON.stringify(view), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+      await flush(50);
+    });
+    expect(heading()).not.toBe('Khảo sát Chỉ số CCHC năm 2023');
+    expect(screen.getByRole('progressbar', { name: 'Phần 2/22' })).toBeTruthy();
+    // The phone's back still leads to the welcome.
+    expect((history.state as { back?: string } | null)?.back).toBe('welcome');
   });
 
   it('ignores data that is not a first screen, and opens the link through the API as before', async () => {

@@ -45,10 +45,18 @@ export function Welcome({ view, code }: { view: WelcomeView; code: string }) {
 
 /**
  * The welcome as the page brought it (issue #13.8), while the rest of the form loads: the same
- * screen as the form's first, its length not known yet ("Phần 1"); «Tiếp tục» pressed before the
- * rest has come says so.
+ * screen as the form's first, its length not known yet ("Phần 1"). «Tiếp tục» pressed before the
+ * rest has come says so, and the form moves on by itself once it has (`onNext`).
  */
-export function Opening({ first, code }: { first: FirstScreen; code: string }) {
+export function Opening({
+  first,
+  code,
+  onNext,
+}: {
+  first: FirstScreen;
+  code: string;
+  onNext: () => void;
+}) {
   const [pressed, setPressed] = useState(false);
   return (
     <>
@@ -58,9 +66,15 @@ export function Opening({ first, code }: { first: FirstScreen; code: string }) {
       </h1>
       <Welcome view={first} code={code} />
       <p class="note" role="status">
-        {pressed ? 'Đang tải phiếu khảo sát… Xin chờ trong giây lát rồi bấm «Tiếp tục».' : ''}
+        {pressed ? 'Đang tải phiếu khảo sát… Phiếu sẽ tự sang phần tiếp theo.' : ''}
       </p>
-      <Nav onNext={() => setPressed(true)} nextLabel="Tiếp tục" />
+      <Nav
+        onNext={() => {
+          setPressed(true);
+          onNext();
+        }}
+        nextLabel="Tiếp tục"
+      />
       <SaveNotice status="idle" />
     </>
   );
