@@ -1,11 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import './compare.css';
+import '../styles/long-tables.css';
 import type { CompareOptions, Comparison } from '../../../contract/console/compare';
 import { campaignApi, query } from '../api';
+import { CardTable, Cell, NameCell, num } from '../parts/card-table';
+import { ListPager } from '../parts/list-pager';
 import { ErrorNotice, Loading } from '../parts/notice';
+import { matchesSearch, pageOf } from '../table-view';
 import { useLoad } from '../use-load';
 import { comparedWith, predecessorLine } from './compare-text';
 import { pct, score } from './format';
+import { RANKING_PAGE, RANKING_PLAIN } from './ranking-view';
 
 export type { Comparison };
 
@@ -50,6 +55,89 @@ function UnitName({ u, cmp }: { u: Unit; cmp: Comparison }) {
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+/**
+ * Every unit against its previous year. A province's 115 units are searched (with or without
+ * diacritics) and paged like the ranking, 25 a page; on a phone each row becomes a card.
+ */
+function UnitsTable({ cmp }: { cmp: Comparison }) {
+  const [q, setQ] = useState('');
+  const [at, setAt] = useState(0);
+  const all = cmp.units;
+  const plain = all.length <= RANKING_PLAIN;
+  const kept = useMemo(
+    () => (q ? all.filter((u) => matchesSearch(`${u.name} ${u.officialCode ?? ''}`, q)) : all),
+    [all, q],
+  );
+  const page = pageOf(kept, at, plain ? Math.max(1, kept.length) : RANKING_PAGE);
+  const pager = (where: string) =>
+    page.pages > 1 && (
+      <ListPager page={page} label={`Chuyển trang bảng so sánh (${where})`} onPage={setAt} />
+    );
+  const across = cmp.acrossMergers;
+  return (
+    <>
+      {!plain && (
+        <div class="filters">
+          <label>
+            Tìm đơn vị
+            <input
+              type="search"
+              value={q}
+              placeholder="Tên hoặc mã đơn vị, gõ có dấu hay không dấu"
+              onInput={(e) => {
+                setQ(e.currentTarget.value);
+                setAt(0);
+              }}
+            />
+          </label>
+          <p class="list-status" aria-live="polite">
+            {kept.length === all.length
+              ? `${all.length} đơn vị.`
+              : `${kept.length} trong ${all.length} đơn vị khớp.`}
+          </p>
+        </div>
+      )}
+      {pager('trên bảng')}
+      <CardTable
+        caption="So sánh theo đơn vị"
+        columns={[
+          'Đơn vị',
+          num('% năm nay'),
+          num('% năm trước'),
+          num(across ? 'Hạng năm nay (so sánh được)' : 'Hạng năm nay'),
+          num(across ? 'Hạng năm trước (so sánh được)' : 'Hạng năm trước'),
+          num('Thay đổi hạng'),
+        ]}
+      >
+        {page.rows.map((u) => (
+          <tr key={u.code}>
+            <NameCell>
+              <UnitName u={u} cmp={cmp} />
+            </NameCell>
+            {/* A unit nobody answered about has no percentage, not 0 %. */}
+            <Cell label="% năm nay" num>
+              {u.current?.noData ? '—' : pct(u.current?.surveyPercent)}
+            </Cell>
+            <Cell label="% năm trước" num>
+              {u.previous?.noData ? '—' : pct(u.previous?.surveyPercent)}
+            </Cell>
+            <Cell label="Hạng năm nay" num>
+              {rank(across ? u.rankAmongComparable?.current : u.current?.rank)}
+            </Cell>
+            <Cell label="Hạng năm trước" num>
+              {rank(across ? u.rankAmongComparable?.previous : u.previous?.rank)}
+            </Cell>
+            <Cell label="Thay đổi hạng" num>
+              {changeText(u.change.rank)}
+            </Cell>
+          </tr>
+        ))}
+      </CardTable>
+      {pager('dưới bảng')}
     </>
   );
 }
@@ -131,37 +219,7 @@ export function ComparePanel({ campaignId, runId }: { campaignId: string; runId:
               được, theo từng bộ chỉ số.
             </p>
           )}
-          <table class="r-table" aria-label="So sánh theo đơn vị">
-            <thead>
-              <tr>
-                <th>Đơn vị</th>
-                <th>% năm nay</th>
-                <th>% năm trước</th>
-                <th>{cmp.acrossMergers ? 'Hạng năm nay (so sánh được)' : 'Hạng năm nay'}</th>
-                <th>{cmp.acrossMergers ? 'Hạng năm trước (so sánh được)' : 'Hạng năm trước'}</th>
-                <th>Thay đổi hạng</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cmp.units.map((u) => (
-                <tr key={u.code}>
-                  <td>
-                    <UnitName u={u} cmp={cmp} />
-                  </td>
-                  {/* A unit nobody answered about has no percentage, not 0 %. */}
-                  <td>{u.current?.noData ? '—' : pct(u.current?.surveyPercent)}</td>
-                  <td>{u.previous?.noData ? '—' : pct(u.previous?.surveyPercent)}</td>
-                  <td>
-                    {rank(cmp.acrossMergers ? u.rankAmongComparable?.current : u.current?.rank)}
-                  </td>
-                  <td>
-                    {rank(cmp.acrossMergers ? u.rankAmongComparable?.previous : u.previous?.rank)}
-                  </td>
-                  <td>{changeText(u.change.rank)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <UnitsTable cmp={cmp} />
           {unit && (
             <>
               <label class="r-inline-select">

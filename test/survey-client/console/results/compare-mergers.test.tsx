@@ -174,3 +174,41 @@ describe('So sánh với năm trước, qua sắp xếp đơn vị hành chính 
     ]);
   });
 });
+
+describe('So sánh của một tỉnh: 115 đơn vị', () => {
+  const many: UnitComparison[] = Array.from({ length: 115 }, (_, i) => ({
+    ...(units[2] as UnitComparison),
+    code: `X${i}`,
+    officialCode: String(26000 + i),
+    name: i === 70 ? 'Xã Tân Hưng' : `Xã Số ${i + 1}`,
+  }));
+
+  it('pages the table, 25 units a page, and finds a unit typed without diacritics', async () => {
+    fakeServer({
+      [`GET ${COMPARE}-options`]: {
+        status: 200,
+        body: {
+          choices: [{ id: 'demo-2023', name: 'Khảo sát 2023', comparable: true, why: null }],
+          defaultId: 'demo-2023',
+        },
+      },
+      [`GET ${COMPARE}`]: { status: 200, body: comparison({ acrossMergers: true, units: many }) },
+    });
+    render(<ComparePanel campaignId="c2024" runId="run-official" />);
+    await settle();
+    const table = () => screen.getByRole('table', { name: 'So sánh theo đơn vị' });
+    expect(rowsOf(table())).toHaveLength(25);
+    expect(screen.getAllByText(/^Trang 1\/5/).length).toBeGreaterThan(0);
+    (screen.getAllByRole('button', { name: 'Trang sau →' })[0] as HTMLButtonElement).click();
+    await settle();
+    expect(rowsOf(table())[0]?.[0]).toMatch(/^Xã Số 26 /);
+    const search = screen.getByRole('searchbox', { name: /Tìm đơn vị/ }) as HTMLInputElement;
+    search.value = 'tan hung';
+    search.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(rowsOf(table()).map((r) => r[0])).toEqual([
+      'Xã Tân Hưng · mã 26070không có số liệu năm trước',
+    ]);
+    expect(screen.getByText('1 trong 115 đơn vị khớp.')).toBeTruthy();
+  });
+});
