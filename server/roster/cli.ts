@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RosterChoices } from '../../contract/console/roster';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
@@ -10,6 +11,7 @@ import { formatProblem } from './problems';
 
 export const ROSTER_USAGE = `roster import --campaign <id> FILE [--dry-run] [--skip-invalid]
       [--confirm 12,40] [--distinct 57] [--map name="Họ tên đầy đủ"]
+      [--choose 159:unit="Phòng Y tế"] [--choose 160:group="Công chức"]
                                               nhập danh sách người trả lời từ tệp .xlsx hoặc .csv`;
 
 /** The options of `roster import`; anything else is refused with the usage. */
@@ -20,6 +22,7 @@ export const ROSTER_OPTIONS = {
   confirm: { type: 'string', multiple: true },
   distinct: { type: 'string', multiple: true },
   map: { type: 'string', multiple: true },
+  choose: { type: 'string', multiple: true },
 } as const;
 
 class UsageError extends Error {}
@@ -41,6 +44,25 @@ function mappingOf(values: string[] | undefined): ManualMapping {
     mapping[field as RosterField] = rest.join('=') || null;
   }
   return mapping;
+}
+
+/**
+ * "159:unit=Phòng Y tế" → { "159": { unit: "Phòng Y tế" } }: the unit or group picked for a row
+ * whose own is unknown or unsure, as the console's preview offers it in a list.
+ */
+function choicesOf(values: string[] | undefined): RosterChoices {
+  const choices: RosterChoices = {};
+  for (const v of values ?? []) {
+    const m = /^(\d{1,7}):(unit|group)=(.+)$/s.exec(v.trim());
+    if (!m) {
+      throw new UsageError(
+        `--choose ${v}: viết <dòng>:unit=<đơn vị> hoặc <dòng>:group=<nhóm>, ví dụ --choose 159:unit="Phòng Y tế"`,
+      );
+    }
+    const [, row = '', field = '', value = ''] = m;
+    choices[row] = { ...choices[row], [field]: value.trim() };
+  }
+  return choices;
 }
 
 const STATUS_LINES: [keyof ImportResult['summary'], string][] = [
@@ -71,7 +93,8 @@ function report(result: ImportResult, skipInvalid: boolean): string[] {
     }
   } else {
     lines.push(
-      'Không nhập gì: sửa các dòng lỗi, xác nhận các dòng chờ (--confirm, --distinct), hoặc ' +
+      'Không nhập gì: sửa các dòng lỗi (hoặc chọn đơn vị, nhóm cho dòng đó: --choose), xác nhận ' +
+        'các dòng chờ (--confirm, --distinct), hoặc ' +
         'dùng --skip-invalid để chỉ nhập các dòng hợp lệ.',
     );
   }
@@ -118,6 +141,7 @@ export async function rosterCommand(
         confirm: rowList(values.confirm),
         distinct: rowList(values.distinct),
         mapping: mappingOf(values.map),
+        choose: choicesOf(values.choose),
       },
     );
     for (const line of report(result, skipInvalid)) console.log(line);

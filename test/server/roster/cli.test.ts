@@ -80,6 +80,15 @@ describe('roster import --campaign <id> FILE', () => {
     expect(people.map((p) => p.groupCode)).toEqual(['HDND_HUYEN']);
   });
 
+  it('--choose picks the unit or group of a row, as the preview’s lists do', async () => {
+    const choices = ['--choose', '159:unit=Phòng Y tế', '--choose', '160:group=Công chức'];
+    expect(await run('--campaign', CAMPAIGN, sample, '--distinct', '158', ...choices)).toBe(0);
+    expect(out).toContain('Đã nhập: 159 người mới, 0 người cập nhật.');
+    const people = (await snapshot(db)).respondents;
+    expect(people).toHaveLength(159);
+    expect(people.filter((p) => p.groupCode === 'CC_CQCM_HUYEN').length).toBeGreaterThan(0);
+  });
+
   it('reads .xlsx too', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
@@ -100,6 +109,10 @@ describe('roster import --campaign <id> FILE', () => {
     [[sample], 'Lỗi: thiếu --campaign <id>'],
     [['--campaign', CAMPAIGN, '/khong/co/tep.csv'], 'Lỗi: không đọc được tệp "/khong/co/tep.csv".'],
     [['--campaign', CAMPAIGN, sample, '--confirm', 'abc'], 'Lỗi: số dòng không hợp lệ: "abc"'],
+    [
+      ['--campaign', CAMPAIGN, sample, '--choose', '159:đơn vị=Phòng Y tế'],
+      'Lỗi: --choose 159:đơn vị=Phòng Y tế: viết <dòng>:unit=<đơn vị> hoặc <dòng>:group=<nhóm>',
+    ],
     [
       ['--campaign', CAMPAIGN, sample, '--bogus'],
       "Lỗi: tham số không hợp lệ (Unknown option '--bogus'",
