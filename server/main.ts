@@ -51,12 +51,11 @@ if (firstAdmin) {
 // The WAL holds the latest writes in the order they happened until a checkpoint folds them
 // in; truncating it every minute keeps that trace of recent submits short-lived. The same tick
 // rebuilds the file in key order when a campaign has closed (also at its deadline) or, while
-// forms arrive, every minute or so (server/db/rewrite.ts). SQLite only: PostgreSQL's WAL and
-// its row order are its own (issue #12 part 3).
+// forms arrive, every minute or so (server/db/rewrite.ts). On PostgreSQL the tick rewrites the
+// anonymous rows on the same schedule (server/db/rewrite-rows.ts); its WAL is its own.
 const checkpoint = setInterval(() => {
-  if (isPostgres(db)) return;
   void rewriteIfDue(db)
-    .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))
+    .then(() => (isPostgres(db) ? undefined : sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db)))
     .catch(() => undefined);
 }, 60_000);
 checkpoint.unref();

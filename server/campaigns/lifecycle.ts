@@ -1,6 +1,7 @@
 import type { Opening } from '../../contract/console/campaigns';
 import type { SessionUser } from '../auth/session';
 import { type Db, inTransaction } from '../db/connect';
+import { holdRewrite } from '../db/rewrite-rows';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { campaignPhase } from './phase';
@@ -47,6 +48,9 @@ export async function deleteCampaign(db: Db, c: Campaign, user: SessionUser) {
       'Chỉ quản trị viên được xóa một đợt khảo sát đã mở (đợt dùng thử).',
     );
   return inTransaction(db, async (trx) => {
+    // A rewrite of the anonymous rows meanwhile would leave this transaction's DELETEs rows it
+    // cannot see (server/db/rewrite-rows.ts).
+    await holdRewrite(trx);
     const locked = await trx
       .selectFrom('scoringRun')
       .select('id')

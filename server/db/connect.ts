@@ -126,11 +126,16 @@ export async function connectDb(url: string, options: PostgresOptions = {}): Pro
   if (!isPostgres(db)) return db;
   const where = `Không kết nối được PostgreSQL tại ${maskUrl(url)}`;
   let version: number;
+  let commitTimes: string | undefined;
   try {
     const { rows } = await sql<{
       v: string;
-    }>`select current_setting('server_version_num') as v`.execute(db);
+      ts: string;
+    }>`select current_setting('server_version_num') as v, current_setting('track_commit_timestamp') as ts`.execute(
+      db,
+    );
     version = Number(rows[0]?.v);
+    commitTimes = rows[0]?.ts;
   } catch (err) {
     await db.destroy().catch(() => undefined);
     throw new DatabaseError(`${where}: ${postgresReason(err, url)}`);
@@ -141,6 +146,10 @@ export async function connectDb(url: string, options: PostgresOptions = {}): Pro
       `${where}: cần PostgreSQL 15 trở lên, máy chủ này là ${Math.floor(version / 10000)}.`,
     );
   }
+  if (commitTimes === 'on')
+    console.warn(
+      'CẢNH BÁO: PostgreSQL đang bật track_commit_timestamp: máy chủ ghi giờ của từng giao dịch, kể cả giờ gửi của từng phiếu cho đến lần sắp xếp lại sau đó. Hãy tắt (track_commit_timestamp = off) rồi khởi động lại PostgreSQL (docs/anonymity.md §8).',
+    );
   return db;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, isPostgres } from './connect';
+import { rewriteRows } from './rewrite-rows';
 
 /**
  * While a campaign is open, the forms since the last rewrite are also the newest pages: SQLite
@@ -19,7 +20,7 @@ import { type Db, isPostgres } from './connect';
 
 /**
  * While forms keep arriving, the file is rebuilt again once this long has passed since the last
- * rebuild, and no sooner than `REWRITE_SHARE` allows: the forms since the last rebuild are the
+ * rebuild, and no sooner than `REWRITE_SHARE` allows (on both databases): the forms since the last rebuild are the
  * ones whose order a copy of the file still shows, so the interval is that window.
  */
 export const REWRITE_OPEN_EVERY_MS = 60_000;
@@ -37,26 +38,37 @@ const lastFailure = new WeakMap<Db, number>();
 export interface RewriteResult {
   /** False when the rewrite could not run now (it is tried again, see `rewriteIfDue`). */
   rewritten: boolean;
-  /** Whether the rebuilt pages were folded into the database file and the WAL emptied. */
+  /**
+   * SQLite: whether the rebuilt pages were folded into the database file and the WAL emptied.
+   * PostgreSQL: whether the VACUUM that removes the old row versions ran.
+   */
   checkpointed: boolean;
   ms: number;
   error?: string;
 }
 
 /**
- * Rebuilds the database file in key order, then folds the WAL into it. Never throws: a rewrite
- * that fails (a busy database, a full disk) leaves the data exactly as it was, and `rewriteIfDue`
- * tries again later.
+ * Rebuilds the database file in key order, then folds the WAL into it; on PostgreSQL rewrites
+ * the anonymous rows instead (server/db/rewrite-rows.ts: one transaction id, key order), then
+ * VACUUMs them. Never throws: a rewrite that fails (a busy database, a full disk) leaves the
+ * data exactly as it was, and `rewriteIfDue` tries again later.
  */
 export async function rewritePages(db: Db, now = new Date()): Promise<RewriteResult> {
   const t = performance.now();
   if (db.isTransaction)
     return { rewritten: false, checkpointed: false, ms: 0, error: 'in a transaction' };
-  // SQLite's pages only: PostgreSQL's row order is issue #12 part 3 (docs/anonymity.md).
-  if (isPostgres(db)) return { rewritten: false, checkpointed: false, ms: 0, error: 'PostgreSQL' };
   try {
-    const submissions = await countSubmissions(db);
-    await sql`VACUUM`.execute(db);
+    let submissions: number;
+    let checkpointed = false;
+    if (isPostgres(db)) {
+      // PostgreSQL: the anonymous rows, not a file (server/db/rewrite-rows.ts).
+      const rows = await rewriteRows(db);
+      submissions = rows.submissions;
+      checkpointed = rows.vacuumed;
+    } else {
+      submissions = await countSubmissions(db);
+      await sql`VACUUM`.execute(db);
+    }
     const row = {
       rewrittenAt: now.toISOString(),
       submissions,
@@ -67,11 +79,14 @@ export async function rewritePages(db: Db, now = new Date()): Promise<RewriteRes
       .values({ id: 1, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
-    // The rebuilt pages are in the WAL: until they are checkpointed, the database file keeps the
-    // old order. A reader elsewhere (the CLI) can hold the checkpoint back; the server's minute
-    // checkpoint (main.ts) finishes the job then.
-    const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-    return { rewritten: true, checkpointed: rows[0]?.busy === 0, ms: performance.now() - t };
+    if (!isPostgres(db)) {
+      // The rebuilt pages are in the WAL: until they are checkpointed, the database file keeps
+      // the old order. A reader elsewhere (the CLI) can hold the checkpoint back; the server's
+      // minute checkpoint (main.ts) finishes the job then.
+      const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      checkpointed = rows[0]?.busy === 0;
+    }
+    return { rewritten: true, checkpointed, ms: performance.now() - t };
   } catch (err) {
     lastFailure.set(db, now.getTime());
     return {

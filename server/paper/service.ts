@@ -1,5 +1,6 @@
 import { audit } from '../audit/log';
 import type { Db } from '../db/connect';
+import { holdRewrite } from '../db/rewrite-rows';
 import { ApiError } from '../errors';
 import { type AnonymousForm, insertAnonymousForm } from '../respondent/store-form';
 import { newReceipt } from '../secrets';
@@ -131,6 +132,9 @@ export async function enterPaperForm(
 ): Promise<void> {
   const { campaignId, groupCode } = opts.form;
   await db.transaction().execute(async (trx) => {
+    // Not while the anonymous rows are rewritten (server/db/rewrite-rows.ts): the serial's row
+    // would be found deleted, and the serial said used.
+    await holdRewrite(trx);
     const claimed = await trx
       .updateTable('paperSerial')
       .set({ entered: 1 })

@@ -1,7 +1,8 @@
 import type { CommentStatus, CommentView } from '../../contract/console/comments';
 import type { Definition } from '../../questionnaires';
 import { toCsv } from '../csv';
-import type { Db } from '../db/connect';
+import { type Db, inTransaction } from '../db/connect';
+import { holdRewrite } from '../db/rewrite-rows';
 import { ApiError } from '../errors';
 
 /**
@@ -92,12 +93,17 @@ export async function redactComment(
   text: string,
 ): Promise<CommentStatus> {
   const redacted = text.normalize('NFC').trim();
-  const result = await db
-    .updateTable('comment')
-    .set({ redactedText: redacted })
-    .where('campaignId', '=', campaignId)
-    .where('id', '=', commentId)
-    .executeTakeFirst();
+  // Not while the anonymous rows are rewritten (server/db/rewrite-rows.ts): the comment's row
+  // would be found deleted, and the redaction lost.
+  const result = await inTransaction(db, async (trx) => {
+    await holdRewrite(trx);
+    return trx
+      .updateTable('comment')
+      .set({ redactedText: redacted })
+      .where('campaignId', '=', campaignId)
+      .where('id', '=', commentId)
+      .executeTakeFirst();
+  });
   if (result.numUpdatedRows === 0n)
     throw new ApiError(404, 'not_found', 'Không tìm thấy ý kiến này.');
   return statusOf(redacted);

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rewritePages } from '../../server/db/rewrite';
 import { maskPath, requestLogger } from '../../server/log';
 import { foreignTables as foreignTablesOf, onPostgres, tableColumns, tableNames } from '../db';
 import { fullAnswers, json, setup, submissionId } from './helpers';
+import { versions, xmins } from './storage/row-versions';
 
 /**
  * The threat (docs/anonymity.md §1): an administrator with a copy of the database, the server logs and
@@ -56,14 +58,31 @@ describe('the schema cannot join an answer to a person', () => {
       expect(name).not.toMatch(/submission|answer|comment|demographic/i);
   });
 
-  // SQLite's physical order. PostgreSQL's (ctid, xmin) is issue #12 part 3, not yet built.
-  it.skipIf(onPostgres).each(ANONYMOUS)(
+  // SQLite's physical order; PostgreSQL's below.
+  it.runIf(!onPostgres).each(ANONYMOUS)(
     '%s is WITHOUT ROWID, so its physical order is that of random keys',
     async (table) => {
       const { rows } = await sql<{
         sql: string;
       }>`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(ctx.db);
       expect(rows[0]?.sql).toMatch(/without rowid\s*$/i);
+    },
+  );
+
+  // PostgreSQL: every row carries the id of the transaction that wrote it (xmin), and a submit
+  // writes the invitation too. The rewrite (server/db/rewrite-rows.ts, docs/anonymity.md §4)
+  // gives the anonymous rows one of their own; row places: test/server/storage/row-order.test.ts.
+  it.runIf(onPostgres)(
+    'after the rewrite, no anonymous row carries the transaction id of a personal row (before it, each submit’s did)',
+    async () => {
+      const shared = async () => {
+        const personal = await xmins(ctx.db, PERSONAL);
+        return [...(await xmins(ctx.db, ANONYMOUS))].filter((x) => personal.has(x));
+      };
+      expect(await shared()).toHaveLength(4);
+      expect((await rewritePages(ctx.db)).rewritten).toBe(true);
+      expect(await shared()).toEqual([]);
+      expect((await xmins(ctx.db, ANONYMOUS)).size).toBe(1);
     },
   );
 
@@ -108,11 +127,27 @@ describe('the schema cannot join an answer to a person', () => {
     expect(await ctx.db.selectFrom('draft').selectAll().execute()).toEqual([]);
   });
 
-  // PostgreSQL keeps a deleted row until VACUUM reuses its space: issue #12 part 3.
-  it.skipIf(onPostgres)('overwrites deleted data (SQLite secure_delete)', async () => {
+  it.runIf(!onPostgres)('overwrites deleted data (SQLite secure_delete)', async () => {
     const { rows } = await sql<Record<string, number>>`PRAGMA secure_delete`.execute(ctx.db);
     expect(Object.values(rows[0] ?? {})).toEqual([1]);
   });
+
+  // PostgreSQL keeps a deleted or replaced row version until VACUUM removes it; the rewrite
+  // VACUUMs after itself (the bytes freed stay in the file until reused: docs/anonymity.md §8).
+  it.runIf(onPostgres)(
+    'keeps no old version of an anonymous row after the rewrite: every line pointer is the rewrite’s row or unused',
+    async () => {
+      const before = await versions(ctx.db, 'answer');
+      await rewritePages(ctx.db);
+      const [rewrite] = await xmins(ctx.db, ['answer']);
+      // The rewrite before this one left versions of its own transaction; this one replaced them.
+      expect(before.some((v) => v.lpFlags === 1 && v.xmin !== rewrite)).toBe(true);
+      for (const table of ANONYMOUS) {
+        for (const v of await versions(ctx.db, table))
+          if (v.lpFlags !== 0) expect(v).toEqual({ lpFlags: 1, xmin: rewrite });
+      }
+    },
+  );
 
   it('never stores a token: a copy of the database cannot open a link', async () => {
     const dump: string[] = [];
