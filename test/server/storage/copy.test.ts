@@ -3,16 +3,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { builtInDefinition } from '../../../questionnaires';
-import { createApp } from '../../../server/app';
 import { audit } from '../../../server/audit/log';
-import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { type Db, migrateToLatest, openDb } from '../../../server/db/connect';
 import { COPY_TABLES, organisationsInOrder } from '../../../server/db/copy';
-import { createDemo, DEMO_CAMPAIGN_ID } from '../../../server/demo/demo';
-import { listLinks } from '../../../server/invitations/service';
-import { addOrganisation } from '../../../server/organisations/service';
+import { DEMO_CAMPAIGN_ID } from '../../../server/demo/demo';
 import { createRun } from '../../../server/results/service';
 import {
   failInserts,
@@ -23,7 +18,8 @@ import {
   tableNames,
 } from '../../db';
 import { freePort } from '../../postgres/server';
-import { fullAnswers, SECRET, submissionId, submitThrough } from '../helpers';
+import { SECRET } from '../helpers';
+import { fillDemo } from './demo-deployment';
 import { tempDir } from './file-db';
 
 const tmp = tempDir('cchc-copy-');
@@ -45,59 +41,14 @@ const envFor = (path: string): NodeJS.ProcessEnv => ({
   PUBLIC_URL: 'https://khaosat.example.vn',
 });
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const OPTIONS = ['A', 'B', 'C', 'D', 'E'] as const;
-
-/**
- * The 2023 demo on a SQLite file as a deployment leaves it: every one of its 24 people
- * submitted (comments and demographics too), the campaign closed, an official run kept, two
- * organisations below the root. The file is closed (checkpointed); the run is returned.
- */
+/** The demo deployment (fillDemo) on a SQLite file, closed (checkpointed); its run. */
 async function demoFile(path: string) {
   const db = openDb(path);
   try {
-    await migrateToLatest(db);
-    await createDemo(db, SECRET);
-    const office = await addOrganisation(db, { name: 'Sở Nội vụ', parentId: 'root' });
-    await addOrganisation(db, { name: 'Phòng Nội vụ xã', parentId: office.id });
-    const app = createApp({ db, config: { ...configFor() } });
-    const groups = new Map(builtInDefinition().groups.map((g) => [g.code, g.name]));
-    const links = await listLinks(db, configFor(), DEMO_CAMPAIGN_ID, groups);
-    for (const [i, link] of links.entries()) {
-      const answers = await fullAnswers(
-        db,
-        link.group_code,
-        (j) => OPTIONS[(i * 7 + j) % 5] ?? 'A',
-      );
-      const extra =
-        link.group_code === 'HDND_HUYEN'
-          ? { comments: { P01: `Ý kiến số ${i}` } }
-          : link.group_code === 'LD_CQCM_HUYEN'
-            ? { comments: { P02: 'Cần rút ngắn thời gian.' }, demographics: { gender: 'Nữ' } }
-            : {};
-      const res = await submitThrough(app, link.link.split('/s/')[1] ?? '', {
-        submissionId: submissionId(),
-        answers,
-        ...extra,
-      });
-      expect(res.status).toBe(201);
-    }
-    await setCampaignOpen(db, DEMO_CAMPAIGN_ID, false);
-    await audit(db, { action: 'campaign_close', campaignId: DEMO_CAMPAIGN_ID });
-    return await createRun(db, DEMO_CAMPAIGN_ID);
+    return await fillDemo(db);
   } finally {
     await db.destroy();
   }
-}
-
-function configFor() {
-  return {
-    secret: SECRET,
-    publicUrl: 'http://survey.test',
-    bodyLimit: 256 * 1024,
-    logRequests: false,
-    trustProxy: false,
-    clientDir: tmp.dir,
-  };
 }
 
 async function rowCounts(db: Db): Promise<Record<string, number>> {
