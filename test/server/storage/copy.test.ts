@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { audit } from '../../../server/audit/log';
@@ -124,6 +125,17 @@ describe('npm run cli -- db copy', () => {
     expect(err.at(-1)).toBe(
       'Lỗi: Nguồn phải là một tệp SQLite; lệnh này chỉ chép từ SQLite sang PostgreSQL.',
     );
+    // A file that is not SQLite, and a SQLite file this version never migrated: refused too.
+    const text = join(tmp.dir, 'notes.txt');
+    writeFileSync(text, 'không phải cơ sở dữ liệu\n'.repeat(200));
+    expect(await runCli(['db', 'copy', '--from', text, '--to', nowhere], envFor(source))).toBe(1);
+    expect(err.at(-1)).toBe(
+      `Lỗi: Không mở được ${text} như một cơ sở dữ liệu SQLite: file is not a database.`,
+    );
+    const bare = join(tmp.dir, 'bare.sqlite');
+    new SQLite(bare).close();
+    expect(await runCli(['db', 'copy', '--from', bare, '--to', nowhere], envFor(source))).toBe(1);
+    expect(err.at(-1)).toMatch(/^Lỗi: Nguồn chưa ở phiên bản cơ sở dữ liệu hiện tại: /);
     expect(sha(source)).toBe(before);
     expect(out).toEqual([]);
   });
