@@ -225,11 +225,8 @@ async function copyTables(src: Raw, dst: Raw): Promise<TableCopy[]> {
 async function* pages(db: Raw, keys: readonly string[], table: string): AsyncGenerator<Row[]> {
   let last: unknown[] | undefined;
   for (;;) {
-    let query = db
-      .selectFrom(table)
-      .selectAll()
-      .orderBy([...keys])
-      .limit(PAGE);
+    let query = db.selectFrom(table).selectAll().limit(PAGE);
+    for (const key of keys) query = query.orderBy(key);
     if (last) {
       const after = last;
       query = query.where(
