@@ -10,6 +10,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { toCsv } from './csv';
 import { BACKUP_USAGE, backupCommand } from './db/backup';
 import { connectDb, DatabaseError, type Db, migrateToLatest } from './db/connect';
+import { DB_OPTIONS, DB_USAGE, dbCommand } from './db/copy-cli';
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
 import { createProvinceDemo } from './demo/province';
@@ -43,7 +44,8 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ${ORG_USAGE}
   ${ROSTER_USAGE}
   ${RESULTS_USAGE}
-  ${BACKUP_USAGE}`;
+  ${BACKUP_USAGE}
+  ${DB_USAGE}`;
 
 const LINKS_OPTIONS = {
   campaign: { type: 'string' },
@@ -76,6 +78,7 @@ const COMMANDS: Record<
   roster: { usage: ROSTER_USAGE, options: ROSTER_OPTIONS, positionals: 2 },
   results: { usage: RESULTS_USAGE, options: RESULTS_OPTIONS, positionals: 0 },
   backup: { usage: BACKUP_USAGE, options: { overwrite: { type: 'boolean' } }, positionals: 1 },
+  db: { usage: DB_USAGE, options: DB_OPTIONS, positionals: 1 },
 };
 
 class CliError extends Error {}
@@ -252,6 +255,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   }
   // Before openDb: a backup neither creates nor migrates the database it copies.
   if (command === 'backup') return backupCommand(config.databaseUrl, args);
+  // Nor does a copy: it only reads its source, and migrates its target itself.
+  if (command === 'db') return dbCommand(config.databaseUrl, args);
   let db: Db;
   try {
     db = await connectDb(config.databaseUrl);

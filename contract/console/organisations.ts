@@ -31,3 +31,14 @@ export const NewOrganisationBody = z.object({
   kind: z.string().trim().max(60).nullable().optional(),
 });
 export type NewOrganisationBody = z.input<typeof NewOrganisationBody>;
+
+/** `PATCH /api/organisations/{id}`: a new name for an organisation within the caller's reach. */
+export const OrganisationPatch = z.object({ name: z.string().trim().min(1).max(200) });
+export type OrganisationPatch = z.input<typeof OrganisationPatch>;
+
+/**
+ * `POST /api/users/{uid}/move` and `POST /api/campaigns/{id}/move`: the organisation an account or
+ * a campaign now belongs to, within the admin's reach.
+ */
+export const MoveBody = z.object({ organisationId: z.string().min(1).max(100) });
+export type MoveBody = z.input<typeof MoveBody>;

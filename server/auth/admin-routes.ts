@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { actionName, describeDetails, parseDetails } from '../../contract/console/audit-words';
+import { MoveBody } from '../../contract/console/organisations';
 import type { Account, Role } from '../../contract/console/users';
 import { NewUserBody, type PasswordReset, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
@@ -7,6 +8,7 @@ import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { attachment, CSV, readJson, readPatch } from '../http';
+import { moveUser, organisationName } from '../organisations/move';
 import { isWithin, organisationRef, subtreeIds } from '../organisations/queries';
 import { reachableOrganisation } from '../organisations/service';
 import { viDateTime } from '../results/export/format';
@@ -110,6 +112,35 @@ export function adminRoutes(db: Db) {
       target: user.email,
       details: patch,
       organisationId: user.organisationId,
+      ip: c.get('ip'),
+    });
+    return c.json(await publicUser(db, (await findUser(db, user.id)) ?? user));
+  });
+
+  /**
+   * An account moved to another organisation of the admin's reach (issue #12): from its next
+   * request it reaches that organisation's subtree. Not the admin's own account: moving it down
+   * would take the admin's reach away with no one left to give it back.
+   */
+  app.post('/users/:uid/move', admin, async (c) => {
+    const me = currentUser(c);
+    const user = await reachableUser(db, c.req.param('uid'), me.organisationId);
+    const body = await readJson(c.req.raw, MoveBody);
+    const to = await reachableOrganisation(db, body.organisationId, me.organisationId);
+    if (user.id === me.id)
+      throw new ApiError(
+        409,
+        'self_lockout',
+        'Không thể tự chuyển tài khoản của chính mình sang tổ chức khác.',
+      );
+    const from = await organisationName(db, user.organisationId);
+    await moveUser(db, user.id, to.id);
+    await audit(db, {
+      user: me,
+      action: 'user_moved',
+      target: user.email,
+      details: { from, to: to.name },
+      organisationId: to.id,
       ip: c.get('ip'),
     });
     return c.json(await publicUser(db, (await findUser(db, user.id)) ?? user));

@@ -5,6 +5,7 @@ import {
   type Campaign as CampaignReply,
   NewCampaignBody,
 } from '../../contract/console/campaigns';
+import { MoveBody } from '../../contract/console/organisations';
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
@@ -12,6 +13,7 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { readJson, readPatch } from '../http';
 import { countInvitationsByStatus } from '../invitations/queries';
+import { moveCampaign, organisationName } from '../organisations/move';
 import { findOrganisation, subtreeIds } from '../organisations/queries';
 import { reachableOrganisation } from '../organisations/service';
 import { paperWaiting } from '../paper/queries';
@@ -192,6 +194,26 @@ export function campaignRoutes(db: Db) {
       return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
     });
   }
+
+  // To another organisation of the admin's reach (issue #12): who sees it changes at once; its
+  // rosters, forms and runs go with it.
+  app.post('/:id/move', requireRole('admin'), async (c) => {
+    const me = currentUser(c);
+    const campaign = c.get('campaign');
+    const body = await readJson(c.req.raw, MoveBody);
+    const to = await reachableOrganisation(db, body.organisationId, me.organisationId);
+    const from = await organisationName(db, campaign.organisationId);
+    await moveCampaign(db, campaign.id, to.id);
+    await audit(db, {
+      user: me,
+      action: 'campaign_moved',
+      campaignId: campaign.id,
+      details: { from, to: to.name },
+      organisationId: to.id,
+      ip: c.get('ip'),
+    });
+    return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+  });
 
   return app;
 }

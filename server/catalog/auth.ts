@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Login, Me, PasswordChange, Session } from '../../contract/console/auth';
+import { MoveBody } from '../../contract/console/organisations';
 import {
   Account,
   AuditRow,
@@ -83,6 +84,17 @@ export const AUTH: Endpoint[] = [
     request: UserPatch,
     summary: 'Đổi tên, vai trò, khóa/mở khóa tài khoản',
     body: { name: 'Tên mới' },
+  },
+  {
+    method: 'post',
+    path: '/api/users/{uid}/move',
+    roles: ['admin'],
+    tag: 'Quản trị',
+    response: Account,
+    request: MoveBody,
+    summary:
+      'Chuyển tài khoản sang một tổ chức khác trong phạm vi của quản trị viên (ngoài phạm vi: 422 unknown_organisation; chính mình: 409 self_lockout); có hiệu lực từ yêu cầu tiếp theo, ghi nhật ký',
+    body: { organisationId: 'root' },
   },
   {
     method: 'post',

@@ -11,6 +11,7 @@ import {
   PurgeResult,
   UnitImportResult,
 } from '../../contract/console/campaigns';
+import { MoveBody } from '../../contract/console/organisations';
 import { ALL, type Endpoint, STAFF } from './kit';
 
 /** Campaigns, their definition and units. */
@@ -72,6 +73,17 @@ export const CAMPAIGNS: Endpoint[] = [
     tag: 'Đợt khảo sát',
     response: Campaign,
     summary: 'Mở đợt khảo sát ngay',
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/{id}/move',
+    roles: ['admin'],
+    tag: 'Đợt khảo sát',
+    response: Campaign,
+    request: MoveBody,
+    summary:
+      'Chuyển đợt khảo sát (với danh sách, phiếu, kết quả) sang một tổ chức khác trong phạm vi của quản trị viên (ngoài phạm vi: 422 unknown_organisation); ghi nhật ký',
+    body: { organisationId: 'root' },
   },
   {
     method: 'delete',

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { NewOrganisationBody, Organisation } from '../../contract/console/organisations';
+import {
+  NewOrganisationBody,
+  Organisation,
+  OrganisationPatch,
+} from '../../contract/console/organisations';
 import { ALL, type Endpoint } from './kit';
 
 /** The organisation tree (issue #12): who reaches what. */
@@ -24,5 +28,16 @@ export const ORGANISATIONS: Endpoint[] = [
     summary:
       'Tạo tổ chức cấp dưới (parentId: tổ chức của tài khoản khi bỏ trống, hoặc một tổ chức cấp dưới của nó; ngoài phạm vi: 422 unknown_organisation)',
     body: { name: 'UBND xã Tân Hưng', kind: 'xã', officialCode: '25345' },
+  },
+  {
+    method: 'patch',
+    path: '/api/organisations/{oid}',
+    roles: ['admin'],
+    tag: 'Tổ chức',
+    request: OrganisationPatch,
+    response: Organisation,
+    summary:
+      'Đổi tên tổ chức của tài khoản hoặc một tổ chức cấp dưới (ngoài phạm vi: 422 unknown_organisation); ghi nhật ký tên cũ và tên mới',
+    body: { name: 'UBND phường Tân Hưng' },
   },
 ];

@@ -212,30 +212,36 @@ const NOTHING_TO_ROLL_BACK: SqliteStatement = {
   iterate: () => [][Symbol.iterator](),
 };
 
+/** Every migration by name, in order: what `migrateToLatest` applies. */
+const MIGRATIONS = {
+  '0001-initial': m0001,
+  '0002-accounts': m0002,
+  '0003-reminders': m0003,
+  '0004-paper': m0004,
+  '0005-scoring-runs': m0005,
+  '0006-personal-data': m0006,
+  '0007-self-assessment': m0007,
+  '0008-run-withheld': m0008,
+  '0009-claim': m0009,
+  '0010-page-rewrite': m0010,
+  '0011-guess-budgets': m0011,
+  '0012-audit-paper-serials': m0012,
+  '0013-official-codes': m0013,
+  '0014-password-reset': m0014,
+  '0015-run-paper-waiting': m0015,
+  '0016-organisations': m0016,
+  '0017-campaign-history': m0017,
+};
+
+/** The names of every migration this version knows, in order (`db copy` compares databases). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 /** Brings the schema up to date; first start needs no manual step. */
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: {
-      getMigrations: async () => ({
-        '0001-initial': m0001,
-        '0002-accounts': m0002,
-        '0003-reminders': m0003,
-        '0004-paper': m0004,
-        '0005-scoring-runs': m0005,
-        '0006-personal-data': m0006,
-        '0007-self-assessment': m0007,
-        '0008-run-withheld': m0008,
-        '0009-claim': m0009,
-        '0010-page-rewrite': m0010,
-        '0011-guess-budgets': m0011,
-        '0012-audit-paper-serials': m0012,
-        '0013-official-codes': m0013,
-        '0014-password-reset': m0014,
-        '0015-run-paper-waiting': m0015,
-        '0016-organisations': m0016,
-        '0017-campaign-history': m0017,
-      }),
+      getMigrations: async () => MIGRATIONS,
     },
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,9 +1,14 @@
 import { Hono } from 'hono';
-import { NewOrganisationBody, type Organisation } from '../../contract/console/organisations';
+import {
+  NewOrganisationBody,
+  type Organisation,
+  OrganisationPatch,
+} from '../../contract/console/organisations';
 import { audit } from '../audit/log';
 import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
+import { renameOrganisation } from './move';
 import { subtree } from './queries';
 import { addOrganisation, reachableOrganisation } from './service';
 
@@ -28,7 +33,8 @@ const present = (
 
 /**
  * `/api/organisations` (issue #12): every role reads its organisation's subtree (the console's
- * filter by child); an admin adds a sub-organisation under its own or any below it.
+ * filter by child); an admin adds a sub-organisation under its own or any below it, and renames
+ * any of them.
  */
 export function organisationRoutes(db: Db) {
   const app = new Hono<AuthEnv>();
@@ -63,6 +69,24 @@ export function organisationRoutes(db: Db) {
     });
     const depth = (await subtree(db, me.organisationId)).find((o) => o.id === org.id)?.depth ?? 1;
     return c.json(present(org, depth), 201);
+  });
+
+  // A new name for the admin's own organisation or one below it (out of reach: 422, as above).
+  app.patch('/:oid', requireRole('admin'), async (c) => {
+    const me = currentUser(c);
+    const org = await reachableOrganisation(db, c.req.param('oid'), me.organisationId);
+    const body = await readJson(c.req.raw, OrganisationPatch);
+    const renamed = await renameOrganisation(db, org, body.name);
+    await audit(db, {
+      user: me,
+      action: 'organisation_renamed',
+      target: renamed.name,
+      details: { from: org.name, to: renamed.name },
+      organisationId: org.id,
+      ip: c.get('ip'),
+    });
+    const depth = (await subtree(db, me.organisationId)).find((o) => o.id === org.id)?.depth ?? 0;
+    return c.json(present(renamed, depth));
   });
 
   return app;

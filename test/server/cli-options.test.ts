@@ -36,6 +36,7 @@ const COMMANDS: [string, string[], RegExp][] = [
   ['roster import', ['roster', 'import', '--campaign', 'demo-2023', 'FILE'], /roster import/],
   ['results', ['results', '--campaign', 'demo-2023', '--format', 'json'], /results --campaign/],
   ['backup', ['backup', 'FILE'], /backup FILE \[--overwrite\]/],
+  ['db copy', ['db', 'copy', '--to', 'postgres://cchc@127.0.0.1:1/cchc'], /db copy --to/],
 ];
 
 describe('every CLI command refuses what it does not know', () => {

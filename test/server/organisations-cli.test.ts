@@ -99,4 +99,90 @@ describe('npm run cli -- org', () => {
       await db.destroy();
     }
   });
+
+  it('renames an organisation and moves an account and a campaign into it, audited', async () => {
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(await runCli(['org', 'add', '--name', 'Huyện Hớn Quản'], env)).toBe(0);
+    const district = last();
+    const user = ['user', 'add', '--email', 'canbo@honquan.gov.vn', '--password'];
+    expect(await runCli([...user, 'mật-khẩu-đủ-dài-1', '--role', 'officer'], env)).toBe(0);
+
+    expect(
+      await runCli(['org', 'rename', '--org', district, '--name', ' Thị xã Hớn Quản '], env),
+    ).toBe(0);
+    expect(last()).toBe('Đã đổi tên tổ chức "Huyện Hớn Quản" thành "Thị xã Hớn Quản".');
+    expect(
+      await runCli(['org', 'move', '--org', district, '--email', 'CANBO@honquan.gov.vn'], env),
+    ).toBe(0);
+    expect(last()).toBe(
+      'Đã chuyển tài khoản canbo@honquan.gov.vn từ "Toàn hệ thống" sang "Thị xã Hớn Quản".',
+    );
+    expect(await runCli(['org', 'move', '--org', district, '--campaign', 'demo-2023'], env)).toBe(
+      0,
+    );
+    expect(last()).toBe(
+      'Đã chuyển đợt khảo sát demo-2023 từ "Toàn hệ thống" sang "Thị xã Hớn Quản".',
+    );
+
+    // Refused, nothing changed: an unknown organisation, account or campaign, both or neither.
+    const refusals: [string[], string][] = [
+      [['org', 'rename', '--org', 'khong-co', '--name', 'X'], 'Không có tổ chức mã "khong-co"'],
+      [['org', 'rename', '--org', district], 'cần --name <tên mới>'],
+      [['org', 'move', '--email', 'canbo@honquan.gov.vn'], 'cần --org <mã tổ chức>'],
+      [
+        ['org', 'move', '--org', 'root', '--email', 'khong@co.vn'],
+        'Không có tài khoản khong@co.vn',
+      ],
+      [
+        ['org', 'move', '--org', 'root', '--campaign', 'khong-co'],
+        'Không tìm thấy đợt khảo sát "khong-co"',
+      ],
+      [['org', 'move', '--org', 'root'], 'cần đúng một trong --email <e> hoặc --campaign <id>'],
+      [
+        [
+          'org',
+          'move',
+          '--org',
+          'root',
+          '--email',
+          'canbo@honquan.gov.vn',
+          '--campaign',
+          'demo-2023',
+        ],
+        'cần đúng một trong --email <e> hoặc --campaign <id>',
+      ],
+    ];
+    for (const [args, message] of refusals) {
+      expect(await runCli(args, env), args.join(' ')).toBe(1);
+      expect(err.at(-1)).toContain(message);
+    }
+
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      expect(
+        await db.selectFrom('organisation').select('name').where('id', '=', district).execute(),
+      ).toEqual([{ name: 'Thị xã Hớn Quản' }]);
+      const moved = await db.selectFrom('user').select('organisationId').execute();
+      expect(moved).toEqual([{ organisationId: district }]);
+      const campaign = await db.selectFrom('campaign').select('organisationId').execute();
+      expect(campaign).toEqual([{ organisationId: district }]);
+      const audit = await db
+        .selectFrom('auditLog')
+        .select(['action', 'details', 'organisationId'])
+        .where('action', 'in', ['organisation_renamed', 'user_moved', 'campaign_moved'])
+        .orderBy('id')
+        .execute();
+      expect(audit.map((r) => [r.action, JSON.parse(r.details ?? ''), r.organisationId])).toEqual([
+        [
+          'organisation_renamed',
+          { from: 'Huyện Hớn Quản', to: 'Thị xã Hớn Quản', via: 'cli' },
+          district,
+        ],
+        ['user_moved', { from: 'Toàn hệ thống', to: 'Thị xã Hớn Quản', via: 'cli' }, district],
+        ['campaign_moved', { from: 'Toàn hệ thống', to: 'Thị xã Hớn Quản', via: 'cli' }, district],
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

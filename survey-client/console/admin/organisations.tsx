@@ -8,12 +8,15 @@ import { OrganisationSelect, useOrganisations } from '../parts/organisations';
 
 /**
  * "Tổ chức" (issue #12): the admin's organisation and those below it; the admin adds a
- * sub-organisation (a commune under a province…), then its accounts on the Tài khoản page.
+ * sub-organisation (a commune under a province…), then its accounts on the Tài khoản page, and
+ * renames any of them (a district become a town…).
  */
 export function Organisations() {
   const list = useOrganisations();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<Organisation | null>(null);
+  const [renaming, setRenaming] = useState<Organisation | null>(null);
+  const [renamed, setRenamed] = useState<{ from: string; to: string } | null>(null);
   const byId = new Map((list.data ?? []).map((o) => [o.id, o]));
 
   return (
@@ -26,6 +29,8 @@ export function Organisations() {
             class="primary"
             onClick={() => {
               setAdded(null);
+              setRenaming(null);
+              setRenamed(null);
               setAdding(true);
             }}
           >
@@ -51,10 +56,29 @@ export function Organisations() {
       {added && (
         <Done>Đã tạo tổ chức «{added.name}». Tạo tài khoản cho tổ chức này ở mục Tài khoản.</Done>
       )}
+      {renaming && (
+        <RenameOrganisation
+          organisation={renaming}
+          onCancel={() => setRenaming(null)}
+          onRenamed={(o) => {
+            setRenamed({ from: renaming.name, to: o.name });
+            setRenaming(null);
+            list.reload();
+          }}
+        />
+      )}
+      {renamed && (
+        <Done>
+          Đã đổi tên «{renamed.from}» thành «{renamed.to}».
+        </Done>
+      )}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !list.data && <Loading />}
       {list.data && (
-        <CardTable class="cards organisations" columns={['Tên', 'Loại', 'Mã', 'Cấp trên']}>
+        <CardTable
+          class="cards organisations"
+          columns={['Tên', 'Loại', 'Mã', 'Cấp trên', 'Thao tác']}
+        >
           {list.data.map((o) => (
             <tr key={o.id}>
               <NameCell>
@@ -64,6 +88,20 @@ export function Organisations() {
               <td data-label="Loại">{o.kind ?? '—'}</td>
               <td data-label="Mã">{o.officialCode ?? '—'}</td>
               <td data-label="Cấp trên">{(o.parentId && byId.get(o.parentId)?.name) ?? '—'}</td>
+              <td class="actions-cell">
+                <button
+                  type="button"
+                  aria-label={`Đổi tên ${o.name}`}
+                  onClick={() => {
+                    setAdding(false);
+                    setAdded(null);
+                    setRenamed(null);
+                    setRenaming(o);
+                  }}
+                >
+                  Đổi tên
+                </button>
+              </td>
             </tr>
           ))}
         </CardTable>
@@ -122,6 +160,52 @@ function AddOrganisation({
         busy={busy}
         label="Tạo tổ chức"
         busyLabel="Đang tạo…"
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+function RenameOrganisation({
+  organisation,
+  onRenamed,
+  onCancel,
+}: {
+  organisation: Organisation;
+  onRenamed: (o: Organisation) => void;
+  onCancel: () => void;
+}) {
+  const { error, busy, submit } = useFormSend(async (text) => {
+    onRenamed(
+      await api<Organisation>(
+        'PATCH',
+        `/api/organisations/${encodeURIComponent(organisation.id)}`,
+        {
+          name: text('name'),
+        },
+      ),
+    );
+  });
+  return (
+    <form class="panel stack" onSubmit={submit} aria-labelledby="rename-org-title">
+      <h2 id="rename-org-title">Đổi tên «{organisation.name}»</h2>
+      <label>
+        Tên mới
+        <input
+          name="name"
+          required
+          maxLength={200}
+          autocomplete="off"
+          defaultValue={organisation.name}
+          // biome-ignore lint/a11y/noAutofocus: the form opens on a button press, for typing
+          autoFocus
+        />
+      </label>
+      <FormEnd
+        error={error}
+        busy={busy}
+        label="Lưu tên mới"
+        busyLabel="Đang lưu…"
         onCancel={onCancel}
       />
     </form>

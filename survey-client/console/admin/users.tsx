@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Organisation } from '../../../contract/console/organisations';
 import { api } from '../api';
 import { ROLE_NAMES, vnDateTime } from '../format';
 import { CardTable, NameCell } from '../parts/card-table';
@@ -11,7 +12,10 @@ import { useLoad } from '../use-load';
 import { AddAccount, ROLE_HINTS, ROLES } from './add-account';
 import type { Account, PasswordReset } from './types';
 
-/** Accounts: who can sign in and as what; add one, change a role, lock or unlock. */
+/**
+ * Accounts: who can sign in and as what; add one, change a role or (with sub-organisations) its
+ * organisation, lock or unlock.
+ */
 export function Users({ me }: { me: User }) {
   const list = useLoad<Account[]>('/api/users');
   const organisations = useOrganisations().data ?? [];
@@ -76,7 +80,7 @@ export function Users({ me }: { me: User }) {
               key={a.id}
               account={a}
               self={a.id === me.id}
-              showOrganisation={parent}
+              organisations={parent ? organisations : []}
               onUpdate={replace}
             />
           ))}
@@ -89,14 +93,16 @@ export function Users({ me }: { me: User }) {
 function AccountRow({
   account: a,
   self,
-  showOrganisation,
+  organisations,
   onUpdate,
 }: {
   account: Account;
   self: boolean;
-  showOrganisation: boolean;
+  /** The admin's subtree when it has sub-organisations (the column is shown), else none. */
+  organisations: readonly Organisation[];
   onUpdate: (a: Account) => void;
 }) {
+  const showOrganisation = organisations.length > 0;
   const { ask, dialog } = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -127,6 +133,34 @@ function AccountRow({
       ok: 'Đổi vai trò',
     });
     if (yes) await patch({ role }, `Đã đổi vai trò thành ${ROLE_NAMES[role]}.`);
+  };
+
+  // Issue #12: to another organisation of the admin's reach; it then sees that one's subtree.
+  const move = async (e: Event) => {
+    const select = e.currentTarget as HTMLSelectElement;
+    const to = organisations.find((o) => o.id === select.value);
+    select.value = a.organisation.id;
+    if (!to || to.id === a.organisation.id) return;
+    const yes = await ask({
+      title: 'Chuyển sang tổ chức khác?',
+      text: `${a.name} (${a.email}) sẽ từ «${a.organisation.name}» sang «${to.name}»: từ thao tác tiếp theo chỉ thấy các đợt khảo sát, tài khoản và nhật ký của «${to.name}» và các tổ chức cấp dưới.`,
+      ok: 'Chuyển tổ chức',
+    });
+    if (!yes) return;
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      onUpdate(
+        await api<Account>('POST', `/api/users/${encodeURIComponent(a.id)}/move`, {
+          organisationId: to.id,
+        }),
+      );
+      setDone(`Đã chuyển sang «${to.name}».`);
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(false);
   };
 
   const toggle = async () => {
@@ -181,7 +215,27 @@ function AccountRow({
       <td data-label="E-mail" class="email">
         {a.email}
       </td>
-      {showOrganisation && <td data-label="Tổ chức">{a.organisation.name}</td>}
+      {showOrganisation && (
+        <td data-label="Tổ chức">
+          {/* An admin does not move their own account (the server refuses it too). */}
+          {self ? (
+            a.organisation.name
+          ) : (
+            <select
+              value={a.organisation.id}
+              disabled={busy}
+              onChange={move}
+              aria-label={`Tổ chức của ${a.name}`}
+            >
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {`${'\u00a0\u00a0'.repeat(o.depth)}${o.name}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </td>
+      )}
       <td data-label="Vai trò" class="role">
         <select
           value={a.role}

@@ -15,6 +15,7 @@ import { createApp } from '../../../server/app';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
+import { submissionsFingerprint } from '../../../server/results/queries';
 import { claimLink, config, json, SECRET, signIn, submissionId, withClaim } from '../helpers';
 import { delegateAnswers, fileApp, tempDir } from './file-db';
 
@@ -156,7 +157,7 @@ describe('npm run cli -- backup FILE', () => {
     );
   });
 
-  it('taken by another process while submits are committed, is a valid, consistent database', async () => {
+  it('taken by another process while submits are committed, is a valid, consistent database that restores and scores as the forms it holds', async () => {
     const live = join(tmp.dir, 'busy.sqlite');
     const ctx = await fileApp(live, 600);
     // Some forms first, so the copy has something to be consistent about.
@@ -198,9 +199,10 @@ describe('npm run cli -- backup FILE', () => {
     expect(after).toBeGreaterThan(before); // submits were really committed during the backup
 
     expect(integrity(backup)).toBe('ok');
+    let forms = 0;
     const copy = new SQLite(backup, { readonly: true });
     try {
-      const forms = (copy.prepare('SELECT count(*) AS n FROM submission').get() as { n: number }).n;
+      forms = (copy.prepare('SELECT count(*) AS n FROM submission').get() as { n: number }).n;
       expect(forms).toBeGreaterThanOrEqual(before);
       expect(forms).toBeLessThanOrEqual(after);
       // One snapshot: every form whole (176 answers), tallies = recount, invitations agree.
@@ -219,5 +221,41 @@ describe('npm run cli -- backup FILE', () => {
     } finally {
       copy.close();
     }
-  }, 120_000);
+
+    // Restored as docs/operations.md §4 says (the file copied into place, no -wal or -shm beside
+    // it), closed and scored: the results of exactly the first `forms` forms, as a database that
+    // only ever received those scores them, and the fingerprint of the forms the backup holds.
+    const restoredPath = join(tmp.dir, 'busy-restored', 'cchc.sqlite');
+    mkdirSync(join(tmp.dir, 'busy-restored'));
+    copyFileSync(backup, restoredPath);
+    const held = openDb(backup);
+    const inBackup = await submissionsFingerprint(held, ctx.campaignId);
+    await held.destroy();
+    const db = openDb(restoredPath);
+    const reference = await fileApp(':memory:', forms);
+    try {
+      await migrateToLatest(db);
+      await setCampaignOpen(db, ctx.campaignId, false);
+      const restored = await officialRun(db, createApp({ db, config }), ctx.campaignId);
+      expect(restored.submissionCount).toBe(forms);
+      expect(restored.fingerprint).toBe(inBackup.fingerprint);
+      for (let i = 0; i < forms; i++) {
+        const res = await reference.respond(
+          reference.tokens[i] ?? '',
+          '/submit',
+          json({
+            submissionId: submissionId(),
+            answers: await delegateAnswers(reference.db, (j) => 'ABCDE'[(i + j) % 5] as string),
+          }),
+        );
+        expect(res.status).toBe(201);
+      }
+      await setCampaignOpen(reference.db, reference.campaignId, false);
+      const expected = await officialRun(reference.db, reference.app, reference.campaignId);
+      expect(restored.units).toEqual(expected.units);
+    } finally {
+      await db.destroy();
+      await reference.db.destroy();
+    }
+  }, 180_000);
 });

@@ -224,3 +224,41 @@ describe('who sees the admin screens', () => {
     },
   );
 });
+
+describe('accounts (admin) with sub-organisations', () => {
+  const tree = [
+    { id: 'root', name: 'Toàn hệ thống', parentId: null, officialCode: null, kind: null, depth: 0 },
+    { id: 'o1', name: 'Xã Tân Hưng', parentId: 'root', officialCode: null, kind: 'xã', depth: 1 },
+  ];
+  const organisationOf = (name: string) =>
+    screen.getByLabelText(`Tổ chức của ${name}`) as HTMLSelectElement;
+
+  it('moves an account to another organisation only after a confirmation', async () => {
+    const server = serve();
+    server.on('GET /api/organisations', { status: 200, body: tree });
+    server.on('POST /api/users/u2/move', {
+      status: 200,
+      body: accounts[1] && { ...accounts[1], organisation: { id: 'o1', name: 'Xã Tân Hưng' } },
+    });
+    await openAt('/console/admin/users');
+    // The admin's own account has no choice: it is not moved from here.
+    expect(screen.queryByLabelText('Tổ chức của Trần Thị Bình')).toBeNull();
+    expect(organisationOf('Nguyễn Văn An').value).toBe('root');
+
+    fireEvent.change(organisationOf('Nguyễn Văn An'), { target: { value: 'o1' } });
+    await settle();
+    expect(dialog().textContent).toContain('từ «Toàn hệ thống» sang «Xã Tân Hưng»');
+    await click('Hủy', dialog());
+    expect(server.changes()).toHaveLength(0);
+    expect(organisationOf('Nguyễn Văn An').value).toBe('root');
+
+    fireEvent.change(organisationOf('Nguyễn Văn An'), { target: { value: 'o1' } });
+    await settle();
+    await click('Chuyển tổ chức', dialog());
+    expect(server.changes().map((c) => [c.method, c.path, c.body])).toEqual([
+      ['POST', '/api/users/u2/move', { organisationId: 'o1' }],
+    ]);
+    expect(organisationOf('Nguyễn Văn An').value).toBe('o1');
+    expect(row('Nguyễn Văn An').textContent).toContain('Đã chuyển sang «Xã Tân Hưng».');
+  });
+});
