@@ -63,6 +63,8 @@ export interface RunningServer {
   outputTail(): string;
   /** How the server ended ("code 1", "signal SIGKILL"), or null while it runs. */
   exitStatus(): string | null;
+  /** The server's process id (with CLUSTER_WORKERS, the primary: its workers are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startServer(
     stderrTail: () => stderr,
     outputTail: () => output,
     exitStatus: () => exit,
+    pid: child.pid ?? 0,
     stop: () => stopChild(child),
   };
 }

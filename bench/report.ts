@@ -1,6 +1,8 @@
 import { availableParallelism, cpus, loadavg, release, type } from 'node:os';
 import type { BaselineResult } from './baseline/measure';
 import { baselineSection } from './baseline/report';
+import type { ClusterResult } from './cluster';
+import { clusterSection } from './cluster-report';
 import {
   type Fetched,
   FIRST_LOAD_BUDGET_BYTES,
@@ -58,6 +60,8 @@ export interface Report {
   underAttack?: UnderAttack | string;
   /** The same submission runs against bench/baseline/server.ts (parse + insert only). */
   baseline?: BaselineResult | string;
+  /** One process on SQLite, one and two on PostgreSQL, beside the baseline (bench/cluster.ts). */
+  cluster?: ClusterResult | string;
   /** Each of these: the measurement, or why it could not be made. */
   inProcessSubmit: InProcessSubmit | string;
   /** synchronous NORMAL vs FULL, the rewrite at close, backups (bench/storage.ts). */
@@ -101,6 +105,7 @@ export function renderReport(r: Report): string {
     '',
     ...(r.underAttack === undefined ? [] : [...underAttackSection(r.underAttack), '']),
     ...(r.baseline === undefined ? [] : [...baselineSection(r.submissions, r.baseline), '']),
+    ...(r.cluster === undefined ? [] : [...clusterSection(r.cluster), '']),
     ...inProcessSubmitSection(r),
     '',
     ...(r.storage === undefined ? [] : [...storageSection(r.storage), '']),

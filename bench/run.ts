@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SurveyView } from '../contract/respondent';
 import { measureBaseline } from './baseline/measure';
+import { CLUSTER_QUICK_SIZES, CLUSTER_SIZES, measureCluster } from './cluster';
 import { demoLinks, serverEnv } from './demo-links';
 import { ensureClientBuilt, fetchResource, measureFirstLoad } from './first-load';
 import { measurePeerComparison } from './peer/compare';
@@ -188,6 +189,17 @@ async function measure(tmp: string): Promise<Report> {
     await server.stop();
     section('baseline');
     const baseline = await attempt(() => measureBaseline(ROOT, tmp, bodies, log));
+    // One process or two, SQLite or PostgreSQL (issue #12), beside the baseline just measured.
+    section('several processes');
+    const cluster = await attempt(() =>
+      measureCluster({
+        root: ROOT,
+        tmp,
+        sizes: QUICK ? CLUSTER_QUICK_SIZES : CLUSTER_SIZES,
+        log,
+        baseline: async () => baseline,
+      }),
+    );
     const submitBody = { answers: bodies.answers, bytes: bodies.bytes };
     return {
       machine: host,
@@ -198,6 +210,7 @@ async function measure(tmp: string): Promise<Report> {
       submissions,
       underAttack,
       baseline,
+      cluster,
       inProcessSubmit,
       storage,
       slips,

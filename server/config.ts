@@ -51,6 +51,11 @@ const Env = z.object({
       }
       return list;
     }),
+  /**
+   * Server processes sharing the port (Node's cluster: server/cluster.ts). More than one needs
+   * PostgreSQL: SQLite has one writer, and a process waiting for its lock stops answering.
+   */
+  CLUSTER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Why DATABASE_URL cannot be used, in Vietnamese; undefined when it can. */
@@ -87,6 +92,8 @@ export interface Config {
   trustProxy: boolean | readonly string[];
   /** Where the built client lives (form.html, assets/). */
   clientDir: string;
+  /** Server processes on the port (1: this one serves; more: it forks them, server/cluster.ts). */
+  workers: number;
 }
 
 /**
@@ -101,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.CLUSTER_WORKERS > 1 && !isPostgresUrl(e.DATABASE_URL)) {
+    throw new ConfigError(
+      'Cấu hình không hợp lệ:\nCLUSTER_WORKERS: nhiều tiến trình máy chủ cần PostgreSQL ' +
+        '(DATABASE_URL=postgres://…); với SQLite chỉ chạy một tiến trình (CLUSTER_WORKERS=1).',
+    );
+  }
   return {
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
@@ -111,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.LOG_REQUESTS === '1',
     trustProxy: e.TRUST_PROXY.length > 0 ? e.TRUST_PROXY : false,
     clientDir: resolve(import.meta.dirname, '../dist/client'),
+    workers: e.CLUSTER_WORKERS,
   };
 }
 

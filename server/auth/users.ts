@@ -132,12 +132,19 @@ export async function ensureFirstAdmin(
   if ((await countUsers(db)) > 0) return null;
   const password = randomId().slice(0, 16);
   const email = 'admin@localhost';
-  await addUser(db, {
-    email,
-    password,
-    role: 'admin',
-    name: 'Quản trị viên',
-    mustChangePassword: true,
-  });
+  try {
+    await addUser(db, {
+      email,
+      password,
+      role: 'admin',
+      name: 'Quản trị viên',
+      mustChangePassword: true,
+    });
+  } catch (err) {
+    // Two server processes starting at once on an empty database both counted none: the
+    // other one's insert won (the e-mail is unique), and it prints the password. This one starts.
+    if ((await countUsers(db)) > 0) return null;
+    throw err;
+  }
   return { email, password };
 }

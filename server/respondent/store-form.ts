@@ -64,7 +64,6 @@ export async function insertAnonymousForm(
       })),
     );
   }
-  await addToTallies(trx, campaignId, groupCode, answers, criteria);
   const comments = Object.entries(form.comments ?? {}).filter(([, text]) => text.trim() !== '');
   if (comments.length > 0) {
     await trx
@@ -89,4 +88,9 @@ export async function insertAnonymousForm(
       )
       .execute();
   }
+  // Last: every form of a group on the same units adds to the same tally rows, and on
+  // PostgreSQL their row locks are held until the commit, so concurrent submits queue on them
+  // (SQLite has one writer anyway). Taken just before the caller commits, they are held for
+  // two statements and the commit instead of for the whole form.
+  await addToTallies(trx, campaignId, groupCode, answers, criteria);
 }

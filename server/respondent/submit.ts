@@ -50,13 +50,14 @@ export async function storeSubmission(
       .insertInto('invitationEvent')
       .values({ invitationId: invitation.id, status: 'submitted', at })
       .execute();
+    await trx.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
+    // The form last: its tallies' row locks, shared with every other submit, until the commit.
     const { answers, comments, demographics } = body;
     await insertAnonymousForm(
       trx,
       { campaignId: invitation.campaignId, groupCode, answers, comments, demographics },
       criteria,
     );
-    await trx.deleteFrom('draft').where('invitationId', '=', invitation.id).execute();
   });
   return { receipt };
 }

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Answer } from '../../contract/respondent';
-import type { Db } from '../db/connect';
+import { type Db, isPostgres } from '../db/connect';
 import type { AnswerTallyTable, FormTallyTable } from '../db/schema';
 import { insertRows } from './bulk-insert';
 
@@ -42,6 +42,17 @@ export async function addToTallies(
   answers: Answer[],
   criteria: Map<string, string>,
 ) {
+  // One row per unit × criterion, in the order each was first met.
+  const cells = new Map<string, FormTallyRow>();
+  for (const a of answers) {
+    const criterionCode = criteria.get(`${a.questionnaireId}\u0000${a.questionId}`);
+    if (!criterionCode || a.option === 'E') continue;
+    const cell = `${a.unitCode}\u0000${criterionCode}`;
+    if (!cells.has(cell))
+      cells.set(cell, { campaignId, unitCode: a.unitCode, criterionCode, groupCode, n: 1 });
+  }
+  const rows = [...cells.values()];
+  if (isPostgres(trx)) return addToTalliesAtOnce(trx, campaignId, groupCode, answers, rows);
   for (let i = 0; i < answers.length; i += CHUNK) {
     await insertRows(
       trx,
@@ -57,18 +68,39 @@ export async function addToTallies(
       })),
     );
   }
-  // One row per unit × criterion, in the order each was first met.
-  const cells = new Map<string, FormTallyRow>();
-  for (const a of answers) {
-    const criterionCode = criteria.get(`${a.questionnaireId}\u0000${a.questionId}`);
-    if (!criterionCode || a.option === 'E') continue;
-    const cell = `${a.unitCode}\u0000${criterionCode}`;
-    if (!cells.has(cell))
-      cells.set(cell, { campaignId, unitCode: a.unitCode, criterionCode, groupCode, n: 1 });
-  }
-  if (cells.size === 0) return;
-  const rows = [...cells.values()];
   for (let i = 0; i < rows.length; i += CHUNK) {
     await insertRows(trx, upsertFormTally, rows.slice(i, i + CHUNK));
   }
+}
+
+/**
+ * PostgreSQL: both tallies in one statement (arrays of values, so its text never changes). The
+ * tally rows are shared by every submit of the group and their locks last until the commit:
+ * one round trip between taking them and committing, not two. Answers are unique per question ×
+ * unit and come sorted, so every submit locks the rows in the same order (no deadlock).
+ */
+async function addToTalliesAtOnce(
+  trx: Db,
+  campaignId: string,
+  groupCode: string,
+  answers: Answer[],
+  cells: FormTallyRow[],
+) {
+  await sql`
+    WITH answers AS (
+      INSERT INTO answer_tally
+        (campaign_id, unit_code, questionnaire_id, question_id, group_code, option, n)
+      SELECT ${campaignId}, u, q, x, ${groupCode}, o, 1
+      FROM unnest(${answers.map((a) => a.unitCode)}::text[], ${answers.map((a) => a.questionnaireId)}::text[],
+                  ${answers.map((a) => a.questionId)}::text[], ${answers.map((a) => a.option)}::text[])
+        AS t(u, q, x, o)
+      ON CONFLICT (campaign_id, unit_code, questionnaire_id, question_id, group_code, option)
+      DO UPDATE SET n = answer_tally.n + 1
+    )
+    INSERT INTO form_tally (campaign_id, unit_code, criterion_code, group_code, n)
+    SELECT ${campaignId}, u, c, ${groupCode}, 1
+    FROM unnest(${cells.map((c) => c.unitCode)}::text[], ${cells.map((c) => c.criterionCode)}::text[])
+      AS t(u, c)
+    ON CONFLICT (campaign_id, unit_code, criterion_code, group_code)
+    DO UPDATE SET n = form_tally.n + 1`.execute(trx);
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import { join } from 'node:path';
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
+  /** The postmaster's pid (its backends are its children): bench/cluster.ts reads their CPU. */
+  pid: () => number;
   stop: () => void;
 }
 
@@ -39,7 +41,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * `durable`: fsync and synchronous commit left on (PostgreSQL's defaults), as a deployment runs
+ * it: a commit is on the disk before it returns, like SQLite's synchronous=FULL. The benchmark
+ * compares the two so; the tests need no durability and run faster without.
+ */
+export async function startPostgres(settings: { durable?: boolean } = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-pg-'));
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
@@ -54,9 +61,9 @@ export async function startPostgres(): Promise<PostgresServer> {
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(settings.durable
+      ? []
+      : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=400',
     '-c shared_buffers=64MB',
   ].join(' ');
@@ -64,6 +71,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: () => {
       if (stopped) return;
       stopped = true;
