@@ -21,10 +21,10 @@ body { font: 11pt/1.35 "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 0;
 @media print { .bar, .banner { display: none; } }
 `;
 
-// A4 portrait: 297 × 210 mm with 12 mm margins; A5 half of it. Everything scales with --u.
+// A4 portrait: 297 × 210 mm with 12 mm margins; A5 is A4 scaled by 1/√2. Everything scales with --u.
 const POSTER_STYLE = (size: PosterSize) => `${BASE}
 @page { size: ${size} portrait; margin: ${size === 'A4' ? 12 : 8}mm; }
-.poster { --u: ${size === 'A4' ? 1 : 0.707}; width: ${size === 'A4' ? 186 : 132}mm; height: ${size === 'A4' ? 272 : 192}mm; margin: 0 auto; display: flex; flex-direction: column; align-items: center; text-align: center; gap: calc(5mm * var(--u)); padding: calc(6mm * var(--u)); border: 1.5pt solid #000; break-inside: avoid; overflow: hidden; }
+.poster { --u: ${size === 'A4' ? 1 : Math.SQRT1_2.toFixed(3)}; width: ${size === 'A4' ? 186 : 132}mm; height: ${size === 'A4' ? 272 : 192}mm; margin: 0 auto; display: flex; flex-direction: column; align-items: center; text-align: center; gap: calc(5mm * var(--u)); padding: calc(6mm * var(--u)); border: 1.5pt solid #000; break-inside: avoid; overflow: hidden; }
 .unit { font-size: calc(15pt * var(--u)); font-weight: 700; text-transform: uppercase; letter-spacing: 0.3pt; }
 .place { font-size: calc(13pt * var(--u)); margin-top: calc(-3mm * var(--u)); }
 .title { font-size: calc(27pt * var(--u)); line-height: 1.2; font-weight: 800; margin: calc(3mm * var(--u)) 0 0; }
