@@ -46,7 +46,10 @@ export function App({ first }: { first: SipasFirstScreen }) {
 
   /** The questions and a challenge; the proof is solved at once, while the person answers. */
   const load = async (): Promise<SipasView | null> => {
-    const reply = await call<SipasView>('GET', sipasPath(pointCode));
+    const reply = await call<SipasView>(
+      'GET',
+      sipasPath(pointCode, first.code ? `?code=${encodeURIComponent(first.code)}` : ''),
+    );
     if (!reply.data) {
       if (reply.status !== 0)
         setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
