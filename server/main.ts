@@ -7,6 +7,7 @@ import { rewriteIfDue } from './db/rewrite';
 import { maskUrl } from './db/url';
 import { listen } from './listen';
 import { publicUrlProblem } from './public-url';
+import { sipasCleanup } from './sipas/cleanup';
 
 // Wiring only: config → db → migrate → app → serve.
 const config = (() => {
@@ -54,6 +55,8 @@ if (firstAdmin) {
 // forms arrive, every minute or so (server/db/rewrite.ts). SQLite only: PostgreSQL's WAL and
 // its row order are its own (issue #12 part 3).
 const checkpoint = setInterval(() => {
+  // SIPAS: past hours' repeat hashes, past days' device counts and receipts, spent proofs.
+  void sipasCleanup(db).catch(() => undefined);
   if (isPostgres(db)) return;
   void rewriteIfDue(db)
     .then(() => sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db))
