@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 
-/** Path segments whose next segment is a secret: a link's token (`/s/`, `/api/s/`), a serial. */
-const SECRET_BEFORE = new Set(['s', 'serials']);
+/**
+ * Path segments whose next segment is a secret: a link's token (`/s/`, `/api/s/`), a serial, a
+ * SIPAS one-time code (`/c/`: the log's time must not be joined to a code's use).
+ */
+const SECRET_BEFORE = new Set(['s', 'serials', 'c']);
 
 /**
  * What a path resolves to, as leniently as any router or proxy might read it: percent-decoded

@@ -10,6 +10,7 @@ import { rewriteIfDue } from './db/rewrite';
 import { maskUrl } from './db/url';
 import { listen } from './listen';
 import { publicUrlProblem } from './public-url';
+import { sipasCleanup } from './sipas/cleanup';
 
 // Wiring only: config → db → migrate → app → serve. With CLUSTER_WORKERS > 1 this process
 // migrates, then forks that many workers (server/cluster.ts), each of which connects and serves.
@@ -77,6 +78,8 @@ async function serve() {
   // what the database says.
   const checkpoint = setInterval(() => {
     void oneAtATime(db, 'minute-tick', async (conn) => {
+      // SIPAS: past hours' repeat hashes, past days' device counts and receipts, spent proofs.
+      await sipasCleanup(conn).catch(() => undefined);
       await rewriteIfDue(conn);
       if (!isPostgres(conn)) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(conn);
     }).catch(() => undefined);
