@@ -1,11 +1,16 @@
 import honQuan2023 from './hon-quan-2023.json' with { type: 'json' };
 import { loadDefinition } from './load';
 import type { Definition } from './schema';
+import sipas2026 from './sipas-2026.json' with { type: 'json' };
+import { loadSipasDefinition } from './sipas-load';
+import type { SipasDefinition } from './sipas-schema';
 import tinh2026 from './tinh-2026.json' with { type: 'json' };
 import unitsHonQuan2023 from './units-hon-quan-2023.json' with { type: 'json' };
 
 export * from './load';
 export * from './schema';
+export * from './sipas-load';
+export * from './sipas-schema';
 export * from './units';
 
 /** The built-in "Hớn Quản 2023" definition: the five draft questionnaires and both criteria sets. */
@@ -27,4 +32,12 @@ import { loadUnitSet } from './units';
  */
 export function builtInProvinceDefinition(): Definition {
   return loadDefinition(tinh2026);
+}
+
+/**
+ * The built-in SIPAS 2026 definition (issue #14): citizens' satisfaction with the administration's
+ * service after 1001/QĐ-BNV — five aspects, the five-level scale, perceptions, choices, a comment.
+ */
+export function builtInSipasDefinition(): SipasDefinition {
+  return loadSipasDefinition(sipas2026);
 }

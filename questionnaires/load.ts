@@ -36,7 +36,7 @@ function zodPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Problems of shape, from zod, in Vietnamese. */
-function shapeProblems(error: z.ZodError): DefinitionProblem[] {
+export function shapeProblems(error: z.ZodError): DefinitionProblem[] {
   return error.issues.map((issue) => {
     let message = issue.message;
     if (issue.code === 'invalid_type') {
@@ -55,7 +55,7 @@ function shapeProblems(error: z.ZodError): DefinitionProblem[] {
   });
 }
 
-function duplicates(values: string[]): string[] {
+export function duplicates(values: string[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
   for (const v of values) (seen.has(v) ? dup : seen).add(v);
@@ -63,7 +63,7 @@ function duplicates(values: string[]): string[] {
 }
 
 /** Coefficients as exact numbers for ordering checks only (A ≥ B ≥ C ≥ D, within 0…1). */
-function coefficientValue(c: string): number {
+export function coefficientValue(c: string): number {
   const [n, d] = c.split('/');
   return d === undefined ? Number(n) : Number(n) / Number(d);
 }
@@ -221,7 +221,7 @@ export function loadDefinition(input: unknown): Definition {
   return parsed.data;
 }
 
-function normalizeNfc(value: unknown): unknown {
+export function normalizeNfc(value: unknown): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
   if (Array.isArray(value)) return value.map(normalizeNfc);
   if (value && typeof value === 'object') {

@@ -51,7 +51,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 // No 0/O, 1/I/L: receipts and short codes are read aloud on the phone and typed by hand.
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const ALPHABET = CODE_ALPHABET;
 const toCode = (bytes: Uint8Array) =>
   [...bytes]
     .map((b) => ALPHABET[b % ALPHABET.length])

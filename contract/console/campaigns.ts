@@ -18,9 +18,19 @@ const Contact = {
 export const CampaignTemplate = z.enum(['district_2023', 'province_2026']);
 export type CampaignTemplate = z.infer<typeof CampaignTemplate>;
 
+/**
+ * `par` the PAR survey (roster, personal links, slips, PAR scoring); `sipas` citizens'
+ * satisfaction (SIPAS, issue #14): public, no roster, collection points with posters and
+ * one-time codes, the built-in SIPAS definition.
+ */
+export const CampaignKind = z.enum(['par', 'sipas']);
+export type CampaignKind = z.infer<typeof CampaignKind>;
+
 export const NewCampaignBody = z
   .object({
     name: z.string().trim().min(1).max(300),
+    /** `par` when absent. A SIPAS campaign takes its units from `template`/`copyOf` as usual. */
+    kind: CampaignKind.optional(),
     /** Copy the definition and units of an earlier campaign (then no `template`). */
     copyOf: z.string().optional(),
     /** Which built-in definition and units; `district_2023` when absent. */
@@ -72,6 +82,7 @@ export type Phase = z.infer<typeof Phase>;
 export const Campaign = z.object({
   id: z.string(),
   name: z.string(),
+  kind: CampaignKind,
   phase: Phase,
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),

@@ -1,5 +1,12 @@
 import type { Updateable } from 'kysely';
-import { type Definition, loadDefinition, type UnitSet } from '../../questionnaires';
+import {
+  type Definition,
+  definitionKind,
+  loadDefinition,
+  loadSipasDefinition,
+  type SipasDefinition,
+  type UnitSet,
+} from '../../questionnaires';
 import { type Db, inTransaction } from '../db/connect';
 import type { CampaignTable } from '../db/schema';
 import { randomId } from '../secrets';
@@ -28,9 +35,9 @@ export function listCampaigns(db: Db, organisations?: readonly string[]) {
 
 // Definition rows never change once stored (a new version is a new row), so a parsed copy
 // can be kept per id without any server needing to share it.
-const parsedDefinitions = new Map<string, Definition>();
+const parsedDefinitions = new Map<string, Definition | SipasDefinition>();
 
-export async function findDefinition(db: Db, id: string): Promise<Definition | undefined> {
+async function parsedDefinition(db: Db, id: string) {
   const cached = parsedDefinitions.get(id);
   if (cached) return cached;
   const row = await db
@@ -39,9 +46,35 @@ export async function findDefinition(db: Db, id: string): Promise<Definition | u
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const definition = loadDefinition(JSON.parse(row.body));
+  const body: unknown = JSON.parse(row.body);
+  const definition =
+    definitionKind(body) === 'sipas' ? loadSipasDefinition(body) : loadDefinition(body);
   parsedDefinitions.set(id, definition);
   return definition;
+}
+
+/** A PAR definition; undefined when the row is missing or holds a SIPAS definition. */
+export async function findDefinition(db: Db, id: string): Promise<Definition | undefined> {
+  const definition = await parsedDefinition(db, id);
+  return definition && !('kind' in definition) ? definition : undefined;
+}
+
+/** A SIPAS definition (issue #14); undefined when the row is missing or holds a PAR one. */
+export async function findSipasDefinition(
+  db: Db,
+  id: string,
+): Promise<SipasDefinition | undefined> {
+  const definition = await parsedDefinition(db, id);
+  return definition && 'kind' in definition ? definition : undefined;
+}
+
+/** What a campaign's reply names of its definition, whatever its kind. */
+export function findDefinitionName(db: Db, id: string) {
+  return db
+    .selectFrom('definition')
+    .select(['code', 'version', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The highest version stored under a definition code; 0 when there is none. */
@@ -55,7 +88,10 @@ export async function latestDefinitionVersion(db: Db, code: string): Promise<num
 }
 
 /** Stores a definition version once; returns the id of the stored row. */
-export async function saveDefinition(db: Db, definition: Definition): Promise<string> {
+export async function saveDefinition(
+  db: Db,
+  definition: Definition | SipasDefinition,
+): Promise<string> {
   const existing = await db
     .selectFrom('definition')
     .select(['id', 'body'])

@@ -19,13 +19,19 @@ import { viDateTime } from '../results/export/format';
 import { openingsOf } from './lifecycle';
 import { campaignPhase } from './phase';
 import { personalDataStatus } from './purge';
-import { findDefinition, listCampaigns, listUnits, updateCampaign } from './queries';
+import {
+  findDefinition,
+  findDefinitionName,
+  listCampaigns,
+  listUnits,
+  updateCampaign,
+} from './queries';
 import { type CampaignEnv, requireCampaign } from './scope';
 import { createCampaign, setCampaignOpen } from './service';
 import { campaignSource } from './source';
 
 export async function describeCampaign(db: Db, c: Campaign): Promise<CampaignReply> {
-  const definition = await findDefinition(db, c.definitionId);
+  const definition = await findDefinitionName(db, c.definitionId);
   const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
   const invited = counts.reduce((s, r) => s + (r.status === 'revoked' ? 0 : Number(r.n)), 0);
@@ -33,6 +39,7 @@ export async function describeCampaign(db: Db, c: Campaign): Promise<CampaignRep
   return {
     id: c.id,
     name: c.name,
+    kind: c.kind,
     phase: campaignPhase(c),
     opensAt: c.opensAt,
     closesAt: c.closesAt,
@@ -88,15 +95,15 @@ export function campaignRoutes(db: Db) {
     const organisationId = body.organisationId
       ? (await reachableOrganisation(db, body.organisationId, user.organisationId)).id
       : user.organisationId;
-    const { definition, unitSet } = await campaignSource(db, body, user.organisationId);
+    const source = await campaignSource(db, body, user.organisationId);
     if (body.opensAt && body.closesAt && body.closesAt <= body.opensAt) {
       throw new ApiError(422, 'invalid_dates', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
     }
     confirmOpensNow(body.opensAt, body.openNow);
     const id = await createCampaign(db, {
       name: body.name,
-      definition,
-      unitSet,
+      definition: source.definition,
+      unitSet: source.unitSet,
       opensAt: body.opensAt ?? null,
       closesAt: body.closesAt ?? null,
       contact:
@@ -112,6 +119,7 @@ export function campaignRoutes(db: Db) {
       campaignId: id,
       details: {
         name: body.name,
+        ...(source.kind === 'sipas' ? { kind: 'sipas' } : {}),
         copyOf: body.copyOf ?? null,
         template: body.copyOf ? null : (body.template ?? 'district_2023'),
         provinceCode: body.provinceCode ?? null,

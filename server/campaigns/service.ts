@@ -1,4 +1,4 @@
-import type { Definition, UnitSet } from '../../questionnaires';
+import type { Definition, SipasDefinition, UnitSet } from '../../questionnaires';
 import { type Db, inTransaction } from '../db/connect';
 import { rewritePages } from '../db/rewrite';
 import { ApiError } from '../errors';
@@ -9,7 +9,8 @@ import { findCampaign, saveDefinition, saveUnitSet } from './queries';
 export interface NewCampaign {
   id?: string;
   name: string;
-  definition: Definition;
+  /** A SIPAS definition makes a SIPAS campaign (`kind = 'sipas'`, issue #14). */
+  definition: Definition | SipasDefinition;
   unitSet: UnitSet;
   opensAt?: string | null;
   closesAt?: string | null;
@@ -40,7 +41,13 @@ export function checkUnitsFitDefinition(definition: Definition, unitSet: UnitSet
 
 /** Creates a campaign that pins this definition version and this dated set of units. */
 export async function createCampaign(db: Db, input: NewCampaign): Promise<string> {
-  const problems = checkUnitsFitDefinition(input.definition, input.unitSet);
+  const sipas = 'kind' in input.definition;
+  const problems =
+    'kind' in input.definition
+      ? input.unitSet.units.length === 0
+        ? ['Danh sách đơn vị trống: điểm thu thập phải gắn với một đơn vị.']
+        : []
+      : checkUnitsFitDefinition(input.definition, input.unitSet);
   if (problems.length > 0) {
     throw new ApiError(
       422,
@@ -57,6 +64,7 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<string
     .values({
       id,
       name: input.name,
+      kind: sipas ? 'sipas' : 'par',
       definitionId,
       unitSetId,
       opensAt: input.opensAt ?? null,

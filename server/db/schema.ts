@@ -11,8 +11,25 @@ import type {
   SessionTable,
   UserTable,
 } from './schema-office';
+import type {
+  CampaignKind,
+  CollectionPointTable,
+  SipasAnswerTable,
+  SipasCodeBatchTable,
+  SipasCodeTable,
+  SipasCommentTable,
+  SipasDeviceDayTable,
+  SipasFormTable,
+  SipasHourTable,
+  SipasLinkTable,
+  SipasRecentTable,
+  SipasRunTable,
+  SipasSlotTable,
+  SipasTallyTable,
+} from './schema-sipas';
 
 export * from './schema-office';
+export * from './schema-sipas';
 
 /**
  * The database as the application sees it (snake_case tables, camelCase via CamelCasePlugin).
@@ -48,6 +65,19 @@ export interface Database {
   scoringRun: ScoringRunTable;
   selfAssessment: SelfAssessmentTable;
   pageRewrite: PageRewriteTable;
+  collectionPoint: CollectionPointTable;
+  sipasCodeBatch: SipasCodeBatchTable;
+  sipasCode: SipasCodeTable;
+  sipasForm: SipasFormTable;
+  sipasAnswer: SipasAnswerTable;
+  sipasComment: SipasCommentTable;
+  sipasTally: SipasTallyTable;
+  sipasHour: SipasHourTable;
+  sipasSlot: SipasSlotTable;
+  sipasRecent: SipasRecentTable;
+  sipasDeviceDay: SipasDeviceDayTable;
+  sipasRun: SipasRunTable;
+  sipasLink: SipasLinkTable;
 }
 
 /** The last rebuild of the file in key order (server/db/rewrite.ts); one row, id 1. */
@@ -108,6 +138,8 @@ export interface CampaignTable {
   organisationId: Generated<string>;
   /** When a closed campaign was archived: hidden from the default list (issue #13.14). */
   archivedAt: string | null;
+  /** `'par'` (roster, links, PAR scoring) or `'sipas'` (public, collection points; issue #14). */
+  kind: Generated<CampaignKind>;
 }
 
 /**

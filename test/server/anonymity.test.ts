@@ -8,7 +8,21 @@ import { fullAnswers, json, setup, submissionId } from './helpers';
  * The threat (docs/anonymity.md §1): an administrator with a copy of the database, the server logs and
  * the roster must not be able to tell what a given person answered.
  */
-const ANONYMOUS = ['submission', 'answer', 'demographic', 'comment', 'answer_tally', 'form_tally'];
+const PAR_ANONYMOUS = [
+  'submission',
+  'answer',
+  'demographic',
+  'comment',
+  'answer_tally',
+  'form_tally',
+];
+/** SIPAS (issue #14): a form, its answers and comments, one row each, never a time. */
+const SIPAS_ANSWER_LEVEL = ['sipas_form', 'sipas_answer', 'sipas_comment'];
+/** SIPAS counts: keyed by day, hour or 10-minute slot, but never by a form. */
+const SIPAS_COUNTS = ['sipas_tally', 'sipas_hour', 'sipas_slot'];
+const ANONYMOUS = [...PAR_ANONYMOUS, ...SIPAS_ANSWER_LEVEL, ...SIPAS_COUNTS];
+/** What an anonymous table may refer to: reference rows each shared by many people. */
+const ANONYMOUS_TARGETS = ['campaign', 'submission', 'collection_point', 'sipas_form'];
 const PERSONAL = ['respondent', 'invitation', 'invitation_event', 'draft'];
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -45,10 +59,34 @@ describe('the schema cannot join an answer to a person', () => {
     },
   );
 
-  it.each(ANONYMOUS)('%s refers to nothing but campaigns and submissions', async (table) => {
-    for (const target of await foreignTables(table))
-      expect(['campaign', 'submission']).toContain(target);
-  });
+  it.each(ANONYMOUS)(
+    '%s refers to nothing but campaigns, collection points and its own form',
+    async (table) => {
+      for (const target of await foreignTables(table)) expect(ANONYMOUS_TARGETS).toContain(target);
+    },
+  );
+
+  // docs/anonymity.md §2: a row that stands for one answer never says when it came; counts may
+  // be kept per day, hour or 10-minute slot (what the SIPAS flags need), never per form.
+  it.each([...PAR_ANONYMOUS, ...SIPAS_ANSWER_LEVEL])(
+    '%s (one row per form or answer) has no day, hour, slot or other time column',
+    async (table) => {
+      for (const name of await columns(table))
+        expect(name).not.toMatch(/day|hour|slot|minute|week|month|year|time|date|_at$/i);
+    },
+  );
+
+  it.each(SIPAS_COUNTS)(
+    '%s is a count table: its only time is a day, hour or slot key, and it counts',
+    async (table) => {
+      const names = await columns(table);
+      const times = names.filter((n) => /day|hour|slot|minute|time|date|_at$/i.test(n));
+      expect(times).toHaveLength(1);
+      expect(['day', 'hour', 'slot']).toContain(times[0]);
+      expect(names.some((n) => ['n', 'forms'].includes(n))).toBe(true);
+      expect(names.join(' ')).not.toMatch(/form_id|hash|device|key/);
+    },
+  );
 
   it.each(PERSONAL)('%s refers to no anonymous table and has no column for one', async (table) => {
     for (const target of await foreignTables(table)) expect(ANONYMOUS).not.toContain(target);

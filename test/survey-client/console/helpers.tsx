@@ -94,6 +94,7 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
   return {
     id: 'c2024',
     name: 'Khảo sát CCHC năm 2024',
+    kind: 'par',
     phase: 'open',
     opensAt: '2024-11-01T01:00:00.000Z',
     closesAt: '2024-12-15T10:00:00.000Z',
