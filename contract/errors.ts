@@ -86,6 +86,7 @@ export const ERROR_CODES = [
   'units_unfit',
   'unknown_group',
   'unknown_organisation',
+  'unknown_point',
   'unknown_province',
   'unknown_unit',
   'unsupported_media_type',
@@ -98,6 +99,7 @@ export const ERROR_CODES = [
   'upload_too_many_columns',
   'upload_too_many_entries',
   'weak_password',
+  'wrong_campaign_kind',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

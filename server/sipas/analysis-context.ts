@@ -1,4 +1,4 @@
-import { loadSipasDefinition } from '../../questionnaires/load';
+import { loadSipasDefinition } from '../../questionnaires/sipas-load';
 import type { SipasDefinition } from '../../questionnaires/sipas-schema';
 import { campaignPhase } from '../campaigns/phase';
 import { listUnits } from '../campaigns/queries';
