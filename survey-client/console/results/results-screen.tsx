@@ -38,8 +38,7 @@ export function ResultsScreen({
   run?: string;
 }) {
   // A SIPAS campaign (issue #14) has its own results: days, flags, runs per unit.
-  if ((campaign as { kind?: string }).kind === 'sipas')
-    return <SipasResultsScreen campaign={campaign} run={run} />;
+  if (campaign.kind === 'sipas') return <SipasResultsScreen campaign={campaign} run={run} />;
   if (campaign.phase !== 'closed') return <OpenView campaign={campaign} />;
   return <ClosedView campaign={campaign} run={run} />;
 }

@@ -3,7 +3,7 @@ import type { SipasLinks, SipasRun } from '../../../contract/console/sipas-analy
 import type { ResultsDocument } from '../../../contract/results';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { setup, signIn } from '../helpers';
-import { closeCampaign, submitForms, unitOf } from '../results/helpers';
+import { closeCampaign, submitForms } from '../results/helpers';
 import { type As, type Ctx, outsider, plantSeason, sipasCampaign } from './analysis-helpers';
 
 /** A locked SIPAS run into the total PAR index of the demo campaign (docs/method.md §19.5). */
@@ -35,6 +35,11 @@ async function parRun() {
   expect(res.status).toBe(201);
   return (await res.json()) as ResultsDocument;
 }
+const unitOf = (doc: ResultsDocument, code: string) => {
+  const unit = doc.units.find((u) => u.code === code);
+  if (!unit) throw new Error(`no unit ${code}`);
+  return unit;
+};
 const link = (body: unknown) => analyst(`${PAR}/sipas-link`, post(body));
 
 beforeEach(async () => {
