@@ -27,6 +27,8 @@ export default defineConfig({
       input: {
         form: resolve(import.meta.dirname, 'survey-client/form.html'),
         console: resolve(import.meta.dirname, 'survey-client/console.html'),
+        // The public SIPAS form (issue #14): a page of its own, as light as the form's.
+        sipas: resolve(import.meta.dirname, 'survey-client/sipas.html'),
       },
     },
   },

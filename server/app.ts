@@ -19,6 +19,8 @@ import {
   withFirstScreen,
 } from './respondent/first-screen';
 import { respondentRoutes } from './respondent/routes';
+import { sipasPage, withSipasScreen } from './sipas/answer-page';
+import { sipasAnswerRoutes } from './sipas/answer-routes';
 import { FORM_PAGE_HEADERS, mountClient, securityHeadersFor } from './static';
 import { UPLOAD_LIMITS } from './upload/limits';
 
@@ -61,6 +63,7 @@ export function createApp({ db, config }: AppDeps) {
   });
 
   app.route('/api/s', respondentRoutes({ db, config }));
+  app.route('/api/p', sipasAnswerRoutes({ db, config }));
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(config.publicUrl)));
   app.route('/api', consoleApi({ db, config }));
@@ -87,6 +90,15 @@ export function createApp({ db, config }: AppDeps) {
     }
     return c.html(withFirstScreen(html, first), 200, FORM_PAGE_HEADERS);
   });
+  // The public SIPAS form (issue #14): a poster's QR code, or a one-time code handed out with a
+  // dossier's receipt; the welcome is drawn into the page (server/sipas/answer-page.ts).
+  const sipas = async (c: Context, via: { point: string } | { code: string }) => {
+    const html = page('sipas.html', { inlineStyles: true });
+    const { status, first, notice } = await sipasPage(db, config.secret, via, new Date());
+    return c.html(withSipasScreen(html, first, notice), status, FORM_PAGE_HEADERS);
+  };
+  app.get('/p/:pointCode', (c) => sipas(c, { point: c.req.param('pointCode') }));
+  app.get('/c/:code', (c) => sipas(c, { code: c.req.param('code') }));
   // The office console: one page, its own bundle (the form never loads it); client-side screens.
   const consolePage = (c: Context) =>
     c.html(page('console.html'), 200, { 'Cache-Control': 'no-cache' });

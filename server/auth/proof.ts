@@ -4,12 +4,12 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
  * Proof of work (hashcash): the server hands out a signed challenge; the client finds a nonce
  * such that SHA-256(`<challenge>:<nonce>`) starts with `bits` zero bits, about 2^bits hashes.
  * The challenge is signed with the app secret (HMAC), names what it is for (sign-in to one
- * account, or short codes), expires, and is spent once (its id becomes the attempt's id, see
+ * account, short codes, or a SIPAS answer from one device at one collection point), expires, and is spent once (its id becomes the attempt's id, see
  * attempts.ts). Nothing is stored when it is issued.
  */
 export const CHALLENGE_TTL_MS = 10 * 60_000;
 
-export type ProofScope = 'login' | 'code';
+export type ProofScope = 'login' | 'code' | 'sipas';
 
 const mac = (secret: string, text: string) =>
   createHmac('sha256', secret).update(`proof:${text}`).digest('base64url');
@@ -162,3 +162,12 @@ export const CODE_CURVE: CostCurve = {
   maxBits: 20,
   growth: 'per_doubling',
 };
+
+/**
+ * A SIPAS answer from a poster (issue #14.3): every submit pays 2^16 hashes. The form's solver
+ * (survey-client/shared/pow.ts) runs while the person answers; measured in Chromium with the CPU
+ * slowed four times it does about 160,000 tries a second (bench/sipas-pow.ts): 0.4 s on average,
+ * 0.9 s for the unluckiest tenth — a phone pays under a second, and never while waiting for the
+ * first screen. A script pays the same 65,536 hashes for every answer, on top of the device limit.
+ */
+export const SIPAS_BITS = 16;

@@ -31,6 +31,7 @@ import * as m0015 from './migrations/0015-run-paper-waiting';
 import * as m0016 from './migrations/0016-organisations';
 import * as m0017 from './migrations/0017-campaign-history';
 import * as m0018 from './migrations/0018-sipas';
+import * as m0019 from './migrations/0019-sipas-answer';
 import type { Database } from './schema';
 import { isPostgresUrl, maskUrl } from './url';
 
@@ -228,6 +229,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
         '0016-organisations': m0016,
         '0017-campaign-history': m0017,
         '0018-sipas': m0018,
+        '0019-sipas-answer': m0019,
       }),
     },
   });

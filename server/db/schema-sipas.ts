@@ -124,6 +124,19 @@ export interface SipasDeviceDayTable {
   n: number;
 }
 
+/** A spent proof-of-work challenge until it expires (0019; deleted by the minute tick). */
+export interface SipasProofTable {
+  id: string;
+  expiresAt: string;
+}
+
+/** A receipt under HMAC(secret, point + submission id), for retries; deleted after its day. */
+export interface SipasReceiptTable {
+  key: string;
+  receipt: string;
+  day: string;
+}
+
 export interface SipasRunTable {
   id: string;
   campaignId: string;

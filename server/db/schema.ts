@@ -22,6 +22,8 @@ import type {
   SipasFormTable,
   SipasHourTable,
   SipasLinkTable,
+  SipasProofTable,
+  SipasReceiptTable,
   SipasRecentTable,
   SipasRunTable,
   SipasSlotTable,
@@ -76,6 +78,8 @@ export interface Database {
   sipasSlot: SipasSlotTable;
   sipasRecent: SipasRecentTable;
   sipasDeviceDay: SipasDeviceDayTable;
+  sipasProof: SipasProofTable;
+  sipasReceipt: SipasReceiptTable;
   sipasRun: SipasRunTable;
   sipasLink: SipasLinkTable;
 }

@@ -1,0 +1,244 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
+import { type Proof, solveProof } from '../shared/pow';
+import { call, sipasPath } from './api';
+import { type Answers, bodyOf, missingOn, newSubmissionId, scaleOf, screensOf } from './model';
+import { ChoiceQuestion, ScaleQuestion } from './questions';
+import { sendAnswer } from './send';
+import { Welcome } from './welcome';
+
+type Phase =
+  | { k: 'welcome' }
+  | { k: 'form'; step: number }
+  | { k: 'sending' }
+  | { k: 'done'; receipt: string }
+  | { k: 'refused'; title: string; text: string };
+
+const THANKS = 'Cảm ơn Ông/Bà đã góp ý!';
+
+/** What a definite refusal of the submit says (the server's own message when it has one). */
+function refusalOf(status: number, code: string | undefined, message: string | undefined): Phase {
+  if (code === 'device_limit')
+    return { k: 'refused', title: 'Cảm ơn Ông/Bà!', text: message || THANKS };
+  if (status === 0)
+    return {
+      k: 'refused',
+      title: 'Chưa gửi được',
+      text: 'Không có kết nối mạng. Câu trả lời vẫn còn trên trang này: xin thử gửi lại khi có mạng.',
+    };
+  return {
+    k: 'refused',
+    title: 'Chưa gửi được ý kiến',
+    text: message || 'Máy chủ không nhận được ý kiến. Xin thử lại sau ít phút.',
+  };
+}
+
+export function App({ first }: { first: SipasFirstScreen }) {
+  const [phase, setPhase] = useState<Phase>({ k: 'welcome' });
+  const [view, setView] = useState<SipasView | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const proof = useRef<Promise<Proof> | null>(null);
+  const submissionId = useRef(newSubmissionId());
+  const pointCode = first.point.code;
+
+  /** The questions and a challenge; the proof is solved at once, while the person answers. */
+  const load = async (): Promise<SipasView | null> => {
+    const reply = await call<SipasView>(
+      'GET',
+      sipasPath(pointCode, first.code ? `?code=${encodeURIComponent(first.code)}` : ''),
+    );
+    if (!reply.data) {
+      if (reply.status !== 0)
+        setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
+      return null;
+    }
+    const loaded = reply.data;
+    if (loaded.refusal) {
+      setPhase({ k: 'refused', title: 'Cảm ơn Ông/Bà!', text: loaded.refusal.message });
+      return null;
+    }
+    setView(loaded);
+    proof.current = solveProof(loaded.challenge);
+    proof.current.catch(() => undefined);
+    return loaded;
+  };
+
+  useEffect(() => {
+    // A frame after the first paint: the welcome is on screen before anything is fetched.
+    if (!first.refusal) requestAnimationFrame(() => void load());
+  }, []);
+
+  const screens = view ? screensOf(view) : [];
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.getElementById('screen-title')?.focus();
+    scrollTo(0, 0);
+  }, [phase.k, phase.k === 'form' ? phase.step : 0]);
+
+  if (phase.k === 'welcome')
+    return (
+      <Welcome
+        first={first}
+        onStart={() => {
+          if (view) setPhase({ k: 'form', step: 0 });
+          else
+            void load().then((v) => {
+              if (v) setPhase({ k: 'form', step: 0 });
+              else setNote('Chưa tải được phiếu: xin kiểm tra kết nối mạng rồi bấm lại.');
+            });
+        }}
+      />
+    );
+  if (phase.k !== 'form' || !view) {
+    const [heading, text] =
+      phase.k === 'sending'
+        ? ['Đang gửi ý kiến…', 'Xin chờ trong giây lát.']
+        : phase.k === 'done'
+          ? [THANKS, 'Ý kiến của Ông/Bà đã được ghi nhận. Ông/Bà có thể đóng trang này.']
+          : phase.k === 'refused'
+            ? [phase.title, phase.text]
+            : ['Đang tải phiếu…', note];
+    return (
+      <main>
+        <h1 id="screen-title" tabIndex={-1}>
+          {heading}
+        </h1>
+        <p role="status">{text}</p>
+        {phase.k === 'done' ? (
+          <p class="hint">
+            Mã xác nhận: <b class="code">{phase.receipt}</b>
+          </p>
+        ) : null}
+        {phase.k === 'sending' && note ? <p class="note">{note}</p> : null}
+      </main>
+    );
+  }
+
+  const screen = screens[phase.step] ?? { k: 'comment' as const };
+  const last = phase.step === screens.length - 1;
+  const set = (id: string, value: string | string[]) => {
+    setAnswers((a) => ({ ...a, [id]: value }));
+    setMissing((m) => m.filter((x) => x !== id));
+  };
+
+  const next = () => {
+    const left = missingOn(view, screen, answers);
+    if (left.length > 0) {
+      setMissing(left);
+      document.getElementById(`q-${left[0]}`)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    setMissing([]);
+    if (!last) {
+      setPhase({ k: 'form', step: phase.step + 1 });
+      return;
+    }
+    setPhase({ k: 'sending' });
+    setNote('');
+    void sendAnswer(
+      pointCode,
+      bodyOf(submissionId.current, answers, comment, undefined, first.code),
+      async (fresh) => {
+        if (fresh || !proof.current) {
+          const again = await load();
+          if (!again) throw new Error('no challenge');
+        }
+        return proof.current as Promise<Proof>;
+      },
+      () => setNote('Đang chờ kết nối mạng để gửi lại…'),
+    )
+      .then((reply) => {
+        if (reply.data) setPhase({ k: 'done', receipt: reply.data.receipt });
+        else setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
+      })
+      .catch(() => setPhase(refusalOf(0, undefined, undefined)));
+  };
+
+  const aspect = screen.k === 'aspect' ? view.aspects[screen.index] : undefined;
+  return (
+    <main>
+      <div class="progress">
+        <label for="progress">
+          Phần {phase.step + 1}/{screens.length}
+        </label>
+        <progress id="progress" value={phase.step + 1} max={screens.length} />
+      </div>
+      <h1 id="screen-title" tabIndex={-1} ref={title}>
+        {aspect
+          ? aspect.name
+          : screen.k === 'choices'
+            ? 'Về dịch vụ Ông/Bà đã sử dụng'
+            : 'Ý kiến khác'}
+      </h1>
+      {aspect ? (
+        <>
+          <p class="hint">Ông/Bà hài lòng đến mức nào về:</p>
+          {aspect.elements.map((e) => {
+            const scale = scaleOf(view, e.scale);
+            return scale ? (
+              <ScaleQuestion
+                key={e.id}
+                id={e.id}
+                text={e.text}
+                scale={scale}
+                value={answers[e.id] as string | undefined}
+                missing={missing.includes(e.id)}
+                onPick={(o) => set(e.id, o)}
+              />
+            ) : null;
+          })}
+          {view.perceptions
+            .filter((p) => p.aspect === aspect.code)
+            .map((p) => {
+              const scale = scaleOf(view, p.scale);
+              return scale ? (
+                <ScaleQuestion
+                  key={p.id}
+                  id={p.id}
+                  text={p.text}
+                  scale={scale}
+                  value={answers[p.id] as string | undefined}
+                  missing={false}
+                  onPick={(o) => set(p.id, o)}
+                />
+              ) : null;
+            })}
+        </>
+      ) : screen.k === 'choices' ? (
+        view.choices.map((c) => (
+          <ChoiceQuestion key={c.id} choice={c} answers={answers} onChange={(v) => set(c.id, v)} />
+        ))
+      ) : (
+        <label>
+          <span class="label">
+            {view.comment?.text ?? 'Ý kiến khác của Ông/Bà (không bắt buộc)'}
+          </span>
+          <textarea
+            rows={5}
+            maxLength={4000}
+            value={comment}
+            onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+      )}
+      {missing.length > 0 ? (
+        <p class="error" role="alert">
+          Xin chọn một mức cho mỗi câu (hoặc «Không trả lời»): còn {missing.length} câu.
+        </p>
+      ) : null}
+      <div class="nav">
+        {phase.step > 0 ? (
+          <button type="button" onClick={() => setPhase({ k: 'form', step: phase.step - 1 })}>
+            Quay lại
+          </button>
+        ) : null}
+        <button type="button" class="primary" onClick={next}>
+          {last ? 'Gửi ý kiến' : 'Tiếp tục'}
+        </button>
+      </div>
+    </main>
+  );
+}
