@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SampleSize, SipasDays } from '../../../contract/console/sipas-analysis';
 import { setup, signIn } from '../helpers';
-import { type As, type Ctx, sipasCampaign } from './analysis-helpers';
+import { type As, type Ctx, ELEMENTS, sipasCampaign } from './analysis-helpers';
 
 let ctx: Ctx;
 let officer: As;
@@ -14,6 +14,11 @@ beforeAll(async () => {
   id = await sipasCampaign(ctx, officer);
 });
 
+/** A sheet: every satisfaction question «Không trả lời» (X) unless given. */
+const sheet = (given: Record<string, string | string[]>) => ({
+  ...Object.fromEntries(ELEMENTS.map((e) => [e, 'X'])),
+  ...given,
+});
 const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 const errorOf = async (res: Response) =>
   ((await res.json()) as { error: { code: string; details?: unknown } }).error;
@@ -27,21 +32,20 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
     const res = await paper({
       serial: 'hq-0001',
       pointId: 'p1',
-      answers: {
+      answers: sheet({
         TC1: '5',
         TC2: '4',
-        TT1: 'X',
         ND1: 'CO',
         KENH: 'TRUC_TIEP',
         MONG_DOI: ['NOI_CHO', 'THAI_DO'],
-      },
+      }),
       comment: '  Cán bộ nhiệt tình  ',
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ serial: 'HQ0001', pointId: 'p1' });
     const form = await ctx.db.selectFrom('sipasForm').selectAll().executeTakeFirstOrThrow();
     expect(form).toMatchObject({ campaignId: id, pointId: 'p1', channel: 'paper' });
-    expect(await count('sipasAnswer')).toBe(7);
+    expect(await count('sipasAnswer')).toBe(21);
     expect(
       (await ctx.db.selectFrom('sipasComment').select('text').execute()).map((c) => c.text),
     ).toEqual(['Cán bộ nhiệt tình']);
@@ -49,6 +53,7 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
       .selectFrom('sipasTally')
       .select(['channel', 'questionId', 'option', 'n'])
       .where('campaignId', '=', id)
+      .where('option', '!=', 'X')
       .orderBy('questionId')
       .orderBy('option')
       .execute();
@@ -59,7 +64,6 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
       'paper ND1=CO 1',
       'paper TC1=5 1',
       'paper TC2=4 1',
-      'paper TT1=X 1',
     ]);
     const hours = await ctx.db.selectFrom('sipasHour').selectAll().execute();
     expect(hours).toEqual([
@@ -68,9 +72,9 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
     expect(await count('sipasSlot')).toBe(0);
 
     // A second sheet, not satisfied (a "2"), adds to the same hour.
-    expect((await paper({ serial: 'HQ-0002', pointId: 'p1', answers: { TC1: '2' } })).status).toBe(
-      201,
-    );
+    expect(
+      (await paper({ serial: 'HQ-0002', pointId: 'p1', answers: sheet({ TC1: '2' }) })).status,
+    ).toBe(201);
     const hour = await ctx.db.selectFrom('sipasHour').selectAll().executeTakeFirstOrThrow();
     expect([Number(hour.forms), Number(hour.satisfied)]).toEqual([2, 1]);
     const days = (await (await analyst(`/api/campaigns/${id}/sipas/days`)).json()) as SipasDays;
@@ -80,10 +84,10 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
   });
 
   it('takes a serial once per campaign, written any way', async () => {
-    expect((await paper({ serial: 'AB 77', pointId: 'p2', answers: { TC1: '3' } })).status).toBe(
-      201,
-    );
-    const again = await paper({ serial: 'ab-77', pointId: 'p1', answers: { TC1: '3' } });
+    expect(
+      (await paper({ serial: 'AB 77', pointId: 'p2', answers: sheet({ TC1: '3' }) })).status,
+    ).toBe(201);
+    const again = await paper({ serial: 'ab-77', pointId: 'p1', answers: sheet({ TC1: '3' }) });
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe('serial_used');
   });
@@ -91,22 +95,30 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
   it('refuses bad answers, unknown points and serials with nothing written; officers and admins only', async () => {
     const before = await count('sipasForm');
     const cases: [unknown, number, string][] = [
-      [{ serial: 'Z1', pointId: 'p1', answers: { TC1: '7' } }, 422, 'invalid_answers'],
-      [{ serial: 'Z2', pointId: 'p1', answers: { NOPE: '1' } }, 422, 'invalid_answers'],
-      [{ serial: 'Z3', pointId: 'p1', answers: { TC1: ['4', '5'] } }, 422, 'invalid_answers'],
+      [{ serial: 'Z1', pointId: 'p1', answers: sheet({ TC1: '7' }) }, 422, 'invalid_answers'],
+      [{ serial: 'Z2', pointId: 'p1', answers: sheet({ NOPE: '1' }) }, 422, 'invalid_answers'],
+      [
+        { serial: 'Z3', pointId: 'p1', answers: sheet({ TC1: ['4', '5'] }) },
+        422,
+        'invalid_answers',
+      ],
       [
         {
           serial: 'Z4',
           pointId: 'p1',
-          answers: { MONG_DOI: ['NOI_CHO', 'THAI_DO', 'GOP_Y', 'KHAC'] },
+          answers: sheet({ MONG_DOI: ['NOI_CHO', 'THAI_DO', 'GOP_Y', 'KHAC'] }),
         },
         422,
         'invalid_answers',
       ],
-      [{ serial: 'Z5', pointId: 'p1', answers: { KENH: ['TRUC_TIEP'] } }, 422, 'invalid_answers'],
-      [{ serial: 'Z6', pointId: 'p1', answers: {} }, 422, 'invalid_answers'],
-      [{ serial: 'Z7', pointId: 'nowhere', answers: { TC1: '5' } }, 404, 'unknown_point'],
-      [{ serial: 'Số 8', pointId: 'p1', answers: { TC1: '5' } }, 422, 'invalid_serial'],
+      [
+        { serial: 'Z5', pointId: 'p1', answers: sheet({ KENH: ['TRUC_TIEP'] }) },
+        422,
+        'invalid_answers',
+      ],
+      [{ serial: 'Z6', pointId: 'p1', answers: { TC1: '5' } }, 422, 'invalid_answers'],
+      [{ serial: 'Z7', pointId: 'nowhere', answers: sheet({ TC1: '5' }) }, 404, 'unknown_point'],
+      [{ serial: 'Số 8', pointId: 'p1', answers: sheet({ TC1: '5' }) }, 422, 'invalid_serial'],
       [{ serial: 'Z9', pointId: 'p1', answers: { TC1: 5 } }, 400, 'invalid_request'],
     ];
     for (const [body, status, code] of cases) {
@@ -121,11 +133,11 @@ describe('POST /api/campaigns/:id/sipas/paper', () => {
       .execute();
     expect(z1).toHaveLength(before);
     expect(
-      (await paper({ serial: 'Z10', pointId: 'p1', answers: { TC1: '5' } }, analyst)).status,
+      (await paper({ serial: 'Z10', pointId: 'p1', answers: sheet({ TC1: '5' }) }, analyst)).status,
     ).toBe(403);
     const par = await officer(
       '/api/campaigns/demo-2023/sipas/paper',
-      post({ serial: 'Z11', pointId: 'p1', answers: { TC1: '5' } }),
+      post({ serial: 'Z11', pointId: 'p1', answers: sheet({ TC1: '5' }) }),
     );
     expect((await errorOf(par)).code).toBe('wrong_campaign_kind');
   });
