@@ -12,6 +12,7 @@ import { Link } from '../../parts/link';
 import { ErrorNotice } from '../../parts/notice';
 import { navigate } from '../../router';
 import { resultsPath } from '../paths';
+import { LinkToPar } from './link-form';
 
 export const runKind = (r: { official: boolean; lockedAt: string | null }) =>
   r.lockedAt ? 'Đã khóa' : r.official ? 'Chính thức' : 'Thử nghiệm';
@@ -155,6 +156,7 @@ export function SipasRunView({
           Đã khóa lúc {vnDateTime(run.lockedAt)}. Mã lần tính: {run.id}
         </p>
       )}
+      {run.lockedAt && run.official && <LinkToPar run={run} />}
       {error !== null && <ErrorNotice error={error} />}
       <CardTable
         class="cards sipas-units"

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type {
   SipasDays,
@@ -8,6 +8,7 @@ import type {
 } from '../../../../contract/console/sipas-analysis';
 import '../../../../survey-client/console/results/screens';
 import { campaign, click, fakeServer, openAt, signedIn, useConsoleEnv } from '../helpers';
+import { definition } from './fixtures';
 import { rowsOf, section } from './serve';
 
 useConsoleEnv();
@@ -171,5 +172,50 @@ describe('Hài lòng (SIPAS) results', () => {
     const call = server.calls.find((c) => c.path === '/api/sample-size');
     expect(call?.query.get('e')).toBe('0.05');
     expect(call?.query.get('N')).toBe('10000');
+  });
+});
+
+describe('a locked official run into the PAR index', () => {
+  it('offers the PAR campaigns and their fields, and posts the link', async () => {
+    const locked = run({ official: true, lockedAt: '2026-04-02T03:00:00.000Z' });
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: locked });
+    server.on('GET /api/campaigns', {
+      status: 200,
+      body: [
+        campaign({ id: 's1', kind: 'sipas', name: 'SIPAS 2026' }),
+        campaign({ id: 'c2024', name: 'Khảo sát CCHC năm 2024' }),
+      ],
+    });
+    server.on('GET /api/campaigns/c2024/definition', {
+      status: 200,
+      body: { editable: false, definition },
+    });
+    server.on('POST /api/campaigns/c2024/sipas-link', {
+      status: 200,
+      body: {
+        parCampaignId: 'c2024',
+        sipasRunId: 'r1',
+        sipasCampaignId: 's1',
+        fieldCode: 'LV8',
+        maxPoints: '2.5',
+        linkedAt: '2026-04-02T04:00:00.000Z',
+      },
+    });
+    await openAt('/console/c/s1/results');
+    const form = screen.getByRole('form', { name: 'Đưa vào Chỉ số CCHC' });
+    expect(
+      within(form)
+        .getAllByRole('option')
+        .map((o) => o.textContent)[0],
+    ).toBe('Khảo sát CCHC năm 2024');
+    fireEvent.input(within(form).getByLabelText('Điểm tối đa của lĩnh vực'), {
+      target: { value: '2,5' },
+    });
+    await click('Đưa vào', form);
+    const call = server.calls.find((c) => c.method === 'POST');
+    expect(call?.path).toBe('/api/campaigns/c2024/sipas-link');
+    expect(call?.body).toMatchObject({ runId: 'r1', fieldCode: 'LV8', maxPoints: '2.5' });
+    expect(within(form).getByRole('status').textContent).toContain('lĩnh vực LV8');
   });
 });
