@@ -27,6 +27,22 @@ export const SelfAssessmentMeta = z.object({
   fingerprint: z.string(),
   /** How many units the import has. */
   units: z.number().int(),
+  /**
+   * The fields whose points came from a locked SIPAS run instead of the self-assessment
+   * (docs/method.md §19.5), each with the run's own words; absent when no field is linked.
+   */
+  sipas: z
+    .array(
+      z.object({
+        fieldCode: z.string(),
+        maxPoints: z.string(),
+        runId: z.string(),
+        sipasCampaignId: z.string(),
+        lockedAt: z.string(),
+        text: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type SelfAssessmentMeta = z.infer<typeof SelfAssessmentMeta>;
 
@@ -36,7 +52,14 @@ export const UnitTotal = z.object({
   selfAssessment: z.number(),
   selfAssessmentMax: z.number(),
   /** Per field, where the office gave them; [] otherwise. */
-  fields: z.array(z.object({ code: z.string(), selfAssessment: z.number() })),
+  fields: z.array(
+    z.object({
+      code: z.string(),
+      selfAssessment: z.number(),
+      /** 'sipas' when the field's points are the SIPAS index × its maximum (§19.5). */
+      source: z.literal('sipas').optional(),
+    }),
+  ),
   /** The survey component (= surveyScore) and the survey budget. */
   survey: z.number(),
   surveyMax: z.number(),

@@ -4,6 +4,7 @@ import type { Endpoint } from './catalog/kit';
 import { ORGANISATIONS } from './catalog/organisations';
 import { PEOPLE } from './catalog/people';
 import { RESULTS } from './catalog/results';
+import { SIPAS_ANALYSIS } from './catalog/sipas-analysis';
 import { SIPAS_POINTS } from './catalog/sipas-points';
 
 export type { Endpoint };
@@ -19,4 +20,5 @@ export const CATALOG: Endpoint[] = [
   ...PEOPLE,
   ...RESULTS,
   ...SIPAS_POINTS,
+  ...SIPAS_ANALYSIS,
 ];

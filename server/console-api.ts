@@ -19,7 +19,9 @@ import { parRoutes } from './results/par-routes';
 import { resultsRoutes } from './results/routes';
 import { manualRosterRoutes } from './roster/manual-routes';
 import { rosterRoutes } from './roster/routes';
+import { sipasAnalysisRoutes } from './sipas/analysis-routes';
 import { pointRoutes } from './sipas/point-routes';
+import { sampleSizeRoutes } from './sipas/sample-size-routes';
 import { trackingRoutes } from './tracking/routes';
 
 interface Deps {
@@ -53,6 +55,8 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', resultsRoutes(db));
   api.route('/campaigns', parRoutes(db));
   api.route('/campaigns', pointRoutes({ db, config }));
+  api.route('/campaigns', sipasAnalysisRoutes(db, config));
+  api.route('/sample-size', sampleSizeRoutes());
   api.route('/provinces', provinceRoutes());
   api.route('/organisations', organisationRoutes(db));
   api.route('/', adminRoutes(db));

@@ -10,13 +10,14 @@ import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { paperWaiting } from '../paper/queries';
 import { randomId } from '../secrets';
+import { loadLinkedFields } from '../sipas/link';
 import { type CampaignContext, foundRun, loadCampaign, requireClosed } from './context';
 import { loadCounts } from './counts';
 import { distributionsOf } from './distributions';
 import { effectiveMethod, isOfficial, withholdSmallGroups } from './method-policy';
 import { findRun, insertRun, setRunLock, submissionsFingerprint } from './queries';
 import { loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
-import { type SelfAssessmentSnapshot, withTotals } from './total';
+import { type LinkedField, type SelfAssessmentSnapshot, withTotals } from './total';
 
 /**
  * Making and locking scoring runs (docs/method.md §10). A run scores the campaign's tallies
@@ -38,6 +39,7 @@ function scoreAll(
   method: Method,
   counts: Counts,
   selfAssessment: SelfAssessmentSnapshot | null,
+  linked: readonly LinkedField[],
 ) {
   const refs = ctx.units.map((u) => ({
     code: u.code,
@@ -54,6 +56,7 @@ function scoreAll(
         officialCode: official.get(u.code) ?? null,
       })),
       selfAssessment,
+      linked,
     );
   } catch (err) {
     if (err instanceof ScoringError)
@@ -64,10 +67,15 @@ function scoreAll(
   return { results, distributions: distributionsOf(ctx.definition, refs, counts, results) };
 }
 
-const selfAssessmentMeta = (s: SelfAssessmentSnapshot): SelfAssessmentMeta => ({
+const selfAssessmentMeta = (
+  s: SelfAssessmentSnapshot,
+  sipas: NonNullable<SelfAssessmentMeta['sipas']>,
+): SelfAssessmentMeta => ({
   importedAt: s.importedAt,
   fingerprint: s.fingerprint,
   units: s.units,
+  // Fields whose points came from a SIPAS run (§19.5); absent when none is linked.
+  ...(sipas.length > 0 ? { sipas } : {}),
 });
 
 /**
@@ -87,13 +95,17 @@ export async function createRun(
   const campaignId = campaign.id;
   requireClosed(campaign, now);
   const method = effectiveMethod(definition, options.method);
-  const { fingerprint, counts, selfAssessment, waiting } = await inSnapshot(db, async (trx) => ({
-    fingerprint: await submissionsFingerprint(trx, campaignId),
-    counts: await loadCounts(trx, campaignId),
-    selfAssessment: await loadSelfAssessment(trx, campaignId),
-    waiting: await paperWaiting(trx, campaignId),
-  }));
-  const { results, distributions } = scoreAll(ctx, method, counts, selfAssessment);
+  const { fingerprint, counts, selfAssessment, waiting, links } = await inSnapshot(
+    db,
+    async (trx) => ({
+      fingerprint: await submissionsFingerprint(trx, campaignId),
+      counts: await loadCounts(trx, campaignId),
+      selfAssessment: await loadSelfAssessment(trx, campaignId),
+      waiting: await paperWaiting(trx, campaignId),
+      links: await loadLinkedFields(trx, campaignId),
+    }),
+  );
+  const { results, distributions } = scoreAll(ctx, method, counts, selfAssessment, links.linked);
   const { shown, withheld } = withholdSmallGroups(definition, method, results);
   const run: ScoringRun = {
     id: randomId(),
@@ -111,7 +123,9 @@ export async function createRun(
     distributions: JSON.stringify(distributions),
     lockedAt: null,
     lockedBy: null,
-    selfAssessment: selfAssessment ? JSON.stringify(selfAssessmentMeta(selfAssessment)) : null,
+    selfAssessment: selfAssessment
+      ? JSON.stringify(selfAssessmentMeta(selfAssessment, links.meta))
+      : null,
     withheld: withheld.length > 0 ? JSON.stringify(withheld) : null,
     paperWaiting: waiting,
   };
@@ -143,6 +157,19 @@ async function refuseLock(trx: Db, run: ScoringRun, campaignId: string, definiti
       409,
       'stale_run',
       'Điểm tự đánh giá đã được nhập (hoặc nhập lại) sau lần tính này; hãy tính lại rồi khóa lần tính mới.',
+    );
+  // …and so must the fields that take their points from SIPAS (§19.5).
+  const linkedNow = self ? (await loadLinkedFields(trx, campaignId)).meta : [];
+  const linkKey = (l: { fieldCode: string; runId: string; maxPoints: string }) =>
+    `${l.fieldCode}|${l.runId}|${l.maxPoints}`;
+  if (
+    linkedNow.map(linkKey).join(',') !==
+    (runSelfAssessment(run)?.sipas ?? []).map(linkKey).join(',')
+  )
+    throw new ApiError(
+      409,
+      'stale_run',
+      'Liên kết kết quả SIPAS vào Chỉ số CCHC đã thay đổi sau lần tính này; hãy tính lại rồi khóa lần tính mới.',
     );
 }
 

@@ -34,6 +34,42 @@ export interface SelfAssessmentSnapshot extends SelfAssessmentMeta {
 }
 
 /**
+ * A PAR field whose points come from a locked SIPAS run (docs/method.md §19.5): per unit code,
+ * the run's exact index as a share of 1 ("31/72"; null for a unit nobody answered about).
+ */
+export interface LinkedField {
+  fieldCode: string;
+  /** The field's maximum points, decimal text. */
+  maxPoints: string;
+  byUnit: ReadonlyMap<string, string | null>;
+}
+
+/**
+ * A unit's self-assessment with the linked fields' points put in: for each linked field the
+ * unit has a SIPAS index for, its points are index × maxPoints (exact), replacing the points the
+ * import gave that field (none when it gave the total only). Fields without a SIPAS index for
+ * the unit keep the self-assessment's points.
+ */
+export function withSipasFields(
+  self: UnitSelfAssessment,
+  unitCode: string,
+  fieldCodes: readonly string[],
+  linked: readonly LinkedField[],
+): { points: Fraction; sipas: Map<string, Fraction> } {
+  let points = parseFraction(self.points);
+  const sipas = new Map<string, Fraction>();
+  for (const link of linked) {
+    const exact = link.byUnit.get(unitCode);
+    if (!fieldCodes.includes(link.fieldCode) || exact === undefined || exact === null) continue;
+    const fieldPoints = mul(parseFraction(exact), parseFraction(link.maxPoints));
+    const own = self.fields.get(link.fieldCode);
+    points = add(sub(points, own === undefined ? fraction(0) : parseFraction(own)), fieldPoints);
+    sipas.set(link.fieldCode, fieldPoints);
+  }
+  return { points, sipas };
+}
+
+/**
  * Exact decimal text of points (at most 4 decimals: points, their sums, 100 − a budget), with
  * at least 2 decimals: "70.00", "60.50", "70.255".
  */
@@ -103,6 +139,7 @@ export function withTotals<U extends UnitResult>(
   definition: Definition,
   results: readonly U[],
   snapshot: SelfAssessmentSnapshot | null,
+  linked: readonly LinkedField[] = [],
 ): (U & Pick<RunUnitResult, 'total'>)[] {
   const indexes = new Map(definition.indexes.map((i) => [i.code, i]));
   const units = results.map((u): U & Pick<RunUnitResult, 'total'> => {
@@ -112,7 +149,8 @@ export function withTotals<U extends UnitResult>(
     const budget = index.budget;
     const selfMax = selfAssessmentMax(budget);
     const surveyMax = parseFraction(budget);
-    const selfPoints = parseFraction(self.points);
+    const fieldCodes = index.fields.map((f) => f.code);
+    const { points: selfPoints, sipas } = withSipasFields(self, u.code, fieldCodes, linked);
     const survey = exactScore(u.surveyScore);
     return {
       ...u,
@@ -121,6 +159,11 @@ export function withTotals<U extends UnitResult>(
         selfAssessment: toNumber(selfPoints),
         selfAssessmentMax: toNumber(selfMax),
         fields: index.fields.flatMap((f) => {
+          const fromSipas = sipas.get(f.code);
+          if (fromSipas)
+            return [
+              { code: f.code, selfAssessment: toNumber(fromSipas), source: 'sipas' as const },
+            ];
           const points = self.fields.get(f.code);
           return points === undefined
             ? []

@@ -77,6 +77,12 @@ export function MethodBlock({
             : 'Chưa nhập (chưa có Chỉ số CCHC tổng)'}
         </dd>
       </div>
+      {doc.selfAssessment?.sipas?.map((l) => (
+        <div key={l.fieldCode} class="r-wide">
+          <dt>Lĩnh vực {l.fieldCode} từ SIPAS</dt>
+          <dd>{l.text}</dd>
+        </div>
+      ))}
       <div>
         <dt>Số phiếu đã tính</dt>
         <dd>{doc.submissionCount}</dd>

@@ -6,6 +6,7 @@ import { OpenView } from './open-view';
 import { ResponseRates } from './rates';
 import { RunView } from './run-view';
 import { Runs } from './runs';
+import { SipasResultsScreen } from './sipas/sipas-screen';
 import type { DefinitionReply, RunList, RunSummary } from './types';
 
 /**
@@ -36,6 +37,8 @@ export function ResultsScreen({
   campaign: Campaign | CampaignDetail;
   run?: string;
 }) {
+  // A SIPAS campaign (issue #14) has its own results: days, flags, runs per unit.
+  if (campaign.kind === 'sipas') return <SipasResultsScreen campaign={campaign} run={run} />;
   if (campaign.phase !== 'closed') return <OpenView campaign={campaign} />;
   return <ClosedView campaign={campaign} run={run} />;
 }

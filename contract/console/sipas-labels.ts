@@ -1,0 +1,35 @@
+/**
+ * SIPAS words both the server (a run's method) and the console (badges) use. No zod here: the
+ * console imports it.
+ */
+
+export type SipasFlagCode = 'burst' | 'full_day' | 'repeats' | 'outside_hours';
+
+/** The flags as people read them, in the order they are shown. */
+export const FLAG_LABELS: Record<SipasFlagCode, string> = {
+  burst: 'Dồn dập',
+  full_day: '100 % hài lòng',
+  repeats: 'Phiếu trùng lặp',
+  outside_hours: 'Ngoài giờ làm việc',
+};
+
+/** What each flag means, for a badge's title and the legend. */
+export const FLAG_HINTS: Record<SipasFlagCode, string> = {
+  burst: 'Nhiều phiếu trong vài phút tại một điểm',
+  full_day: 'Mọi phiếu trong ngày đều hài lòng, với nhiều phiếu',
+  repeats: 'Nhiều phiếu giống hệt một phiếu trước đó trong cùng giờ',
+  outside_hours: 'Có phiếu gửi ngoài giờ hoặc ngày làm việc của điểm',
+};
+
+export const CHANNEL_LABELS = {
+  poster: 'Áp phích (QR)',
+  code: 'Mã dùng một lần',
+  paper: 'Phiếu giấy',
+} as const;
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY'. */
+export const viDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/** "43.06" (the server's exact text) → "43,06 %". */
+export const viPercent = (text: string | null) =>
+  text === null ? '—' : `${text.replace('.', ',')} %`;

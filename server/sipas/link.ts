@@ -1,0 +1,189 @@
+import { parseFraction } from '../../analysis/fraction';
+import type {
+  NewSipasLink,
+  SipasLinks,
+  SipasLinkView,
+} from '../../contract/console/sipas-analysis';
+import type { SelfAssessmentMeta } from '../../contract/results';
+import { audit } from '../audit/log';
+import type { SessionUser } from '../auth/session';
+import { findDefinition } from '../campaigns/queries';
+import { requireCampaign } from '../campaigns/scope';
+import { type Db, inTransaction } from '../db/connect';
+import type { Campaign } from '../db/schema';
+import { ApiError } from '../errors';
+import type { LinkedField } from '../results/total';
+import { findSipasRun } from './analysis-queries';
+import { runIndexes } from './runs';
+
+/**
+ * The SIPAS result into the total PAR index (issue #14.6, docs/method.md §19.5): a PAR campaign's
+ * field takes its points from a locked official SIPAS run — the unit's satisfaction index ×
+ * the field's maximum, exactly — in place of the self-assessment's points for that field.
+ */
+
+interface Actor {
+  user: SessionUser;
+  ip: string;
+}
+
+const NO_RUN = 'Không tìm thấy lần tính SIPAS này.';
+
+export function requirePar(campaign: Pick<Campaign, 'kind'>) {
+  if (campaign.kind === 'sipas')
+    throw new ApiError(
+      409,
+      'wrong_campaign_kind',
+      'Đợt khảo sát này là khảo sát sự hài lòng (SIPAS), không có chức năng này: kết quả SIPAS được đưa vào đợt Chỉ số CCHC.',
+    );
+}
+
+function linkRows(db: Db, parCampaignId: string) {
+  return db
+    .selectFrom('sipasLink')
+    .innerJoin('sipasRun', 'sipasRun.id', 'sipasLink.sipasRunId')
+    .select([
+      'sipasLink.parCampaignId',
+      'sipasLink.sipasRunId',
+      'sipasLink.fieldCode',
+      'sipasLink.maxPoints',
+      'sipasLink.linkedAt',
+      'sipasRun.campaignId as sipasCampaignId',
+    ])
+    .where('sipasLink.parCampaignId', '=', parCampaignId)
+    .orderBy('sipasLink.fieldCode')
+    .execute();
+}
+
+export async function listLinks(db: Db, parCampaign: Campaign): Promise<SipasLinks> {
+  requirePar(parCampaign);
+  return { links: await linkRows(db, parCampaign.id) };
+}
+
+export async function linkSipasRun(
+  db: Db,
+  parCampaign: Campaign,
+  body: NewSipasLink,
+  actor: Actor,
+  now = new Date(),
+): Promise<SipasLinkView> {
+  requirePar(parCampaign);
+  const definition = await findDefinition(db, parCampaign.definitionId);
+  const indexes = (definition?.indexes ?? []).filter((i) =>
+    i.fields.some((f) => f.code === body.fieldCode),
+  );
+  if (indexes.length === 0)
+    throw new ApiError(
+      422,
+      'invalid_request',
+      `Bộ chỉ số của đợt không có lĩnh vực "${body.fieldCode}".`,
+    );
+  const max = parseFraction(body.maxPoints);
+  const ceiling = Math.min(...indexes.map((i) => 100 - Number(i.budget)));
+  if (max.num <= 0n || Number(body.maxPoints) > ceiling)
+    throw new ApiError(
+      422,
+      'invalid_request',
+      `Điểm tối đa của lĩnh vực phải lớn hơn 0 và không quá ${ceiling} (điểm tối đa phần tự đánh giá).`,
+    );
+  const run = await findSipasRun(db, body.runId);
+  if (!run) throw new ApiError(404, 'not_found', NO_RUN);
+  try {
+    // A run of a campaign out of the caller's reach answers as one that does not exist.
+    const sipas = await requireCampaign(db, run.campaignId, actor.user.organisationId);
+    if (sipas.kind !== 'sipas') throw new ApiError(404, 'not_found', NO_RUN);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new ApiError(404, 'not_found', NO_RUN);
+    throw err;
+  }
+  if (Number(run.official) !== 1 || !run.lockedAt)
+    throw new ApiError(
+      409,
+      'no_locked_run',
+      'Chỉ lần tính SIPAS chính thức đã khóa mới được đưa vào Chỉ số CCHC: hãy khóa lần tính trước.',
+    );
+  const row = {
+    parCampaignId: parCampaign.id,
+    sipasRunId: run.id,
+    fieldCode: body.fieldCode,
+    maxPoints: body.maxPoints,
+    linkedAt: now.toISOString(),
+    linkedBy: actor.user.id,
+  };
+  await inTransaction(db, async (trx) => {
+    await trx
+      .deleteFrom('sipasLink')
+      .where('parCampaignId', '=', parCampaign.id)
+      .where('fieldCode', '=', body.fieldCode)
+      .execute();
+    await trx.insertInto('sipasLink').values(row).execute();
+  });
+  await audit(db, {
+    user: actor.user,
+    action: 'sipas_linked',
+    campaignId: parCampaign.id,
+    target: run.id,
+    details: { fieldCode: body.fieldCode, maxPoints: body.maxPoints },
+    ip: actor.ip,
+  });
+  return {
+    parCampaignId: row.parCampaignId,
+    sipasRunId: row.sipasRunId,
+    sipasCampaignId: run.campaignId,
+    fieldCode: row.fieldCode,
+    maxPoints: row.maxPoints,
+    linkedAt: row.linkedAt,
+  };
+}
+
+export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: string, actor: Actor) {
+  requirePar(parCampaign);
+  const gone = await db
+    .deleteFrom('sipasLink')
+    .where('parCampaignId', '=', parCampaign.id)
+    .where('fieldCode', '=', fieldCode)
+    .executeTakeFirst();
+  if (Number(gone.numDeletedRows) === 0)
+    throw new ApiError(404, 'not_found', 'Lĩnh vực này không lấy điểm từ SIPAS.');
+  await audit(db, {
+    user: actor.user,
+    action: 'sipas_unlinked',
+    campaignId: parCampaign.id,
+    target: fieldCode,
+    ip: actor.ip,
+  });
+}
+
+const viTime = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(new Date(iso));
+
+/**
+ * What a PAR run reads of its links, in its snapshot: the fields with each unit's SIPAS index,
+ * and what the run records of them (its method's words).
+ */
+export async function loadLinkedFields(
+  db: Db,
+  parCampaignId: string,
+): Promise<{ linked: LinkedField[]; meta: NonNullable<SelfAssessmentMeta['sipas']> }> {
+  const rows = await linkRows(db, parCampaignId);
+  const linked: LinkedField[] = [];
+  const meta: NonNullable<SelfAssessmentMeta['sipas']> = [];
+  for (const r of rows) {
+    const run = await findSipasRun(db, r.sipasRunId);
+    if (!run?.lockedAt) continue;
+    linked.push({ fieldCode: r.fieldCode, maxPoints: r.maxPoints, byUnit: runIndexes(run) });
+    meta.push({
+      fieldCode: r.fieldCode,
+      maxPoints: r.maxPoints,
+      runId: run.id,
+      sipasCampaignId: run.campaignId,
+      lockedAt: run.lockedAt,
+      text: `Lĩnh vực ${r.fieldCode}: điểm từ SIPAS, lần tính ${run.id} (khóa lúc ${viTime(run.lockedAt)}): điểm = chỉ số hài lòng của đơn vị × ${r.maxPoints.replace('.', ',')}, thay điểm tự đánh giá của lĩnh vực này; đơn vị không có kết quả SIPAS giữ điểm tự đánh giá.`,
+    });
+  }
+  return { linked, meta };
+}

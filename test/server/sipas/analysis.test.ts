@@ -1,0 +1,206 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SipasDays, SipasRun, SipasRunList } from '../../../contract/console/sipas-analysis';
+import { setCampaignOpen } from '../../../server/campaigns/service';
+import { setup, signIn } from '../helpers';
+import { type As, type Ctx, outsider, plant, plantSeason, sipasCampaign } from './analysis-helpers';
+
+let ctx: Ctx;
+let analyst: As;
+let officer: As;
+let id: string;
+beforeEach(async () => {
+  ctx = await setup();
+  analyst = await signIn(ctx, 'analyst');
+  officer = await signIn(ctx, 'officer');
+  id = await sipasCampaign(ctx, officer);
+  await plantSeason(ctx, id);
+});
+
+const post = (body?: unknown): RequestInit => ({
+  method: 'POST',
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; message: string } }).error;
+const close = () => setCampaignOpen(ctx.db, id, false);
+async function days() {
+  const res = await analyst(`/api/campaigns/${id}/sipas/days`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as SipasDays;
+}
+async function newRun(body?: unknown) {
+  const res = await analyst(`/api/campaigns/${id}/sipas/runs`, post(body));
+  expect(res.status).toBe(201);
+  return (await res.json()) as SipasRun;
+}
+const unit = (run: SipasRun, code: string) => run.units.find((u) => u.unitCode === code);
+
+describe('GET /api/campaigns/:id/sipas/days', () => {
+  it('flags the planted burst, the closed day, hides the small cell; no share satisfied while open', async () => {
+    const open = await days();
+    expect(open.closed).toBe(false);
+    expect(open.points.map((p) => [p.id, p.unitCode])).toEqual([
+      ['p1', 'X-ANPHU'],
+      ['p2', 'X-MINHTAM'],
+    ]);
+    expect(open.days.map((d) => [d.pointId, d.day, d.flags])).toEqual([
+      ['p1', '2026-03-02', ['burst', 'full_day']],
+      ['p1', '2026-03-03', []],
+      ['p2', '2026-03-03', []],
+      ['p2', '2026-03-08', ['outside_hours']],
+    ]);
+    expect(open.days[1]?.figures).toEqual({
+      forms: 10,
+      poster: 8,
+      code: 2,
+      paper: 0,
+      satisfiedPercent: null,
+      codePercent: '20.00',
+    });
+    // 3 forms < k = 5: no figure at all.
+    expect(open.days[2]?.figures).toBeNull();
+    expect(open.minCellSize).toBe(5);
+
+    await close();
+    const closed = await days();
+    expect(closed.days.map((d) => d.figures?.satisfiedPercent ?? null)).toEqual([
+      '100.00',
+      '60.00',
+      null,
+      '0.00',
+    ]);
+  });
+
+  it('19 forms in a slot is no burst, 20 is', async () => {
+    await plant(ctx, id, 'p2', '2026-03-04T08:00', 19, '3');
+    expect((await days()).days.find((d) => d.day === '2026-03-04')?.flags).toEqual([]);
+    await plant(ctx, id, 'p2', '2026-03-04T08:00', 1, '3');
+    expect((await days()).days.find((d) => d.day === '2026-03-04')?.flags).toEqual(['burst']);
+  });
+
+  it('analysts and admins read it; an officer does not; another organisation gets 404; a PAR campaign 409', async () => {
+    expect((await officer(`/api/campaigns/${id}/sipas/days`)).status).toBe(403);
+    const admin = await signIn(ctx, 'admin');
+    expect((await admin(`/api/campaigns/${id}/sipas/days`)).status).toBe(200);
+    const other = await outsider(ctx);
+    const res = await other(`/api/campaigns/${id}/sipas/days`);
+    expect(res.status).toBe(404);
+    const unknown = await other('/api/campaigns/no-such-campaign/sipas/days');
+    expect(await res.text()).toBe(await unknown.text());
+    const par = await analyst('/api/campaigns/demo-2023/sipas/days');
+    expect(par.status).toBe(409);
+    expect((await errorOf(par)).code).toBe('wrong_campaign_kind');
+  });
+});
+
+describe('SIPAS runs', () => {
+  it('are refused while the campaign is open', async () => {
+    const res = await analyst(`/api/campaigns/${id}/sipas/runs`, post());
+    expect(res.status).toBe(409);
+    expect((await errorOf(res)).code).toBe('campaign_open');
+  });
+
+  it('with every day and without the flagged days give the hand-computed numbers and say so', async () => {
+    await close();
+    // Every day. An Phú: 40 forms, 30 + 6 satisfied on each of the 17 elements → 90 %.
+    // Minh Tâm: 9 forms, none satisfied → 0 %.
+    const all = await newRun();
+    expect(all.official).toBe(true);
+    expect(unit(all, 'X-ANPHU')).toMatchObject({
+      percent: '90.00',
+      exact: '9/10',
+      forms: { poster: 38, code: 2, paper: 0, total: 40 },
+    });
+    expect(unit(all, 'X-ANPHU')?.aspects.map((a) => a.percent)).toEqual([
+      '90.00',
+      '90.00',
+      '90.00',
+      '90.00',
+      '90.00',
+    ]);
+    expect(unit(all, 'X-MINHTAM')).toMatchObject({ percent: '0.00', forms: { total: 9 } });
+    expect(all.units.map((u) => u.unitCode)).toEqual(['X-ANPHU', 'X-MINHTAM']);
+    expect(all.method.excluded).toEqual([]);
+    expect(all.method.text).toContain('không bỏ ngày nào');
+    expect(all.method.text).toContain('49 phiếu');
+
+    // Without flagged days: An Phú keeps Tuesday only, 6 of 10 → 60 %; Minh Tâm keeps its 3.
+    const clean = await newRun({ excludeFlagged: true, trial: true });
+    expect(clean.official).toBe(false);
+    expect(unit(clean, 'X-ANPHU')).toMatchObject({ percent: '60.00', forms: { total: 10 } });
+    expect(unit(clean, 'X-MINHTAM')).toMatchObject({ percent: '0.00', forms: { total: 3 } });
+    expect(clean.method.excluded).toEqual([
+      { pointId: 'p1', day: '2026-03-02', flags: ['burst', 'full_day'] },
+      { pointId: 'p2', day: '2026-03-08', flags: ['outside_hours'] },
+    ]);
+    expect(clean.method.text).toContain('Lần tính thử nghiệm');
+    expect(clean.method.text).toContain(
+      'Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng)',
+    );
+    expect(clean.method.text).toContain(
+      'Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc)',
+    );
+
+    // An official run without flagged days, plus a day named by hand.
+    const named = await newRun({
+      excludeFlagged: true,
+      excludeDays: [{ pointId: 'p2', day: '2026-03-03' }],
+    });
+    expect(named.official).toBe(true);
+    expect(unit(named, 'X-MINHTAM')).toMatchObject({ percent: null, forms: { total: 0 } });
+    expect(named.method.text).toContain('08/03/2026');
+    expect(named.method.text).toContain('03/03/2026 (không có dấu hiệu, bỏ theo lựa chọn)');
+
+    const list = (await (await analyst(`/api/campaigns/${id}/sipas/runs`)).json()) as SipasRunList;
+    expect(list.runs.map((r) => [r.official, r.excludedDays, r.forms, r.current])).toEqual([
+      [true, 3, 10, true],
+      [false, 2, 13, true],
+      [true, 0, 49, true],
+    ]);
+    const one = await analyst(`/api/campaigns/${id}/sipas/runs/${clean.id}`);
+    expect(((await one.json()) as SipasRun).units).toEqual(clean.units);
+  });
+
+  it('refuses an excluded day at a point the campaign does not have, and a bad body', async () => {
+    await close();
+    const res = await analyst(
+      `/api/campaigns/${id}/sipas/runs`,
+      post({ excludeDays: [{ pointId: 'nope', day: '2026-03-02' }] }),
+    );
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).code).toBe('unknown_point');
+    const bad = await analyst(`/api/campaigns/${id}/sipas/runs`, post({ excludeDays: 'all' }));
+    expect(bad.status).toBe(400);
+    const day = await analyst(
+      `/api/campaigns/${id}/sipas/runs`,
+      post({ excludeDays: [{ pointId: 'p1', day: '2/3/2026' }] }),
+    );
+    expect(day.status).toBe(400);
+    expect(await ctx.db.selectFrom('sipasRun').selectAll().execute()).toEqual([]);
+  });
+
+  it('lock: official only, once, and only while its counts are the campaign’s', async () => {
+    await close();
+    const trial = await newRun({ trial: true });
+    const lock = (run: string) => analyst(`/api/campaigns/${id}/sipas/runs/${run}/lock`, post());
+    const t = await lock(trial.id);
+    expect(t.status).toBe(409);
+    expect((await errorOf(t)).code).toBe('trial_run');
+
+    const stale = await newRun();
+    await plant(ctx, id, 'p1', '2026-03-05T09:00', 1, '5');
+    const s = await lock(stale.id);
+    expect(s.status).toBe(409);
+    expect((await errorOf(s)).code).toBe('stale_run');
+
+    const run = await newRun();
+    const ok = await lock(run.id);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as SipasRun).lockedAt).not.toBeNull();
+    expect((await errorOf(await lock(run.id))).code).toBe('already_locked');
+    expect((await officer(`/api/campaigns/${id}/sipas/runs/${run.id}/lock`, post())).status).toBe(
+      403,
+    );
+    expect((await analyst(`/api/campaigns/${id}/sipas/runs/nope`)).status).toBe(404);
+  });
+});

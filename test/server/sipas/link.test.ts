@@ -1,0 +1,172 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SipasLinks, SipasRun } from '../../../contract/console/sipas-analysis';
+import type { ResultsDocument } from '../../../contract/results';
+import { setCampaignOpen } from '../../../server/campaigns/service';
+import { setup, signIn } from '../helpers';
+import { closeCampaign, submitForms } from '../results/helpers';
+import { type As, type Ctx, outsider, plantSeason, sipasCampaign } from './analysis-helpers';
+
+/** A locked SIPAS run into the total PAR index of the demo campaign (docs/method.md §19.5). */
+
+let ctx: Ctx;
+let analyst: As;
+let sipasId: string;
+const PAR = '/api/campaigns/demo-2023';
+
+const post = (body?: unknown): RequestInit => ({
+  method: 'POST',
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; message: string } }).error;
+
+async function sipasRun(body: unknown = {}, lock = true) {
+  const res = await analyst(`/api/campaigns/${sipasId}/sipas/runs`, post(body));
+  expect(res.status).toBe(201);
+  const run = (await res.json()) as SipasRun;
+  if (lock)
+    expect(
+      (await analyst(`/api/campaigns/${sipasId}/sipas/runs/${run.id}/lock`, post())).status,
+    ).toBe(200);
+  return run;
+}
+async function parRun() {
+  const res = await analyst(`${PAR}/runs`, post());
+  expect(res.status).toBe(201);
+  return (await res.json()) as ResultsDocument;
+}
+const unitOf = (doc: ResultsDocument, code: string) => {
+  const unit = doc.units.find((u) => u.code === code);
+  if (!unit) throw new Error(`no unit ${code}`);
+  return unit;
+};
+const link = (body: unknown) => analyst(`${PAR}/sipas-link`, post(body));
+
+beforeEach(async () => {
+  ctx = await setup();
+  analyst = await signIn(ctx, 'analyst');
+  const officer = await signIn(ctx, 'officer');
+  sipasId = await sipasCampaign(ctx, officer);
+  await plantSeason(ctx, sipasId);
+  await setCampaignOpen(ctx.db, sipasId, false);
+  // The PAR season: 3 delegates answer all A, 3 office leaders all B; closed; self-assessment
+  // imported with fields for An Phú (LV8 6.00 of its 70.00) and a total only for Minh Tâm.
+  await submitForms(ctx, 'HDND_HUYEN', 'A', 3);
+  await submitForms(ctx, 'LD_CQCM_HUYEN', 'B', 3);
+  await closeCampaign(ctx);
+  const row = (unitCode: string, fieldCode: string, points: string) => ({
+    campaignId: 'demo-2023',
+    unitCode,
+    fieldCode,
+    points,
+    importedAt: '2024-01-10T03:00:00.000Z',
+    importedBy: null,
+  });
+  await ctx.db
+    .insertInto('selfAssessment')
+    .values([
+      row('X-ANPHU', '', '70.00'),
+      row('X-ANPHU', 'LV1', '64.00'),
+      row('X-ANPHU', 'LV8', '6.00'),
+      row('X-MINHTAM', '', '60.00'),
+      row('X-MINHDUC', '', '65.00'),
+    ])
+    .execute();
+});
+
+describe('POST /api/campaigns/:parId/sipas-link', () => {
+  it('puts the SIPAS index × max into the field, replacing the self-assessment, and says so on the run', async () => {
+    const before = await parRun();
+    const run = await sipasRun(); // An Phú 9/10, Minh Tâm 0
+    const res = await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      parCampaignId: 'demo-2023',
+      sipasRunId: run.id,
+      sipasCampaignId: sipasId,
+      fieldCode: 'LV8',
+      maxPoints: '10',
+    });
+    const after = await parRun();
+    // An Phú: 70 − 6 + 9/10 × 10 = 73: the PAR index rises by exactly 3 points.
+    const [a0, a1] = [unitOf(before, 'X-ANPHU'), unitOf(after, 'X-ANPHU')];
+    expect(a1.total?.selfAssessment).toBe(73);
+    expect(Math.round(((a1.parIndex ?? 0) - (a0.parIndex ?? 0)) * 100)).toBe(300);
+    expect(a1.total?.fields).toEqual([
+      { code: 'LV1', selfAssessment: 64 },
+      { code: 'LV8', selfAssessment: 9, source: 'sipas' },
+    ]);
+    // Minh Tâm gave a total only: nothing to take out, 0 × 10 put in.
+    expect(unitOf(after, 'X-MINHTAM').total?.selfAssessment).toBe(60);
+    expect(unitOf(after, 'X-MINHTAM').total?.fields).toEqual([
+      { code: 'LV8', selfAssessment: 0, source: 'sipas' },
+    ]);
+    // Minh Đức has no SIPAS point: unchanged.
+    expect(unitOf(after, 'X-MINHDUC')).toEqual(unitOf(before, 'X-MINHDUC'));
+    expect(after.selfAssessment?.sipas).toEqual([
+      expect.objectContaining({ fieldCode: 'LV8', runId: run.id, maxPoints: '10' }),
+    ]);
+    expect(after.selfAssessment?.sipas?.[0]?.text).toContain(
+      'Lĩnh vực LV8: điểm từ SIPAS, lần tính',
+    );
+    // The run made before the link no longer describes what would be published.
+    const stale = await analyst(`${PAR}/runs/${before.method.runId}/lock`, post());
+    expect(stale.status).toBe(409);
+    expect((await errorOf(stale)).code).toBe('stale_run');
+    expect((await analyst(`${PAR}/runs/${after.method.runId}/lock`, post())).status).toBe(200);
+
+    const list = (await (await analyst(`${PAR}/sipas-link`)).json()) as SipasLinks;
+    expect(list.links.map((l) => l.fieldCode)).toEqual(['LV8']);
+    expect((await analyst(`${PAR}/sipas-link/LV8`, { method: 'DELETE' })).status).toBe(204);
+    expect((await analyst(`${PAR}/sipas-link/LV8`, { method: 'DELETE' })).status).toBe(404);
+    const unlinked = await parRun();
+    expect(unitOf(unlinked, 'X-ANPHU')).toEqual(unitOf(before, 'X-ANPHU'));
+    expect(unlinked.selfAssessment?.sipas).toBeUndefined();
+  });
+
+  it('a run without flagged days gives its own figure', async () => {
+    const run = await sipasRun({ excludeFlagged: true }); // An Phú 6/10
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '5' })).status).toBe(200);
+    // 70 − 6 + 6/10 × 5 = 67.
+    const unit = unitOf(await parRun(), 'X-ANPHU');
+    expect(unit.total?.selfAssessment).toBe(67);
+    expect(unit.total?.fields).toContainEqual({ code: 'LV8', selfAssessment: 3, source: 'sipas' });
+  });
+
+  it('takes only a locked official run, a field of the index, a sensible maximum', async () => {
+    const trial = await sipasRun({ trial: true }, false);
+    const open = await sipasRun({}, false);
+    for (const runId of [trial.id, open.id]) {
+      const res = await link({ runId, fieldCode: 'LV8', maxPoints: '10' });
+      expect(res.status).toBe(409);
+      expect((await errorOf(res)).code).toBe('no_locked_run');
+    }
+    const run = await sipasRun();
+    expect((await link({ runId: 'nope', fieldCode: 'LV8', maxPoints: '10' })).status).toBe(404);
+    expect((await link({ runId: run.id, fieldCode: 'LV99', maxPoints: '10' })).status).toBe(422);
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '0' })).status).toBe(422);
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '90' })).status).toBe(422);
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '1,5' })).status).toBe(400);
+    const wrong = await analyst(
+      `/api/campaigns/${sipasId}/sipas-link`,
+      post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
+    );
+    expect(wrong.status).toBe(409);
+    expect((await errorOf(wrong)).code).toBe('wrong_campaign_kind');
+    expect(await ctx.db.selectFrom('sipasLink').selectAll().execute()).toEqual([]);
+    const officer = await signIn(ctx, 'officer');
+    expect(
+      (
+        await officer(
+          `${PAR}/sipas-link`,
+          post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
+        )
+      ).status,
+    ).toBe(403);
+    const other = await outsider(ctx);
+    expect(
+      (await other(`${PAR}/sipas-link`, post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' })))
+        .status,
+    ).toBe(404);
+  });
+});

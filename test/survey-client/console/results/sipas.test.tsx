@@ -1,0 +1,221 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type {
+  SipasDays,
+  SipasRun,
+  SipasRunList,
+} from '../../../../contract/console/sipas-analysis';
+import '../../../../survey-client/console/results/screens';
+import { campaign, click, fakeServer, openAt, signedIn, useConsoleEnv } from '../helpers';
+import { definition } from './fixtures';
+import { rowsOf, section } from './serve';
+
+useConsoleEnv();
+
+const days: SipasDays = {
+  minCellSize: 5,
+  closed: true,
+  method: { burst: { minutes: 10, answers: 20 }, fullDay: { over: 10 }, repeats: { share: '0.3' } },
+  points: [
+    {
+      id: 'p1',
+      code: 'AB23',
+      name: 'Một cửa An Phú',
+      unitCode: 'X-ANPHU',
+      unitName: 'UBND xã An Phú',
+    },
+    {
+      id: 'p2',
+      code: 'CD45',
+      name: 'Một cửa Minh Tâm',
+      unitCode: 'X-MT',
+      unitName: 'UBND xã Minh Tâm',
+    },
+  ],
+  days: [
+    {
+      pointId: 'p1',
+      day: '2026-03-02',
+      flags: ['burst', 'full_day'],
+      figures: {
+        forms: 1234,
+        poster: 1234,
+        code: 0,
+        paper: 0,
+        satisfiedPercent: '100.00',
+        codePercent: '0.00',
+      },
+    },
+    { pointId: 'p2', day: '2026-03-03', flags: [], figures: null },
+    {
+      pointId: 'p2',
+      day: '2026-03-08',
+      flags: ['outside_hours', 'repeats'],
+      figures: {
+        forms: 6,
+        poster: 4,
+        code: 0,
+        paper: 2,
+        satisfiedPercent: '33.33',
+        codePercent: '0.00',
+      },
+    },
+  ],
+};
+
+const run = (patch: Partial<SipasRun> = {}): SipasRun => ({
+  id: 'r1',
+  createdAt: '2026-04-01T03:00:00.000Z',
+  createdBy: 'u',
+  official: false,
+  lockedAt: null,
+  fingerprint: 'f',
+  forms: 10,
+  excludedDays: 1,
+  current: true,
+  method: {
+    definitionCode: 'sipas-2026',
+    definitionVersion: 1,
+    excludeFlagged: true,
+    excluded: [{ pointId: 'p1', day: '2026-03-02', flags: ['burst'] }],
+    text: 'Lần tính thử nghiệm theo bộ câu hỏi sipas-2026 (phiên bản 1), 10 phiếu được tính. Đã bỏ 1 ngày.',
+  },
+  units: [
+    {
+      unitCode: 'X-ANPHU',
+      unitName: 'UBND xã An Phú',
+      forms: { poster: 8, code: 2, paper: 0, total: 10 },
+      percent: '60.00',
+      exact: '3/5',
+      aspects: [
+        { code: 'TIEP_CAN', name: 'Tiếp cận dịch vụ', weight: '1', percent: '60.00', elements: [] },
+      ],
+    },
+  ],
+  ...patch,
+});
+
+function serve(phase: 'open' | 'closed' = 'closed') {
+  const list: SipasRunList = { fingerprint: 'f', runs: [run()] };
+  return fakeServer({
+    ...signedIn('analyst'),
+    'GET /api/campaigns': { status: 200, body: [] },
+    'GET /api/campaigns/s1': {
+      status: 200,
+      body: campaign({ id: 's1', kind: 'sipas', name: 'SIPAS 2026', phase }),
+    },
+    'GET /api/campaigns/s1/sipas/days': {
+      status: 200,
+      body: { ...days, closed: phase === 'closed' },
+    },
+    'GET /api/campaigns/s1/sipas/runs': { status: 200, body: list },
+    'GET /api/campaigns/s1/sipas/runs/r1': { status: 200, body: run() },
+    'POST /api/campaigns/s1/sipas/runs': { status: 201, body: run({ id: 'r2', official: true }) },
+    'GET /api/campaigns/s1/sipas/runs/r2': { status: 200, body: run({ id: 'r2', official: true }) },
+    'GET /api/sample-size': { status: 200, body: { N: 10000, e: '0.05', n: 385 } },
+  });
+}
+
+describe('Hài lòng (SIPAS) results', () => {
+  it('shows the days with Vietnamese badges, vi-VN numbers and "dưới k phiếu"', async () => {
+    serve();
+    await openAt('/console/c/s1/results');
+    expect(screen.getByRole('heading', { name: 'Hài lòng (SIPAS)' })).toBeTruthy();
+    const table = within(section('Theo điểm thu thập và ngày')).getByRole('table');
+    expect(rowsOf(table)).toEqual([
+      [
+        'Một cửa An PhúUBND xã An Phú',
+        '02/03/2026',
+        '1.234',
+        '100,00 %',
+        '0,00 %',
+        '0',
+        'Dồn dập100 % hài lòng',
+      ],
+      ['Một cửa Minh TâmUBND xã Minh Tâm', '03/03/2026', 'dưới 5 phiếu', '—'],
+      [
+        'Một cửa Minh TâmUBND xã Minh Tâm',
+        '08/03/2026',
+        '6',
+        '33,33 %',
+        '0,00 %',
+        '2',
+        'Ngoài giờ làm việcPhiếu trùng lặp',
+      ],
+    ]);
+  });
+
+  it('shows the runs and the chosen run’s words and units; makes an official run', async () => {
+    const server = serve();
+    await openAt('/console/c/s1/results');
+    expect(screen.getByText(/Đã bỏ 1 ngày/)).toBeTruthy();
+    const units = within(section(/Kết quả lần tính/)).getByRole('table');
+    expect(rowsOf(units)[0]?.slice(0, 3)).toEqual(['UBND xã An Phú', '60,00 %', '60,00 %']);
+    await click('Tính chính thức (mọi ngày)');
+    const made = server.calls.find((c) => c.method === 'POST');
+    expect(made?.body).toEqual({});
+  });
+
+  it('while open: days without runs', async () => {
+    const server = serve('open');
+    await openAt('/console/c/s1/results');
+    expect(screen.getByText(/Kết quả theo đơn vị được tính sau khi đóng đợt/)).toBeTruthy();
+    expect(server.calls.some((c) => c.path.endsWith('/sipas/runs'))).toBe(false);
+  });
+
+  it('computes a sample size', async () => {
+    const server = serve();
+    await openAt('/console/c/s1/results');
+    await click('Tính');
+    expect(screen.getByRole('status').textContent).toContain('385');
+    const call = server.calls.find((c) => c.path === '/api/sample-size');
+    expect(call?.query.get('e')).toBe('0.05');
+    expect(call?.query.get('N')).toBe('10000');
+  });
+});
+
+describe('a locked official run into the PAR index', () => {
+  it('offers the PAR campaigns and their fields, and posts the link', async () => {
+    const locked = run({ official: true, lockedAt: '2026-04-02T03:00:00.000Z' });
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: locked });
+    server.on('GET /api/campaigns', {
+      status: 200,
+      body: [
+        campaign({ id: 's1', kind: 'sipas', name: 'SIPAS 2026' }),
+        campaign({ id: 'c2024', name: 'Khảo sát CCHC năm 2024' }),
+      ],
+    });
+    server.on('GET /api/campaigns/c2024/definition', {
+      status: 200,
+      body: { editable: false, definition },
+    });
+    server.on('POST /api/campaigns/c2024/sipas-link', {
+      status: 200,
+      body: {
+        parCampaignId: 'c2024',
+        sipasRunId: 'r1',
+        sipasCampaignId: 's1',
+        fieldCode: 'LV8',
+        maxPoints: '2.5',
+        linkedAt: '2026-04-02T04:00:00.000Z',
+      },
+    });
+    await openAt('/console/c/s1/results');
+    const form = screen.getByRole('form', { name: 'Đưa vào Chỉ số CCHC' });
+    expect(
+      within(form)
+        .getAllByRole('option')
+        .map((o) => o.textContent)[0],
+    ).toBe('Khảo sát CCHC năm 2024');
+    fireEvent.input(within(form).getByLabelText('Điểm tối đa của lĩnh vực'), {
+      target: { value: '2,5' },
+    });
+    await click('Đưa vào', form);
+    const call = server.calls.find((c) => c.method === 'POST');
+    expect(call?.path).toBe('/api/campaigns/c2024/sipas-link');
+    expect(call?.body).toMatchObject({ runId: 'r1', fieldCode: 'LV8', maxPoints: '2.5' });
+    expect(within(form).getByRole('status').textContent).toContain('lĩnh vực LV8');
+  });
+});
