@@ -57,6 +57,13 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
   } catch {
     throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
+  if (hasNul(raw)) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL, U+0000).',
+    );
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({
@@ -66,6 +73,19 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
     throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không đúng định dạng.', details);
   }
   return parsed.data;
+}
+
+/**
+ * Whether a string anywhere in a parsed body (keys too) holds U+0000: PostgreSQL cannot store it
+ * in text, and no person types it. Refused at the edge on every database, so both behave alike.
+ * The depth is already bounded (MAX_JSON_DEPTH).
+ */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
 }
 
 /**

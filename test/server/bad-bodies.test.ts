@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, setup, signIn } from './helpers';
+import { fullAnswers, json, setup, signIn, submissionId } from './helpers';
 
 let ctx: Awaited<ReturnType<typeof setup>>;
 let token = '';
@@ -97,5 +97,32 @@ describe('a PATCH that names no field it knows', () => {
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { name: string }).name).toBe('Đợt mới');
+  });
+});
+
+// PostgreSQL cannot store U+0000 in text (SQLite can): a comment or a name carrying one failed
+// at the database (a 500 on PostgreSQL, and `db copy` of a SQLite file holding one fails).
+describe('a NUL character (U+0000) in any text sent', () => {
+  it('is a 400 invalid_request on every database, and nothing is stored', async () => {
+    const person = ctx.tokens('HDND_HUYEN')[1] ?? '';
+    const answers = await fullAnswers(ctx.db, 'HDND_HUYEN', 'A');
+    const body = { submissionId: submissionId(), answers, comments: { P01: 'Ý kiến\u0000 cuối' } };
+    const res = await ctx.respond(person, '/submit', json(body));
+    expect(res.status).toBe(400);
+    const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+    expect(error).toEqual({
+      code: 'invalid_request',
+      message: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL, U+0000).',
+    });
+    expect(await ctx.db.selectFrom('submission').selectAll().execute()).toEqual([]);
+    // Without it, the same form is stored.
+    body.comments.P01 = 'Ý kiến cuối';
+    expect((await ctx.respond(person, '/submit', json(body))).status).toBe(201);
+    const admin = await signIn(ctx, 'admin');
+    const named = await admin('/api/campaigns', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Đợt\u0000 mới' }),
+    });
+    expect(named.status).toBe(400);
   });
 });
