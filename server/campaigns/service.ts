@@ -81,7 +81,8 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<string
 /**
  * Opens or closes a campaign now (CLI `campaign open|close`, the console's buttons). Once closed
  * (committed: the close holds whatever follows), the database file is rebuilt in key order so that
- * no page order dates the campaign's forms (server/db/rewrite.ts); should that fail, the data is
+ * no page order dates the campaign's forms (server/db/rewrite.ts; on PostgreSQL the anonymous rows
+ * are rewritten, so that no transaction id or row place does); should that fail, the data is
  * untouched, the campaign is closed all the same and the server's minute tick tries again.
  */
 export async function setCampaignOpen(db: Db, id: string, open: boolean, now = new Date()) {
@@ -108,7 +109,7 @@ export async function setCampaignOpen(db: Db, id: string, open: boolean, now = n
     const rewrite = await rewritePages(db, now);
     if (!rewrite.rewritten) {
       console.error(
-        `Đã đóng đợt ${id} nhưng chưa sắp xếp lại được tệp cơ sở dữ liệu (${rewrite.error}); máy chủ sẽ tự thử lại sau.`,
+        `Đã đóng đợt ${id} nhưng chưa sắp xếp lại được dữ liệu phiếu trong cơ sở dữ liệu (${rewrite.error}); máy chủ sẽ tự thử lại sau.`,
       );
     }
   }
