@@ -46,7 +46,7 @@ export async function startServer(env: Record<string, string>, port: number) {
       });
       child.kill('SIGTERM');
     });
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     const ok = await fetch(`${url}/api/health`).then(
@@ -56,7 +56,7 @@ export async function startServer(env: Record<string, string>, port: number) {
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the server did not answer within 40 s:\n${output}`);
+      throw new Error(`the server did not answer within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -44,7 +44,7 @@ beforeAll(async () => {
     freePort().then((p) => startServer(env, p)),
     freePort().then((p) => startServer(env, p)),
   ]);
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
