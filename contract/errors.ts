@@ -71,6 +71,7 @@ export const ERROR_CODES = [
   'roster_too_many_rows',
   'roster_unsupported_type',
   'password_change_required',
+  'point_in_use',
   'results_locked',
   'same_campaign',
   'scoring_error',
@@ -106,6 +107,7 @@ export const ERROR_CODES = [
   'upload_too_many_columns',
   'upload_too_many_entries',
   'weak_password',
+  'wrong_campaign_kind',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
