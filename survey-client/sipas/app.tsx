@@ -72,8 +72,11 @@ export function App({ first }: { first: SipasFirstScreen }) {
   }, []);
 
   const screens = view ? screensOf(view) : [];
-  const title = useRef<HTMLHeadingElement>(null);
+  // A new screen the person moved to: its heading takes the focus (read out by screen readers);
+  // not on arrival, where the page's own heading is already first.
+  const moved = useRef(false);
   useEffect(() => {
+    if (!moved.current) return;
     document.getElementById('screen-title')?.focus();
     scrollTo(0, 0);
   }, [phase.k, phase.k === 'form' ? phase.step : 0]);
@@ -83,6 +86,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
       <Welcome
         first={first}
         onStart={() => {
+          moved.current = true;
           if (view) setPhase({ k: 'form', step: 0 });
           else
             void load().then((v) => {
@@ -125,6 +129,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
   };
 
   const next = () => {
+    moved.current = true;
     const left = missingOn(view, screen, answers);
     if (left.length > 0) {
       setMissing(left);
@@ -166,7 +171,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
         </label>
         <progress id="progress" value={phase.step + 1} max={screens.length} />
       </div>
-      <h1 id="screen-title" tabIndex={-1} ref={title}>
+      <h1 id="screen-title" tabIndex={-1}>
         {aspect
           ? aspect.name
           : screen.k === 'choices'
@@ -231,7 +236,13 @@ export function App({ first }: { first: SipasFirstScreen }) {
       ) : null}
       <div class="nav">
         {phase.step > 0 ? (
-          <button type="button" onClick={() => setPhase({ k: 'form', step: phase.step - 1 })}>
+          <button
+            type="button"
+            onClick={() => {
+              moved.current = true;
+              setPhase({ k: 'form', step: phase.step - 1 });
+            }}
+          >
             Quay lại
           </button>
         ) : null}
