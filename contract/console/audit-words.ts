@@ -68,6 +68,11 @@ const ACTIONS: Record<string, string> = {
   comment_redacted: 'Duyệt ý kiến',
   comments_exported: 'Xuất ý kiến',
   personal_data_purged: 'Xóa dữ liệu cá nhân',
+  sipas_run_created: 'Tính kết quả SIPAS',
+  sipas_run_locked: 'Khóa kết quả SIPAS để công bố',
+  sipas_linked: 'Đưa kết quả SIPAS vào Chỉ số CCHC',
+  sipas_unlinked: 'Bỏ kết quả SIPAS khỏi Chỉ số CCHC',
+  sipas_paper_entered: 'Nhập phiếu giấy SIPAS',
 };
 
 /** The action in Vietnamese; an account edit says what changed. Unknown codes stay as they are. */
@@ -137,6 +142,9 @@ const KEYS: Record<string, string> = {
   forms: 'Số phiếu đã xóa',
   people: 'Số người đã xóa',
   openNow: 'Xác nhận mở ngay',
+  excludedDays: 'Số ngày bỏ ra',
+  fieldCode: 'Lĩnh vực',
+  maxPoints: 'Điểm tối đa',
 };
 
 function value(key: string, v: unknown, dateTime: (iso: string) => string): string {
