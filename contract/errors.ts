@@ -71,6 +71,7 @@ export const ERROR_CODES = [
   'roster_too_many_rows',
   'roster_unsupported_type',
   'password_change_required',
+  'point_in_use',
   'results_locked',
   'same_campaign',
   'scoring_error',

@@ -5,6 +5,7 @@ import { ORGANISATIONS } from './catalog/organisations';
 import { PEOPLE } from './catalog/people';
 import { RESULTS } from './catalog/results';
 import { SIPAS_ANALYSIS } from './catalog/sipas-analysis';
+import { SIPAS_POINTS } from './catalog/sipas-points';
 
 export type { Endpoint };
 
@@ -19,4 +20,5 @@ export const CATALOG: Endpoint[] = [
   ...PEOPLE,
   ...RESULTS,
   ...SIPAS_ANALYSIS,
+  ...SIPAS_POINTS,
 ];

@@ -3,6 +3,7 @@ import { adminRoutes } from './auth/admin-routes';
 import { type AuthEnv, csrfProtection, sessionMiddleware } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { definitionRoutes } from './campaigns/definition-routes';
+import { parOnlyPaths } from './campaigns/kind';
 import { lifecycleRoutes } from './campaigns/lifecycle-routes';
 import { provinceRoutes } from './campaigns/provinces';
 import { purgeRoutes } from './campaigns/purge';
@@ -19,6 +20,7 @@ import { resultsRoutes } from './results/routes';
 import { manualRosterRoutes } from './roster/manual-routes';
 import { rosterRoutes } from './roster/routes';
 import { sipasAnalysisRoutes } from './sipas/analysis-routes';
+import { pointRoutes } from './sipas/point-routes';
 import { sampleSizeRoutes } from './sipas/sample-size-routes';
 import { trackingRoutes } from './tracking/routes';
 
@@ -38,6 +40,8 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/auth', authRoutes(db, config));
   // Every /campaigns/:id… route finds its campaign in c.get('campaign'), loaded once (404 here).
   api.use('/campaigns/:id/*', campaignScope(db));
+  // A SIPAS campaign has no roster, links, slips, PAR sheets or PAR runs: 409 wrong_campaign_kind.
+  api.use('/campaigns/:id/*', parOnlyPaths());
   api.route('/campaigns', campaignRoutes(db));
   api.route('/campaigns', lifecycleRoutes(db));
   api.route('/campaigns', definitionRoutes(db));
@@ -52,6 +56,7 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', parRoutes(db));
   api.route('/campaigns', sipasAnalysisRoutes(db, config));
   api.route('/sample-size', sampleSizeRoutes());
+  api.route('/campaigns', pointRoutes({ db, config }));
   api.route('/provinces', provinceRoutes());
   api.route('/organisations', organisationRoutes(db));
   api.route('/', adminRoutes(db));

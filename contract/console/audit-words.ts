@@ -73,6 +73,12 @@ const ACTIONS: Record<string, string> = {
   sipas_linked: 'Đưa kết quả SIPAS vào Chỉ số CCHC',
   sipas_unlinked: 'Bỏ kết quả SIPAS khỏi Chỉ số CCHC',
   sipas_paper_entered: 'Nhập phiếu giấy SIPAS',
+  point_created: 'Tạo điểm thu thập (SIPAS)',
+  point_edited: 'Sửa điểm thu thập (SIPAS)',
+  point_deleted: 'Xóa điểm thu thập (SIPAS)',
+  poster_printed: 'In áp phích điểm thu thập',
+  codes_created: 'Tạo mã góp ý dùng một lần',
+  code_sheet_printed: 'In tờ mã góp ý dùng một lần',
 };
 
 /** The action in Vietnamese; an account edit says what changed. Unknown codes stay as they are. */
@@ -145,6 +151,14 @@ const KEYS: Record<string, string> = {
   excludedDays: 'Số ngày bỏ ra',
   fieldCode: 'Lĩnh vực',
   maxPoints: 'Điểm tối đa',
+  kind: 'Loại khảo sát',
+  point: 'Điểm thu thập',
+  size: 'Khổ giấy',
+  serviceArea: 'Lĩnh vực',
+  opens: 'Giờ mở cửa',
+  closes: 'Giờ đóng cửa',
+  weekdays: 'Ngày làm việc (1 = thứ Hai)',
+  dailyLimit: 'Số lần góp ý mỗi ngày của một trình duyệt',
 };
 
 function value(key: string, v: unknown, dateTime: (iso: string) => string): string {
@@ -155,6 +169,7 @@ function value(key: string, v: unknown, dateTime: (iso: string) => string): stri
   if (key === 'channel' && typeof v === 'string') return CHANNEL_NAMES[v] ?? v;
   if (key === 'status' && typeof v === 'string') return STATUS_NAMES[v] ?? v;
   if (key === 'via' && v === 'cli') return 'dòng lệnh';
+  if (key === 'kind' && v === 'sipas') return 'khảo sát sự hài lòng (SIPAS)';
   if (key === 'arrange' && typeof v === 'string')
     return SLIP_ARRANGEMENT_NAMES[v as SlipArrangement] ?? v;
   if ((key === 'opensAt' || key === 'closesAt') && typeof v === 'string') return dateTime(v);

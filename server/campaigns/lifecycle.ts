@@ -53,7 +53,13 @@ export async function deleteCampaign(db: Db, c: Campaign, user: SessionUser) {
       .where('campaignId', '=', c.id)
       .where('lockedAt', 'is not', null)
       .executeTakeFirst();
-    if (locked)
+    const lockedSipas = await trx
+      .selectFrom('sipasRun')
+      .select('id')
+      .where('campaignId', '=', c.id)
+      .where('lockedAt', 'is not', null)
+      .executeTakeFirst();
+    if (locked || lockedSipas)
       throw new ApiError(
         409,
         'not_deletable',
@@ -61,7 +67,7 @@ export async function deleteCampaign(db: Db, c: Campaign, user: SessionUser) {
       );
     const invitations = trx.selectFrom('invitation').select('id').where('campaignId', '=', c.id);
     const submissions = trx.selectFrom('submission').select('id').where('campaignId', '=', c.id);
-    const count = async (table: 'submission' | 'respondent') =>
+    const count = async (table: 'submission' | 'respondent' | 'sipasForm') =>
       Number(
         (
           await trx
@@ -71,7 +77,28 @@ export async function deleteCampaign(db: Db, c: Campaign, user: SessionUser) {
             .executeTakeFirst()
         )?.n ?? 0,
       );
-    const deleted = { forms: await count('submission'), people: await count('respondent') };
+    const deleted = {
+      forms: (await count('submission')) + (await count('sipasForm')),
+      people: await count('respondent'),
+    };
+    // SIPAS (issue #14): its forms, counts, codes and points; a PAR campaign's links to SIPAS runs.
+    const sipasForms = trx.selectFrom('sipasForm').select('id').where('campaignId', '=', c.id);
+    const points = trx.selectFrom('collectionPoint').select('id').where('campaignId', '=', c.id);
+    await trx.deleteFrom('sipasAnswer').where('formId', 'in', sipasForms).execute();
+    await trx.deleteFrom('sipasRecent').where('pointId', 'in', points).execute();
+    await trx.deleteFrom('sipasLink').where('parCampaignId', '=', c.id).execute();
+    for (const table of [
+      'sipasForm',
+      'sipasComment',
+      'sipasTally',
+      'sipasHour',
+      'sipasSlot',
+      'sipasCode',
+      'sipasCodeBatch',
+      'sipasRun',
+      'collectionPoint',
+    ] as const)
+      await trx.deleteFrom(table).where('campaignId', '=', c.id).execute();
     await trx.deleteFrom('reminder').where('invitationId', 'in', invitations).execute();
     await trx.deleteFrom('invitationEvent').where('invitationId', 'in', invitations).execute();
     await trx.deleteFrom('draft').where('invitationId', 'in', invitations).execute();

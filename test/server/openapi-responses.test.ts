@@ -19,6 +19,10 @@ import { closeCampaign, submitForms } from './results/helpers';
  */
 let admin: Awaited<ReturnType<typeof signIn>>;
 let runId = '';
+/** A SIPAS campaign with a collection point and a batch of codes (issue #14). */
+const sipas = { id: '', point: '', batch: '' };
+/** The SIPAS-only routes, called on the SIPAS campaign. */
+const SIPAS_PATH = /\/api\/campaigns\/\{id\}\/(points|code-batches|sipas)(\/|$)/;
 /** The demo campaign with a few forms, closed, with an official run and a self-assessment. */
 beforeAll(async () => {
   const ctx = await setup();
@@ -32,6 +36,17 @@ beforeAll(async () => {
     createdStatus('post', '/api/campaigns/{id}/runs'),
   );
   runId = run.method.runId;
+  const post = async (path: string, body: unknown) =>
+    (await (await admin(path, { method: 'POST', body: JSON.stringify(body) })).json()) as {
+      id: string;
+    };
+  sipas.id = (await post('/api/campaigns', { name: 'SIPAS 2026', kind: 'sipas' })).id;
+  sipas.point = (
+    await post(`/api/campaigns/${sipas.id}/points`, { name: 'Một cửa', unitCode: 'X-TANHUNG' })
+  ).id;
+  sipas.batch = (
+    await post(`/api/campaigns/${sipas.id}/points/${sipas.point}/codes`, { count: 3 })
+  ).id;
 });
 
 /** The success status the catalogue (and so /api/openapi.json) gives an endpoint. */
@@ -56,8 +71,9 @@ const gets = CATALOG.filter(
 
 describe('described responses parse with their schema', () => {
   it.each(gets.map((e) => [e.path, e] as const))('GET %s', async (_, e) => {
+    const id = SIPAS_PATH.test(e.path) ? sipas.id : DEMO_CAMPAIGN_ID;
     const res = await admin(
-      `${e.path.replace('{id}', DEMO_CAMPAIGN_ID).replace('{run}', runId)}${e.query ? `?${e.query}` : ''}`,
+      `${e.path.replace('{id}', id).replace('{run}', runId).replace('{point}', sipas.point).replace('{batch}', sipas.batch)}${e.query ? `?${e.query}` : ''}`,
     );
     if (!e.response) throw new Error('filtered');
     await parsed(e.response, res);

@@ -1,0 +1,208 @@
+import type { Updateable } from 'kysely';
+import type { z } from 'zod';
+import type {
+  NewPointBody,
+  PointPatch,
+  CollectionPoint as PointReply,
+} from '../../contract/console/sipas-points';
+import { type Db, inTransaction } from '../db/connect';
+import type { Campaign, CollectionPoint, CollectionPointTable } from '../db/schema';
+import { ApiError } from '../errors';
+import { randomId } from '../secrets';
+import { newPointCode } from './codes';
+
+export const POINT_NOT_FOUND = 'Không tìm thấy điểm thu thập.';
+
+/** The point of this campaign, or 404 as if absent (a point of another campaign too). */
+export async function requirePoint(db: Db, campaignId: string, id: string) {
+  const point = await db
+    .selectFrom('collectionPoint')
+    .selectAll()
+    .where('campaignId', '=', campaignId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!point) throw new ApiError(404, 'not_found', POINT_NOT_FOUND);
+  return point;
+}
+
+/** `<PUBLIC_URL>/p/<code>`: the poster's address. */
+export const pointUrl = (publicUrl: string, code: string) => `${publicUrl}/p/${code}`;
+
+async function unitName(db: Db, campaign: Campaign, code: string): Promise<string | undefined> {
+  const unit = await db
+    .selectFrom('unit')
+    .select('name')
+    .where('unitSetId', '=', campaign.unitSetId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return unit?.name;
+}
+
+async function requireUnit(db: Db, campaign: Campaign, code: string) {
+  const name = await unitName(db, campaign, code);
+  if (name === undefined)
+    throw new ApiError(
+      422,
+      'unknown_unit',
+      `Đơn vị mã "${code}" không có trong danh sách đơn vị của đợt khảo sát.`,
+    );
+  return name;
+}
+
+/** The campaign's points in order, with their units' names and their one-time codes' counts. */
+export async function listPoints(db: Db, campaign: Campaign, publicUrl: string) {
+  const points = await db
+    .selectFrom('collectionPoint')
+    .leftJoin('unit', (j) =>
+      j
+        .onRef('unit.code', '=', 'collectionPoint.unitCode')
+        .on('unit.unitSetId', '=', campaign.unitSetId),
+    )
+    .selectAll('collectionPoint')
+    .select('unit.name as unitName')
+    .where('collectionPoint.campaignId', '=', campaign.id)
+    .orderBy('collectionPoint.position')
+    .execute();
+  const counts = await db
+    .selectFrom('sipasCode')
+    .select((eb) => [
+      'pointId',
+      eb.fn.countAll().as('issued'),
+      eb.fn.sum<number>('used').as('used'),
+    ])
+    .where('campaignId', '=', campaign.id)
+    .groupBy('pointId')
+    .execute();
+  const byPoint = new Map(counts.map((c) => [c.pointId, c]));
+  return points.map((p) =>
+    present(p, p.unitName ?? p.unitCode, publicUrl, {
+      issued: Number(byPoint.get(p.id)?.issued ?? 0),
+      used: Number(byPoint.get(p.id)?.used ?? 0),
+    }),
+  );
+}
+
+export function present(
+  p: CollectionPoint,
+  unitName: string,
+  publicUrl: string,
+  codes = { issued: 0, used: 0 },
+): PointReply {
+  return {
+    id: p.id,
+    code: p.code,
+    url: pointUrl(publicUrl, p.code),
+    name: p.name,
+    unitCode: p.unitCode,
+    unitName,
+    serviceArea: p.serviceArea,
+    opens: p.opens,
+    closes: p.closes,
+    weekdays: p.weekdays.split(',').map(Number),
+    dailyLimit: p.dailyLimit,
+    position: p.position,
+    codes,
+  };
+}
+
+/** A code no point has yet (6 characters of 31: a clash is one in ~10⁹ per point). */
+async function freshCode(db: Db): Promise<string> {
+  for (;;) {
+    const code = newPointCode();
+    const taken = await db
+      .selectFrom('collectionPoint')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!taken) return code;
+  }
+}
+
+export async function createPoint(db: Db, campaign: Campaign, body: z.output<typeof NewPointBody>) {
+  const unit = await requireUnit(db, campaign, body.unitCode);
+  const point = await inTransaction(db, async (trx) => {
+    const last = await trx
+      .selectFrom('collectionPoint')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('campaignId', '=', campaign.id)
+      .executeTakeFirst();
+    const row = {
+      id: randomId(),
+      campaignId: campaign.id,
+      code: await freshCode(trx),
+      name: body.name,
+      unitCode: body.unitCode,
+      serviceArea: body.serviceArea || null,
+      opens: body.opens,
+      closes: body.closes,
+      weekdays: [...body.weekdays].sort().join(','),
+      dailyLimit: body.dailyLimit,
+      position: Number(last?.p ?? -1) + 1,
+      createdAt: new Date().toISOString(),
+    };
+    await trx.insertInto('collectionPoint').values(row).execute();
+    return row;
+  });
+  return { point, unit };
+}
+
+/** Applies a patch; the hours must stay in order with what is not changed. */
+export async function updatePoint(
+  db: Db,
+  campaign: Campaign,
+  point: CollectionPoint,
+  patch: z.output<typeof PointPatch>,
+) {
+  if (patch.unitCode !== undefined) await requireUnit(db, campaign, patch.unitCode);
+  const opens = patch.opens ?? point.opens;
+  const closes = patch.closes ?? point.closes;
+  if (opens >= closes)
+    throw new ApiError(400, 'invalid_request', 'Giờ đóng cửa phải sau giờ mở cửa.', {
+      problems: [{ path: 'closes', message: 'Giờ đóng cửa phải sau giờ mở cửa.' }],
+    });
+  const set: Updateable<CollectionPointTable> = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.unitCode !== undefined ? { unitCode: patch.unitCode } : {}),
+    ...(patch.serviceArea !== undefined ? { serviceArea: patch.serviceArea || null } : {}),
+    ...(patch.opens !== undefined ? { opens: patch.opens } : {}),
+    ...(patch.closes !== undefined ? { closes: patch.closes } : {}),
+    ...(patch.weekdays !== undefined ? { weekdays: [...patch.weekdays].sort().join(',') } : {}),
+    ...(patch.dailyLimit !== undefined ? { dailyLimit: patch.dailyLimit } : {}),
+  };
+  await db.updateTable('collectionPoint').set(set).where('id', '=', point.id).execute();
+  return requirePoint(db, campaign.id, point.id);
+}
+
+/**
+ * Deletes a point with its unused code batches. A point that has answers, or a one-time code
+ * already used, stays (409 `point_in_use`): its figures would lose their place.
+ */
+export async function deletePoint(db: Db, point: CollectionPoint) {
+  await inTransaction(db, async (trx) => {
+    const form = await trx
+      .selectFrom('sipasForm')
+      .select('id')
+      .where('pointId', '=', point.id)
+      .executeTakeFirst();
+    const used = await trx
+      .selectFrom('sipasCode')
+      .select('codeHash')
+      .where('pointId', '=', point.id)
+      .where('used', '=', 1)
+      .executeTakeFirst();
+    const counted = await trx
+      .selectFrom('sipasTally')
+      .select('pointId')
+      .where('pointId', '=', point.id)
+      .executeTakeFirst();
+    if (form || used || counted)
+      throw new ApiError(
+        409,
+        'point_in_use',
+        'Điểm thu thập đã có phiếu trả lời hoặc mã dùng một lần đã dùng: không xóa được. Có thể đổi tên hoặc giờ làm việc của điểm.',
+      );
+    await trx.deleteFrom('sipasCode').where('pointId', '=', point.id).execute();
+    await trx.deleteFrom('sipasCodeBatch').where('pointId', '=', point.id).execute();
+    await trx.deleteFrom('collectionPoint').where('id', '=', point.id).execute();
+  });
+}
