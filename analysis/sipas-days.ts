@@ -109,19 +109,29 @@ export function sipasDays(
   method: SipasFlagMethod,
 ): SipasDay[] {
   const repeatShare = parseFraction(method.repeats.share);
+  // Grouped once: a season has points × days × hours rows (a province: ~100,000).
+  const hoursBy = new Map<string, Map<string, SipasHourRow[]>>();
+  for (const h of hours) {
+    const byDay = hoursBy.get(h.pointId) ?? new Map<string, SipasHourRow[]>();
+    hoursBy.set(h.pointId, byDay);
+    const list = byDay.get(dayOfHour(h.hour)) ?? [];
+    byDay.set(dayOfHour(h.hour), list);
+    list.push(h);
+  }
+  const slotsBy = new Map<string, SipasSlotRow[]>();
+  for (const s of slots) {
+    const key = `${s.pointId}|${s.slot.slice(0, 10)}`;
+    const list = slotsBy.get(key) ?? [];
+    slotsBy.set(key, list);
+    list.push(s);
+  }
   const result: SipasDay[] = [];
   for (const point of points) {
-    const days = new Map<string, SipasHourRow[]>();
-    for (const h of hours) {
-      if (h.pointId !== point.id) continue;
-      const list = days.get(dayOfHour(h.hour)) ?? [];
-      days.set(dayOfHour(h.hour), list);
-      list.push(h);
-    }
+    const days = hoursBy.get(point.id) ?? new Map<string, SipasHourRow[]>();
     for (const day of [...days.keys()].sort()) {
       const rows = days.get(day) ?? [];
       const online = rows.filter((r) => ONLINE.has(r.channel));
-      const daySlots = slots.filter((s) => s.pointId === point.id && s.slot.startsWith(day));
+      const daySlots = slotsBy.get(`${point.id}|${day}`) ?? [];
       const onlineForms = online.reduce((s, r) => s + r.forms, 0);
       const onlineSatisfied = online.reduce((s, r) => s + r.satisfied, 0);
       const repeats = online.reduce((s, r) => s + r.repeats, 0);

@@ -125,7 +125,12 @@ export async function createSipasRun(
     action: 'sipas_run_created',
     campaignId: campaign.id,
     target: row.id,
-    details: { official, excluded: excludedList.length, forms, fingerprint: row.fingerprint },
+    details: {
+      official,
+      excludedDays: excludedList.length,
+      submissions: forms,
+      fingerprint: row.fingerprint,
+    },
     ip: actor.ip,
   });
   return present({ ...row, lockedAt: null }, row.fingerprint);

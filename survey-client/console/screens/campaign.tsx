@@ -40,7 +40,8 @@ const TABS: {
   { tab: 'units', label: 'Đơn vị', staff: true, kinds: BOTH },
   { tab: 'definition', label: 'Bộ câu hỏi', staff: true, kinds: PAR },
   { tab: 'settings', label: 'Cài đặt', staff: true, kinds: BOTH },
-  { tab: 'results', label: 'Kết quả', staff: false, analysts: true, kinds: PAR },
+  // A SIPAS campaign's results are its days, flags and runs (results/sipas/), «Hài lòng (SIPAS)».
+  { tab: 'results', label: 'Kết quả', staff: false, analysts: true, kinds: BOTH },
   { tab: 'comments', label: 'Ý kiến góp ý', staff: false, analysts: true, kinds: PAR },
 ];
 
@@ -112,7 +113,7 @@ export function CampaignScreen({
             href={campaignPath(c.id, t.tab === 'points' ? 'tracking' : t.tab)}
             current={t.tab === tab}
           >
-            {t.label}
+            {t.tab === 'results' && c.kind === 'sipas' ? 'Hài lòng (SIPAS)' : t.label}
           </Link>
         ))}
       </nav>

@@ -159,6 +159,15 @@ describe('SIPAS runs', () => {
     ]);
     const one = await analyst(`/api/campaigns/${id}/sipas/runs/${clean.id}`);
     expect(((await one.json()) as SipasRun).units).toEqual(clean.units);
+    const audited = await ctx.db
+      .selectFrom('auditLog')
+      .select('details')
+      .where('action', '=', 'sipas_run_created')
+      .where('campaignId', '=', id)
+      .execute();
+    expect(audited.map((a) => JSON.parse(a.details ?? '{}').excludedDays).sort()).toEqual([
+      0, 2, 3,
+    ]);
   });
 
   it('refuses an excluded day at a point the campaign does not have, and a bad body', async () => {

@@ -122,6 +122,11 @@ describe('Hài lòng (SIPAS) results', () => {
     serve();
     await openAt('/console/c/s1/results');
     expect(screen.getByRole('heading', { name: 'Hài lòng (SIPAS)' })).toBeTruthy();
+    const tabs = within(screen.getByRole('navigation', { name: 'Các mục của đợt khảo sát' }))
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(tabs).toContain('Hài lòng (SIPAS)');
+    expect(tabs).not.toContain('Kết quả');
     const table = within(section('Theo điểm thu thập và ngày')).getByRole('table');
     expect(rowsOf(table)).toEqual([
       [
