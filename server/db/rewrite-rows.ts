@@ -47,6 +47,15 @@ const KEYS = {
   paper_serial: 'serial_hash',
   answer_tally: 'campaign_id, unit_code, questionnaire_id, question_id, group_code, option',
   form_tally: 'campaign_id, unit_code, criterion_code, group_code',
+  // SIPAS (issue #14): its forms, and what a submit updates beside them — the one-time code it
+  // used and the counts by day, hour and 10-minute slot (one xmin would date a form).
+  sipas_form: 'id',
+  sipas_answer: 'form_id, question_id, option',
+  sipas_comment: 'id',
+  sipas_code: 'code_hash',
+  sipas_tally: 'campaign_id, point_id, day, channel, question_id, option',
+  sipas_hour: 'campaign_id, point_id, hour, channel',
+  sipas_slot: 'campaign_id, point_id, slot',
 } as const;
 type Table = keyof typeof KEYS;
 
@@ -86,7 +95,15 @@ export async function rewriteRows(db: Db): Promise<RowsRewritten> {
     await rewriteStatement(['comment', 'paper_serial']).execute(trx);
     await sql`LOCK TABLE answer_tally, form_tally IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     await rewriteStatement(['answer_tally', 'form_tally']).execute(trx);
-    return Number(rows[0]?.submission ?? 0);
+    const { rows: sipas } = await rewriteStatement(['sipas_form', 'sipas_answer']).execute(trx);
+    await rewriteStatement(['sipas_comment']).execute(trx);
+    // A SIPAS submit updates its code, then its counts: locked in that order, as the tallies
+    // above (no deadlock, no update lost on a row this rewrite replaced).
+    await sql`LOCK TABLE sipas_code, sipas_tally, sipas_hour, sipas_slot IN SHARE ROW EXCLUSIVE MODE`.execute(
+      trx,
+    );
+    await rewriteStatement(['sipas_code', 'sipas_tally', 'sipas_hour', 'sipas_slot']).execute(trx);
+    return Number(rows[0]?.submission ?? 0) + Number(sipas[0]?.sipas_form ?? 0);
   });
   try {
     // Outside any transaction (VACUUM cannot run in one): on a connection of the pool.

@@ -133,10 +133,16 @@ export async function rewriteIfDue(db: Db, now = new Date()): Promise<RewriteRes
   return (await rewriteDue(db, now)) ? rewritePages(db, now) : null;
 }
 
+/** Forms stored: PAR submissions and SIPAS forms alike (a rewrite is due when it changes). */
 async function countSubmissions(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('submission')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const count = async (table: 'submission' | 'sipasForm') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return (await count('submission')) + (await count('sipasForm'));
 }

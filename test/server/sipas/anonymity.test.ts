@@ -161,3 +161,26 @@ describe('logs', () => {
     for (const line of lines) expect(line).not.toContain(ctx.codes[4]);
   });
 });
+
+// PostgreSQL: a submit writes the form, its counts by hour and day, the used code and the
+// device's count in one transaction, so they share an xmin; until the rewrite (docs/anonymity.md
+// §4) that ties a form to its hour, its code and its device key. The rewrite covers SIPAS too.
+describe.runIf(onPostgres)('SIPAS rows on PostgreSQL after the rewrite', () => {
+  const FORMS = ['sipas_form', 'sipas_answer', 'sipas_comment'];
+  const TIED = ['sipas_hour', 'sipas_slot', 'sipas_tally', 'sipas_code'];
+  it('share no transaction id with the hour, the code or the device that sent them', async () => {
+    const { xmins } = await import('../storage/row-versions');
+    const { rewritePages } = await import('../../../server/db/rewrite');
+    const ephemeral = await xmins(ctx.db, ['sipas_device_day', 'sipas_receipt', 'sipas_proof']);
+    // Before: each form's rows carry the xmin of the hour count it added to.
+    const hours = await xmins(ctx.db, ['sipas_hour']);
+    const before = await xmins(ctx.db, FORMS);
+    expect([...before].filter((x) => hours.has(x)).length).toBeGreaterThan(0);
+    const done = await rewritePages(ctx.db);
+    expect(done.rewritten).toBe(true);
+    const after = await xmins(ctx.db, [...FORMS, ...TIED]);
+    expect(after.size).toBe(1);
+    expect([...after].filter((x) => ephemeral.has(x))).toEqual([]);
+    expect(await ctx.db.selectFrom('sipasForm').selectAll().execute()).toHaveLength(4);
+  });
+});
