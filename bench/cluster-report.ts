@@ -104,6 +104,14 @@ export function clusterSection(result: ClusterResult | string | undefined): stri
             'generator on another machine) would.'
           : "The CPUs are not full: the rest is waiting (the disk's fsync per commit, locks, or " +
             'other programs on the machine).'),
+      '- On PostgreSQL every submit of a group adds to the same tally rows (`answer_tally`, ' +
+        '`form_tally`: +1 per unit × question × option), and their locks last until the commit; ' +
+        'the submits of a group queue for them (one advisory lock per campaign × group, then the ' +
+        'rows, in one statement, then the commit), so they are stored one at a time whatever the ' +
+        'number of processes: a second process adds CPU to parse, check and write the form, not to ' +
+        'that section. On SQLite the whole transaction is one at a time anyway (one writer), but in ' +
+        'process, without round trips. What would lift it: tallies split over a few slots per key ' +
+        '(a `slot` column picked at random, summed when read) or counted from the answers at close.',
     );
   }
   return lines;

@@ -28,6 +28,11 @@ export async function startServer(env: Record<string, string>, port: number) {
     env: { ...process.env, LOG_REQUESTS: '0', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Whatever happens to the test (a timeout abandons it), the server does not outlive it; a
+  // cluster's workers end when their primary does.
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.removeListener('exit', kill));
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString('utf8');

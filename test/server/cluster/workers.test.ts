@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { get } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config';
 import { freshPostgresUrl, onPostgres } from '../../db';
 import { SECRET } from '../helpers';
-import { freePort, startServer } from './processes';
+import { freePort, type ServerProcess, startServer } from './processes';
 
 /** The server processes `pid` forked (the cluster's workers), by pid. */
 function workersOf(pid: number): number[] {
@@ -39,6 +39,13 @@ async function until(check: () => boolean, ms = 40_000) {
   }
 }
 
+// Stopped after each test even when it times out (a test's own `finally` then never runs).
+let running: ServerProcess | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
 describe('CLUSTER_WORKERS', () => {
   it('is refused on SQLite, with the reason', () => {
     const env = { APP_SECRET: SECRET, CLUSTER_WORKERS: '2', DATABASE_URL: './data/x.sqlite' };
@@ -59,6 +66,7 @@ describe('CLUSTER_WORKERS', () => {
         { DATABASE_URL: url, APP_SECRET: SECRET, CLUSTER_WORKERS: '2' },
         await freePort(),
       );
+      running = server;
       const primary = server.child.pid ?? 0;
       try {
         await until(() => /2 tiến trình/.test(server.output()));
