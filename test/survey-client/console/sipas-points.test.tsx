@@ -89,6 +89,21 @@ describe('creating a SIPAS campaign', () => {
 });
 
 describe('a SIPAS campaign', () => {
+  it('is listed with its kind and its forms, without a response rate', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns': {
+        status: 200,
+        body: [{ ...sipas, counts: { invited: 0, submitted: 12 } }, campaign()],
+      },
+    });
+    await openAt('/console');
+    const card = screen.getByRole('link', { name: 'Khảo sát sự hài lòng 2026' }).closest('li');
+    expect(card?.textContent).toContain('Khảo sát sự hài lòng (SIPAS)');
+    expect(card?.textContent).toContain('Đã nhận 12 phiếu góp ý');
+    expect(card?.textContent).not.toContain('người được mời');
+  });
+
   it('shows its points with unit, service area, hours and daily limit, and no PAR tab', async () => {
     serve();
     await openAt('/console/c/hl2026');
