@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInUnitSet } from '../../../questionnaires';
+import { dayNames } from '../../../survey-client/console/sipas/points-screen';
 import { campaign, click, fakeServer, openAt, settle, signedIn, useConsoleEnv } from './helpers';
 
 useConsoleEnv();
@@ -89,6 +90,21 @@ describe('creating a SIPAS campaign', () => {
 });
 
 describe('a SIPAS campaign', () => {
+  it('is listed with its kind and its forms, without a response rate', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns': {
+        status: 200,
+        body: [{ ...sipas, counts: { invited: 0, submitted: 12 } }, campaign()],
+      },
+    });
+    await openAt('/console');
+    const card = screen.getByRole('link', { name: 'Khảo sát sự hài lòng 2026' }).closest('li');
+    expect(card?.textContent).toContain('Khảo sát sự hài lòng (SIPAS)');
+    expect(card?.textContent).toContain('Đã nhận 12 phiếu góp ý');
+    expect(card?.textContent).not.toContain('người được mời');
+  });
+
   it('shows its points with unit, service area, hours and daily limit, and no PAR tab', async () => {
     serve();
     await openAt('/console/c/hl2026');
@@ -153,4 +169,14 @@ describe('a SIPAS campaign', () => {
     expect(within(table).queryByRole('link', { name: 'Áp phích A4' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Thêm điểm thu thập' })).toBeNull();
   });
+});
+
+describe('working days', () => {
+  it.each([
+    [[1, 2, 3, 4, 5], 'Thứ Hai – thứ Sáu'],
+    [[1, 2, 3, 4, 5, 6], 'Thứ Hai – thứ Bảy'],
+    [[2, 3, 4], 'Thứ Ba – thứ Năm'],
+    [[1, 3, 7], 'T2, T4, CN'],
+    [[6, 7], 'T7, CN'],
+  ])('%j → %s', (days, text) => expect(dayNames(days)).toBe(text));
 });
