@@ -13,6 +13,7 @@ import { connectDb, DatabaseError, type Db, migrateToLatest } from './db/connect
 import type { Role } from './db/schema';
 import { createDemo } from './demo/demo';
 import { createProvinceDemo } from './demo/province';
+import { createSipasDemo } from './demo/sipas';
 import { ApiError, isDiskFull } from './errors';
 import { qrPng, qrSvg } from './invitations/qr';
 import { listLinks } from './invitations/service';
@@ -22,8 +23,10 @@ import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
 
-const DEMO_USAGE = `demo [--province]                           tạo đợt khảo sát mẫu Hớn Quản 2023, hoặc với
-                                              --province đợt cấp tỉnh 2026 của tỉnh Đồng Nai
+const DEMO_USAGE = `demo [--province | --sipas]                 tạo đợt khảo sát mẫu Hớn Quản 2023, hoặc với
+                                              --province đợt cấp tỉnh 2026 của tỉnh Đồng Nai,
+                                              --sipas đợt khảo sát sự hài lòng (SIPAS) 2026 của
+                                              tỉnh Đồng Nai với 3 điểm thu thập
                                               (chạy lại không tạo thêm)`;
 const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)`;
@@ -68,7 +71,11 @@ const COMMANDS: Record<
   string,
   { usage: string; options: NonNullable<ParseArgsConfig['options']>; positionals: number }
 > = {
-  demo: { usage: DEMO_USAGE, options: { province: { type: 'boolean' } }, positionals: 0 },
+  demo: {
+    usage: DEMO_USAGE,
+    options: { province: { type: 'boolean' }, sipas: { type: 'boolean' } },
+    positionals: 0,
+  },
   links: { usage: LINKS_USAGE, options: LINKS_OPTIONS, positionals: 0 },
   campaign: { usage: CAMPAIGN_USAGE, options: CAMPAIGN_OPTIONS, positionals: 1 },
   user: { usage: USER_USAGE, options: USER_OPTIONS, positionals: 1 },
@@ -262,7 +269,17 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   }
   try {
     await migrateToLatest(db);
-    if (command === 'demo') {
+    if (command === 'demo' && args.includes('--sipas')) {
+      const { campaignId, created, points } = await createSipasDemo(db, config.publicUrl);
+      console.log(
+        created
+          ? 'Đã tạo đợt khảo sát sự hài lòng (SIPAS) mẫu với 3 điểm thu thập.'
+          : 'Đợt khảo sát SIPAS mẫu đã có sẵn; không tạo thêm.',
+      );
+      for (const p of points) console.log(`${p.name}: ${p.url}`);
+      console.log('In áp phích, tạo mã dùng một lần: bảng điều khiển, mục «Điểm thu thập».');
+      console.log(campaignId);
+    } else if (command === 'demo') {
       const province = args.includes('--province');
       const { campaignId, created } = province
         ? await createProvinceDemo(db, config.secret)

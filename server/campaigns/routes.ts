@@ -35,6 +35,15 @@ export async function describeCampaign(db: Db, c: Campaign): Promise<CampaignRep
   const counts = await countInvitationsByStatus(db, c.id);
   const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
   const invited = counts.reduce((s, r) => s + (r.status === 'revoked' ? 0 : Number(r.n)), 0);
+  // A SIPAS campaign invites nobody: its forms are counted as they are stored (issue #14).
+  if (c.kind === 'sipas') {
+    const forms = await db
+      .selectFrom('sipasForm')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('campaignId', '=', c.id)
+      .executeTakeFirst();
+    by.submitted = Number(forms?.n ?? 0);
+  }
   const organisation = await findOrganisation(db, c.organisationId);
   return {
     id: c.id,

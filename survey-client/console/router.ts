@@ -10,7 +10,9 @@ export type CampaignTab =
   | 'comments'
   | 'paper'
   | 'definition'
-  | 'units';
+  | 'units'
+  /** A SIPAS campaign's collection points (issue #14). */
+  | 'points';
 export type Route =
   | { name: 'login' }
   | { name: 'campaigns' }
@@ -32,6 +34,7 @@ const TABS: Record<string, CampaignTab> = {
   paper: 'paper',
   definition: 'definition',
   units: 'units',
+  points: 'points',
 };
 
 export function parseRoute(pathname: string): Route {

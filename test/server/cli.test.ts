@@ -87,6 +87,44 @@ describe('npm run cli -- demo --province', () => {
   });
 });
 
+describe('npm run cli -- demo --sipas', () => {
+  it('creates a SIPAS campaign of Đồng Nai with three collection points on real units, id last', async () => {
+    expect(await runCli(['demo', '--sipas'], env)).toBe(0);
+    expect(out.at(-1)).toBe('demo-sipas-dong-nai-2026');
+    expect(
+      out.filter((l) => /: https:\/\/khaosat\.example\.vn\/p\/[2-9A-HJKMNP-Z]{6}$/.test(l)),
+    ).toHaveLength(3);
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      const campaign = await findCampaign(db, 'demo-sipas-dong-nai-2026');
+      expect(campaign?.kind).toBe('sipas');
+      expect(campaignPhase(campaign ?? { opensAt: null, closesAt: null })).toBe('open');
+      const points = await db
+        .selectFrom('collectionPoint')
+        .innerJoin('unit', (j) =>
+          j
+            .onRef('unit.code', '=', 'collectionPoint.unitCode')
+            .on('unit.unitSetId', '=', campaign?.unitSetId ?? ''),
+        )
+        .select(['collectionPoint.name', 'unit.name as unit'])
+        .where('collectionPoint.campaignId', '=', 'demo-sipas-dong-nai-2026')
+        .orderBy('collectionPoint.position')
+        .execute();
+      expect(points.map((p) => p.unit)).toEqual([
+        'Trung tâm Phục vụ hành chính công tỉnh',
+        'Phường Trấn Biên',
+        'Xã Tân Khai',
+      ]);
+    } finally {
+      await db.destroy();
+    }
+    out = [];
+    expect(await runCli(['demo', '--sipas'], env)).toBe(0);
+    expect(out[0]).toMatch(/đã có sẵn/);
+    expect(out.at(-1)).toBe('demo-sipas-dong-nai-2026');
+  });
+});
+
 describe('npm run cli -- links', () => {
   it('warns when PUBLIC_URL was never set: the links would open nowhere but here', async () => {
     const { PUBLIC_URL: _, ...local } = env;

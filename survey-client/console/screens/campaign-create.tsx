@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CampaignTemplate } from '../../../contract/console/campaigns';
+import type { CampaignKind, CampaignTemplate } from '../../../contract/console/campaigns';
 import { api } from '../api';
 import { fromVnInput } from '../format';
 import { useConfirm } from '../parts/confirm';
@@ -28,8 +28,22 @@ const SOURCES: [Source, string, string][] = [
   ['copy', 'Sao chép một đợt trước', 'Cùng bộ câu hỏi và danh sách đơn vị của đợt đó.'],
 ];
 
+const KINDS: [CampaignKind, string, string][] = [
+  [
+    'par',
+    'Chỉ số cải cách hành chính (PAR)',
+    'Danh sách người trả lời, mỗi người một đường dẫn riêng (phiếu mời có mã QR), chấm điểm theo bộ chỉ số.',
+  ],
+  [
+    'sipas',
+    'Khảo sát sự hài lòng (SIPAS)',
+    'Người dân, tổ chức góp ý về sự phục vụ: không cần danh sách; áp phích mã QR tại từng điểm thu thập và mã dùng một lần phát kèm giấy tiếp nhận hồ sơ. Bộ câu hỏi SIPAS 2026 (5 khía cạnh, thang 5 mức).',
+  ],
+];
+
 /**
- * "Tạo đợt khảo sát": from the 2026 province template (a province and its communes), the Hớn
+ * "Tạo đợt khảo sát": of a kind (PAR, or SIPAS: issue #14, whose units come from the same
+ * choices below and whose questionnaire is the built-in SIPAS 2026), from the 2026 province template (a province and its communes), the Hớn
  * Quản 2023 district template, or a copy of an earlier campaign. A new province campaign opens on
  * its units (the departments are a list to check), any other on its roster.
  */
@@ -45,6 +59,7 @@ export function CampaignCreate({
   onCreated: (c: Campaign, tab: CampaignTab) => void;
   onCancel: () => void;
 }) {
+  const [kind, setKind] = useState<CampaignKind>('par');
   const [source, setSource] = useState<Source>('district_2023');
   const { ask, dialog } = useConfirm();
   const { error, busy, submit } = useFormSend(async (text) => {
@@ -52,6 +67,7 @@ export function CampaignCreate({
     const created = await sendOpening(opensAt, ask, (openNow) =>
       api<Campaign>('POST', '/api/campaigns', {
         name: text('name'),
+        ...(kind === 'sipas' ? { kind } : {}),
         ...(source === 'copy' ? { copyOf: text('copyOf') } : { template: source }),
         ...(source === 'province_2026' ? { provinceCode: text('provinceCode') } : {}),
         opensAt,
@@ -64,7 +80,10 @@ export function CampaignCreate({
       }),
     );
     if (!created) return 'cancelled';
-    onCreated(created, source === 'province_2026' ? 'units' : 'roster');
+    onCreated(
+      created,
+      kind === 'sipas' ? 'points' : source === 'province_2026' ? 'units' : 'roster',
+    );
   });
 
   return (
@@ -89,7 +108,27 @@ export function CampaignCreate({
         />
       )}
       <fieldset class="source-choice">
-        <legend>Bộ câu hỏi và đơn vị</legend>
+        <legend>Loại khảo sát</legend>
+        {KINDS.map(([v, label, hint]) => (
+          <label key={v} class="check">
+            <input
+              type="radio"
+              name="kind"
+              value={v}
+              checked={kind === v}
+              onChange={() => setKind(v)}
+            />
+            <span>
+              {label}
+              <small>{hint}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset class="source-choice">
+        <legend>
+          {kind === 'sipas' ? 'Đơn vị (gắn với các điểm thu thập)' : 'Bộ câu hỏi và đơn vị'}
+        </legend>
         {SOURCES.filter(([v]) => v !== 'copy' || campaigns.length > 0).map(([v, label, hint]) => (
           <label key={v} class="check">
             <input

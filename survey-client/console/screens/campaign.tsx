@@ -8,6 +8,7 @@ import { Link } from '../parts/link';
 import { ErrorNotice, Loading } from '../parts/notice';
 import { CommentsScreen, ResultsScreen } from '../results';
 import { type CampaignTab, campaignPath } from '../router';
+import { PointsScreen } from '../sipas/points-screen';
 import { type Campaign, type CampaignDetail, isAnalyst, isStaff, type User } from '../types';
 import { UnitsScreen } from '../units/units-screen';
 import { useLoad } from '../use-load';
@@ -16,17 +17,31 @@ import { Roster } from './roster';
 import { Settings } from './settings';
 import { TrackingScreen } from './tracking';
 
-/** `analysts`: admin and analyst only (scores and comments; never an officer). */
-const TABS: { tab: CampaignTab; label: string; staff: boolean; analysts?: boolean }[] = [
-  { tab: 'tracking', label: 'Theo dõi', staff: false },
-  { tab: 'invitations', label: 'Lời mời', staff: true },
-  { tab: 'roster', label: 'Nhập danh sách', staff: true },
-  { tab: 'paper', label: 'Phiếu giấy', staff: true },
-  { tab: 'units', label: 'Đơn vị', staff: true },
-  { tab: 'definition', label: 'Bộ câu hỏi', staff: true },
-  { tab: 'settings', label: 'Cài đặt', staff: true },
-  { tab: 'results', label: 'Kết quả', staff: false, analysts: true },
-  { tab: 'comments', label: 'Ý kiến góp ý', staff: false, analysts: true },
+type Kind = CampaignDetail['kind'];
+const PAR: Kind[] = ['par'];
+const BOTH: Kind[] = ['par', 'sipas'];
+/**
+ * `analysts`: admin and analyst only (scores and comments; never an officer). `kinds`: the
+ * kinds of campaign that have the tab — a SIPAS campaign has no roster, links, PAR paper sheets
+ * or PAR results (issue #14: the server refuses them, 409 wrong_campaign_kind).
+ */
+const TABS: {
+  tab: CampaignTab;
+  label: string;
+  staff: boolean;
+  analysts?: boolean;
+  kinds: Kind[];
+}[] = [
+  { tab: 'tracking', label: 'Theo dõi', staff: false, kinds: PAR },
+  { tab: 'points', label: 'Điểm thu thập', staff: false, kinds: ['sipas'] },
+  { tab: 'invitations', label: 'Lời mời', staff: true, kinds: PAR },
+  { tab: 'roster', label: 'Nhập danh sách', staff: true, kinds: PAR },
+  { tab: 'paper', label: 'Phiếu giấy', staff: true, kinds: PAR },
+  { tab: 'units', label: 'Đơn vị', staff: true, kinds: BOTH },
+  { tab: 'definition', label: 'Bộ câu hỏi', staff: true, kinds: PAR },
+  { tab: 'settings', label: 'Cài đặt', staff: true, kinds: BOTH },
+  { tab: 'results', label: 'Kết quả', staff: false, analysts: true, kinds: PAR },
+  { tab: 'comments', label: 'Ý kiến góp ý', staff: false, analysts: true, kinds: PAR },
 ];
 
 export interface CampaignProps {
@@ -39,7 +54,7 @@ export interface CampaignProps {
 /** One campaign: its name, phase and dates, the tabs a role may see, and the tab's screen. */
 export function CampaignScreen({
   id,
-  tab,
+  tab: asked,
   run,
   user,
 }: {
@@ -69,9 +84,13 @@ export function CampaignScreen({
     staff,
     onChange: (next) => loaded.setData((old) => (old ? { ...old, ...next } : old)),
   };
+  // A SIPAS campaign opens on its collection points (its address has no tab).
+  const tab = c.kind === 'sipas' && asked === 'tracking' ? 'points' : asked;
+  const ofKind = (t: (typeof TABS)[number]) => t.kinds.includes(c.kind);
   const may = (t: (typeof TABS)[number] | undefined) =>
-    t?.analysts ? isAnalyst(user.role) : staff || !t?.staff;
-  const allowed = may(TABS.find((t) => t.tab === tab));
+    (t?.analysts ? isAnalyst(user.role) : staff || !t?.staff) && (!t || ofKind(t));
+  const shown = TABS.find((t) => t.tab === tab);
+  const allowed = may(shown);
   return (
     <>
       <p class="crumbs">
@@ -82,20 +101,33 @@ export function CampaignScreen({
         <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
+        {c.kind === 'sipas' && <span class="kind">Khảo sát sự hài lòng (SIPAS)</span>}
         {c.archivedAt && <span class="archived">Đã lưu trữ</span>}
       </p>
       <Openings campaign={c} />
       <nav class="tabs" aria-label="Các mục của đợt khảo sát">
         {TABS.filter(may).map((t) => (
-          <Link key={t.tab} href={campaignPath(c.id, t.tab)} current={t.tab === tab}>
+          <Link
+            key={t.tab}
+            href={campaignPath(c.id, t.tab === 'points' ? 'tracking' : t.tab)}
+            current={t.tab === tab}
+          >
             {t.label}
           </Link>
         ))}
       </nav>
-      {!allowed ? (
+      {shown && !ofKind(shown) ? (
+        <p class="notice error" role="alert">
+          {c.kind === 'sipas'
+            ? 'Đợt khảo sát sự hài lòng (SIPAS) không có mục này.'
+            : 'Mục này chỉ có ở đợt khảo sát sự hài lòng (SIPAS).'}
+        </p>
+      ) : !allowed ? (
         <p class="notice error" role="alert">
           Tài khoản của Ông/Bà không có quyền xem mục này.
         </p>
+      ) : tab === 'points' ? (
+        <PointsScreen {...props} />
       ) : tab === 'invitations' ? (
         <Invitations {...props} />
       ) : tab === 'roster' ? (

@@ -95,17 +95,27 @@ function CampaignCard({
       </h2>
       <p class="meta">
         <span class={`phase ${c.phase}`}>{PHASE_NAMES[c.phase]}</span>
+        {c.kind === 'sipas' && <span class="kind">Khảo sát sự hài lòng (SIPAS)</span>}
         {showOrganisation && <span class="org">{c.organisation.name}</span>}
         <span>Mở: {vnDateTime(c.opensAt)}</span>
         <span>Đóng: {vnDateTime(c.closesAt)}</span>
         {c.archivedAt && <span class="archived">Đã lưu trữ</span>}
       </p>
-      <p class="counts">
-        Đã gửi <b>{count(c.counts.submitted)}</b> / {count(c.counts.invited)} người được mời (
-        {percent(Math.round(rate * 10) / 10)}
-        {c.targetRate !== null && `; chỉ tiêu ${percent(c.targetRate)}`})
-      </p>
-      <Bar rate={rate} target={c.targetRate} label={`Tỷ lệ trả lời, ${c.name}`} />
+      {c.kind === 'sipas' ? (
+        // A SIPAS campaign invites nobody: its forms, no rate (issue #14).
+        <p class="counts">
+          Đã nhận <b>{count(c.counts.submitted)}</b> phiếu góp ý
+        </p>
+      ) : (
+        <>
+          <p class="counts">
+            Đã gửi <b>{count(c.counts.submitted)}</b> / {count(c.counts.invited)} người được mời (
+            {percent(Math.round(rate * 10) / 10)}
+            {c.targetRate !== null && `; chỉ tiêu ${percent(c.targetRate)}`})
+          </p>
+          <Bar rate={rate} target={c.targetRate} label={`Tỷ lệ trả lời, ${c.name}`} />
+        </>
+      )}
     </li>
   );
 }

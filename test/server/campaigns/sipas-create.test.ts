@@ -54,6 +54,32 @@ describe('POST /api/campaigns with kind sipas', () => {
     expect(JSON.parse(audit.details ?? '{}')).toMatchObject({ kind: 'sipas' });
   });
 
+  it('counts its forms as submitted (it invites nobody)', async () => {
+    const c = (await (
+      await create({ name: 'SIPAS đếm phiếu', kind: 'sipas' })
+    ).json()) as CampaignDetail;
+    const point = { id: 'pt-count', campaignId: c.id, code: 'CNT234', name: 'Một cửa' };
+    await ctx.db
+      .insertInto('collectionPoint')
+      .values({
+        ...point,
+        unitCode: 'X-ANPHU',
+        serviceArea: null,
+        opens: '07:30',
+        closes: '17:00',
+        weekdays: '1,2,3,4,5',
+        position: 0,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    for (const id of ['f-a', 'f-b'])
+      await ctx.db
+        .insertInto('sipasForm')
+        .values({ id, campaignId: c.id, pointId: point.id, channel: 'poster', contentHash: id })
+        .execute();
+    expect((await detail(c.id)).counts).toEqual({ invited: 0, submitted: 2 });
+  });
+
   it('a copy of a SIPAS campaign is a SIPAS campaign with its units', async () => {
     const first = (await (
       await create({ name: 'SIPAS Hớn Quản', kind: 'sipas' })

@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { CollectionPoint } from '../../../contract/console/sipas-points';
+import { builtInUnitSet } from '../../../questionnaires';
+import { dayNames } from '../../../survey-client/console/sipas/points-screen';
+import { campaign, click, fakeServer, openAt, settle, signedIn, useConsoleEnv } from './helpers';
+
+useConsoleEnv();
+
+// Issue #14: a SIPAS campaign in the console — made from "Tạo đợt khảo sát", opening on its
+// collection points, without the PAR tabs.
+const units = builtInUnitSet().units.map((u) => ({
+  ...u,
+  parentCode: u.parentCode ?? null,
+  officialCode: u.officialCode ?? null,
+  area: u.area ?? null,
+}));
+const sipas = campaign({
+  id: 'hl2026',
+  name: 'Khảo sát sự hài lòng 2026',
+  kind: 'sipas',
+  phase: 'not_open',
+  definition: { code: 'sipas-2026', version: 1, name: 'SIPAS 2026' },
+  groups: undefined,
+  units,
+  counts: { invited: 0, submitted: 0 },
+});
+const point: CollectionPoint = {
+  id: 'p1',
+  code: 'K7QM4X',
+  url: 'http://survey.test/p/K7QM4X',
+  name: 'Bộ phận Một cửa xã Tân Hưng',
+  unitCode: 'X-TANHUNG',
+  unitName: 'UBND xã Tân Hưng',
+  serviceArea: 'Đất đai',
+  opens: '07:30',
+  closes: '17:00',
+  weekdays: [1, 2, 3, 4, 5],
+  dailyLimit: 1,
+  position: 0,
+  codes: { issued: 48, used: 3 },
+};
+
+function serve(role: 'officer' | 'analyst' = 'officer') {
+  return fakeServer({
+    ...signedIn(role),
+    'GET /api/campaigns': { status: 200, body: [campaign()] },
+    'POST /api/campaigns': { status: 201, body: sipas },
+    'GET /api/campaigns/hl2026': { status: 200, body: sipas },
+    'GET /api/campaigns/hl2026/points': { status: 200, body: [point] },
+    'GET /api/campaigns/hl2026/code-batches': { status: 200, body: [] },
+    'POST /api/campaigns/hl2026/points': { status: 201, body: { ...point, id: 'p2' } },
+  });
+}
+
+describe('creating a SIPAS campaign', () => {
+  it('offers the kind, sends it, and opens on the collection points', async () => {
+    const server = serve();
+    await openAt('/console');
+    await click('Tạo đợt khảo sát');
+    const form = screen.getByRole('form', { name: 'Tạo đợt khảo sát' });
+    fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
+      target: { value: 'Khảo sát sự hài lòng 2026' },
+    });
+    fireEvent.click(within(form).getByLabelText(/^Khảo sát sự hài lòng \(SIPAS\)/));
+    await settle();
+    expect(within(form).getByText('Đơn vị (gắn với các điểm thu thập)')).toBeTruthy();
+    await click('Tạo đợt khảo sát', form);
+    expect(server.changes()[0]?.body).toMatchObject({
+      name: 'Khảo sát sự hài lòng 2026',
+      kind: 'sipas',
+      template: 'district_2023',
+    });
+    expect(location.pathname).toBe('/console/c/hl2026/points');
+    expect(screen.getByRole('heading', { name: 'Điểm thu thập ý kiến' })).toBeTruthy();
+  });
+
+  it('a PAR campaign is made without a kind, as before', async () => {
+    const server = serve();
+    await openAt('/console');
+    await click('Tạo đợt khảo sát');
+    const form = screen.getByRole('form', { name: 'Tạo đợt khảo sát' });
+    fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
+      target: { value: 'Khảo sát 2026' },
+    });
+    await click('Tạo đợt khảo sát', form);
+    expect(server.changes()[0]?.body).not.toHaveProperty('kind');
+  });
+});
+
+describe('a SIPAS campaign', () => {
+  it('is listed with its kind and its forms, without a response rate', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns': {
+        status: 200,
+        body: [{ ...sipas, counts: { invited: 0, submitted: 12 } }, campaign()],
+      },
+    });
+    await openAt('/console');
+    const card = screen.getByRole('link', { name: 'Khảo sát sự hài lòng 2026' }).closest('li');
+    expect(card?.textContent).toContain('Khảo sát sự hài lòng (SIPAS)');
+    expect(card?.textContent).toContain('Đã nhận 12 phiếu góp ý');
+    expect(card?.textContent).not.toContain('người được mời');
+  });
+
+  it('shows its points with unit, service area, hours and daily limit, and no PAR tab', async () => {
+    serve();
+    await openAt('/console/c/hl2026');
+    const tabs = within(screen.getByRole('navigation', { name: 'Các mục của đợt khảo sát' }))
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(tabs).toEqual(['Điểm thu thập', 'Đơn vị', 'Cài đặt']);
+    const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
+    const text = table.textContent ?? '';
+    for (const t of [
+      'Bộ phận Một cửa xã Tân Hưng',
+      'http://survey.test/p/K7QM4X',
+      'UBND xã Tân Hưng',
+      'Đất đai',
+      '07:30–17:00, Thứ Hai – thứ Sáu',
+      '48 / 3',
+    ])
+      expect(text).toContain(t);
+    const poster = within(table).getByRole('link', { name: 'Áp phích A4' });
+    expect(poster.getAttribute('href')).toBe('/api/campaigns/hl2026/points/p1/poster?size=A4');
+  });
+
+  it('a PAR tab opened by its address says the campaign has none', async () => {
+    const server = serve();
+    await openAt('/console/c/hl2026/roster');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Đợt khảo sát sự hài lòng (SIPAS) không có mục này.',
+    );
+    expect(server.calls.filter((c) => c.path.includes('/roster'))).toEqual([]);
+  });
+
+  it('adds a point on a unit of the campaign', async () => {
+    const server = serve();
+    await openAt('/console/c/hl2026');
+    await click('Thêm điểm thu thập');
+    const form = screen.getByRole('form', { name: 'Thêm điểm thu thập' });
+    fireEvent.input(within(form).getByLabelText('Tên điểm (in trên áp phích)'), {
+      target: { value: 'Tiếp nhận Phòng Tư pháp' },
+    });
+    fireEvent.change(within(form).getByLabelText('Đơn vị'), { target: { value: 'PTP' } });
+    fireEvent.click(within(form).getByLabelText('T7'));
+    await click('Thêm điểm', form);
+    expect(server.changes()[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/campaigns/hl2026/points',
+      body: {
+        name: 'Tiếp nhận Phòng Tư pháp',
+        unitCode: 'PTP',
+        serviceArea: null,
+        opens: '07:30',
+        closes: '17:00',
+        weekdays: [1, 2, 3, 4, 5, 6],
+        dailyLimit: 1,
+      },
+    });
+  });
+
+  it('an analyst sees the points but no printing or codes', async () => {
+    serve('analyst');
+    await openAt('/console/c/hl2026');
+    const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
+    expect(within(table).queryByRole('link', { name: 'Áp phích A4' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Thêm điểm thu thập' })).toBeNull();
+  });
+});
+
+describe('working days', () => {
+  it.each([
+    [[1, 2, 3, 4, 5], 'Thứ Hai – thứ Sáu'],
+    [[1, 2, 3, 4, 5, 6], 'Thứ Hai – thứ Bảy'],
+    [[2, 3, 4], 'Thứ Ba – thứ Năm'],
+    [[1, 3, 7], 'T2, T4, CN'],
+    [[6, 7], 'T7, CN'],
+  ])('%j → %s', (days, text) => expect(dayNames(days)).toBe(text));
+});
