@@ -16,6 +16,7 @@ import type { ProvinceResult } from './province';
 import { provinceSection } from './province-report';
 import type { RosterRun } from './roster';
 import type { ScoringResult, ScoringSize } from './scoring';
+import { type SipasBench, sipasSection } from './sipas';
 import type { SlipsResult } from './slips';
 import type { StorageResult } from './storage';
 import { type LoadResult, SUBMIT_BUDGET_RPS, SUBMIT_P99_BUDGET_MS } from './submit-load';
@@ -58,6 +59,8 @@ export interface Report {
   submissions: LoadResult[] | string;
   /** The same submits at a steady rate, alone and beside slow clients and a sign-in flood. */
   underAttack?: UnderAttack | string;
+  /** SIPAS poster answers at 50/s, alone and during a stuffing attempt (bench/sipas.ts). */
+  sipas?: SipasBench | string;
   /** The same submission runs against bench/baseline/server.ts (parse + insert only). */
   baseline?: BaselineResult | string;
   /** One process on SQLite, one and two on PostgreSQL, beside the baseline (bench/cluster.ts). */
@@ -104,6 +107,11 @@ export function renderReport(r: Report): string {
     ...submissionsSection(r),
     '',
     ...(r.underAttack === undefined ? [] : [...underAttackSection(r.underAttack), '']),
+    ...(r.sipas === undefined
+      ? []
+      : typeof r.sipas === 'string'
+        ? ['## SIPAS poster answers (issue #14)', '', `Not measured: ${r.sipas}`, '']
+        : [...sipasSection(r.sipas), '']),
     ...(r.baseline === undefined ? [] : [...baselineSection(r.submissions, r.baseline), '']),
     ...(r.cluster === undefined ? [] : [...clusterSection(r.cluster), '']),
     ...inProcessSubmitSection(r),
@@ -142,6 +150,7 @@ export function renderReport(r: Report): string {
     'npm run bench   # about 20 minutes on 2 CPUs; rewrites BENCHMARKS.md',
     'npx tsx bench/profile-submit.ts 1000   # the in-process submit cost alone',
     'npx tsx bench/province-run.ts          # the province section alone (BENCH_QUICK=1: small sizes)',
+    'npx tsx bench/sipas-run.ts             # the SIPAS section alone (BENCH_QUICK=1: short runs)',
     '```',
     '',
     'The script builds the client if dist/ is older than its sources, creates a SQLite file in a temp',

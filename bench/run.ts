@@ -22,6 +22,7 @@ import { machine, type Report, renderReport } from './report';
 import { measureRosterImport } from './roster';
 import { measureScoring } from './scoring';
 import { seedBenchCampaign } from './seed';
+import { measureSipas, seedSipas } from './sipas';
 import { measureSlips, seedSlipsCampaign } from './slips';
 import { measureStorage } from './storage';
 import {
@@ -105,6 +106,8 @@ async function measure(tmp: string): Promise<Report> {
   const provinceSeed = await attempt(() =>
     seedProvince(env.DATABASE_URL as string, env.APP_SECRET as string, PROVINCE, log),
   );
+  log('adding a SIPAS campaign with one collection point…');
+  const sipasSeed = await attempt(() => seedSipas(env.DATABASE_URL as string));
   const host = machine(await commitOf());
 
   // In-process first, with no server running: nothing else of ours competes for the CPUs.
@@ -181,6 +184,20 @@ async function measure(tmp: string): Promise<Report> {
       pool.remaining < UNDER_ATTACK.rate * UNDER_ATTACK.durationS * 2 + 10
         ? 'not enough unused links left after the submission runs'
         : await attempt(() => measureUnderAttack(server.baseUrl, pool, bodies, UNDER_ATTACK, log));
+    log('SIPAS poster answers, alone and during a stuffing attempt…');
+    section('sipas');
+    const sipas =
+      typeof sipasSeed === 'string'
+        ? `the SIPAS campaign could not be made: ${sipasSeed}`
+        : await attempt(() =>
+            measureSipas({
+              root: ROOT,
+              baseUrl: server.baseUrl,
+              databaseUrl: env.DATABASE_URL as string,
+              quick: process.env.BENCH_QUICK === '1',
+              log,
+            }),
+          );
     const errors = server.stderrTail().trim();
     if (errors)
       notes.push(`The server wrote to stderr: \`${errors.slice(-500).replace(/\s+/g, ' ')}\``);
@@ -209,6 +226,7 @@ async function measure(tmp: string): Promise<Report> {
       submitBody,
       submissions,
       underAttack,
+      sipas,
       baseline,
       cluster,
       inProcessSubmit,

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
 import { type Proof, solveProof } from '../shared/pow';
 import { call, sipasPath } from './api';
-import { type Answers, bodyOf, missingOn, newSubmissionId, scaleOf, screensOf } from './model';
+import { type Answers, bodyOf, missingOn, scaleOf, screensOf } from './model';
 import { ChoiceQuestion, ScaleQuestion } from './questions';
 import { sendAnswer } from './send';
+import { forget, keep, keptOn } from './storage';
 import { Welcome } from './welcome';
 
 type Phase =
@@ -36,13 +37,20 @@ function refusalOf(status: number, code: string | undefined, message: string | u
 export function App({ first }: { first: SipasFirstScreen }) {
   const [phase, setPhase] = useState<Phase>({ k: 'welcome' });
   const [view, setView] = useState<SipasView | null>(null);
-  const [answers, setAnswers] = useState<Answers>({});
-  const [comment, setComment] = useState('');
+  const pointCode = first.point.code;
+  const kept = useRef(keptOn(first)).current;
+  const [answers, setAnswers] = useState<Answers>(kept.answers);
+  const [comment, setComment] = useState(kept.comment);
   const [missing, setMissing] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const proof = useRef<Promise<Proof> | null>(null);
-  const submissionId = useRef(newSubmissionId());
-  const pointCode = first.point.code;
+  const submissionId = useRef(kept.submissionId);
+  // The answers stay on this tab: a reload (or a phone that dropped the page) finds them again,
+  // with the same submissionId, so an answer already sent is recognised and counted once.
+  useEffect(
+    () => keep(first, { answers, comment, submissionId: submissionId.current }),
+    [answers, comment],
+  );
 
   /** The questions and a challenge; the proof is solved at once, while the person answers. */
   const load = async (): Promise<SipasView | null> => {
@@ -66,9 +74,19 @@ export function App({ first }: { first: SipasFirstScreen }) {
     return loaded;
   };
 
+  /** One fetch of the questions at a time (a tap on «Bắt đầu» while it loads waits for it). */
+  const loading = useRef<Promise<SipasView | null> | null>(null);
+  const loadOnce = () => {
+    loading.current ??= load().then((v) => {
+      if (!v) loading.current = null;
+      return v;
+    });
+    return loading.current;
+  };
+
   useEffect(() => {
     // A frame after the first paint: the welcome is on screen before anything is fetched.
-    if (!first.refusal) requestAnimationFrame(() => void load());
+    if (!first.refusal) requestAnimationFrame(() => void loadOnce());
   }, []);
 
   const screens = view ? screensOf(view) : [];
@@ -89,7 +107,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
           moved.current = true;
           if (view) setPhase({ k: 'form', step: 0 });
           else
-            void load().then((v) => {
+            void loadOnce().then((v) => {
               if (v) setPhase({ k: 'form', step: 0 });
               else setNote('Chưa tải được phiếu: xin kiểm tra kết nối mạng rồi bấm lại.');
             });
@@ -156,6 +174,8 @@ export function App({ first }: { first: SipasFirstScreen }) {
       () => setNote('Đang chờ kết nối mạng để gửi lại…'),
     )
       .then((reply) => {
+        if (reply.data || reply.error?.code === 'device_limit' || reply.error?.code === 'code_used')
+          forget(first);
         if (reply.data) setPhase({ k: 'done', receipt: reply.data.receipt });
         else setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
       })

@@ -106,6 +106,21 @@ describe.skipIf(!canRunBrowser)('a citizen answers SIPAS on a phone', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Xin chọn một mức');
     await keepScreenshot(page, 'sipas-2-missing', { fullPage: false });
 
+    step = 'reload';
+    const groups = page.locator('main fieldset');
+    for (let i = 0; i < (await groups.count()); i++) {
+      const wanted = groups.nth(i).locator('label.tile', { hasText: /^Hài lòng$/ });
+      await ((await wanted.count()) > 0
+        ? wanted
+        : groups.nth(i).locator('label.tile').first()
+      ).tap();
+    }
+    await page.reload();
+    await next(/^Bắt đầu$/);
+    await expect.poll(heading).toBe('Tiếp cận dịch vụ');
+    // The answers of this tab survived the reload.
+    expect(await page.locator('main input:checked').count()).toBe(await groups.count());
+
     step = 'answering';
     await answerAll('Rất hài lòng');
     await page.locator('textarea').fill('Cán bộ hướng dẫn tận tình.');
