@@ -30,11 +30,11 @@ export function requireKind(kind: CampaignKind): MiddlewareHandler<CampaignEnv> 
 /**
  * The PAR-only resources under `/api/campaigns/:id/`: the roster and its people, links, slips,
  * reminders, tracking by group, PAR paper sheets, PAR comments, raw answers, the PAR definition,
- * the self-assessment and PAR scoring runs. The campaign itself, opening and closing, archiving,
+ * the self-assessment, PAR scoring runs and the link of a SIPAS result into the PAR total. The campaign itself, opening and closing, archiving,
  * deleting and its units serve both kinds.
  */
 export const PAR_ONLY =
-  /^\/api\/campaigns\/[^/]+\/(comments|definition|invitations|links|non-responders|paper|purge-personal-data|raw-answers|reminders|respondents|roster|runs|self-assessment|slips|tracking)(?=$|[/.-])/;
+  /^\/api\/campaigns\/[^/]+\/(comments|definition|invitations|links|non-responders|paper|purge-personal-data|raw-answers|reminders|respondents|roster|runs|self-assessment|sipas-link|slips|tracking)(?=$|[/.-])/;
 
 /** Refuses a SIPAS campaign on every PAR-only path (mounted on `/campaigns/:id/*`). */
 export function parOnlyPaths(): MiddlewareHandler<CampaignEnv> {

@@ -1,5 +1,6 @@
 import { loadSipasDefinition } from '../../questionnaires/sipas-load';
 import type { SipasDefinition } from '../../questionnaires/sipas-schema';
+import { checkKind } from '../campaigns/kind';
 import { campaignPhase } from '../campaigns/phase';
 import { listUnits } from '../campaigns/queries';
 import type { Db } from '../db/connect';
@@ -8,11 +9,8 @@ import { ApiError } from '../errors';
 
 /** What every SIPAS analysis route asks first: a SIPAS campaign (409), its definition, its units. */
 
-export const NOT_SIPAS_MESSAGE =
-  'Đợt khảo sát này là đợt Chỉ số CCHC, không phải khảo sát sự hài lòng (SIPAS): không có chức năng này.';
-
 export function requireSipas(campaign: Pick<Campaign, 'kind'>) {
-  if (campaign.kind !== 'sipas') throw new ApiError(409, 'wrong_campaign_kind', NOT_SIPAS_MESSAGE);
+  checkKind(campaign, 'sipas');
 }
 
 export async function sipasContext(db: Db, campaign: Campaign) {

@@ -7,6 +7,7 @@ import type {
 import type { SelfAssessmentMeta } from '../../contract/results';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
+import { checkKind } from '../campaigns/kind';
 import { findDefinition } from '../campaigns/queries';
 import { requireCampaign } from '../campaigns/scope';
 import { type Db, inTransaction } from '../db/connect';
@@ -29,13 +30,9 @@ interface Actor {
 
 const NO_RUN = 'Không tìm thấy lần tính SIPAS này.';
 
+/** The link lives on the PAR campaign (a SIPAS campaign answers 409 `wrong_campaign_kind`). */
 export function requirePar(campaign: Pick<Campaign, 'kind'>) {
-  if (campaign.kind === 'sipas')
-    throw new ApiError(
-      409,
-      'wrong_campaign_kind',
-      'Đợt khảo sát này là khảo sát sự hài lòng (SIPAS), không có chức năng này: kết quả SIPAS được đưa vào đợt Chỉ số CCHC.',
-    );
+  checkKind(campaign, 'par');
 }
 
 function linkRows(db: Db, parCampaignId: string) {
