@@ -48,6 +48,25 @@ export const COPY_TABLES: readonly { name: string; keys: readonly string[]; seri
   { name: 'login_attempt', keys: ['id'] },
   { name: 'audit_log', keys: ['id'], serial: true },
   { name: 'page_rewrite', keys: ['id'] },
+  // SIPAS (issue #14): points and codes, then the anonymous forms and counts in key order.
+  { name: 'collection_point', keys: ['id'] },
+  { name: 'sipas_code_batch', keys: ['id'] },
+  { name: 'sipas_code', keys: ['code_hash'] },
+  { name: 'sipas_form', keys: ['id'] },
+  { name: 'sipas_answer', keys: ['form_id', 'question_id', 'option'] },
+  { name: 'sipas_comment', keys: ['id'] },
+  {
+    name: 'sipas_tally',
+    keys: ['campaign_id', 'point_id', 'day', 'channel', 'question_id', 'option'],
+  },
+  { name: 'sipas_hour', keys: ['campaign_id', 'point_id', 'hour', 'channel'] },
+  { name: 'sipas_slot', keys: ['campaign_id', 'point_id', 'slot'] },
+  { name: 'sipas_recent', keys: ['point_id', 'hour', 'hash'] },
+  { name: 'sipas_device_day', keys: ['key'] },
+  { name: 'sipas_proof', keys: ['id'] },
+  { name: 'sipas_receipt', keys: ['key'] },
+  { name: 'sipas_run', keys: ['id'] },
+  { name: 'sipas_link', keys: ['par_campaign_id', 'field_code'] },
 ];
 
 /** The organisation the first migration makes: a migrated database holding only it is empty. */

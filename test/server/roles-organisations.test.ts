@@ -114,7 +114,7 @@ describe('a sibling organisation', () => {
 
   it('cannot see, change or reset A’s accounts, nor read A’s audit rows', async () => {
     const routes = CATALOG.filter((e) => e.path.startsWith('/api/users/{uid}'));
-    expect(routes.length).toBe(2);
+    expect(routes.length).toBe(3);
     for (const e of routes) {
       const theirs = await call(e, 'B-admin', '', userIds['A-officer']);
       expect(theirs.status).toBe(404);

@@ -79,7 +79,8 @@ describe('the role matrix', () => {
     const served = new Set(
       ctx.app.routes
         .filter(
-          (r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/s') && r.method !== 'ALL',
+          // The respondents' public APIs (/api/s/<token>, SIPAS /api/p/<point>) are not the console's.
+          (r) => r.path.startsWith('/api/') && !/^\/api\/[sp]\//.test(r.path) && r.method !== 'ALL',
         )
         .map(
           (r) =>

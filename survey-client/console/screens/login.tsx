@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { type Proof, solveProof } from '../../shared/pow';
 import { ApiFailure, api } from '../api';
 import { ErrorNotice } from '../parts/notice';
-import { type Proof, solveProof } from '../../shared/pow';
 import type { Session } from '../types';
 
 /**

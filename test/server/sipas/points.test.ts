@@ -380,6 +380,7 @@ describe('kinds of campaign', () => {
         'post /api/campaigns/{id}/close',
         'post /api/campaigns/{id}/archive',
         'post /api/campaigns/{id}/unarchive',
+        'post /api/campaigns/{id}/move',
         'post /api/campaigns/{id}/units',
         'get /api/campaigns/{id}/units.csv',
       ].sort(),
