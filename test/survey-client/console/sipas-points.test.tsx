@@ -75,6 +75,8 @@ describe('creating a SIPAS campaign', () => {
     fireEvent.click(within(form).getByLabelText(/^Khảo sát sự hài lòng \(SIPAS\)/));
     await settle();
     expect(within(form).getByText('Đơn vị (gắn với các điểm thu thập)')).toBeTruthy();
+    // No roster, so no response rate to aim for (qa6).
+    expect(within(form).queryByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeNull();
     await click('Tạo đợt khảo sát', form);
     expect(server.changes()[0]?.body).toMatchObject({
       name: 'Khảo sát sự hài lòng 2026',
@@ -93,6 +95,7 @@ describe('creating a SIPAS campaign', () => {
     fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
       target: { value: 'Khảo sát 2026' },
     });
+    expect(within(form).getByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeTruthy();
     await click('Tạo đợt khảo sát', form);
     expect(server.changes()[0]?.body).not.toHaveProperty('kind');
   });
@@ -134,6 +137,21 @@ describe('a SIPAS campaign', () => {
       expect(text).toContain(t);
     const poster = within(table).getByRole('link', { name: 'Áp phích A4' });
     expect(poster.getAttribute('href')).toBe('/api/campaigns/hl2026/points/p1/poster?size=A4');
+  });
+
+  it('its settings have no response-rate target, and saving leaves the target alone', async () => {
+    const server = serve();
+    server.on('PATCH /api/campaigns/hl2026', (c) => ({
+      status: 200,
+      body: { ...sipas, ...(c.body as object) },
+    }));
+    await openAt('/console/c/hl2026/settings');
+    expect(screen.queryByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Người hoặc bộ phận liên hệ'), {
+      target: { value: 'Văn phòng UBND' },
+    });
+    await click('Lưu thay đổi');
+    expect(server.changes()[0]?.body).toEqual({ contactName: 'Văn phòng UBND' });
   });
 
   it('a PAR tab opened by its address says the campaign has none', async () => {
