@@ -22,7 +22,15 @@ const ACTIONS = {
   },
 } as const;
 
-/** "Mở / Đóng / Mở lại đợt khảo sát", each confirmed first. */
+/** A SIPAS campaign has no invitations: citizens answer at its points (issue #14). */
+const SIPAS_TEXT = {
+  open: 'Mở ngay bây giờ: người dân quét áp phích hoặc dùng mã tại các điểm thu thập có thể góp ý từ lúc này. Bộ câu hỏi được cố định khi mở.',
+  close: ACTIONS.open.text,
+  reopen:
+    'Mở lại để người dân tiếp tục góp ý tại các điểm thu thập. Việc mở lại được ghi vào nhật ký; kết quả tính trước đó có thể thay đổi.',
+} as const;
+
+/** "Mở / Đóng / Mở lại đợt khảo sát", each confirmed first (PAR: Theo dõi; SIPAS: Điểm thu thập). */
 export function PhaseActions({
   campaign,
   onChange,
@@ -34,6 +42,7 @@ export function PhaseActions({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const a = ACTIONS[campaign.phase];
+  const text = campaign.kind === 'sipas' ? SIPAS_TEXT[a.action] : a.text;
 
   /** Before closing: paper sheets whose stubs came back but were not typed yet (issue #13.1). */
   const waitingNote = async () => {
@@ -49,7 +58,7 @@ export function PhaseActions({
     if (
       !(await ask({
         title: `${a.label}?`,
-        text: a.text + (await waitingNote()),
+        text: text + (await waitingNote()),
         ok: a.label,
         danger: a.action === 'close',
       }))

@@ -74,7 +74,7 @@ export function CampaignCreate({
         closesAt: fromVnInput(text('closesAt')),
         contactName: text('contactName') || null,
         contactPhone: text('contactPhone') || null,
-        targetRate: readRate(text('targetRate')),
+        targetRate: kind === 'sipas' ? null : readRate(text('targetRate')),
         ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
         ...(openNow ? { openNow } : {}),
       }),
@@ -159,7 +159,7 @@ export function CampaignCreate({
         </label>
       )}
       <DateFields />
-      <ContactFields />
+      <ContactFields target={kind !== 'sipas'} />
       <FormEnd
         error={error}
         busy={busy}

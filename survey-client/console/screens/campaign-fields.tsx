@@ -42,8 +42,17 @@ export function DateFields({
   );
 }
 
-/** Who respondents call with questions, and the response rate the office aims for. */
-export function ContactFields({ campaign }: { campaign?: Campaign }) {
+/**
+ * Who respondents call with questions, and the response rate the office aims for (`target`: not
+ * for a SIPAS campaign, which has no roster to count a rate against).
+ */
+export function ContactFields({
+  campaign,
+  target = true,
+}: {
+  campaign?: Campaign;
+  target?: boolean;
+}) {
   return (
     <>
       <fieldset class="pair">
@@ -62,18 +71,20 @@ export function ContactFields({ campaign }: { campaign?: Campaign }) {
           />
         </label>
       </fieldset>
-      <label class="narrow">
-        Chỉ tiêu tỷ lệ trả lời (%)
-        <input
-          name="targetRate"
-          type="number"
-          min={1}
-          max={100}
-          step={1}
-          inputMode="numeric"
-          defaultValue={campaign?.targetRate?.toString() ?? ''}
-        />
-      </label>
+      {target && (
+        <label class="narrow">
+          Chỉ tiêu tỷ lệ trả lời (%)
+          <input
+            name="targetRate"
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            defaultValue={campaign?.targetRate?.toString() ?? ''}
+          />
+        </label>
+      )}
     </>
   );
 }

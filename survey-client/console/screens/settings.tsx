@@ -41,7 +41,7 @@ export function Settings({
       patch.contactName = text('contactName') || null;
     if (text('contactPhone') !== (campaign.contactPhone ?? ''))
       patch.contactPhone = text('contactPhone') || null;
-    if (readRate(text('targetRate')) !== campaign.targetRate)
+    if (campaign.kind !== 'sipas' && readRate(text('targetRate')) !== campaign.targetRate)
       patch.targetRate = readRate(text('targetRate'));
     setError(null);
     setDone(false);
@@ -75,7 +75,7 @@ export function Settings({
           <input name="name" required maxLength={300} defaultValue={campaign.name} />
         </label>
         <DateFields campaign={campaign} opensLocked={opensLocked} />
-        <ContactFields campaign={campaign} />
+        <ContactFields campaign={campaign} target={campaign.kind !== 'sipas'} />
         {campaign.definition && (
           <p class="hint">
             Bộ câu hỏi: {campaign.definition.name} (phiên bản {String(campaign.definition.version)}

@@ -6,7 +6,9 @@ import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { useConfirm } from '../parts/confirm';
 import { FormEnd, useFormSend } from '../parts/form-end';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
+import { PhaseActions } from '../parts/phase-actions';
 import type { CampaignProps } from '../screens/campaign';
+import { fold, matchesSearch } from '../table-view';
 import type { UnitInfo } from '../types';
 import { useLoad } from '../use-load';
 import './sipas.css';
@@ -31,7 +33,7 @@ const MAX_CODES = 2000;
  * its unit, service area, opening hours and daily limit per browser; for staff, its posters (A4,
  * A5), one-time codes to hand out with dossier receipts, and the batches made so far.
  */
-export function PointsScreen({ campaign, staff }: CampaignProps) {
+export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
   const points = useLoad<CollectionPoint[]>(campaignApi(campaign.id, '/points'));
   const batches = useLoad<CodeBatch[]>(staff ? campaignApi(campaign.id, '/code-batches') : null);
   const [editing, setEditing] = useState<CollectionPoint | 'new' | null>(null);
@@ -63,6 +65,7 @@ export function PointsScreen({ campaign, staff }: CampaignProps) {
   const list = points.data;
   return (
     <>
+      {staff && <PhaseActions campaign={campaign} onChange={onChange} />}
       <section class="panel sipas-points" aria-labelledby="points-title">
         <h2 id="points-title">Điểm thu thập ý kiến</h2>
         <p class="hint">
@@ -284,10 +287,22 @@ function PointForm({
   onCancel: () => void;
 }) {
   const [days, setDays] = useState<number[]>(point?.weekdays ?? [1, 2, 3, 4, 5]);
+  const [unit, setUnit] = useState(point?.unitCode ?? '');
+  const [query, setQuery] = useState('');
+  const [missing, setMissing] = useState(false);
+  // A long list (a province's 116 units) is searched as typed, with or without diacritics; the
+  // chosen unit stays in the list whatever the search.
+  const shown = units.filter(
+    (u) => u.code === unit || matchesSearch(u.name, query) || fold(u.code) === fold(query),
+  );
   const { error, busy, submit } = useFormSend(async (text) => {
+    // Never a silent default: a point tagged to the province by mistake gets its posters,
+    // codes and results (qa6 #5).
+    setMissing(!unit);
+    if (!unit) return 'cancelled';
     const body = {
       name: text('name'),
-      unitCode: text('unitCode'),
+      unitCode: unit,
       serviceArea: text('serviceArea') || null,
       opens: text('opens'),
       closes: text('closes'),
@@ -316,16 +331,45 @@ function PointForm({
           placeholder="Bộ phận Một cửa UBND xã"
         />
       </label>
-      <label>
-        Đơn vị
-        <select name="unitCode" required value={point?.unitCode}>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div class="point-unit">
+        {units.length > 12 && (
+          <label>
+            Tìm đơn vị
+            <input
+              type="search"
+              value={query}
+              placeholder="Gõ tên, có dấu hoặc không: tu phap, tan khai…"
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+          </label>
+        )}
+        <label>
+          Đơn vị
+          <select
+            name="unitCode"
+            aria-required="true"
+            value={unit}
+            aria-invalid={missing && !unit}
+            onChange={(e) => {
+              setUnit(e.currentTarget.value);
+              setMissing(false);
+            }}
+          >
+            <option value="">— Chọn đơn vị —</option>
+            {shown.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {query && shown.length === 0 && <p class="hint">Không có đơn vị nào khớp «{query}».</p>}
+        {missing && !unit && (
+          <p class="notice error" role="alert">
+            Hãy chọn đơn vị của điểm thu thập.
+          </p>
+        )}
+      </div>
       <label>
         Lĩnh vực (không bắt buộc)
         <input

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInUnitSet } from '../../../questionnaires';
 import { dayNames } from '../../../survey-client/console/sipas/points-screen';
-import { campaign, click, fakeServer, openAt, settle, signedIn, useConsoleEnv } from './helpers';
+import {
+  campaign,
+  click,
+  dialog,
+  fakeServer,
+  openAt,
+  settle,
+  signedIn,
+  useConsoleEnv,
+} from './helpers';
 
 useConsoleEnv();
 
@@ -66,6 +75,8 @@ describe('creating a SIPAS campaign', () => {
     fireEvent.click(within(form).getByLabelText(/^Khảo sát sự hài lòng \(SIPAS\)/));
     await settle();
     expect(within(form).getByText('Đơn vị (gắn với các điểm thu thập)')).toBeTruthy();
+    // No roster, so no response rate to aim for (qa6).
+    expect(within(form).queryByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeNull();
     await click('Tạo đợt khảo sát', form);
     expect(server.changes()[0]?.body).toMatchObject({
       name: 'Khảo sát sự hài lòng 2026',
@@ -84,6 +95,7 @@ describe('creating a SIPAS campaign', () => {
     fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
       target: { value: 'Khảo sát 2026' },
     });
+    expect(within(form).getByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeTruthy();
     await click('Tạo đợt khảo sát', form);
     expect(server.changes()[0]?.body).not.toHaveProperty('kind');
   });
@@ -127,6 +139,21 @@ describe('a SIPAS campaign', () => {
     expect(poster.getAttribute('href')).toBe('/api/campaigns/hl2026/points/p1/poster?size=A4');
   });
 
+  it('its settings have no response-rate target, and saving leaves the target alone', async () => {
+    const server = serve();
+    server.on('PATCH /api/campaigns/hl2026', (c) => ({
+      status: 200,
+      body: { ...sipas, ...(c.body as object) },
+    }));
+    await openAt('/console/c/hl2026/settings');
+    expect(screen.queryByLabelText('Chỉ tiêu tỷ lệ trả lời (%)')).toBeNull();
+    fireEvent.input(screen.getByLabelText('Người hoặc bộ phận liên hệ'), {
+      target: { value: 'Văn phòng UBND' },
+    });
+    await click('Lưu thay đổi');
+    expect(server.changes()[0]?.body).toEqual({ contactName: 'Văn phòng UBND' });
+  });
+
   it('a PAR tab opened by its address says the campaign has none', async () => {
     const server = serve();
     await openAt('/console/c/hl2026/roster');
@@ -162,12 +189,71 @@ describe('a SIPAS campaign', () => {
     });
   });
 
+  it('a new point starts with no unit, and is not sent until one is chosen', async () => {
+    const server = serve();
+    await openAt('/console/c/hl2026');
+    await click('Thêm điểm thu thập');
+    const form = screen.getByRole('form', { name: 'Thêm điểm thu thập' });
+    const select = within(form).getByLabelText('Đơn vị') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect(select.selectedOptions[0]?.textContent).toBe('— Chọn đơn vị —');
+    fireEvent.input(within(form).getByLabelText('Tên điểm (in trên áp phích)'), {
+      target: { value: 'Tiếp nhận Phòng Tư pháp' },
+    });
+    await click('Thêm điểm', form);
+    expect(within(form).getByRole('alert').textContent).toBe('Hãy chọn đơn vị của điểm thu thập.');
+    expect(server.changes()).toEqual([]);
+  });
+
+  it('finds a unit in a long list by typing without diacritics', async () => {
+    serve();
+    await openAt('/console/c/hl2026');
+    await click('Thêm điểm thu thập');
+    const form = screen.getByRole('form', { name: 'Thêm điểm thu thập' });
+    const all = within(form).getByLabelText('Đơn vị').querySelectorAll('option').length;
+    expect(all).toBe(units.length + 1);
+    fireEvent.input(within(form).getByLabelText('Tìm đơn vị'), { target: { value: 'tu phap' } });
+    await settle();
+    const shown = [...within(form).getByLabelText('Đơn vị').querySelectorAll('option')].map(
+      (o) => o.textContent,
+    );
+    expect(shown[0]).toBe('— Chọn đơn vị —');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown.length).toBeLessThan(all);
+    for (const name of shown.slice(1)) expect(name).toMatch(/Tư pháp/i);
+  });
+
+  it('staff open and close a SIPAS campaign from its points, after confirming', async () => {
+    const server = serve();
+    server.on('POST /api/campaigns/hl2026/open', {
+      status: 200,
+      body: { ...sipas, phase: 'open' },
+    });
+    server.on('POST /api/campaigns/hl2026/close', {
+      status: 200,
+      body: { ...sipas, phase: 'closed' },
+    });
+    await openAt('/console/c/hl2026');
+    await click('Mở đợt khảo sát');
+    await click('Mở đợt khảo sát', dialog());
+    expect(server.changes().map((c) => c.path)).toEqual(['/api/campaigns/hl2026/open']);
+    expect(screen.getByText('Đang mở')).toBeTruthy();
+    await click('Đóng đợt khảo sát');
+    await click('Đóng đợt khảo sát', dialog());
+    expect(server.changes().map((c) => c.path)).toEqual([
+      '/api/campaigns/hl2026/open',
+      '/api/campaigns/hl2026/close',
+    ]);
+    expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
+  });
+
   it('an analyst sees the points but no printing or codes', async () => {
     serve('analyst');
     await openAt('/console/c/hl2026');
     const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
     expect(within(table).queryByRole('link', { name: 'Áp phích A4' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Thêm điểm thu thập' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Mở đợt khảo sát' })).toBeNull();
   });
 });
 

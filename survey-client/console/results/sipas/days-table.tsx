@@ -16,14 +16,15 @@ const PAGE = 50;
 
 export function FlagBadges({ flags }: { flags: readonly SipasDayRow['flags'][number][] }) {
   if (flags.length === 0) return <span class="sipas-noflag">—</span>;
+  // One box: in a phone card the cell is a flex row, and loose badges would never wrap.
   return (
-    <>
+    <span class="sipas-flags">
       {flags.map((f) => (
         <span key={f} class={`sipas-flag sipas-flag-${f}`} title={FLAG_HINTS[f]}>
           {FLAG_LABELS[f]}
         </span>
       ))}
-    </>
+    </span>
   );
 }
 

@@ -151,6 +151,17 @@ describe('Hài lòng (SIPAS) results', () => {
     ]);
   });
 
+  it('keeps a day’s badges in one wrapping box, so a phone card wraps them (qa6)', async () => {
+    serve();
+    await openAt('/console/c/s1/results');
+    const table = within(section('Theo điểm thu thập và ngày')).getByRole('table');
+    const cell = within(table).getByText('Ngoài giờ làm việc').closest('td');
+    // The phone card is a flex row: loose badges would be flex items that never wrap.
+    expect(cell?.children).toHaveLength(1);
+    expect(cell?.firstElementChild?.className).toBe('sipas-flags');
+    expect(cell?.firstElementChild?.querySelectorAll('.sipas-flag')).toHaveLength(2);
+  });
+
   it('shows the runs and the chosen run’s words and units; makes an official run', async () => {
     const server = serve();
     await openAt('/console/c/s1/results');
