@@ -86,8 +86,8 @@ const SHEET_STYLE = `${BASE}
 .cell { border: 0.6pt dashed #555; margin: -0.3pt; padding: 1.5mm 2mm; display: grid; grid-template-columns: 24mm 1fr; grid-template-rows: minmax(0, 1fr) auto; gap: 0.5mm 2mm; align-items: center; overflow: hidden; }
 .cell .qr { width: 24mm; height: 24mm; }
 .cell > div:not(.typed) { max-height: 25mm; overflow: hidden; }
-.where { font-size: 6.5pt; line-height: 1.2; overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-.code { font: 700 12.5pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 0.5pt; margin: 1mm 0; white-space: nowrap; }
+.where { font-size: 6.5pt; line-height: 1.2; overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.code { font: 700 12.5pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 0.5pt; margin: 0.8mm 0; white-space: nowrap; }
 .once { font-size: 6.5pt; line-height: 1.2; }
 .typed { grid-column: 1 / -1; font: 700 7pt/1.2 "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
 .typed b { white-space: nowrap; }
@@ -125,7 +125,7 @@ ${publicUrlBanner(s.publicUrl)}<header class="bar"><h1>${escapeHtml(s.campaignNa
       .slice(page * CODES_PER_SHEET, (page + 1) * CODES_PER_SHEET)
       .map((code) => {
         const printed = formatSipasCode(code);
-        return `<div class="cell">${qrSvg(`${s.publicUrl}/c/${code}`)}<div><div class="where">${where}</div><div class="code">${printed}</div><div class="once">Quét mã QR hoặc gõ địa chỉ bên dưới để góp ý. Mã dùng một lần, phiếu không ghi họ tên.</div></div><div class="typed">${escapeHtml(host)}/c/<wbr><b>${printed}</b></div></div>`;
+        return `<div class="cell">${qrSvg(`${s.publicUrl}/c/${code}`)}<div><div class="where">${where}</div><div class="code">${printed}</div><div class="once">Quét mã QR hoặc gõ địa chỉ dưới đây để góp ý. Mã dùng một lần, phiếu không ghi họ tên.</div></div><div class="typed">${escapeHtml(host)}/c/<wbr><b>${printed}</b></div></div>`;
       })
       .join('');
     yield `<section class="sheet">${cells}</section>`;
