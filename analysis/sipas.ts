@@ -215,3 +215,83 @@ export function scoreSipas(
     };
   });
 }
+
+/** A unit's channel counts as shown: a channel is null when the split is merged (small group). */
+export interface ShownCounts {
+  readonly total: number;
+  readonly poster: number | null;
+  readonly code: number | null;
+  readonly paper: number | null;
+}
+
+/** A unit's result as a run keeps and shows it: no figure at all when `withheld`. */
+export type GuardedUnitResult =
+  | (Omit<SipasUnitResult, 'forms'> & { readonly withheld: false; readonly forms: ShownCounts })
+  | {
+      readonly unitCode: string;
+      readonly withheld: true;
+      readonly forms: null;
+      readonly percent: null;
+      readonly exact: null;
+      readonly aspects: readonly [];
+    };
+
+/**
+ * The small-group rule on a unit's result (docs/anonymity.md §5): with fewer than `k` forms
+ * counted, nothing of the unit is given — no index, aspect, element nor count (a one-time code
+ * handed to a known person would otherwise show that person's answers). A unit shown gives its
+ * channel split only when every channel has 0 or at least `k` forms; otherwise the split is
+ * merged (each channel null) and only the total is given, so no channel can be subtracted out.
+ * A unit of `smallLeftOut` (see `unitsWithSmallLeftOut`) is withheld too.
+ */
+export function guardSmallCells(
+  unit: SipasUnitResult,
+  k: number,
+  smallLeftOut: ReadonlySet<string> = new Set(),
+): GuardedUnitResult {
+  if (unit.forms.total < k || smallLeftOut.has(unit.unitCode))
+    return {
+      unitCode: unit.unitCode,
+      withheld: true,
+      forms: null,
+      percent: null,
+      exact: null,
+      aspects: [],
+    };
+  const { total, poster, code, paper } = unit.forms;
+  const split = [poster, code, paper].every((n) => n === 0 || n >= k);
+  return {
+    ...unit,
+    withheld: false,
+    forms: split
+      ? { total, poster, code, paper }
+      : { total, poster: null, code: null, paper: null },
+  };
+}
+
+/**
+ * The units of which a run leaves out a point × day holding 1 to k − 1 forms. Set beside a run
+ * that keeps that day (the official one keeps every day), such a unit's figures would differ by
+ * fewer than k forms, and the difference would show those few people's answers: the unit is
+ * withheld in the run that leaves the day out.
+ */
+export function unitsWithSmallLeftOut(
+  pointUnit: ReadonlyMap<string, string>,
+  hours: readonly SipasHourRow[],
+  exclude: readonly PointDay[],
+  k: number,
+): Set<string> {
+  const left = new Set(exclude.map(pointDayKey));
+  const forms = new Map<string, number>();
+  for (const row of hours) {
+    const key = `${row.pointId}|${dayOfHour(row.hour)}`;
+    if (left.has(key)) forms.set(key, (forms.get(key) ?? 0) + row.forms);
+  }
+  const units = new Set<string>();
+  for (const d of exclude) {
+    const n = forms.get(pointDayKey(d)) ?? 0;
+    const unit = pointUnit.get(d.pointId);
+    if (unit !== undefined && n > 0 && n < k) units.add(unit);
+  }
+  return units;
+}

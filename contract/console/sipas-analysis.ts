@@ -75,18 +75,22 @@ export const NewSipasRun = z.strictObject({
 });
 export type NewSipasRun = z.infer<typeof NewSipasRun>;
 
-const ChannelCounts = z.object({
-  poster: z.number().int(),
-  code: z.number().int(),
-  paper: z.number().int(),
+/** A unit's forms per channel; each channel null when the split is merged (one under k). */
+const ShownCounts = z.object({
+  poster: z.number().int().nullable(),
+  code: z.number().int().nullable(),
+  paper: z.number().int().nullable(),
   total: z.number().int(),
 });
 
 export const SipasUnitResult = z.object({
   unitCode: z.string(),
   unitName: z.string(),
-  forms: ChannelCounts,
-  /** The unit index in percent, 2 decimals; null when nobody answered about it. */
+  /** Fewer than `method.minCellSize` forms counted: no figure at all ("dưới k phiếu"). */
+  withheld: z.boolean(),
+  /** Null when withheld. */
+  forms: ShownCounts.nullable(),
+  /** The unit index in percent, 2 decimals; null when withheld or nobody answered about it. */
   percent: z.string().nullable(),
   /** The exact index as a share of 1 ("31/72"): what the PAR link multiplies. */
   exact: z.string().nullable(),
@@ -114,6 +118,8 @@ export const SipasRunMethod = z.object({
   definitionCode: z.string(),
   definitionVersion: z.number().int(),
   excludeFlagged: z.boolean(),
+  /** The small-group threshold k the run applied to its units. */
+  minCellSize: z.number().int(),
   /** Every point × day left out, with its flags when that is why. */
   excluded: z.array(PointDay.extend({ flags: z.array(SipasFlag) })),
   /** The run's own words: what was included and what was left out. */

@@ -15,7 +15,7 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import type { LinkedField } from '../results/total';
 import { findSipasRun } from './analysis-queries';
-import { runIndexes } from './runs';
+import { runIndexes, runMinCellSize } from './runs';
 
 /**
  * The SIPAS result into the total PAR index (issue #14.6, docs/method.md §19.5): a PAR campaign's
@@ -179,7 +179,7 @@ export async function loadLinkedFields(
       runId: run.id,
       sipasCampaignId: run.campaignId,
       lockedAt: run.lockedAt,
-      text: `Lĩnh vực ${r.fieldCode}: điểm từ SIPAS, lần tính ${run.id} (khóa lúc ${viTime(run.lockedAt)}): điểm = chỉ số hài lòng của đơn vị × ${r.maxPoints.replace('.', ',')}, thay điểm tự đánh giá của lĩnh vực này; đơn vị không có kết quả SIPAS giữ điểm tự đánh giá.`,
+      text: `Lĩnh vực ${r.fieldCode}: điểm từ SIPAS, lần tính ${run.id} (khóa lúc ${viTime(run.lockedAt)}): điểm = chỉ số hài lòng của đơn vị × ${r.maxPoints.replace('.', ',')}, thay điểm tự đánh giá của lĩnh vực này; đơn vị không có kết quả SIPAS, hoặc có dưới ${runMinCellSize(run)} phiếu SIPAS (không công bố số liệu), giữ điểm tự đánh giá.`,
     });
   }
   return { linked, meta };

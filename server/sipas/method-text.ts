@@ -13,12 +13,16 @@ export function runMethodText(
   facts: {
     official: boolean;
     forms: number;
+    /** Units with fewer than `method.minCellSize` forms, whose figures are withheld. */
+    withheld: number;
     points: readonly { id: string; name: string }[];
     flagOrder: readonly SipasFlag[];
   },
 ): string {
   const kind = facts.official ? 'Lần tính chính thức' : 'Lần tính thử nghiệm';
-  const head = `${kind} theo bộ câu hỏi ${method.definitionCode} (phiên bản ${method.definitionVersion}), ${number.format(facts.forms)} phiếu được tính.`;
+  const k = number.format(method.minCellSize);
+  const guard = `Đơn vị có dưới ${k} phiếu được tính, hoặc bị bỏ một ngày có từ 1 đến dưới ${k} phiếu, không công bố số liệu nào (dưới ${k} phiếu)${facts.withheld > 0 ? `: ${number.format(facts.withheld)} đơn vị` : ''}; số phiếu theo kênh chỉ hiện khi mỗi kênh có 0 hoặc từ ${k} phiếu.`;
+  const head = `${kind} theo bộ câu hỏi ${method.definitionCode} (phiên bản ${method.definitionVersion}), ${number.format(facts.forms)} phiếu được tính. ${guard}`;
   if (method.excluded.length === 0)
     return `${head} Tính mọi ngày của mọi điểm thu thập, không bỏ ngày nào.`;
   const names = new Map(facts.points.map((p) => [p.id, p.name]));

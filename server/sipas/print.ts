@@ -77,16 +77,20 @@ ${qrSvg(p.url)}
 </main></body></html>`;
 }
 
-// 24 codes an A4 page: 3 columns × 8 rows of 62 × 34 mm within 10 mm margins, dashed cut lines.
+// 24 codes an A4 page: 3 columns × 8 rows of 62 × 34 mm within 10 mm margins, dashed cut lines;
+// in each, the QR beside the point and code, and the address to type across the bottom.
 const SHEET_STYLE = `${BASE}
 @page { size: A4 portrait; margin: 10mm; }
 .sheet { display: grid; grid-template-columns: repeat(3, 62mm); grid-auto-rows: 34mm; width: 186mm; margin: 0 auto; break-after: page; content-visibility: auto; contain-intrinsic-size: auto 272mm; }
 .sheet:last-child { break-after: auto; }
-.cell { border: 0.6pt dashed #555; margin: -0.3pt; padding: 2mm; display: grid; grid-template-columns: 26mm 1fr; gap: 0 2mm; align-items: center; overflow: hidden; }
-.cell .qr { width: 26mm; height: 26mm; }
-.where { font-size: 6.5pt; line-height: 1.2; overflow-wrap: anywhere; }
-.code { font: 700 12.5pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 0.5pt; margin: 1mm 0; white-space: nowrap; }
-.once { font-size: 6.5pt; line-height: 1.25; }
+.cell { border: 0.6pt dashed #555; margin: -0.3pt; padding: 1.5mm 2mm; display: grid; grid-template-columns: 24mm 1fr; grid-template-rows: minmax(0, 1fr) auto; gap: 0.5mm 2mm; align-items: center; overflow: hidden; }
+.cell .qr { width: 24mm; height: 24mm; }
+.cell > div:not(.typed) { max-height: 25mm; overflow: hidden; }
+.where { font-size: 6.5pt; line-height: 1.2; overflow-wrap: anywhere; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.code { font: 700 12.5pt/1.2 "DejaVu Sans Mono", monospace; letter-spacing: 0.5pt; margin: 0.8mm 0; white-space: nowrap; }
+.once { font-size: 6.5pt; line-height: 1.2; }
+.typed { grid-column: 1 / -1; font: 700 7pt/1.2 "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+.typed b { white-space: nowrap; }
 @media screen { .sheet { margin: 16px auto; box-shadow: 0 1px 6px #0003; } }
 `;
 
@@ -102,13 +106,16 @@ export interface SheetInput {
 
 /**
  * The printable sheet of a batch of one-time codes (issue #14), 24 an A4 page with cut lines:
- * each cell a QR code of `<PUBLIC_URL>/c/<code>`, the code as `ABCD-EFGH`, the point, and one line of
+ * each cell a QR code of `<PUBLIC_URL>/c/<code>`, the code as `ABCD-EFGH`, the address to type
+ * without a scanner (`<host>/c/ABCD-EFGH`, any case, dash or not), the point, and one line of
  * instructions (no number: nothing invites writing down which dossier got which code). Made again on each request (the codes are derived
  * from the secret): a jammed printer reprints it. In parts, a page each, for `streamHtml`.
  */
 export function* codeSheetParts(s: SheetInput): Generator<string> {
   const pages = Math.ceil(s.codes.length / CODES_PER_SHEET);
   const where = escapeHtml(`${s.pointName} — ${s.unit}`);
+  // For a citizen without a QR scanner: the address to type, as the poster's short address.
+  const host = shortAddress(s.publicUrl);
   yield `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Mã góp ý dùng một lần — ${escapeHtml(s.pointName)}</title><style>${SHEET_STYLE}</style></head><body>
 ${publicUrlBanner(s.publicUrl)}<header class="bar"><h1>${escapeHtml(s.campaignName)}</h1><span>${where}: ${s.codes.length.toLocaleString('vi-VN')} mã dùng một lần, ${pages.toLocaleString('vi-VN')} trang A4. Cắt theo đường kẻ, mỗi hồ sơ một mã.</span>${printButton('In (A4)')}</header>
@@ -117,7 +124,8 @@ ${publicUrlBanner(s.publicUrl)}<header class="bar"><h1>${escapeHtml(s.campaignNa
     const cells = s.codes
       .slice(page * CODES_PER_SHEET, (page + 1) * CODES_PER_SHEET)
       .map((code) => {
-        return `<div class="cell">${qrSvg(`${s.publicUrl}/c/${code}`)}<div><div class="where">${where}</div><div class="code">${formatSipasCode(code)}</div><div class="once">Quét mã để góp ý về sự phục vụ. Mã chỉ dùng một lần, không ghi tên Ông/Bà.</div></div></div>`;
+        const printed = formatSipasCode(code);
+        return `<div class="cell">${qrSvg(`${s.publicUrl}/c/${code}`)}<div><div class="where">${where}</div><div class="code">${printed}</div><div class="once">Quét mã QR hoặc gõ địa chỉ dưới đây để góp ý. Mã dùng một lần, phiếu không ghi họ tên.</div></div><div class="typed">${escapeHtml(host)}/c/<wbr><b>${printed}</b></div></div>`;
       })
       .join('');
     yield `<section class="sheet">${cells}</section>`;

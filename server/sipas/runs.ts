@@ -1,4 +1,4 @@
-import { scoreSipas } from '../../analysis/sipas';
+import { guardSmallCells, scoreSipas, unitsWithSmallLeftOut } from '../../analysis/sipas';
 import { flaggedDays, type SipasFlag, sipasDays } from '../../analysis/sipas-days';
 import type {
   NewSipasRun,
@@ -95,17 +95,29 @@ export async function createSipasRun(
     definitionCode: definition.code,
     definitionVersion: definition.version,
     excludeFlagged: request.excludeFlagged === true,
+    minCellSize: definition.method.minCellSize,
     excluded: excludedList,
     text: '',
   };
-  method.text = runMethodText(method, { official, forms, points, flagOrder: FLAG_ORDER });
+  // The small-group rule before anything is stored: a withheld unit's figures are never kept.
+  const k = method.minCellSize;
+  const smallLeftOut = unitsWithSmallLeftOut(pointUnit, hours, excludedList, k);
+  const guarded = scored.map((u) => guardSmallCells(u, k, smallLeftOut));
+  const withheld = guarded.filter((u) => u.withheld).length;
+  method.text = runMethodText(method, {
+    official,
+    forms,
+    withheld,
+    points,
+    flagOrder: FLAG_ORDER,
+  });
   const body: StoredBody = {
     method,
     forms,
-    units: scored.map((u) => ({
+    units: guarded.map((u) => ({
       ...u,
       unitName: names.get(u.unitCode) ?? u.unitCode,
-      forms: { ...u.forms },
+      forms: u.forms === null ? null : { ...u.forms },
       aspects: u.aspects.map((a) => ({ ...a, elements: a.elements.map((e) => ({ ...e })) })),
     })),
   };
@@ -171,6 +183,7 @@ export function present(row: SipasRunRow, current: string): SipasRun {
 
 /** The run's stored units (for the PAR link): unit code → exact index, null without answers. */
 export function runIndexes(row: SipasRunRow): Map<string, string | null> {
+  // A withheld unit (under k forms) has no index: the PAR field keeps its self-assessment.
   const body = JSON.parse(row.body) as StoredBody;
   return new Map(body.units.map((u) => [u.unitCode, u.exact]));
 }
@@ -192,6 +205,11 @@ export async function getRunView(db: Db, ctx: SipasContext, runId: string) {
   requireClosedSipas(ctx);
   const row = foundSipasRun(await findSipasRun(db, runId), ctx.campaign.id);
   return present(row, await currentFingerprint(db, ctx.campaign.id));
+}
+
+/** The small-group threshold k a stored run applied (docs/anonymity.md §5). */
+export function runMinCellSize(row: SipasRunRow): number {
+  return (JSON.parse(row.body) as StoredBody).method.minCellSize;
 }
 
 /** Locks an official run whose counts are still the campaign's (409 otherwise). */

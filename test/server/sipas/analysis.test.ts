@@ -109,7 +109,8 @@ describe('SIPAS runs', () => {
     expect(unit(all, 'X-ANPHU')).toMatchObject({
       percent: '90.00',
       exact: '9/10',
-      forms: { poster: 38, code: 2, paper: 0, total: 40 },
+      // 2 code forms < k: the channel split is merged (docs/anonymity.md §5).
+      forms: { poster: null, code: null, paper: null, total: 40 },
     });
     expect(unit(all, 'X-ANPHU')?.aspects.map((a) => a.percent)).toEqual([
       '90.00',
@@ -128,7 +129,8 @@ describe('SIPAS runs', () => {
     const clean = await newRun({ excludeFlagged: true, trial: true });
     expect(clean.official).toBe(false);
     expect(unit(clean, 'X-ANPHU')).toMatchObject({ percent: '60.00', forms: { total: 10 } });
-    expect(unit(clean, 'X-MINHTAM')).toMatchObject({ percent: '0.00', forms: { total: 3 } });
+    // 3 forms < k = 5: withheld.
+    expect(unit(clean, 'X-MINHTAM')).toMatchObject({ withheld: true, percent: null, forms: null });
     expect(clean.method.excluded).toEqual([
       { pointId: 'p1', day: '2026-03-02', flags: ['burst', 'full_day'] },
       { pointId: 'p2', day: '2026-03-08', flags: ['outside_hours'] },
@@ -147,7 +149,7 @@ describe('SIPAS runs', () => {
       excludeDays: [{ pointId: 'p2', day: '2026-03-03' }],
     });
     expect(named.official).toBe(true);
-    expect(unit(named, 'X-MINHTAM')).toMatchObject({ percent: null, forms: { total: 0 } });
+    expect(unit(named, 'X-MINHTAM')).toMatchObject({ withheld: true, percent: null, forms: null });
     expect(named.method.text).toContain('08/03/2026');
     expect(named.method.text).toContain('03/03/2026 (không có dấu hiệu, bỏ theo lựa chọn)');
 
@@ -211,5 +213,65 @@ describe('SIPAS runs', () => {
       403,
     );
     expect((await analyst(`/api/campaigns/${id}/sipas/runs/nope`)).status).toBe(404);
+  });
+});
+
+describe('a SIPAS run withholds small groups (docs/anonymity.md §5)', () => {
+  it('gives no figure of a unit with fewer than k forms, and no channel split with a channel under k', async () => {
+    await close();
+    // Without the flagged days Minh Tâm keeps 3 forms (< k = 5); An Phú 10, of which 2 by code.
+    const run = await newRun({ excludeFlagged: true });
+    expect(run.method.minCellSize).toBe(5);
+    expect(unit(run, 'X-MINHTAM')).toEqual({
+      unitCode: 'X-MINHTAM',
+      unitName: expect.any(String),
+      withheld: true,
+      forms: null,
+      percent: null,
+      exact: null,
+      aspects: [],
+    });
+    // An Phú is shown, but its 2 code forms (< k) would single people out: the split is merged.
+    expect(unit(run, 'X-ANPHU')).toMatchObject({
+      withheld: false,
+      percent: '60.00',
+      forms: { total: 10, poster: null, code: null, paper: null },
+    });
+    // Every day: An Phú 40 = 38 poster + 2 code → still merged; Minh Tâm 9 = 9 poster + 0 → shown.
+    const all = await newRun({ trial: true });
+    expect(unit(all, 'X-ANPHU')?.forms).toEqual({
+      total: 40,
+      poster: null,
+      code: null,
+      paper: null,
+    });
+    expect(unit(all, 'X-MINHTAM')?.forms).toEqual({ total: 9, poster: 9, code: 0, paper: 0 });
+    // What is stored holds no hidden figure either.
+    const stored = await ctx.db
+      .selectFrom('sipasRun')
+      .select('body')
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    const body = JSON.parse(stored.body) as SipasRun;
+    expect(body.units.find((u) => u.unitCode === 'X-MINHTAM')).toMatchObject({
+      forms: null,
+      aspects: [],
+    });
+    expect(run.method.text).toContain('dưới 5 phiếu');
+  });
+
+  it('withholds a unit when the run leaves out one of its days with fewer than k forms', async () => {
+    await close();
+    // Minh Tâm: every day 9 forms; without Tuesday's 3, 6 forms (≥ k) are left — but set beside
+    // the official run, the difference would show those 3 people's answers.
+    const run = await newRun({ excludeDays: [{ pointId: 'p2', day: '2026-03-03' }], trial: true });
+    expect(unit(run, 'X-MINHTAM')).toMatchObject({ withheld: true, forms: null, percent: null });
+    // Leaving out An Phú's Monday (30 forms ≥ k) keeps An Phú shown.
+    const monday = await newRun({
+      excludeDays: [{ pointId: 'p1', day: '2026-03-02' }],
+      trial: true,
+    });
+    expect(unit(monday, 'X-ANPHU')).toMatchObject({ withheld: false, percent: '60.00' });
+    expect(unit(monday, 'X-MINHTAM')).toMatchObject({ withheld: false, percent: '0.00' });
   });
 });

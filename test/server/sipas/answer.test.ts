@@ -71,6 +71,14 @@ describe('the pages /p/<point> and /c/<code>', () => {
     const html = await res.text();
     expect(html).toContain('Bộ phận Một cửa AAA222');
     expect(html).toContain(`${ctx.codes[0]?.slice(0, 4)}-${ctx.codes[0]?.slice(4)}`);
+    // Typed by hand from the slip: lower case or capitals, with or without the dash.
+    const raw = ctx.codes[0] ?? '';
+    const dashed = `${raw.slice(0, 4)}-${raw.slice(4)}`;
+    for (const typed of [dashed, dashed.toLowerCase(), raw, ` ${dashed.toLowerCase()} `]) {
+      const again = await ctx.app.request(`/c/${encodeURIComponent(typed)}`);
+      expect(again.status, typed).toBe(200);
+      expect(await again.text()).toContain(dashed);
+    }
     const unknown = await ctx.app.request('/c/2222-2222');
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Không tìm thấy mã này');

@@ -124,13 +124,19 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     expect(unlinked.selfAssessment?.sipas).toBeUndefined();
   });
 
-  it('a run without flagged days gives its own figure', async () => {
-    const run = await sipasRun({ excludeFlagged: true }); // An Phú 6/10
+  it('a run without flagged days gives its own figure; a unit under k gets no SIPAS points', async () => {
+    const before = await parRun();
+    const run = await sipasRun({ excludeFlagged: true }); // An Phú 6/10; Minh Tâm 3 forms < k
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '5' })).status).toBe(200);
+    const after = await parRun();
     // 70 − 6 + 6/10 × 5 = 67.
-    const unit = unitOf(await parRun(), 'X-ANPHU');
+    const unit = unitOf(after, 'X-ANPHU');
     expect(unit.total?.selfAssessment).toBe(67);
     expect(unit.total?.fields).toContainEqual({ code: 'LV8', selfAssessment: 3, source: 'sipas' });
+    // Minh Tâm's figure is withheld (docs/anonymity.md §5): nothing computed from it reaches
+    // the total; it keeps its self-assessment, and the run says why.
+    expect(unitOf(after, 'X-MINHTAM')).toEqual(unitOf(before, 'X-MINHTAM'));
+    expect(after.selfAssessment?.sipas?.[0]?.text).toContain('dưới 5 phiếu');
   });
 
   it('takes only a locked official run, a field of the index, a sensible maximum', async () => {

@@ -299,6 +299,13 @@ describe('one-time codes', () => {
     expect(html.match(/<section class="sheet">/g)).toHaveLength(2);
     expect(html.match(/<svg/g)).toHaveLength(30);
     expect(codesOn(await (await officer(batch.sheet)).text())).toEqual(codes);
+    // Under each code, the short address to type without a QR scanner (PUBLIC_URL without
+    // its scheme), the code with its dash, as on the poster.
+    const typed = [...html.matchAll(/class="typed">(.*?)<\/div>/g)].map((m) =>
+      m[1]?.replace(/<[^>]+>/g, ''),
+    );
+    expect(typed).toEqual(codes.map((c) => `survey.test/c/${c}`));
+    expect(html).not.toContain('>http://survey.test/c/');
     const stored = await ctx.db
       .selectFrom('sipasCode')
       .select(['codeHash', 'used'])

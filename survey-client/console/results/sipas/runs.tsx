@@ -136,7 +136,12 @@ export function SipasRunView({
     }
     setBusy(false);
   };
-  const aspects = run.units[0]?.aspects ?? [];
+  // A withheld unit has no aspects: take the columns from a unit that is shown.
+  const aspects = run.units.find((u) => !u.withheld)?.aspects ?? [];
+  const k = run.method.minCellSize;
+  const below = `dưới ${count(k)} phiếu`;
+  const merged = run.units.some((u) => u.forms !== null && u.forms.poster === null);
+  const channel = (n: number | null) => (n === null ? 'gộp' : count(n));
   return (
     <section class="panel" aria-labelledby="sipas-run-title">
       <h2 id="sipas-run-title">
@@ -171,32 +176,62 @@ export function SipasRunView({
           num('Giấy'),
         ]}
       >
-        {run.units.map((u) => (
-          <tr key={u.unitCode}>
-            <NameCell>{u.unitName}</NameCell>
-            <Cell label="Chỉ số hài lòng" num>
-              <strong>{viPercent(u.percent)}</strong>
-            </Cell>
-            {u.aspects.map((a) => (
-              <Cell key={a.code} label={a.name} num>
-                {viPercent(a.percent)}
+        {run.units.map((u) =>
+          u.withheld || u.forms === null ? (
+            <tr key={u.unitCode} class="sipas-withheld">
+              <NameCell>{u.unitName}</NameCell>
+              <Cell label="Chỉ số hài lòng" num>
+                <em>{below}</em>
               </Cell>
-            ))}
-            <Cell label="Số phiếu" num>
-              {count(u.forms.total)}
-            </Cell>
-            <Cell label="Áp phích" num>
-              {count(u.forms.poster)}
-            </Cell>
-            <Cell label="Mã" num>
-              {count(u.forms.code)}
-            </Cell>
-            <Cell label="Giấy" num>
-              {count(u.forms.paper)}
-            </Cell>
-          </tr>
-        ))}
+              {aspects.map((a) => (
+                <Cell key={a.code} label={a.name} num>
+                  —
+                </Cell>
+              ))}
+              <Cell label="Số phiếu" num>
+                {below}
+              </Cell>
+              <Cell label="Áp phích" num>
+                —
+              </Cell>
+              <Cell label="Mã" num>
+                —
+              </Cell>
+              <Cell label="Giấy" num>
+                —
+              </Cell>
+            </tr>
+          ) : (
+            <tr key={u.unitCode}>
+              <NameCell>{u.unitName}</NameCell>
+              <Cell label="Chỉ số hài lòng" num>
+                <strong>{viPercent(u.percent)}</strong>
+              </Cell>
+              {u.aspects.map((a) => (
+                <Cell key={a.code} label={a.name} num>
+                  {viPercent(a.percent)}
+                </Cell>
+              ))}
+              <Cell label="Số phiếu" num>
+                {count(u.forms.total)}
+              </Cell>
+              <Cell label="Áp phích" num>
+                {channel(u.forms.poster)}
+              </Cell>
+              <Cell label="Mã" num>
+                {channel(u.forms.code)}
+              </Cell>
+              <Cell label="Giấy" num>
+                {channel(u.forms.paper)}
+              </Cell>
+            </tr>
+          ),
+        )}
       </CardTable>
+      <p class="sipas-note">
+        Đơn vị có {below} không công bố số liệu nào, để không ai đọc được câu trả lời của một người.
+        {merged && ` «gộp»: không tách theo kênh vì có kênh từ 1 đến dưới ${count(k)} phiếu.`}
+      </p>
     </section>
   );
 }

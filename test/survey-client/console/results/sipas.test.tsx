@@ -78,6 +78,7 @@ const run = (patch: Partial<SipasRun> = {}): SipasRun => ({
     definitionCode: 'sipas-2026',
     definitionVersion: 1,
     excludeFlagged: true,
+    minCellSize: 5,
     excluded: [{ pointId: 'p1', day: '2026-03-02', flags: ['burst'] }],
     text: 'Lần tính thử nghiệm theo bộ câu hỏi sipas-2026 (phiên bản 1), 10 phiếu được tính. Đã bỏ 1 ngày.',
   },
@@ -85,12 +86,22 @@ const run = (patch: Partial<SipasRun> = {}): SipasRun => ({
     {
       unitCode: 'X-ANPHU',
       unitName: 'UBND xã An Phú',
-      forms: { poster: 8, code: 2, paper: 0, total: 10 },
+      withheld: false,
+      forms: { poster: null, code: null, paper: null, total: 10 },
       percent: '60.00',
       exact: '3/5',
       aspects: [
         { code: 'TIEP_CAN', name: 'Tiếp cận dịch vụ', weight: '1', percent: '60.00', elements: [] },
       ],
+    },
+    {
+      unitCode: 'X-MINHTAM',
+      unitName: 'UBND xã Minh Tâm',
+      withheld: true,
+      forms: null,
+      percent: null,
+      exact: null,
+      aspects: [],
     },
   ],
   ...patch,
@@ -167,7 +178,26 @@ describe('Hài lòng (SIPAS) results', () => {
     await openAt('/console/c/s1/results');
     expect(screen.getByText(/Đã bỏ 1 ngày/)).toBeTruthy();
     const units = within(section(/Kết quả lần tính/)).getByRole('table');
-    expect(rowsOf(units)[0]?.slice(0, 3)).toEqual(['UBND xã An Phú', '60,00 %', '60,00 %']);
+    expect(rowsOf(units)[0]).toEqual([
+      'UBND xã An Phú',
+      '60,00 %',
+      '60,00 %',
+      '10',
+      'gộp',
+      'gộp',
+      'gộp',
+    ]);
+    // Fewer than k forms: no figure, "dưới 5 phiếu" as in the days table.
+    expect(rowsOf(units)[1]).toEqual([
+      'UBND xã Minh Tâm',
+      'dưới 5 phiếu',
+      '—',
+      'dưới 5 phiếu',
+      '—',
+      '—',
+      '—',
+    ]);
+    expect(screen.getByText(/không tách theo kênh vì có kênh từ 1 đến dưới 5 phiếu/)).toBeTruthy();
     await click('Tính chính thức (mọi ngày)');
     const made = server.calls.find((c) => c.method === 'POST');
     expect(made?.body).toEqual({});
