@@ -78,7 +78,11 @@ describe('described responses parse with their schema', () => {
     const onSipas = SIPAS_PATH.test(e.path);
     const id = onSipas ? sipas.id : DEMO_CAMPAIGN_ID;
     const res = await admin(
-      `${e.path.replace('{id}', id).replace('{run}', onSipas ? sipas.run : runId).replace('{point}', sipas.point).replace('{batch}', sipas.batch)}${e.query ? `?${e.query}` : ''}`,
+      `${e.path
+        .replace('{id}', id)
+        .replace('{run}', onSipas ? sipas.run : runId)
+        .replace('{point}', sipas.point)
+        .replace('{batch}', sipas.batch)}${e.query ? `?${e.query}` : ''}`,
     );
     if (!e.response) throw new Error('filtered');
     await parsed(e.response, res);
