@@ -109,41 +109,18 @@ export function CampaignCreate({
       )}
       <fieldset class="source-choice">
         <legend>Loại khảo sát</legend>
-        {KINDS.map(([v, label, hint]) => (
-          <label key={v} class="check">
-            <input
-              type="radio"
-              name="kind"
-              value={v}
-              checked={kind === v}
-              onChange={() => setKind(v)}
-            />
-            <span>
-              {label}
-              <small>{hint}</small>
-            </span>
-          </label>
-        ))}
+        <RadioChoices name="kind" choices={KINDS} value={kind} onChange={setKind} />
       </fieldset>
       <fieldset class="source-choice">
         <legend>
           {kind === 'sipas' ? 'Đơn vị (gắn với các điểm thu thập)' : 'Bộ câu hỏi và đơn vị'}
         </legend>
-        {SOURCES.filter(([v]) => v !== 'copy' || campaigns.length > 0).map(([v, label, hint]) => (
-          <label key={v} class="check">
-            <input
-              type="radio"
-              name="source"
-              value={v}
-              checked={source === v}
-              onChange={() => setSource(v)}
-            />
-            <span>
-              {label}
-              <small>{hint}</small>
-            </span>
-          </label>
-        ))}
+        <RadioChoices
+          name="source"
+          choices={SOURCES.filter(([v]) => v !== 'copy' || campaigns.length > 0)}
+          value={source}
+          onChange={setSource}
+        />
       </fieldset>
       {source === 'province_2026' && <ProvincePicker />}
       {source === 'copy' && (
@@ -169,5 +146,38 @@ export function CampaignCreate({
       />
       {dialog}
     </form>
+  );
+}
+
+/** One radio per choice, its label over a hint: the kind of survey, what it starts from. */
+function RadioChoices<T extends string>({
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  choices: readonly (readonly [T, string, string])[];
+  value: T;
+  onChange: (v: T) => void;
+}) {
+  return (
+    <>
+      {choices.map(([v, label, hint]) => (
+        <label key={v} class="check">
+          <input
+            type="radio"
+            name={name}
+            value={v}
+            checked={value === v}
+            onChange={() => onChange(v)}
+          />
+          <span>
+            {label}
+            <small>{hint}</small>
+          </span>
+        </label>
+      ))}
+    </>
   );
 }
