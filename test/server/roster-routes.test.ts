@@ -34,6 +34,13 @@ function upload(
   return officer(`/api/campaigns/${campaignId}/roster/${action}`, { method: 'POST', body: form });
 }
 
+/** The body of a 200 answer; any other answer fails with its status and body in the message. */
+async function ok200(res: Response): Promise<unknown> {
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
 interface Result {
   committed: boolean;
   summary: { total: number; new: number; invalid: number };
@@ -187,9 +194,9 @@ describe('the roster template (issue #13.15)', () => {
     ]);
 
     // Read back by the import: every column recognised; the example row, left in, refused.
-    const r = (await (
-      await upload('preview', {}, bytes, 'mau-danh-sach.xlsx')
-    ).json()) as Result & { columns: { field: string; sure: boolean }[] };
+    const r = (await ok200(await upload('preview', {}, bytes, 'mau-danh-sach.xlsx'))) as Result & {
+      columns: { field: string; sure: boolean }[];
+    };
     expect(r.columns.map((c) => c.field)).toEqual([...ROSTER_FIELDS]);
     expect(r.columns.every((c) => c.sure)).toBe(true);
     expect(r.summary).toMatchObject({ total: 1, new: 0, invalid: 1 });
@@ -204,7 +211,7 @@ describe('the roster template (issue #13.15)', () => {
     const note = list?.getRow(2).getCell(8);
     if (note) note.value = '';
     const filled = Buffer.from(await book.xlsx.writeBuffer());
-    const ok = (await (await upload('preview', {}, filled, 'danh-sach.xlsx')).json()) as Result;
+    const ok = (await ok200(await upload('preview', {}, filled, 'danh-sach.xlsx'))) as Result;
     expect(ok.summary).toMatchObject({ total: 1, new: 1, invalid: 0 });
   });
 
