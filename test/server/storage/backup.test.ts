@@ -9,35 +9,22 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../../contract/results';
 import { createApp } from '../../../server/app';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { migrateToLatest, openDb } from '../../../server/db/connect';
 import { submissionsFingerprint } from '../../../server/results/queries';
-import { claimLink, config, json, SECRET, signIn, submissionId, withClaim } from '../helpers';
-import { delegateAnswers, fileApp, tempDir } from './file-db';
+import { captureConsole } from '../console-capture';
+import { claimLink, config, json, signIn, submissionId, withClaim } from '../helpers';
+import { delegateAnswers, cliEnv as envFor, fileApp, tempDir } from './file-db';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const tmp = tempDir('cchc-backup-');
 afterAll(() => tmp.remove());
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
-
-const envFor = (path: string): NodeJS.ProcessEnv => ({
-  DATABASE_URL: path,
-  APP_SECRET: SECRET,
-  PUBLIC_URL: 'https://khaosat.example.vn',
-});
+const { out, err } = captureConsole();
 type App = ReturnType<typeof createApp>;
 const asCtx = (db: ReturnType<typeof openDb>, app: App) =>
   ({ db, app }) as unknown as Parameters<typeof signIn>[0];
@@ -63,15 +50,7 @@ describe('npm run cli -- backup FILE', () => {
     const live = join(tmp.dir, 'live.sqlite');
     const ctx = await fileApp(live, 12);
     for (let i = 0; i < 10; i++) {
-      const res = await ctx.respond(
-        ctx.tokens[i] ?? '',
-        '/submit',
-        json({
-          submissionId: submissionId(),
-          answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i + j) % 5] as string),
-        }),
-      );
-      expect(res.status).toBe(201);
+      expect((await ctx.submitVaried(i)).status).toBe(201);
     }
     await setCampaignOpen(ctx.db, ctx.campaignId, false);
     const original = await officialRun(ctx.db, ctx.app, ctx.campaignId);
@@ -164,15 +143,7 @@ describe('npm run cli -- backup FILE', () => {
     let next = 0;
     const submit = async () => {
       const i = next++;
-      const res = await ctx.respond(
-        ctx.tokens[i] ?? '',
-        '/submit',
-        json({
-          submissionId: submissionId(),
-          answers: await delegateAnswers(ctx.db, (j) => 'ABCDE'[(i + j) % 5] as string),
-        }),
-      );
-      expect(res.status).toBe(201);
+      expect((await ctx.submitVaried(i)).status).toBe(201);
     };
     for (let i = 0; i < 50; i++) await submit();
     const before = next;
@@ -240,15 +211,7 @@ describe('npm run cli -- backup FILE', () => {
       expect(restored.submissionCount).toBe(forms);
       expect(restored.fingerprint).toBe(inBackup.fingerprint);
       for (let i = 0; i < forms; i++) {
-        const res = await reference.respond(
-          reference.tokens[i] ?? '',
-          '/submit',
-          json({
-            submissionId: submissionId(),
-            answers: await delegateAnswers(reference.db, (j) => 'ABCDE'[(i + j) % 5] as string),
-          }),
-        );
-        expect(res.status).toBe(201);
+        expect((await reference.submitVaried(i)).status).toBe(201);
       }
       await setCampaignOpen(reference.db, reference.campaignId, false);
       const expected = await officialRun(reference.db, reference.app, reference.campaignId);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../../server/audit/log';
 import { runCli } from '../../../server/cli';
 import { type Db, migrateToLatest, openDb } from '../../../server/db/connect';
@@ -19,28 +19,14 @@ import {
   tableNames,
 } from '../../db';
 import { freePort } from '../../postgres/server';
-import { SECRET } from '../helpers';
+import { captureConsole } from '../console-capture';
 import { fillDemo } from './demo-deployment';
-import { tempDir } from './file-db';
+import { cliEnv as envFor, tempDir } from './file-db';
 
 const tmp = tempDir('cchc-copy-');
 afterAll(() => tmp.remove());
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
-
-const envFor = (path: string): NodeJS.ProcessEnv => ({
-  DATABASE_URL: path,
-  APP_SECRET: SECRET,
-  PUBLIC_URL: 'https://khaosat.example.vn',
-});
+const { out, err } = captureConsole();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 /** The demo deployment (fillDemo) on a SQLite file, closed (checkpointed); its run. */
 async function demoFile(path: string) {

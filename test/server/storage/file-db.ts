@@ -7,9 +7,16 @@ import { createApp } from '../../../server/app';
 import { createCampaign } from '../../../server/campaigns/service';
 import { type Db, migrateToLatest, openDb } from '../../../server/db/connect';
 import { addRespondents, listLinks } from '../../../server/invitations/service';
-import { claimLink, config, withClaim } from '../helpers';
+import { claimLink, config, json, submissionId, withClaim } from '../helpers';
 
 export const GROUP = 'HDND_HUYEN';
+
+/** The environment the CLI reads, on the database at `path`. */
+export const cliEnv = (path: string): NodeJS.ProcessEnv => ({
+  DATABASE_URL: path,
+  APP_SECRET: config.secret,
+  PUBLIC_URL: 'https://khaosat.example.vn',
+});
 
 /** A temp folder, removed by the returned function. */
 export function tempDir(prefix: string) {
@@ -50,7 +57,17 @@ export async function fileApp(path: string, people: number) {
     }
     return app.request(`/api/s/${token}${path}`, withClaim(claim, init));
   };
-  return { db, app, campaignId, tokens, respond };
+  /** Person i's form, the options going round A–E by person and answer, submitted. */
+  const submitVaried = async (i: number) =>
+    respond(
+      tokens[i] ?? '',
+      '/submit',
+      json({
+        submissionId: submissionId(),
+        answers: await delegateAnswers(db, (j) => 'ABCDE'[(i + j) % 5] as string),
+      }),
+    );
+  return { db, app, campaignId, tokens, respond, submitVaried };
 }
 
 /** The answers a delegate owes, each option picked by `option(i)`. */
