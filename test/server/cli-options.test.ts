@@ -2,25 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
+import { captureConsole } from './console-capture';
 import { config, SECRET } from './helpers';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let out: string[];
-let err: string[];
+const { out, err } = captureConsole();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-cli-options-'));
   env = { DATABASE_URL: join(dir, 'db.sqlite'), APP_SECRET: SECRET, PUBLIC_URL: config.publicUrl };
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
 });
-afterEach(() => vi.restoreAllMocks());
 
 /** Every command with a correct set of words, which an unknown option must spoil. */
 const COMMANDS: [string, string[], RegExp][] = [
@@ -50,7 +45,7 @@ describe('every CLI command refuses what it does not know', () => {
       [...words.slice(0, 1), '-x', ...words.slice(1)],
       [...words, 'extra-word', 'another'],
     ]) {
-      err = [];
+      err.length = 0;
       expect(await runCli(bad, env)).toBe(1);
       const text = err.join('\n');
       expect(text).toMatch(/^Lỗi: /);
@@ -81,7 +76,7 @@ describe('every CLI command refuses what it does not know', () => {
       .execute();
     await db.destroy();
     expect(Number(n[0]?.n)).toBe(1);
-    out = [];
+    out.length = 0;
     expect(
       await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv', '--bogus'], env),
     ).toBe(1);

@@ -2,18 +2,18 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { campaignPhase } from '../../server/campaigns/phase';
 import { findCampaign } from '../../server/campaigns/queries';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
 import { cliDatabaseUrl } from '../db';
+import { captureConsole } from './console-capture';
 import { SECRET } from './helpers';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let out: string[];
-let err: string[];
+const { out, err } = captureConsole();
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cchc-cli-'));
@@ -22,18 +22,13 @@ beforeEach(async () => {
     APP_SECRET: SECRET,
     PUBLIC_URL: 'https://khaosat.example.vn',
   };
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
 });
-afterEach(() => vi.restoreAllMocks());
 
 describe('npm run cli -- demo', () => {
   it('creates the demo campaign once and prints its id as the last line', async () => {
     expect(await runCli(['demo'], env)).toBe(0);
     expect(out.at(-1)).toBe('demo-2023');
-    out = [];
+    out.length = 0;
     expect(await runCli(['demo'], env)).toBe(0);
     expect(out[0]).toMatch(/đã có sẵn/);
     expect(out.at(-1)).toBe('demo-2023');
@@ -78,7 +73,7 @@ describe('npm run cli -- demo --province', () => {
     } finally {
       await db.destroy();
     }
-    out = [];
+    out.length = 0;
     expect(await runCli(['demo', '--province'], env)).toBe(0);
     expect(out[0]).toMatch(/đã có sẵn/);
     // The 2023 demo keeps working beside it.
@@ -118,7 +113,7 @@ describe('npm run cli -- demo --sipas', () => {
     } finally {
       await db.destroy();
     }
-    out = [];
+    out.length = 0;
     expect(await runCli(['demo', '--sipas'], env)).toBe(0);
     expect(out[0]).toMatch(/đã có sẵn/);
     expect(out.at(-1)).toBe('demo-sipas-dong-nai-2026');
@@ -133,7 +128,7 @@ describe('npm run cli -- links', () => {
     expect(err.join('\n')).toMatch(
       /^Cảnh báo: Địa chỉ công khai của hệ thống đang là http:\/\/localhost:3000/m,
     );
-    err = [];
+    err.length = 0;
     expect(await runCli(['links', '--campaign', 'demo-2023', '--format', 'csv'], env)).toBe(0);
     expect(err).toEqual([]);
   });

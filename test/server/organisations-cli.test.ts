@@ -1,26 +1,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
+import { captureConsole } from './console-capture';
 import { config, json, SECRET } from './helpers';
 
 /** Issue #12: `npm run cli -- org add|list` and `user add --org`. */
 let env: NodeJS.ProcessEnv;
-let out: string[];
-let err: string[];
+const { out, err } = captureConsole();
 
 beforeEach(() => {
   const dir = mkdtempSync(join(tmpdir(), 'cchc-org-cli-'));
   env = { DATABASE_URL: join(dir, 'db.sqlite'), APP_SECRET: SECRET, PUBLIC_URL: config.publicUrl };
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
 });
-afterEach(() => vi.restoreAllMocks());
 
 const last = () => out.at(-1) ?? '';
 
@@ -47,7 +42,7 @@ describe('npm run cli -- org', () => {
       'Đã tạo tài khoản canbo@tanhung.gov.vn (Cán bộ nội vụ, tổ chức "Xã Tân Hưng").',
     );
 
-    out = [];
+    out.length = 0;
     expect(await runCli(['org', 'list'], env)).toBe(0);
     expect(out).toEqual([
       'Toàn hệ thống\troot',

@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addUser, ensureFirstAdmin } from '../../server/auth/users';
 import { runCli } from '../../server/cli';
 import { openDb } from '../../server/db/connect';
 import { cliDatabaseUrl } from '../db';
+import { captureConsole } from './console-capture';
 import { json, SECRET, setup, signIn } from './helpers';
 
 /** Issue #13.3: a forgotten password, reset by an admin or the CLI, and changed at sign-in. */
@@ -130,15 +131,8 @@ describe('the first admin', () => {
 });
 
 describe('npm run cli -- user reset-password', () => {
-  let out: string[];
-  let err: string[];
-  beforeEach(() => {
-    out = [];
-    err = [];
-    vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const { out, err } = captureConsole();
+  beforeEach(() => {});
 
   it('prints a one-time password last; the account must change it; audited', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cchc-reset-'));

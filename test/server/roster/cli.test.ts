@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/connect';
 import { rosterCommand } from '../../../server/roster/cli';
+import { captureConsole } from '../console-capture';
 import { CAMPAIGN, fixture, HEADER, rosterDb, SECRET, snapshot } from './helpers';
 
 let db: Db;
-let out: string[];
-let err: string[];
+const { out, err } = captureConsole();
 let dir: string;
 const config = { secret: SECRET };
 const sample = fixture('respondents-sample.csv');
@@ -16,12 +16,7 @@ const sample = fixture('respondents-sample.csv');
 beforeEach(async () => {
   db = await rosterDb();
   dir = mkdtempSync(join(tmpdir(), 'cchc-roster-'));
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
 });
-afterEach(() => vi.restoreAllMocks());
 
 const run = (...args: string[]) => rosterCommand(db, config, ['import', ...args]);
 
@@ -47,7 +42,7 @@ describe('roster import --campaign <id> FILE', () => {
     expect(out).toContain('Đã nhập: 156 người mới, 0 người cập nhật.');
     expect(out).toContain('Chưa nhập 3 dòng (xem các vấn đề ở trên).');
     expect((await snapshot(db)).respondents).toHaveLength(156);
-    out = [];
+    out.length = 0;
     expect(await run('--campaign', CAMPAIGN, sample, '--skip-invalid')).toBe(0);
     expect(out).toContain('  không đổi: 156');
     expect((await snapshot(db)).respondents).toHaveLength(156);
