@@ -69,6 +69,15 @@ export async function rewritePages(db: Db, now = new Date()): Promise<RewriteRes
       submissions = await countSubmissions(db);
       await sql`VACUUM`.execute(db);
     }
+    if (!isPostgres(db)) {
+      // The rebuilt pages are in the WAL: until they are checkpointed, the database file keeps
+      // the old order. A reader elsewhere (the CLI) can hold the checkpoint back; the server's
+      // minute checkpoint (main.ts) finishes the job then.
+      const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      checkpointed = rows[0]?.busy === 0;
+    }
+    // The time the connection waited, the checkpoint's writing of the whole file included: what
+    // REWRITE_SHARE budgets.
     const row = {
       rewrittenAt: now.toISOString(),
       submissions,
@@ -79,13 +88,6 @@ export async function rewritePages(db: Db, now = new Date()): Promise<RewriteRes
       .values({ id: 1, ...row })
       .onConflict((oc) => oc.column('id').doUpdateSet(row))
       .execute();
-    if (!isPostgres(db)) {
-      // The rebuilt pages are in the WAL: until they are checkpointed, the database file keeps
-      // the old order. A reader elsewhere (the CLI) can hold the checkpoint back; the server's
-      // minute checkpoint (main.ts) finishes the job then.
-      const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-      checkpointed = rows[0]?.busy === 0;
-    }
     return { rewritten: true, checkpointed, ms: performance.now() - t };
   } catch (err) {
     lastFailure.set(db, now.getTime());
