@@ -77,3 +77,36 @@ describe('a SIPAS one-time code typed on the home page', () => {
     expect(opened.headers.get('location')).toBe(`/c/${printed(code)}`);
   }, 60_000);
 });
+
+describe('a code or poster that cannot be answered (QA6)', () => {
+  const pitch = ['Phiếu gồm các câu hỏi ngắn', 'Phiếu không ghi họ tên', '>Bắt đầu</button>'];
+  const shown = (html: string) => /<div id="app">([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+
+  it('shows a used code only its refusal, kindly, with the code, thanking once', async () => {
+    const code = ctx.codes[4] ?? '';
+    expect((await browser(ctx.app).submit('AAA222', { ...fullAnswer(), code })).status).toBe(201);
+    const res = await ctx.app.request(`/c/${code}`);
+    expect(res.status).toBe(409);
+    const main = shown(await res.text());
+    expect(main).toContain('Bộ phận Một cửa AAA222');
+    expect(main).toContain('>Cảm ơn Ông/Bà!</h1>');
+    expect(main).toContain('Mã này đã được dùng để góp ý. Mỗi mã chỉ dùng được một lần.');
+    expect(main).toContain(printed(code));
+    for (const words of pitch) expect(main).not.toContain(words);
+    expect(main.match(/Cảm ơn Ông\/Bà/g)).toHaveLength(1);
+  });
+
+  it('shows a closed campaign’s poster only that it has ended', async () => {
+    await ctx.db
+      .updateTable('campaign')
+      .set({ closesAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', ctx.campaignId)
+      .execute();
+    const res = await ctx.app.request('/p/BBB333');
+    expect(res.status).toBe(410);
+    const main = shown(await res.text());
+    expect(main).toContain('>Đợt lấy ý kiến đã kết thúc</h1>');
+    expect(main).toContain('Cảm ơn Ông/Bà đã quan tâm.');
+    for (const words of pitch) expect(main).not.toContain(words);
+  });
+});
