@@ -36,6 +36,7 @@ function refusalOf(status: number, code: string | undefined, message: string | u
 
 export function App({ first }: { first: SipasFirstScreen }) {
   const [phase, setPhase] = useState<Phase>({ k: 'welcome' });
+  const [known, setKnown] = useState(first.refusal);
   const [view, setView] = useState<SipasView | null>(null);
   const pointCode = first.point.code;
   const kept = useRef(keptOn(first)).current;
@@ -71,7 +72,10 @@ export function App({ first }: { first: SipasFirstScreen }) {
     }
     const loaded = reply.data;
     if (loaded.refusal) {
-      setPhase({ k: 'refused', ...refusalScreen(loaded.refusal) });
+      // Known before any answer (answered here today, a used code): the welcome becomes the
+      // refusal, as the server draws one it knew of.
+      setKnown(loaded.refusal);
+      setPhase({ k: 'welcome' });
       return null;
     }
     setView(loaded);
@@ -108,7 +112,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
   if (phase.k === 'welcome')
     return (
       <Welcome
-        first={first}
+        first={known ? { ...first, refusal: known } : first}
         onStart={() => {
           moved.current = true;
           if (view) setPhase({ k: 'form', step: 0 });

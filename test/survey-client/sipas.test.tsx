@@ -203,5 +203,8 @@ describe('what the citizen reads (QA6)', () => {
     );
     expect(container.querySelector('h1')?.textContent).toBe('Cảm ơn Ông/Bà!');
     expect(container.textContent?.match(/Cảm ơn Ông\/Bà/g)).toHaveLength(1);
+    // Where: the welcome's own line, as on a refusal the server drew; nothing to start.
+    expect(container.querySelector('.kicker')?.textContent).toBe('UBND xã · Bộ phận Một cửa');
+    expect(container.querySelector('button')).toBeNull();
   });
 });
