@@ -148,7 +148,7 @@ describe('what the citizen reads (QA6)', () => {
     );
     const labels = [...container.querySelectorAll('label.tile')];
     expect(labels.map((l) => l.textContent)).toEqual(['Có', 'Không', 'Không trả lời']);
-    (labels[0]?.querySelector('input') as HTMLInputElement).click();
+    container.querySelector<HTMLInputElement>('label.tile input')?.click();
     expect(picked).toEqual(['CO']);
     // «Có» is the satisfied level of the yes/no scale (analysis/sipas.ts), as before.
     expect([...satisfiedOptions(scale)]).toEqual(['CO']);
