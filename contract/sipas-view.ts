@@ -10,7 +10,10 @@ export interface SipasOption {
   label: string;
 }
 
-/** A scale as the form shows it: worst → best, and the "Không trả lời" choice apart. */
+/**
+ * A scale: worst → best (the form lists a yes/no scale «Có» first: survey-client/sipas/model.ts
+ * `shownOptions`), and the "Không trả lời" choice apart.
+ */
 export interface SipasScaleView {
   code: string;
   options: SipasOption[];
@@ -65,6 +68,33 @@ export interface SipasFirstScreen {
   minutes: number;
   /** A refusal known before any answer (a used or unknown code, a campaign not open). */
   refusal?: { code: string; message: string };
+}
+
+/**
+ * What the form shows for a refusal, by its code: a heading and one kind line, and nothing of
+ * the welcome's invitation to start (QA6). One place for the page the server draws
+ * (server/sipas/answer-page.ts) and the form (survey-client/sipas/), so they cannot drift; the
+ * API's own message is shown only for a code not listed here.
+ */
+export function refusalScreen(refusal: { code: string; message: string }): {
+  title: string;
+  text: string;
+} {
+  switch (refusal.code) {
+    case 'code_used':
+      return {
+        title: 'Cảm ơn Ông/Bà!',
+        text: 'Mã này đã được dùng để góp ý. Mỗi mã chỉ dùng được một lần.',
+      };
+    case 'device_limit':
+      return { title: 'Cảm ơn Ông/Bà!', text: 'Ông/Bà đã góp ý cho điểm này hôm nay.' };
+    case 'closed':
+      return { title: 'Đợt lấy ý kiến đã kết thúc', text: 'Cảm ơn Ông/Bà đã quan tâm.' };
+    case 'not_open':
+      return { title: 'Đợt lấy ý kiến chưa bắt đầu', text: 'Xin Ông/Bà quay lại sau.' };
+    default:
+      return { title: 'Không mở được phiếu', text: refusal.message };
+  }
 }
 
 /** The id of the `<script type="application/json">` element (not executed) that carries it. */

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { CODE_CHECK_SCRIPT, homePage } from '../home';
 import { shortCodeHash } from '../secrets';
+import { findSipasCode, printedCode } from '../sipas/answer-queries';
 import { linkFor } from './service';
 
 /** The home page's form sends a code of 8 characters: a kilobyte is far more than it needs. */
@@ -53,14 +54,17 @@ async function readForm(req: Request): Promise<URLSearchParams> {
 
 /**
  * `POST /code`: a person types the short code from their slip on the home page and is sent to
- * their form. A plain HTML form; every refusal is the home page with a Vietnamese notice.
+ * their form: a PAR invitation's `/s/<token>`, or a SIPAS one-time code's `/c/ABCD-EFGH`. A
+ * plain HTML form; every refusal is the home page with a Vietnamese notice.
  *
  * Guessing (issue #9.6): codes are 8 characters of 31 (≈ 8.5 × 10^11), so one guess hits a live
  * code with odds of about 1 in 10^7. Guessing is limited by one budget for the whole site, not by
  * address: the first 300 wrong codes an hour cost nothing; past that every code typed — right or
  * wrong, so the refusal tells nothing — needs a proof of work that the home page's small script
  * solves in about a second before sending the form again. A hall of 90 people behind one Wi-Fi,
- * some of them mistyping, is never refused.
+ * some of them mistyping, is never refused. A SIPAS code is looked up only after that same
+ * reservation, so typing one here probes no faster than a PAR code (its own page `/c/<code>`,
+ * which a QR scan opens, is not throttled: docs/anonymity.md §7).
  */
 export function shortCodeRoutes(db: Db, config: Pick<Config, 'secret' | 'publicUrl'>) {
   const app = new Hono();
@@ -121,6 +125,13 @@ export function shortCodeRoutes(db: Db, config: Pick<Config, 'secret' | 'publicU
       .executeTakeFirst();
     // A wrong or revoked code stays counted in the budget; only a code that opens a form is not.
     if (!invitation) {
+      // A SIPAS one-time code (issue #14), typed by a citizen without a QR scanner: its page
+      // says the rest (used, closed). Looked up only after the same budget as a PAR code.
+      const sipas = await findSipasCode(db, config.secret, clean);
+      if (sipas) {
+        if (!sipas.used) await attemptSucceeded(db, attempt);
+        return c.redirect(`/c/${printedCode(clean)}`, 303);
+      }
       return c.html(
         homePage('Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời.', { typed }),
         404,

@@ -1,4 +1,8 @@
-import { SIPAS_FIRST_SCREEN_ELEMENT, type SipasFirstScreen } from '../../contract/sipas';
+import {
+  refusalScreen,
+  SIPAS_FIRST_SCREEN_ELEMENT,
+  type SipasFirstScreen,
+} from '../../contract/sipas';
 import { campaignPhase } from '../campaigns/phase';
 import type { Db } from '../db/connect';
 import {
@@ -16,23 +20,30 @@ const escapeHtml = (s: string) =>
 /**
  * The welcome drawn into the page (the markup of survey-client/sipas/welcome.tsx), so the first
  * paint needs no round trip: the unit, the point, what the form is for, how long it takes, that
- * it is anonymous — or, known already, why it cannot be answered.
+ * it is anonymous — or, known already, only why it cannot be answered (contract `refusalScreen`).
  */
 export function welcomeHtml(first: SipasFirstScreen): string {
   const e = escapeHtml;
   const { point, refusal } = first;
+  const kicker = `<p class="kicker">${e(point.unitName)} · ${e(point.name)}</p>`;
+  const code = first.code ? `<p>Mã phiếu: <b class="code">${e(first.code)}</b></p>` : '';
+  if (refusal) {
+    const { title, text } = refusalScreen(refusal);
+    return (
+      `<main>${kicker}<h1 id="screen-title" tabindex="-1">${e(title)}</h1>` +
+      `<p role="status">${e(text)}</p>${code}</main>`
+    );
+  }
   return (
     '<main>' +
-    `<p class="kicker">${e(point.unitName)} · ${e(point.name)}</p>` +
+    kicker +
     '<h1 id="screen-title" tabindex="-1">Ý kiến của Ông/Bà giúp cải thiện dịch vụ</h1>' +
     `<p>${e(first.campaign.name)}</p>` +
     `<p>Phiếu gồm các câu hỏi ngắn, mất khoảng <b>${first.minutes} phút</b>.</p>` +
     '<p class="promise"><b>Phiếu không ghi họ tên.</b> Không lưu địa chỉ mạng hay thông tin về ' +
     'thiết bị cùng câu trả lời: không ai, kể cả cơ quan, biết Ông/Bà đã trả lời thế nào.</p>' +
-    (first.code ? `<p>Mã phiếu: <b class="code">${e(first.code)}</b></p>` : '') +
-    (refusal
-      ? `<p class="error" role="alert">${e(refusal.message)}</p>`
-      : '<div class="nav"><button type="button" class="primary">Bắt đầu</button></div>') +
+    code +
+    '<div class="nav"><button type="button" class="primary">Bắt đầu</button></div>' +
     '</main>'
   );
 }

@@ -10,12 +10,14 @@ import {
 import { audit } from '../audit/log';
 import { currentUser, requireRole } from '../auth/middleware';
 import { requireKind } from '../campaigns/kind';
+import { findSipasDefinition } from '../campaigns/queries';
 import type { CampaignEnv } from '../campaigns/scope';
 import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
 import { streamHtml } from '../html';
 import { readJson, readPatch } from '../http';
+import { minutesFor } from './answer-view';
 import { codesOf, createBatch, listBatches, requireBatch, sheetPath } from './code-batches';
 import { createPoint, deletePoint, listPoints, present, requirePoint, updatePoint } from './points';
 import { codeSheetParts, posterPage } from './print';
@@ -114,9 +116,12 @@ export function pointRoutes({ db, config }: Deps) {
       details: { size },
       ip: c.get('ip'),
     });
+    // The same «khoảng N phút» as the form's welcome: one estimate, from the questions.
+    const definition = await findSipasDefinition(db, campaign.definitionId);
     return c.html(
       posterPage({
         size,
+        minutes: definition ? minutesFor(definition) : undefined,
         url: `${config.publicUrl}/p/${point.code}`,
         unit: await unitOf(campaign.unitSetId, point.unitCode),
         pointName: point.name,

@@ -44,6 +44,8 @@ export interface PosterInput {
   serviceArea: string | null;
   campaignName: string;
   publicUrl: string;
+  /** About how long the form takes (answer-view.ts `minutesFor`, as the form's welcome says). */
+  minutes: number | undefined;
   /** The address of this page in the other size. */
   other: string;
 }
@@ -71,7 +73,7 @@ ${qrSvg(p.url)}
 <div class="address">${escapeHtml(shortAddress(p.url))}</div>
 <ol class="how">
 <li>Quét mã QR bằng camera điện thoại hoặc Zalo (hoặc gõ địa chỉ trên vào trình duyệt).</li>
-<li>Trả lời vài câu hỏi, khoảng 3 phút. Phiếu không hỏi họ tên, không cần đăng nhập.</li>
+<li>Trả lời vài câu hỏi${p.minutes ? `, khoảng ${p.minutes} phút` : ''}. Phiếu không hỏi họ tên, không cần đăng nhập.</li>
 </ol>
 <div class="foot">${escapeHtml(p.campaignName)}</div>
 </main></body></html>`;

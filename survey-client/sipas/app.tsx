@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
+import { refusalScreen, type SipasFirstScreen, type SipasView } from '../../contract/sipas-view';
 import { type Proof, solveProof } from '../shared/pow';
 import { call, sipasPath } from './api';
 import { type Answers, bodyOf, missingOn, scaleOf, screensOf } from './model';
@@ -19,8 +19,8 @@ const THANKS = 'Cảm ơn Ông/Bà đã góp ý!';
 
 /** What a definite refusal of the submit says (the server's own message when it has one). */
 function refusalOf(status: number, code: string | undefined, message: string | undefined): Phase {
-  if (code === 'device_limit')
-    return { k: 'refused', title: 'Cảm ơn Ông/Bà!', text: message || THANKS };
+  if (code === 'device_limit' || code === 'code_used')
+    return { k: 'refused', ...refusalScreen({ code, message: message ?? '' }) };
   if (status === 0)
     return {
       k: 'refused',
@@ -36,6 +36,7 @@ function refusalOf(status: number, code: string | undefined, message: string | u
 
 export function App({ first }: { first: SipasFirstScreen }) {
   const [phase, setPhase] = useState<Phase>({ k: 'welcome' });
+  const [known, setKnown] = useState(first.refusal);
   const [view, setView] = useState<SipasView | null>(null);
   const pointCode = first.point.code;
   const kept = useRef(keptOn(first)).current;
@@ -60,12 +61,21 @@ export function App({ first }: { first: SipasFirstScreen }) {
     );
     if (!reply.data) {
       if (reply.status !== 0)
-        setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
+        setPhase({
+          k: 'refused',
+          ...refusalScreen({
+            code: reply.error?.code ?? '',
+            message: reply.error?.message || 'Máy chủ chưa mở được phiếu. Xin thử lại sau ít phút.',
+          }),
+        });
       return null;
     }
     const loaded = reply.data;
     if (loaded.refusal) {
-      setPhase({ k: 'refused', title: 'Cảm ơn Ông/Bà!', text: loaded.refusal.message });
+      // Known before any answer (answered here today, a used code): the welcome becomes the
+      // refusal, as the server draws one it knew of.
+      setKnown(loaded.refusal);
+      setPhase({ k: 'welcome' });
       return null;
     }
     setView(loaded);
@@ -102,7 +112,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
   if (phase.k === 'welcome')
     return (
       <Welcome
-        first={first}
+        first={known ? { ...first, refusal: known } : first}
         onStart={() => {
           moved.current = true;
           if (view) setPhase({ k: 'form', step: 0 });
@@ -131,7 +141,8 @@ export function App({ first }: { first: SipasFirstScreen }) {
         <p role="status">{text}</p>
         {phase.k === 'done' ? (
           <p class="hint">
-            Mã xác nhận: <b class="code">{phase.receipt}</b>
+            Mã xác nhận: <b class="code">{phase.receipt}</b>. Mã này chỉ cho biết ý kiến đã đến nơi,
+            không cho biết Ông/Bà đã trả lời thế nào; Ông/Bà không cần ghi lại.
           </p>
         ) : null}
         {phase.k === 'sending' && note ? <p class="note">{note}</p> : null}
@@ -237,17 +248,22 @@ export function App({ first }: { first: SipasFirstScreen }) {
           <ChoiceQuestion key={c.id} choice={c} answers={answers} onChange={(v) => set(c.id, v)} />
         ))
       ) : (
-        <label>
-          <span class="label">
-            {view.comment?.text ?? 'Ý kiến khác của Ông/Bà (không bắt buộc)'}
-          </span>
+        <>
+          <label class="label" for="comment">
+            {view.comment?.text ?? 'Ý kiến khác của Ông/Bà'}
+          </label>
+          <p class="hint" id="comment-hint">
+            Không bắt buộc: Ông/Bà có thể để trống và bấm «Gửi ý kiến».
+          </p>
           <textarea
+            id="comment"
+            aria-describedby="comment-hint"
             rows={5}
             maxLength={4000}
             value={comment}
             onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
           />
-        </label>
+        </>
       )}
       {missing.length > 0 ? (
         <p class="error" role="alert">

@@ -19,6 +19,27 @@ export function screensOf(view: SipasView): Screen[] {
 export const scaleOf = (view: SipasView, code: string): SipasScaleView | undefined =>
   view.scales.find((s) => s.code === code);
 
+/**
+ * A scale's levels in the order the form lists them. The definition (and so the wire) keeps
+ * them worst → best, which scoring reads (analysis/sipas.ts: the `top` last levels are the
+ * satisfied ones); a yes/no scale is shown «Có» first, as people expect, and a longer scale as
+ * the Decision prints it, «Rất không hài lòng» → «Rất hài lòng». Only the order on the screen
+ * changes: the code sent is the level's own.
+ */
+export const shownOptions = (scale: SipasScaleView) =>
+  scale.options.length === 2 ? [...scale.options].reverse() : scale.options;
+
+/**
+ * A choice's question with its limit said once: «… (chọn tối đa 3)». The limit is `max`; a
+ * definition whose text already says it (sipas-2026, stored as version 1 in databases, so not
+ * edited) keeps its words, and the form adds nothing.
+ */
+export function choiceLegend(choice: SipasView['choices'][number]): string {
+  if (!choice.multiple || !choice.max) return choice.text;
+  const hint = `(chọn tối đa ${choice.max})`;
+  return choice.text.includes(hint) ? choice.text : `${choice.text} ${hint}`;
+}
+
 /** The satisfaction questions of a screen left unanswered (neither a level nor "Không trả lời"). */
 export function missingOn(view: SipasView, screen: Screen, answers: Answers): string[] {
   if (screen.k !== 'aspect') return [];

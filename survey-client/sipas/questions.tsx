@@ -1,5 +1,5 @@
 import type { SipasOption, SipasScaleView, SipasView } from '../../contract/sipas-view';
-import { type Answers, toggle } from './model';
+import { type Answers, choiceLegend, shownOptions, toggle } from './model';
 
 /** One satisfaction question or statement: big radio tiles, "Không trả lời" last and set apart. */
 export function ScaleQuestion({
@@ -18,7 +18,7 @@ export function ScaleQuestion({
   onPick: (option: string) => void;
 }) {
   const options: (SipasOption & { apart?: boolean })[] = [
-    ...scale.options,
+    ...shownOptions(scale),
     ...(scale.noAnswer ? [{ ...scale.noAnswer, apart: true }] : []),
   ];
   return (
@@ -59,10 +59,7 @@ export function ChoiceQuestion({
   const full = choice.max !== undefined && picked.length >= choice.max;
   return (
     <fieldset id={`q-${choice.id}`}>
-      <legend>
-        {choice.text}
-        {choice.multiple && choice.max ? ` (chọn tối đa ${choice.max})` : ''}
-      </legend>
+      <legend>{choiceLegend(choice)}</legend>
       <div class="tiles">
         {choice.options.map((o) => {
           const on = choice.multiple ? picked.includes(o.code) : value === o.code;

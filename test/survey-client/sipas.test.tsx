@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { satisfiedOptions } from '../../analysis/sipas';
 import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
 import { builtInSipasDefinition } from '../../questionnaires';
 import { welcomeHtml } from '../../server/sipas/answer-page';
+import { App } from '../../survey-client/sipas/app';
 import { bodyOf, missingOn, screensOf, toggle } from '../../survey-client/sipas/model';
+import { ChoiceQuestion, ScaleQuestion } from '../../survey-client/sipas/questions';
 import { sendAnswer } from '../../survey-client/sipas/send';
 import { Welcome } from '../../survey-client/sipas/welcome';
 
@@ -113,5 +116,95 @@ describe('sending', () => {
       'new',
     ]);
     expect(new Set(sent.map((b) => (b as { submissionId: string }).submissionId)).size).toBe(1);
+  });
+});
+
+describe('what the citizen reads (QA6)', () => {
+  it('says the limit of a multiple choice once: «(chọn tối đa 3)»', () => {
+    const expectations = def.choices.find((c) => c.multiple && c.max === 3);
+    if (!expectations) throw new Error('the 2026 definition has a «chọn tối đa 3» question');
+    const { container } = render(
+      <ChoiceQuestion choice={expectations} answers={{}} onChange={() => undefined} />,
+    );
+    const legend = container.querySelector('legend')?.textContent ?? '';
+    expect(legend.match(/chọn tối đa 3/g)).toHaveLength(1);
+    expect(legend).toMatch(/\?\s\(chọn tối đa 3\)$/);
+  });
+
+  it('lists a yes/no statement «Có» first, while scoring still reads the definition’s order', () => {
+    const perception = def.perceptions[0];
+    const scale = def.scales.find((s) => s.code === perception?.scale);
+    if (!perception || !scale) throw new Error('the 2026 definition has yes/no statements');
+    const picked: string[] = [];
+    const { container } = render(
+      <ScaleQuestion
+        id={perception.id}
+        text={perception.text}
+        scale={scale}
+        value={undefined}
+        missing={false}
+        onPick={(o) => picked.push(o)}
+      />,
+    );
+    const labels = [...container.querySelectorAll('label.tile')];
+    expect(labels.map((l) => l.textContent)).toEqual(['Có', 'Không', 'Không trả lời']);
+    container.querySelector<HTMLInputElement>('label.tile input')?.click();
+    expect(picked).toEqual(['CO']);
+    // «Có» is the satisfied level of the yes/no scale (analysis/sipas.ts), as before.
+    expect([...satisfiedOptions(scale)]).toEqual(['CO']);
+  });
+
+  const screen: SipasFirstScreen = {
+    campaign: { name: 'SIPAS 2026' },
+    point: { code: 'AAA222', name: 'Bộ phận Một cửa', unitName: 'UBND xã', serviceArea: null },
+    code: 'ABCD-EFGH',
+    minutes: 4,
+  };
+  it.each([
+    ['a used code', 'code_used', 'Cảm ơn Ông/Bà!', 'Mã này đã được dùng để góp ý.'],
+    ['a closed campaign', 'closed', 'Đợt lấy ý kiến đã kết thúc', 'Cảm ơn Ông/Bà đã quan tâm.'],
+    ['a campaign not open yet', 'not_open', 'Đợt lấy ý kiến chưa bắt đầu', 'quay lại sau'],
+  ])(
+    'shows only the refusal, kindly, for %s (the page and the form alike)',
+    (_, code, title, text) => {
+      const refused = {
+        ...screen,
+        refusal: { code, message: 'Thông báo của máy chủ. Cảm ơn Ông/Bà!' },
+      };
+      const { container } = render(<Welcome first={refused} />);
+      expect(welcomeHtml(refused)).toBe(container.innerHTML);
+      const main = container.textContent ?? '';
+      expect(container.querySelector('h1')?.textContent).toBe(title);
+      expect(main).toContain(text);
+      expect(main).not.toContain('Phiếu gồm các câu hỏi ngắn');
+      expect(main).not.toContain('Phiếu không ghi họ tên');
+      expect(container.querySelector('button')).toBeNull();
+      expect(main.match(/Cảm ơn Ông\/Bà/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    },
+  );
+
+  it('thanks a browser that already answered today once, not twice', async () => {
+    globalThis.fetch = (async () =>
+      new Response(
+        JSON.stringify({
+          ...view,
+          refusal: {
+            code: 'device_limit',
+            message: 'Ông/Bà đã góp ý cho điểm này hôm nay. Cảm ơn Ông/Bà!',
+          },
+        }),
+        { status: 200, headers: { 'Content-Type': 'application/json' } },
+      )) as typeof fetch;
+    const { container } = render(
+      <App first={{ ...screen, code: undefined } as SipasFirstScreen} />,
+    );
+    await waitFor(() =>
+      expect(container.textContent).toContain('Ông/Bà đã góp ý cho điểm này hôm nay.'),
+    );
+    expect(container.querySelector('h1')?.textContent).toBe('Cảm ơn Ông/Bà!');
+    expect(container.textContent?.match(/Cảm ơn Ông\/Bà/g)).toHaveLength(1);
+    // Where: the welcome's own line, as on a refusal the server drew; nothing to start.
+    expect(container.querySelector('.kicker')?.textContent).toBe('UBND xã · Bộ phận Một cửa');
+    expect(container.querySelector('button')).toBeNull();
   });
 });

@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDetail } from '../../../contract/console/campaigns';
 import type { CodeBatch, CollectionPoint } from '../../../contract/console/sipas-points';
+import { builtInSipasDefinition } from '../../../questionnaires';
 import { CATALOG } from '../../../server/api-catalog';
 import { addUser } from '../../../server/auth/users';
 import { PAR_ONLY } from '../../../server/campaigns/kind';
 import { DEMO_CAMPAIGN_ID } from '../../../server/demo/demo';
 import { addOrganisation } from '../../../server/organisations/service';
+import { minutesFor } from '../../../server/sipas/answer-view';
 import { sipasCodeHash } from '../../../server/sipas/code-hash';
 import { tableNames } from '../../db';
 import { json, SECRET, setup, signIn } from '../helpers';
@@ -262,6 +264,9 @@ describe('the poster', () => {
     expect(html).toContain('Lĩnh vực: Đất đai');
     expect(html).toContain('@page { size: A5 portrait');
     expect(html.match(/<li>/g)).toHaveLength(2);
+    // The same «khoảng N phút» as the form's welcome (answer-view.ts minutesFor), not a number
+    // of its own (QA6: the poster said 3, the form 4).
+    expect(html).toContain(`khoảng ${minutesFor(builtInSipasDefinition())} phút`);
     expect(html).toContain(`poster?size=A4`);
     expect(await (await officer(`${points()}/${p.id}/poster`)).text()).toContain(
       '@page { size: A4 portrait',
