@@ -1,4 +1,4 @@
-import { parseFraction } from '../../analysis/fraction';
+import { compare, parseFraction } from '../../analysis/fraction';
 import type {
   NewSipasLink,
   SipasLinks,
@@ -13,7 +13,7 @@ import { requireCampaign } from '../campaigns/scope';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
-import type { LinkedField } from '../results/total';
+import { type LinkedField, selfAssessmentMax, spoken } from '../results/total';
 import { findSipasRun } from './analysis-queries';
 import { runIndexes, runMinCellSize } from './runs';
 
@@ -75,13 +75,18 @@ export async function linkSipasRun(
       'invalid_request',
       `Bộ chỉ số của đợt không có lĩnh vực "${body.fieldCode}".`,
     );
+  // The only self-assessment maximum a definition knows is the index's (100 − its survey
+  // budget): a field's own maximum is not in it, so a run still keeps a unit's self-assessment
+  // where the SIPAS points would take it over (total-sipas.ts `over_maximum`).
   const max = parseFraction(body.maxPoints);
-  const ceiling = Math.min(...indexes.map((i) => 100 - Number(i.budget)));
-  if (max.num <= 0n || Number(body.maxPoints) > ceiling)
+  const ceiling = indexes
+    .map((i) => selfAssessmentMax(i.budget))
+    .reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+  if (max.num <= 0n || compare(max, ceiling) > 0)
     throw new ApiError(
       422,
-      'invalid_request',
-      `Điểm tối đa của lĩnh vực phải lớn hơn 0 và không quá ${ceiling} (điểm tối đa phần tự đánh giá).`,
+      'invalid_max_points',
+      `Điểm tối đa của lĩnh vực ${body.fieldCode} phải lớn hơn 0 và không quá ${spoken(ceiling)} (điểm tối đa phần tự đánh giá của chỉ số có lĩnh vực này).`,
     );
   const run = await findSipasRun(db, body.runId);
   if (!run) throw new ApiError(404, 'not_found', NO_RUN);
