@@ -6,7 +6,6 @@ import type {
 } from '../../contract/console/sipas-analysis';
 import type { SelfAssessmentMeta } from '../../contract/results';
 import { audit } from '../audit/log';
-import type { SessionUser } from '../auth/session';
 import { checkKind } from '../campaigns/kind';
 import { findDefinition } from '../campaigns/queries';
 import { requireCampaign } from '../campaigns/scope';
@@ -14,6 +13,7 @@ import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { type LinkedField, selfAssessmentMax, spoken } from '../results/total';
+import { actorId, actorReach, auditedBy, type SipasActor } from './actor';
 import { findSipasRun } from './analysis-queries';
 import { runIndexes, runMinCellSize } from './runs';
 
@@ -22,11 +22,6 @@ import { runIndexes, runMinCellSize } from './runs';
  * field takes its points from a locked official SIPAS run — the unit's satisfaction index ×
  * the field's maximum, exactly — in place of the self-assessment's points for that field.
  */
-
-interface Actor {
-  user: SessionUser;
-  ip: string;
-}
 
 const NO_RUN = 'Không tìm thấy lần tính SIPAS này.';
 
@@ -61,7 +56,7 @@ export async function linkSipasRun(
   db: Db,
   parCampaign: Campaign,
   body: NewSipasLink,
-  actor: Actor,
+  actor: SipasActor,
   now = new Date(),
 ): Promise<SipasLinkView> {
   requirePar(parCampaign);
@@ -92,7 +87,7 @@ export async function linkSipasRun(
   if (!run) throw new ApiError(404, 'not_found', NO_RUN);
   try {
     // A run of a campaign out of the caller's reach answers as one that does not exist.
-    const sipas = await requireCampaign(db, run.campaignId, actor.user.organisationId);
+    const sipas = await requireCampaign(db, run.campaignId, actorReach(actor));
     if (sipas.kind !== 'sipas') throw new ApiError(404, 'not_found', NO_RUN);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw new ApiError(404, 'not_found', NO_RUN);
@@ -110,7 +105,7 @@ export async function linkSipasRun(
     fieldCode: body.fieldCode,
     maxPoints: body.maxPoints,
     linkedAt: now.toISOString(),
-    linkedBy: actor.user.id,
+    linkedBy: actorId(actor),
   };
   await inTransaction(db, async (trx) => {
     await trx
@@ -121,12 +116,10 @@ export async function linkSipasRun(
     await trx.insertInto('sipasLink').values(row).execute();
   });
   await audit(db, {
-    user: actor.user,
     action: 'sipas_linked',
     campaignId: parCampaign.id,
     target: run.id,
-    details: { fieldCode: body.fieldCode, maxPoints: body.maxPoints },
-    ip: actor.ip,
+    ...auditedBy(actor, { fieldCode: body.fieldCode, maxPoints: body.maxPoints }),
   });
   return {
     parCampaignId: row.parCampaignId,
@@ -138,7 +131,12 @@ export async function linkSipasRun(
   };
 }
 
-export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: string, actor: Actor) {
+export async function unlinkSipas(
+  db: Db,
+  parCampaign: Campaign,
+  fieldCode: string,
+  actor: SipasActor,
+) {
   requirePar(parCampaign);
   const gone = await db
     .deleteFrom('sipasLink')
@@ -148,11 +146,10 @@ export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: stri
   if (Number(gone.numDeletedRows) === 0)
     throw new ApiError(404, 'not_found', 'Lĩnh vực này không lấy điểm từ SIPAS.');
   await audit(db, {
-    user: actor.user,
     action: 'sipas_unlinked',
     campaignId: parCampaign.id,
     target: fieldCode,
-    ip: actor.ip,
+    ...auditedBy(actor),
   });
 }
 
