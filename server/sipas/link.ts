@@ -1,4 +1,4 @@
-import { compare, parseFraction } from '../../analysis/fraction';
+import { compare, type Fraction, parseFraction } from '../../analysis/fraction';
 import type {
   NewSipasLink,
   SipasLinks,
@@ -82,6 +82,22 @@ export async function linkSipasRun(
       422,
       'invalid_max_points',
       `Điểm tối đa của lĩnh vực ${body.fieldCode} phải lớn hơn 0 và không quá ${spoken(ceiling)} (điểm tối đa phần tự đánh giá của chỉ số có lĩnh vực này).`,
+    );
+  // …and the field's own maximum, where the definition states it (docs/method.md §2.1).
+  const fieldMaxima = indexes.flatMap((i) =>
+    i.fields
+      .filter((f) => f.code === body.fieldCode && f.selfAssessmentMax !== undefined)
+      .map((f) => parseFraction(f.selfAssessmentMax as string)),
+  );
+  const fieldCeiling = fieldMaxima.reduce<Fraction | undefined>(
+    (a, b) => (a === undefined || compare(b, a) < 0 ? b : a),
+    undefined,
+  );
+  if (fieldCeiling && compare(max, fieldCeiling) > 0)
+    throw new ApiError(
+      422,
+      'invalid_max_points',
+      `Điểm tối đa của lĩnh vực ${body.fieldCode} không quá ${spoken(fieldCeiling)} (điểm tối đa tự đánh giá của lĩnh vực này trong bộ chỉ số).`,
     );
   const run = await findSipasRun(db, body.runId);
   if (!run) throw new ApiError(404, 'not_found', NO_RUN);

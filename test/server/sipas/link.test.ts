@@ -213,6 +213,38 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
       });
     }
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '1,5' })).status).toBe(400);
+    // A definition that states LV8's own self-assessment maximum (5) takes no more.
+    const campaign = await ctx.db
+      .selectFrom('campaign')
+      .select('definitionId')
+      .where('id', '=', 'demo-2023')
+      .executeTakeFirstOrThrow();
+    const old = await ctx.db
+      .selectFrom('definition')
+      .selectAll()
+      .where('id', '=', campaign.definitionId)
+      .executeTakeFirstOrThrow();
+    const body = JSON.parse(old.body) as {
+      indexes: { fields: { code: string; selfAssessmentMax?: string }[] }[];
+    };
+    for (const f of body.indexes.flatMap((i) => i.fields))
+      if (f.code === 'LV8') f.selfAssessmentMax = '5';
+    await ctx.db
+      .insertInto('definition')
+      .values({ ...old, id: `${old.id}-lv8`, version: old.version + 1, body: JSON.stringify(body) })
+      .execute();
+    await ctx.db
+      .updateTable('campaign')
+      .set({ definitionId: `${old.id}-lv8` })
+      .where('id', '=', 'demo-2023')
+      .execute();
+    const capped = await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '5.5' });
+    expect(capped.status).toBe(422);
+    expect(await errorOf(capped)).toEqual({
+      code: 'invalid_max_points',
+      message:
+        'Điểm tối đa của lĩnh vực LV8 không quá 5 (điểm tối đa tự đánh giá của lĩnh vực này trong bộ chỉ số).',
+    });
     const wrong = await analyst(
       `/api/campaigns/${sipasId}/sipas-link`,
       post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
