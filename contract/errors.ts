@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'invalid_dates',
   'invalid_definition',
   'invalid_email',
+  'invalid_max_points',
   'invalid_method',
   'invalid_name',
   'invalid_phone',

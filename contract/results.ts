@@ -40,6 +40,19 @@ export const SelfAssessmentMeta = z.object({
         sipasCampaignId: z.string(),
         lockedAt: z.string(),
         text: z.string(),
+        /**
+         * Units with a SIPAS index that kept their self-assessment for the field (§19.5):
+         * `total_only` (the import gave the total only), `over_maximum` (the SIPAS points would
+         * take the self-assessment over its maximum); absent when there are none.
+         */
+        kept: z
+          .array(
+            z.object({
+              code: z.string(),
+              reason: z.enum(['total_only', 'over_maximum']),
+            }),
+          )
+          .optional(),
       }),
     )
     .optional(),

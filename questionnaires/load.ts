@@ -129,6 +129,22 @@ function meaningProblems(def: Definition): DefinitionProblem[] {
     }
   }
 
+  // The fields' self-assessment maxima (where given) share the self-assessment's 100 − budget.
+  for (const index of def.indexes) {
+    const given = index.fields.flatMap((f) =>
+      f.selfAssessmentMax === undefined ? [] : [pointsToUnits(f.selfAssessmentMax)],
+    );
+    if (given.length === 0) continue;
+    const sum = given.reduce((s, v) => s + v, 0);
+    const max = 100 * 10_000 - pointsToUnits(index.budget);
+    const all = given.length === index.fields.length;
+    if (all ? sum !== max : sum > max)
+      add(
+        `indexes.${index.code}.fields`,
+        `Tổng điểm tối đa tự đánh giá của ${all ? 'các' : 'những'} lĩnh vực (${unitsToPoints(sum)}) ${all ? 'không bằng' : 'vượt'} điểm tối đa phần tự đánh giá (100 − ${index.budget} = ${unitsToPoints(max)})`,
+      );
+  }
+
   for (const profile of def.scaleProfiles) {
     const k = ['A', 'B', 'C', 'D'].map((o) => coefficientValue(profile.coefficients[o as 'A']));
     if (k.some((v) => v < 0 || v > 1))

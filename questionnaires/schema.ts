@@ -33,7 +33,17 @@ const PerOption = <T extends z.ZodType>(t: T) => z.object({ A: t, B: t, C: t, D:
 export const Criterion = z.object({ code: Code, name: Text, maxPoints: Points });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Field = z.object({ code: Code, name: Text, criteria: z.array(Criterion).min(1) });
+export const Field = z.object({
+  code: Code,
+  name: Text,
+  criteria: z.array(Criterion).min(1),
+  /**
+   * The field's maximum in the appraised self-assessment, where the office's method states it
+   * (docs/method.md §2.1): the import refuses more, and a SIPAS link may give the field no more.
+   * The fields' maxima add up to at most 100 − the index's survey budget.
+   */
+  selfAssessmentMax: Points.optional(),
+});
 export type Field = z.infer<typeof Field>;
 
 export const IndexDefinition = z.object({

@@ -23,6 +23,7 @@ import { findOrganisation } from './organisations/queries';
 import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
+import { SIPAS_OPTIONS, SIPAS_USAGE, SipasCliError, sipasCommand } from './sipas/cli';
 
 const DEMO_USAGE = `demo [--province | --sipas]                 tạo đợt khảo sát mẫu Hớn Quản 2023, hoặc với
                                               --province đợt cấp tỉnh 2026 của tỉnh Đồng Nai,
@@ -47,6 +48,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh>
   ${ORG_USAGE}
   ${ROSTER_USAGE}
   ${RESULTS_USAGE}
+  ${SIPAS_USAGE}
   ${BACKUP_USAGE}
   ${DB_USAGE}`;
 
@@ -84,6 +86,7 @@ const COMMANDS: Record<
   org: { usage: ORG_USAGE, options: ORG_OPTIONS, positionals: 1 },
   roster: { usage: ROSTER_USAGE, options: ROSTER_OPTIONS, positionals: 2 },
   results: { usage: RESULTS_USAGE, options: RESULTS_OPTIONS, positionals: 0 },
+  sipas: { usage: SIPAS_USAGE, options: SIPAS_OPTIONS, positionals: 1 },
   backup: { usage: BACKUP_USAGE, options: { overwrite: { type: 'boolean' } }, positionals: 1 },
   db: { usage: DB_USAGE, options: DB_OPTIONS, positionals: 1 },
 };
@@ -306,10 +309,13 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       return await rosterCommand(db, config, args);
     } else if (command === 'results') {
       return await resultsCommand(db, config, args);
+    } else if (command === 'sipas') {
+      return await sipasCommand(db, args);
     }
     return 0;
   } catch (err) {
-    if (err instanceof CliError || err instanceof ApiError) console.error(`Lỗi: ${err.message}`);
+    if (err instanceof CliError || err instanceof SipasCliError || err instanceof ApiError)
+      console.error(`Lỗi: ${err.message}`);
     else if (isDiskFull(err))
       console.error('Lỗi: đĩa đầy, không ghi được vào cơ sở dữ liệu; chưa có gì thay đổi.');
     else if (

@@ -99,7 +99,7 @@ export const SIPAS_ANALYSIS: Endpoint[] = [
     response: SipasLinkView,
     body: { runId: 'r', fieldCode: 'LV8', maxPoints: '10' },
     summary:
-      'Lấy điểm một lĩnh vực của Chỉ số CCHC từ lần tính SIPAS đã khóa: điểm = chỉ số hài lòng của đơn vị × điểm tối đa, thay điểm tự đánh giá của lĩnh vực đó (409 no_locked_run khi lần tính chưa khóa)',
+      'Lấy điểm một lĩnh vực của Chỉ số CCHC từ lần tính SIPAS đã khóa: điểm = chỉ số hài lòng của đơn vị × điểm tối đa, thay điểm tự đánh giá của lĩnh vực đó ; đơn vị tự đánh giá chỉ có điểm tổng giữ điểm tự đánh giá (409 no_locked_run khi lần tính chưa khóa, 422 invalid_max_points khi điểm tối đa vượt điểm tối đa phần tự đánh giá)',
   },
   {
     method: 'delete',

@@ -227,8 +227,21 @@ export function readSelfAssessment(
           fieldsOk = false;
           continue;
         }
-        const value = number(text, headerText(mapping.fields.get(code)), `Điểm ${code}`);
-        if (value === null) fieldsOk = false;
+        const column = headerText(mapping.fields.get(code));
+        const value = number(text, column, `Điểm ${code}`);
+        const fieldMax = index?.fields.find((f) => f.code === code)?.selfAssessmentMax;
+        if (
+          value !== null &&
+          fieldMax &&
+          compare(parseFraction(value), parseFraction(fieldMax)) > 0
+        ) {
+          report(
+            'over_maximum',
+            `Điểm ${code} ${spoken(parseFraction(value))} lớn hơn điểm tối đa ${spoken(parseFraction(fieldMax))} của lĩnh vực.`,
+            { column },
+          );
+          fieldsOk = false;
+        } else if (value === null) fieldsOk = false;
         else fields.set(code, value);
       }
     }

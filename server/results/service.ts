@@ -17,7 +17,8 @@ import { distributionsOf } from './distributions';
 import { effectiveMethod, isOfficial, withholdSmallGroups } from './method-policy';
 import { findRun, insertRun, setRunLock, submissionsFingerprint } from './queries';
 import { loadSelfAssessment, runSelfAssessment } from './self-assessment-queries';
-import { type LinkedField, type SelfAssessmentSnapshot, withTotals } from './total';
+import { type LinkedField, type SelfAssessmentSnapshot, sipasKept, withTotals } from './total';
+import { keptWords } from './total-sipas';
 
 /**
  * Making and locking scoring runs (docs/method.md §10). A run scores the campaign's tallies
@@ -64,18 +65,39 @@ function scoreAll(
     throw err;
   }
   // Distributions do not depend on the weighting: those of a withheld unit are the official run's.
-  return { results, distributions: distributionsOf(ctx.definition, refs, counts, results) };
+  return {
+    results,
+    distributions: distributionsOf(ctx.definition, refs, counts, results),
+    kept: sipasKept(ctx.definition, results, selfAssessment, linked),
+  };
 }
 
+/**
+ * What the run records of the self-assessment and its SIPAS fields (§19.5): each link's words,
+ * followed by the units that kept their self-assessment for the field, counted and named.
+ */
 const selfAssessmentMeta = (
   s: SelfAssessmentSnapshot,
   sipas: NonNullable<SelfAssessmentMeta['sipas']>,
+  kept: ReturnType<typeof sipasKept>,
 ): SelfAssessmentMeta => ({
   importedAt: s.importedAt,
   fingerprint: s.fingerprint,
   units: s.units,
   // Fields whose points came from a SIPAS run (§19.5); absent when none is linked.
-  ...(sipas.length > 0 ? { sipas } : {}),
+  ...(sipas.length > 0
+    ? {
+        sipas: sipas.map((link) => {
+          const units = kept.get(link.fieldCode) ?? [];
+          if (units.length === 0) return link;
+          return {
+            ...link,
+            text: `${link.text} ${keptWords(link.fieldCode, units)}`,
+            kept: units.map((u) => ({ code: u.code, reason: u.reason })),
+          };
+        }),
+      }
+    : {}),
 });
 
 /**
@@ -105,7 +127,13 @@ export async function createRun(
       links: await loadLinkedFields(trx, campaignId),
     }),
   );
-  const { results, distributions } = scoreAll(ctx, method, counts, selfAssessment, links.linked);
+  const { results, distributions, kept } = scoreAll(
+    ctx,
+    method,
+    counts,
+    selfAssessment,
+    links.linked,
+  );
   const { shown, withheld } = withholdSmallGroups(definition, method, results);
   const run: ScoringRun = {
     id: randomId(),
@@ -124,7 +152,7 @@ export async function createRun(
     lockedAt: null,
     lockedBy: null,
     selfAssessment: selfAssessment
-      ? JSON.stringify(selfAssessmentMeta(selfAssessment, links.meta))
+      ? JSON.stringify(selfAssessmentMeta(selfAssessment, links.meta, kept))
       : null,
     withheld: withheld.length > 0 ? JSON.stringify(withheld) : null,
     paperWaiting: waiting,

@@ -12,6 +12,14 @@ import {
 import type { UnitResult } from '../../analysis/types';
 import type { RunUnitResult, SelfAssessmentMeta } from '../../contract/results';
 import type { Definition } from '../../questionnaires';
+import {
+  type KeptUnit,
+  type LinkedField,
+  type UnitSelfAssessment,
+  withSipasFields,
+} from './total-sipas';
+
+export type { LinkedField, UnitSelfAssessment } from './total-sipas';
 
 /**
  * The total PAR index (docs/method.md §9, step 8): once the appraised self-assessment
@@ -22,51 +30,8 @@ import type { Definition } from '../../questionnaires';
 
 const HUNDRED = fraction(100);
 
-/** A unit's appraised self-assessment: decimal text, the total and (where known) per field. */
-export interface UnitSelfAssessment {
-  points: string;
-  /** Field code → points; empty when the office gave the total only. */
-  fields: ReadonlyMap<string, string>;
-}
-
 export interface SelfAssessmentSnapshot extends SelfAssessmentMeta {
   byUnit: ReadonlyMap<string, UnitSelfAssessment>;
-}
-
-/**
- * A PAR field whose points come from a locked SIPAS run (docs/method.md §19.5): per unit code,
- * the run's exact index as a share of 1 ("31/72"; null for a unit nobody answered about).
- */
-export interface LinkedField {
-  fieldCode: string;
-  /** The field's maximum points, decimal text. */
-  maxPoints: string;
-  byUnit: ReadonlyMap<string, string | null>;
-}
-
-/**
- * A unit's self-assessment with the linked fields' points put in: for each linked field the
- * unit has a SIPAS index for, its points are index × maxPoints (exact), replacing the points the
- * import gave that field (none when it gave the total only). Fields without a SIPAS index for
- * the unit keep the self-assessment's points.
- */
-export function withSipasFields(
-  self: UnitSelfAssessment,
-  unitCode: string,
-  fieldCodes: readonly string[],
-  linked: readonly LinkedField[],
-): { points: Fraction; sipas: Map<string, Fraction> } {
-  let points = parseFraction(self.points);
-  const sipas = new Map<string, Fraction>();
-  for (const link of linked) {
-    const exact = link.byUnit.get(unitCode);
-    if (!fieldCodes.includes(link.fieldCode) || exact === undefined || exact === null) continue;
-    const fieldPoints = mul(parseFraction(exact), parseFraction(link.maxPoints));
-    const own = self.fields.get(link.fieldCode);
-    points = add(sub(points, own === undefined ? fraction(0) : parseFraction(own)), fieldPoints);
-    sipas.set(link.fieldCode, fieldPoints);
-  }
-  return { points, sipas };
 }
 
 /**
@@ -150,7 +115,13 @@ export function withTotals<U extends UnitResult>(
     const selfMax = selfAssessmentMax(budget);
     const surveyMax = parseFraction(budget);
     const fieldCodes = index.fields.map((f) => f.code);
-    const { points: selfPoints, sipas } = withSipasFields(self, u.code, fieldCodes, linked);
+    const { points: selfPoints, sipas } = withSipasFields(
+      self,
+      u.code,
+      fieldCodes,
+      linked,
+      selfMax,
+    );
     const survey = exactScore(u.surveyScore);
     return {
       ...u,
@@ -180,6 +151,37 @@ export function withTotals<U extends UnitResult>(
   const ranks = parRanks(units);
   for (const u of units) if (u.total) u.total.rank = ranks.get(`${u.index}\u0000${u.code}`) ?? null;
   return units;
+}
+
+/**
+ * Per linked field, the units with a SIPAS index that kept their self-assessment for it, and why
+ * (§19.5: a total-only import, or a self-assessment the SIPAS points would take over its maximum),
+ * in the results' order: what the run's words count.
+ */
+export function sipasKept(
+  definition: Definition,
+  results: readonly Pick<UnitResult, 'code' | 'name' | 'index'>[],
+  snapshot: SelfAssessmentSnapshot | null,
+  linked: readonly LinkedField[],
+): Map<string, KeptUnit[]> {
+  const out = new Map<string, KeptUnit[]>(linked.map((l) => [l.fieldCode, []]));
+  const indexes = new Map(definition.indexes.map((i) => [i.code, i]));
+  for (const u of results) {
+    const self = snapshot?.byUnit.get(u.code);
+    const index = indexes.get(u.index);
+    if (!self || !index) continue;
+    const fieldCodes = index.fields.map((f) => f.code);
+    const { kept } = withSipasFields(
+      self,
+      u.code,
+      fieldCodes,
+      linked,
+      selfAssessmentMax(index.budget),
+    );
+    for (const [fieldCode, reason] of kept)
+      out.get(fieldCode)?.push({ code: u.code, name: u.name, reason });
+  }
+  return out;
 }
 
 /** `a − b` for two 2-decimal scores, exactly; null when either is missing. */

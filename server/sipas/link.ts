@@ -1,4 +1,4 @@
-import { parseFraction } from '../../analysis/fraction';
+import { compare, type Fraction, parseFraction } from '../../analysis/fraction';
 import type {
   NewSipasLink,
   SipasLinks,
@@ -6,14 +6,14 @@ import type {
 } from '../../contract/console/sipas-analysis';
 import type { SelfAssessmentMeta } from '../../contract/results';
 import { audit } from '../audit/log';
-import type { SessionUser } from '../auth/session';
 import { checkKind } from '../campaigns/kind';
 import { findDefinition } from '../campaigns/queries';
 import { requireCampaign } from '../campaigns/scope';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
-import type { LinkedField } from '../results/total';
+import { type LinkedField, selfAssessmentMax, spoken } from '../results/total';
+import { actorId, actorReach, auditedBy, type SipasActor } from './actor';
 import { findSipasRun } from './analysis-queries';
 import { runIndexes, runMinCellSize } from './runs';
 
@@ -22,11 +22,6 @@ import { runIndexes, runMinCellSize } from './runs';
  * field takes its points from a locked official SIPAS run — the unit's satisfaction index ×
  * the field's maximum, exactly — in place of the self-assessment's points for that field.
  */
-
-interface Actor {
-  user: SessionUser;
-  ip: string;
-}
 
 const NO_RUN = 'Không tìm thấy lần tính SIPAS này.';
 
@@ -61,7 +56,7 @@ export async function linkSipasRun(
   db: Db,
   parCampaign: Campaign,
   body: NewSipasLink,
-  actor: Actor,
+  actor: SipasActor,
   now = new Date(),
 ): Promise<SipasLinkView> {
   requirePar(parCampaign);
@@ -75,19 +70,40 @@ export async function linkSipasRun(
       'invalid_request',
       `Bộ chỉ số của đợt không có lĩnh vực "${body.fieldCode}".`,
     );
+  // The only self-assessment maximum a definition knows is the index's (100 − its survey
+  // budget): a field's own maximum is not in it, so a run still keeps a unit's self-assessment
+  // where the SIPAS points would take it over (total-sipas.ts `over_maximum`).
   const max = parseFraction(body.maxPoints);
-  const ceiling = Math.min(...indexes.map((i) => 100 - Number(i.budget)));
-  if (max.num <= 0n || Number(body.maxPoints) > ceiling)
+  const ceiling = indexes
+    .map((i) => selfAssessmentMax(i.budget))
+    .reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+  if (max.num <= 0n || compare(max, ceiling) > 0)
     throw new ApiError(
       422,
-      'invalid_request',
-      `Điểm tối đa của lĩnh vực phải lớn hơn 0 và không quá ${ceiling} (điểm tối đa phần tự đánh giá).`,
+      'invalid_max_points',
+      `Điểm tối đa của lĩnh vực ${body.fieldCode} phải lớn hơn 0 và không quá ${spoken(ceiling)} (điểm tối đa phần tự đánh giá của chỉ số có lĩnh vực này).`,
+    );
+  // …and the field's own maximum, where the definition states it (docs/method.md §2.1).
+  const fieldMaxima = indexes.flatMap((i) =>
+    i.fields
+      .filter((f) => f.code === body.fieldCode && f.selfAssessmentMax !== undefined)
+      .map((f) => parseFraction(f.selfAssessmentMax as string)),
+  );
+  const fieldCeiling = fieldMaxima.reduce<Fraction | undefined>(
+    (a, b) => (a === undefined || compare(b, a) < 0 ? b : a),
+    undefined,
+  );
+  if (fieldCeiling && compare(max, fieldCeiling) > 0)
+    throw new ApiError(
+      422,
+      'invalid_max_points',
+      `Điểm tối đa của lĩnh vực ${body.fieldCode} không quá ${spoken(fieldCeiling)} (điểm tối đa tự đánh giá của lĩnh vực này trong bộ chỉ số).`,
     );
   const run = await findSipasRun(db, body.runId);
   if (!run) throw new ApiError(404, 'not_found', NO_RUN);
   try {
     // A run of a campaign out of the caller's reach answers as one that does not exist.
-    const sipas = await requireCampaign(db, run.campaignId, actor.user.organisationId);
+    const sipas = await requireCampaign(db, run.campaignId, actorReach(actor));
     if (sipas.kind !== 'sipas') throw new ApiError(404, 'not_found', NO_RUN);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw new ApiError(404, 'not_found', NO_RUN);
@@ -105,7 +121,7 @@ export async function linkSipasRun(
     fieldCode: body.fieldCode,
     maxPoints: body.maxPoints,
     linkedAt: now.toISOString(),
-    linkedBy: actor.user.id,
+    linkedBy: actorId(actor),
   };
   await inTransaction(db, async (trx) => {
     await trx
@@ -116,12 +132,10 @@ export async function linkSipasRun(
     await trx.insertInto('sipasLink').values(row).execute();
   });
   await audit(db, {
-    user: actor.user,
     action: 'sipas_linked',
     campaignId: parCampaign.id,
     target: run.id,
-    details: { fieldCode: body.fieldCode, maxPoints: body.maxPoints },
-    ip: actor.ip,
+    ...auditedBy(actor, { fieldCode: body.fieldCode, maxPoints: body.maxPoints }),
   });
   return {
     parCampaignId: row.parCampaignId,
@@ -133,7 +147,12 @@ export async function linkSipasRun(
   };
 }
 
-export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: string, actor: Actor) {
+export async function unlinkSipas(
+  db: Db,
+  parCampaign: Campaign,
+  fieldCode: string,
+  actor: SipasActor,
+) {
   requirePar(parCampaign);
   const gone = await db
     .deleteFrom('sipasLink')
@@ -143,11 +162,10 @@ export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: stri
   if (Number(gone.numDeletedRows) === 0)
     throw new ApiError(404, 'not_found', 'Lĩnh vực này không lấy điểm từ SIPAS.');
   await audit(db, {
-    user: actor.user,
     action: 'sipas_unlinked',
     campaignId: parCampaign.id,
     target: fieldCode,
-    ip: actor.ip,
+    ...auditedBy(actor),
   });
 }
 

@@ -8,10 +8,10 @@ import type {
   SipasRunSummary,
 } from '../../contract/console/sipas-analysis';
 import { audit } from '../audit/log';
-import type { SessionUser } from '../auth/session';
 import { type Db, inSnapshot, inTransaction } from '../db/connect';
 import { ApiError } from '../errors';
 import { randomId } from '../secrets';
+import { actorId, auditedBy, type SipasActor } from './actor';
 import type { SipasContext } from './analysis-context';
 import {
   countsFingerprint,
@@ -35,11 +35,6 @@ import { runMethodText } from './method-text';
  * runs can be locked once their counts are still the campaign's; trials are only looked at.
  */
 
-interface Actor {
-  user: SessionUser;
-  ip: string;
-}
-
 interface StoredBody {
   method: SipasRunMethod;
   forms: number;
@@ -52,7 +47,7 @@ export async function createSipasRun(
   db: Db,
   ctx: SipasContext,
   request: NewSipasRun,
-  actor: Actor,
+  actor: SipasActor,
   now = new Date(),
 ): Promise<SipasRun> {
   const { campaign, definition, units } = ctx;
@@ -125,7 +120,7 @@ export async function createSipasRun(
     id: randomId(),
     campaignId: campaign.id,
     createdAt: now.toISOString(),
-    createdBy: actor.user.id,
+    createdBy: actorId(actor),
     official: official ? 1 : 0,
     excludedDays: JSON.stringify(excludedList.map(({ pointId, day }) => ({ pointId, day }))),
     body: JSON.stringify(body),
@@ -133,17 +128,15 @@ export async function createSipasRun(
   };
   await insertSipasRun(db, row);
   await audit(db, {
-    user: actor.user,
     action: 'sipas_run_created',
     campaignId: campaign.id,
     target: row.id,
-    details: {
+    ...auditedBy(actor, {
       official,
       excludedDays: excludedList.length,
       submissions: forms,
       fingerprint: row.fingerprint,
-    },
-    ip: actor.ip,
+    }),
   });
   return present({ ...row, lockedAt: null }, row.fingerprint);
 }
@@ -217,7 +210,7 @@ export async function lockSipasRun(
   db: Db,
   ctx: SipasContext,
   runId: string,
-  actor: Actor,
+  actor: SipasActor,
   now = new Date(),
 ): Promise<SipasRun> {
   requireClosedSipas(ctx);
@@ -243,12 +236,10 @@ export async function lockSipasRun(
     return { ...row, lockedAt };
   });
   await audit(db, {
-    user: actor.user,
     action: 'sipas_run_locked',
     campaignId: ctx.campaign.id,
     target: locked.id,
-    details: { fingerprint: locked.fingerprint },
-    ip: actor.ip,
+    ...auditedBy(actor, { fingerprint: locked.fingerprint }),
   });
   return present(locked, locked.fingerprint);
 }

@@ -105,6 +105,21 @@ describe('load-time checks', () => {
       'indexes.XA.budget: Tổng điểm tối đa các tiêu chí (20.50) không bằng tổng điểm điều tra của bộ chỉ số (20.00)',
     ],
     [
+      'fields’ self-assessment maxima over the self-assessment’s 80',
+      (d: DefinitionInput) => {
+        d.indexes[1]!.fields[0]!.selfAssessmentMax = '70';
+        d.indexes[1]!.fields[7]!.selfAssessmentMax = '10.5';
+      },
+      'indexes.XA.fields: Tổng điểm tối đa tự đánh giá của những lĩnh vực (80.50) vượt điểm tối đa phần tự đánh giá (100 − 20.00 = 80.00)',
+    ],
+    [
+      'every field’s self-assessment maximum given, not adding up to 70',
+      (d: DefinitionInput) => {
+        for (const f of d.indexes[0]!.fields) f.selfAssessmentMax = '8';
+      },
+      'indexes.HUYEN.fields: Tổng điểm tối đa tự đánh giá của các lĩnh vực (64.00) không bằng điểm tối đa phần tự đánh giá (100 − 30.00 = 70.00)',
+    ],
+    [
       'a duplicate questionnaire id',
       (d: DefinitionInput) => {
         d.questionnaires[1]!.id = 'P01';
@@ -184,6 +199,18 @@ describe('load-time checks', () => {
       'questionnaires.P01: Phiếu "P01" không được giao cho nhóm nào',
       'method.scaleProfile: Thang điểm "NOPE" không tồn tại',
     ]);
+  });
+
+  it('takes fields’ self-assessment maxima that share the self-assessment’s maximum', () => {
+    const def = base();
+    for (const f of def.indexes[0]!.fields) f.selfAssessmentMax = f.code === 'LV8' ? '14' : '8';
+    def.indexes[1]!.fields[7]!.selfAssessmentMax = '10';
+    const loaded = loadDefinition(def);
+    expect(loaded.indexes[0]?.fields.map((f) => f.selfAssessmentMax)).toEqual([
+      ...Array(7).fill('8'),
+      '14',
+    ]);
+    expect(loaded.indexes[1]?.fields[0]?.selfAssessmentMax).toBeUndefined();
   });
 
   it('normalises decomposed Vietnamese to NFC', () => {

@@ -30,6 +30,12 @@ const COMMANDS: [string, string[], RegExp][] = [
   ],
   ['roster import', ['roster', 'import', '--campaign', 'demo-2023', 'FILE'], /roster import/],
   ['results', ['results', '--campaign', 'demo-2023', '--format', 'json'], /results --campaign/],
+  ['sipas run', ['sipas', 'run', '--campaign', 'demo-sipas-dong-nai-2026'], /sipas run --campaign/],
+  [
+    'sipas link',
+    ['sipas', 'link', '--campaign', 'demo-2023', '--run', 'r', '--field', 'LV8', '--max', '10'],
+    /sipas link --campaign/,
+  ],
   ['backup', ['backup', 'FILE'], /backup FILE \[--overwrite\]/],
   ['db copy', ['db', 'copy', '--to', 'postgres://cchc@127.0.0.1:1/cchc'], /db copy --to/],
 ];

@@ -4,8 +4,10 @@ import { builtInDefinition } from '../../../questionnaires';
 import {
   type LinkedField,
   type SelfAssessmentSnapshot,
+  sipasKept,
   withTotals,
 } from '../../../server/results/total';
+import { keptWords } from '../../../server/results/total-sipas';
 
 /** Step 8 with a field linked to a SIPAS run (docs/method.md §19.5), by hand. */
 
@@ -64,9 +66,11 @@ describe('withTotals with a SIPAS field', () => {
       { code: 'LV8', selfAssessment: 310 / 72, source: 'sipas' },
     ]);
     expect(district?.total?.selfAssessment).toBeCloseTo(59.805556, 6);
-    // A total without fields: nothing to take out, 5 points put in: 75.255 + 15.56 = 90.815 → 90.82.
-    expect(xa?.parIndex).toBe(90.82);
-    expect(xa?.total?.fields).toEqual([{ code: 'LV8', selfAssessment: 5, source: 'sipas' }]);
+    // A total without fields: LV8's own points are inside 70.255 and cannot be taken out, so
+    // the SIPAS points (1/2 × 10) are not put in on top: the total stays as imported.
+    expect(xa?.parIndex).toBe(85.82);
+    expect(xa?.total?.selfAssessment).toBe(70.255);
+    expect(xa?.total?.fields).toEqual([]);
     // No SIPAS result for the unit: its self-assessment stands.
     expect(xb?.parIndex).toBe(82.26);
     expect(xb?.total?.fields).toEqual([]);
@@ -82,5 +86,64 @@ describe('withTotals with a SIPAS field', () => {
   it('gives no total to a unit without a self-assessment, SIPAS or not', () => {
     const [district] = withTotals(definition, results, snapshot({ 'X-A': ['70'] }), [LV8]);
     expect(district).toMatchObject({ parIndex: null, total: null });
+  });
+});
+
+describe('units that keep their self-assessment for a SIPAS field', () => {
+  it('never lets a total-only import take the SIPAS points on top of its total', () => {
+    // 79.00 of 80, total only, a SIPAS index of 1: 79 + 10 would be 89 of 80.
+    const full = snapshot({ 'X-A': ['79.00'] });
+    const all: LinkedField = { ...LV8, byUnit: new Map([['X-A', '1']]) };
+    const [, xa] = withTotals(definition, results, full, [all]);
+    expect(xa?.total?.selfAssessment).toBe(79);
+    expect(xa?.total?.score).toBe(79 + 15.56);
+    expect(sipasKept(definition, results, full, [all]).get('LV8')).toEqual([
+      { code: 'X-A', name: 'X-A', reason: 'total_only' },
+    ]);
+  });
+
+  it('keeps the self-assessment when the SIPAS points would take it over its maximum', () => {
+    // 70 of 70 with LV8 2.00: 70 − 2 + 31/72 × 10 = 72.3… > 70; with LV8 5.00 it is 69.3… ≤ 70.
+    const over = snapshot({ '694': ['70.00', { LV1: '68.00', LV8: '2.00' }] });
+    const [district] = withTotals(definition, results, over, [LV8]);
+    expect(district?.total?.selfAssessment).toBe(70);
+    expect(district?.total?.fields).toEqual([
+      { code: 'LV1', selfAssessment: 68 },
+      { code: 'LV8', selfAssessment: 2 },
+    ]);
+    expect(sipasKept(definition, results, over, [LV8]).get('LV8')).toEqual([
+      { code: '694', name: '694', reason: 'over_maximum' },
+    ]);
+    const under = snapshot({ '694': ['70.00', { LV1: '65.00', LV8: '5.00' }] });
+    const [fits] = withTotals(definition, results, under, [LV8]);
+    expect(fits?.total?.selfAssessment).toBeCloseTo(69.305556, 6);
+    expect(sipasKept(definition, results, under, [LV8]).get('LV8')).toEqual([]);
+  });
+
+  it('takes a field the import did not list as 0 of a total that is the listed fields’ sum', () => {
+    const partial = snapshot({ '694': ['60.00', { LV1: '60.00' }] });
+    const [district] = withTotals(definition, results, partial, [LV8]);
+    expect(district?.total?.selfAssessment).toBeCloseTo(64.305556, 6);
+    expect(sipasKept(definition, results, partial, [LV8]).get('LV8')).toEqual([]);
+  });
+
+  it('says which units kept it and why, counted', () => {
+    const words = keptWords('LV8', [
+      { code: 'X-A', name: 'Xã Minh Tâm', reason: 'total_only' },
+      { code: 'X-B', name: 'Xã An Phú', reason: 'total_only' },
+      { code: '694', name: 'Huyện Hớn Quản', reason: 'over_maximum' },
+    ]);
+    expect(words).toBe(
+      'Tự đánh giá chỉ có điểm tổng, không tách được điểm lĩnh vực LV8: giữ điểm tự đánh giá: 2 đơn vị (Xã Minh Tâm, Xã An Phú). ' +
+        'Thay điểm lĩnh vực LV8 bằng điểm SIPAS thì điểm tự đánh giá vượt điểm tối đa (điểm tối đa của lĩnh vực đặt khi liên kết lớn hơn điểm thẩm định cho phép): giữ điểm tự đánh giá: 1 đơn vị (Huyện Hớn Quản).',
+    );
+    expect(keptWords('LV8', [])).toBe('');
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      code: `U${i}`,
+      name: `Xã ${i}`,
+      reason: 'total_only' as const,
+    }));
+    expect(keptWords('LV8', many)).toContain('12 đơn vị (Xã 0, Xã 1');
+    expect(keptWords('LV8', many)).toContain('Xã 9 và 2 đơn vị khác)');
   });
 });

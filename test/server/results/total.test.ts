@@ -282,6 +282,35 @@ describe('readSelfAssessment', () => {
     expect(bad.rows.map((x) => x.unitCode)).toEqual(['694']);
   });
 
+  it('refuses a field’s points over the field’s maximum, where the definition states it', () => {
+    const capped = structuredClone(definition);
+    const lv8 = capped.indexes[0]?.fields.find((f) => f.code === 'LV8');
+    if (!lv8) throw new Error('no LV8');
+    lv8.selfAssessmentMax = '7.5';
+    const header = ['Đơn vị', 'LV1', 'LV2', 'LV3', 'LV4', 'LV5', 'LV6', 'LV7', 'LV8'];
+    const r = readSelfAssessment(
+      sheet([header, ['UBND huyện Hớn Quản', '8', '7.25', '9', '6', '10', '5.5', '7', '7.75']]),
+      capped,
+      units,
+    );
+    expect(r.problems).toEqual([
+      {
+        row: 2,
+        code: 'over_maximum',
+        column: 'LV8',
+        message: 'Điểm LV8 7,75 lớn hơn điểm tối đa 7,5 của lĩnh vực.',
+      },
+    ]);
+    expect(r.rows).toEqual([]);
+    expect(
+      readSelfAssessment(
+        sheet([header, ['UBND huyện Hớn Quản', ...Array(7).fill('8'), '7.5']]),
+        capped,
+        units,
+      ).problems,
+    ).toEqual([]);
+  });
+
   it("refuses a sheet whose only points are the unit's own, unappraised", () => {
     expect(() =>
       readSelfAssessment(

@@ -96,11 +96,8 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
       { code: 'LV1', selfAssessment: 64 },
       { code: 'LV8', selfAssessment: 9, source: 'sipas' },
     ]);
-    // Minh Tâm gave a total only: nothing to take out, 0 × 10 put in.
-    expect(unitOf(after, 'X-MINHTAM').total?.selfAssessment).toBe(60);
-    expect(unitOf(after, 'X-MINHTAM').total?.fields).toEqual([
-      { code: 'LV8', selfAssessment: 0, source: 'sipas' },
-    ]);
+    // Minh Tâm gave a total only: LV8's points cannot be taken out of it, so it is kept.
+    expect(unitOf(after, 'X-MINHTAM')).toEqual(unitOf(before, 'X-MINHTAM'));
     // Minh Đức has no SIPAS point: unchanged.
     expect(unitOf(after, 'X-MINHDUC')).toEqual(unitOf(before, 'X-MINHDUC'));
     expect(after.selfAssessment?.sipas).toEqual([
@@ -122,6 +119,62 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     const unlinked = await parRun();
     expect(unitOf(unlinked, 'X-ANPHU')).toEqual(unitOf(before, 'X-ANPHU'));
     expect(unlinked.selfAssessment?.sipas).toBeUndefined();
+  });
+
+  it('keeps a total-only self-assessment, and one the SIPAS points would take over 80, and says so', async () => {
+    // An Phú (SIPAS 9/10) imported again as a total only: 70 + 9 would count LV8 twice.
+    await ctx.db.deleteFrom('selfAssessment').where('unitCode', '=', 'X-ANPHU').execute();
+    await ctx.db
+      .insertInto('selfAssessment')
+      .values({
+        campaignId: 'demo-2023',
+        unitCode: 'X-ANPHU',
+        fieldCode: '',
+        points: '70.00',
+        importedAt: '2024-01-10T03:00:00.000Z',
+        importedBy: null,
+      })
+      .execute();
+    const before = await parRun();
+    const run = await sipasRun();
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' })).status).toBe(200);
+    const after = await parRun();
+    const anPhu = unitOf(after, 'X-ANPHU');
+    expect(anPhu).toEqual(unitOf(before, 'X-ANPHU'));
+    expect(anPhu.total?.selfAssessment).toBe(70);
+    expect((anPhu.total?.score ?? 0) - (anPhu.total?.survey ?? 0)).toBeCloseTo(70, 6);
+    const words = after.selfAssessment?.sipas?.[0];
+    expect(words?.kept).toEqual([
+      { code: 'X-ANPHU', reason: 'total_only' },
+      { code: 'X-MINHTAM', reason: 'total_only' },
+    ]);
+    expect(words?.text).toContain(
+      'Tự đánh giá chỉ có điểm tổng, không tách được điểm lĩnh vực LV8: giữ điểm tự đánh giá: 2 đơn vị (',
+    );
+
+    // With fields LV1 78 + LV8 2 = 80 of 80: 80 − 2 + 9 = 87 would pass the maximum.
+    await ctx.db.deleteFrom('selfAssessment').where('unitCode', '=', 'X-ANPHU').execute();
+    const row = (fieldCode: string, points: string) => ({
+      campaignId: 'demo-2023',
+      unitCode: 'X-ANPHU',
+      fieldCode,
+      points,
+      importedAt: '2024-01-10T03:00:00.000Z',
+      importedBy: null,
+    });
+    await ctx.db
+      .insertInto('selfAssessment')
+      .values([row('', '80.00'), row('LV1', '78.00'), row('LV8', '2.00')])
+      .execute();
+    const full = unitOf(await parRun(), 'X-ANPHU');
+    expect(full.total?.selfAssessment).toBe(80);
+    expect(full.total?.fields).toEqual([
+      { code: 'LV1', selfAssessment: 78 },
+      { code: 'LV8', selfAssessment: 2 },
+    ]);
+    const overWords = (await parRun()).selfAssessment?.sipas?.[0];
+    expect(overWords?.kept).toContainEqual({ code: 'X-ANPHU', reason: 'over_maximum' });
+    expect(overWords?.text).toContain('vượt điểm tối đa');
   });
 
   it('a run without flagged days gives its own figure; a unit under k gets no SIPAS points', async () => {
@@ -150,9 +203,48 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     const run = await sipasRun();
     expect((await link({ runId: 'nope', fieldCode: 'LV8', maxPoints: '10' })).status).toBe(404);
     expect((await link({ runId: run.id, fieldCode: 'LV99', maxPoints: '10' })).status).toBe(422);
-    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '0' })).status).toBe(422);
-    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '90' })).status).toBe(422);
+    for (const maxPoints of ['0', '90', '80.0001']) {
+      const res = await link({ runId: run.id, fieldCode: 'LV8', maxPoints });
+      expect(res.status).toBe(422);
+      expect(await errorOf(res)).toMatchObject({
+        code: 'invalid_max_points',
+        message:
+          'Điểm tối đa của lĩnh vực LV8 phải lớn hơn 0 và không quá 70 (điểm tối đa phần tự đánh giá của chỉ số có lĩnh vực này).',
+      });
+    }
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '1,5' })).status).toBe(400);
+    // A definition that states LV8's own self-assessment maximum (5) takes no more.
+    const campaign = await ctx.db
+      .selectFrom('campaign')
+      .select('definitionId')
+      .where('id', '=', 'demo-2023')
+      .executeTakeFirstOrThrow();
+    const old = await ctx.db
+      .selectFrom('definition')
+      .selectAll()
+      .where('id', '=', campaign.definitionId)
+      .executeTakeFirstOrThrow();
+    const body = JSON.parse(old.body) as {
+      indexes: { fields: { code: string; selfAssessmentMax?: string }[] }[];
+    };
+    for (const f of body.indexes.flatMap((i) => i.fields))
+      if (f.code === 'LV8') f.selfAssessmentMax = '5';
+    await ctx.db
+      .insertInto('definition')
+      .values({ ...old, id: `${old.id}-lv8`, version: old.version + 1, body: JSON.stringify(body) })
+      .execute();
+    await ctx.db
+      .updateTable('campaign')
+      .set({ definitionId: `${old.id}-lv8` })
+      .where('id', '=', 'demo-2023')
+      .execute();
+    const capped = await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '5.5' });
+    expect(capped.status).toBe(422);
+    expect(await errorOf(capped)).toEqual({
+      code: 'invalid_max_points',
+      message:
+        'Điểm tối đa của lĩnh vực LV8 không quá 5 (điểm tối đa tự đánh giá của lĩnh vực này trong bộ chỉ số).',
+    });
     const wrong = await analyst(
       `/api/campaigns/${sipasId}/sipas-link`,
       post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
