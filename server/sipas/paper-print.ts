@@ -39,6 +39,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.6pt solid #000; padding: 0.8mm 1.2mm; vertical-align: middle; }
 thead th { font-size: 7.5pt; font-weight: 600; text-align: center; line-height: 1.15; }
 .levels td.box, .levels th.lv { width: 13mm; text-align: center; }
+.levels td { padding: 1.1mm 1.2mm; }
 .yesno td.box, .yesno th.lv { width: 17mm; text-align: center; }
 td.aspect { font-weight: 700; background: #eee; }
 .no { font-weight: 700; }
