@@ -107,11 +107,19 @@ function yesNoTable(q: SipasQuestions, from: number) {
     .join('')}</tbody></table>`;
 }
 
+/** How to tick a choice, unless its question says it already ("chọn tối đa 3"). */
+function howToTick(c: SipasQuestions['choices'][number]) {
+  if (!c.multiple) return 'đánh dấu một ô';
+  return c.max !== undefined && !c.text.includes('tối đa')
+    ? `đánh dấu tối đa ${c.max} ô`
+    : 'đánh dấu các ô chọn';
+}
+
 function choices(q: SipasQuestions, from: number) {
   return q.choices
     .map(
       (c, i) =>
-        `<div class="choice"><p><span class="no">${from + i}.</span> ${h(c.text)} <i>(${c.multiple ? `đánh dấu ${c.max ? `tối đa ${c.max} ô` : 'các ô phù hợp'}` : 'đánh dấu một ô'})</i></p>
+        `<div class="choice"><p><span class="no">${from + i}.</span> ${h(c.text)} <i>(${howToTick(c)})</i></p>
 <div class="opts">${c.options.map((o, k) => `<span>${box(String(k + 1))} ${h(o.label)}</span>`).join('')}</div></div>`,
     )
     .join('');

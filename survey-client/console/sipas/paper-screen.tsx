@@ -89,7 +89,8 @@ function PrintForms({
         Cho khảo sát hộ gia đình theo mẫu và cho người không dùng điện thoại. Mỗi bản là một phiếu
         A4 {count(desk.pagesPerForm)} trang với đủ các câu hỏi của bộ câu hỏi và một số phiếu mới in
         ở góc trên mỗi trang; số phiếu không gắn với ai. Mỗi lần in tạo số phiếu mới: chỉ in khi cần
-        phát phiếu, không in thử. Cỡ mẫu cần khảo sát: xem «Hài lòng (SIPAS)» → cỡ mẫu.
+        phát phiếu, không in thử. Số hộ cần khảo sát: «Tính cỡ mẫu» ở mục «Hài lòng (SIPAS)» (người
+        phân tích, quản trị).
       </p>
       {campaign.phase === 'closed' ? (
         <p class="notice" role="status">

@@ -71,7 +71,7 @@ describe('SIPAS paper forms: the desk, the print, entering printed serials', () 
       'Không trả lời',
       'Có nơi để Ông/Bà góp ý, phản ánh, kiến nghị',
       'Ông/Bà đã nộp hồ sơ bằng cách nào?',
-      'tối đa 3 ô',
+      '(chọn tối đa 3) <i>(đánh dấu các ô chọn)</i>',
       'Ông/Bà có góp ý gì thêm',
       '3 bản, 6 trang A4',
     ])
