@@ -5,6 +5,7 @@ import { loadSipasDefinition } from '../../questionnaires/sipas-load';
 import { createCampaign } from '../../server/campaigns/service';
 import { randomId } from '../../server/secrets';
 import { storeSipasForm } from '../../server/sipas/answer-store';
+import { axeFindings, BLOCKING, describeFindings } from './axe';
 import { canRunBrowser, keepScreenshot, useJourney } from './harness';
 
 /** The secret of harness.ts startServer. */
@@ -83,6 +84,8 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
     context = await journey.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'vi-VN',
+      // axe's script tag (axe.ts) runs under the pages' CSP.
+      bypassCSP: true,
     });
     const office = await context.newPage();
     page = office;
@@ -118,6 +121,8 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
     expect(pageCount(pdf)).toBe(2);
     await printed.emulateMedia({ media: 'screen' });
     await keepScreenshot(printed, 'sipas-paper-form');
+    const onForm = (await axeFindings(printed)).filter((f) => BLOCKING.includes(f.impact));
+    expect(onForm, describeFindings('SIPAS paper form', onForm)).toEqual([]);
     const serials = await printed.locator('.serial b').allTextContents();
     expect(new Set(serials).size).toBe(1);
     const serial = serials[0] ?? '';
@@ -144,6 +149,8 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
     await office.keyboard.press('Enter');
     await office.keyboard.type('Cán bộ tận tình, nên có thêm ghế chờ.');
     await keepScreenshot(office, 'sipas-paper-entry');
+    const blocking = (await axeFindings(office)).filter((f) => BLOCKING.includes(f.impact));
+    expect(blocking, describeFindings('SIPAS paper entry', blocking)).toEqual([]);
     await office.keyboard.press('Control+Enter');
     await form
       .getByText(`Đã lưu phiếu số ${serial}. Đã nhập 1 phiếu trong lần làm việc này.`)
