@@ -71,40 +71,64 @@ function head(p: SipasPaperInput, serial: string, page: number) {
 <div class="serial"><small>Số phiếu</small><b>${h(formatSerial(serial))}</b><small>Trang ${page}/${SIPAS_PAPER_PAGES}</small></div></div>`;
 }
 
-function levelsTable(q: SipasQuestions) {
-  const scale = (code: string) => q.scales.find((s) => s.code === code);
-  const first = scale(q.aspects[0]?.elements[0]?.scale ?? '');
-  const cols = [
-    ...(first?.options ?? []).map((o, i) => [String(i + 1), o.label]),
-    ...(first?.noAnswer ? [['0', first.noAnswer.label]] : []),
-  ];
-  let n = 0;
-  const rows = q.aspects
-    .map(
-      (a, ai) =>
-        `<tr><td class="aspect" colspan="${cols.length + 1}">${String.fromCharCode(65 + ai)}. ${h(a.name)}</td></tr>${a.elements
-          .map(
-            (e) =>
-              `<tr><td><span class="no">${++n}.</span> ${h(e.text)}</td>${cols.map(() => '<td class="box"></td>').join('')}</tr>`,
-          )
-          .join('')}`,
-    )
+interface ScaleRow {
+  no: number;
+  text: string;
+  scale: string;
+  /** A heading row before it (an aspect's name). */
+  heading?: string;
+}
+
+/**
+ * Rows of boxes under the columns of their scale: 1…n, then «0» for «Không trả lời» (the keys
+ * the entry screen takes). A row whose scale differs from the one above starts its own header
+ * row; a shorter scale leaves its last columns empty. The built-in definition has one scale a
+ * table, so one header.
+ */
+function scaleTable(q: SipasQuestions, cls: string, label: string, rows: ScaleRow[]) {
+  const colsOf = (code: string) => {
+    const scale = q.scales.find((s) => s.code === code);
+    return [
+      ...(scale?.options ?? []).map((o, i) => [String(i + 1), o.label] as const),
+      ...(scale?.noAnswer ? [['0', scale.noAnswer.label] as const] : []),
+    ];
+  };
+  const width = Math.max(0, ...rows.map((r) => colsOf(r.scale).length));
+  const header = (code: string) => {
+    const cols = colsOf(code);
+    return `<tr><th>${h(label)}</th>${cols.map(([k, l]) => `<th class="lv">${h(k)}<br>${h(l)}</th>`).join('')}${'<th class="lv"></th>'.repeat(width - cols.length)}</tr>`;
+  };
+  let current = rows[0]?.scale ?? '';
+  const body = rows
+    .map((r) => {
+      const heading = r.heading
+        ? `<tr><td class="aspect" colspan="${width + 1}">${h(r.heading)}</td></tr>`
+        : '';
+      const head = r.scale !== current ? header(r.scale) : '';
+      current = r.scale;
+      const boxes = colsOf(r.scale).length;
+      return `${heading}${head}<tr><td><span class="no">${r.no}.</span> ${h(r.text)}</td>${'<td class="box"></td>'.repeat(boxes)}${'<td></td>'.repeat(width - boxes)}</tr>`;
+    })
     .join('');
-  return `<table class="levels"><thead><tr><th>Ông/Bà hài lòng thế nào về…</th>${cols.map(([k, label]) => `<th class="lv">${h(k)}<br>${h(label)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="${cls}"><thead>${header(rows[0]?.scale ?? '')}</thead><tbody>${body}</tbody></table>`;
+}
+
+function levelsTable(q: SipasQuestions) {
+  let n = 0;
+  const rows = q.aspects.flatMap((a, ai) =>
+    a.elements.map((e, ei) => ({
+      no: ++n,
+      text: e.text,
+      scale: e.scale,
+      ...(ei === 0 ? { heading: `${String.fromCharCode(65 + ai)}. ${a.name}` } : {}),
+    })),
+  );
+  return scaleTable(q, 'levels', 'Ông/Bà hài lòng thế nào về…', rows);
 }
 
 function yesNoTable(q: SipasQuestions, from: number) {
-  const scale = q.scales.find((s) => s.code === q.perceptions[0]?.scale);
-  const cols = [
-    ...(scale?.options ?? []).map((o, i) => [String(i + 1), o.label]),
-    ...(scale?.noAnswer ? [['0', scale.noAnswer.label]] : []),
-  ];
-  return `<table class="yesno"><thead><tr><th>Nhận định</th>${cols.map(([k, label]) => `<th class="lv">${h(k)}<br>${h(label)}</th>`).join('')}</tr></thead><tbody>${q.perceptions
-    .map(
-      (p, i) =>
-        `<tr><td><span class="no">${from + i}.</span> ${h(p.text)}</td>${cols.map(() => '<td class="box"></td>').join('')}</tr>`,
-    )
-    .join('')}</tbody></table>`;
+  const rows = q.perceptions.map((p, i) => ({ no: from + i, text: p.text, scale: p.scale }));
+  return scaleTable(q, 'yesno', 'Nhận định', rows);
 }
 
 /** How to tick a choice, unless its question says it already ("chọn tối đa 3"). */

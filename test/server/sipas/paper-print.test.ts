@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SipasPaperDesk } from '../../../contract/console/sipas-analysis';
 import { checkChar, SERIAL_ALPHABET } from '../../../contract/serial';
+import { builtInSipasDefinition } from '../../../questionnaires';
+import { loadSipasDefinition } from '../../../questionnaires/sipas-load';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { DEMO_CAMPAIGN_ID } from '../../../server/demo/demo';
+import { questionsOf } from '../../../server/sipas/answer-view';
+import { sipasPaperPage } from '../../../server/sipas/paper-print';
 import { json, setup, signIn } from '../helpers';
 import { type As, type Ctx, ELEMENTS, sipasCampaign } from './analysis-helpers';
 
@@ -156,5 +160,37 @@ describe('SIPAS paper forms: the desk, the print, entering printed serials', () 
     await setCampaignOpen(ctx.db, id, false);
     const res = await officer(`/api/campaigns/${id}/sipas/paper/print?copies=1`);
     expect([res.status, (await errorOf(res)).code]).toEqual([410, 'closed']);
+  });
+});
+
+describe('the printed form of a definition with scales of other lengths', () => {
+  it('gives a question on another scale its own header row and only its boxes', () => {
+    const q = structuredClone(questionsOf(loadSipasDefinition(builtInSipasDefinition() as never)));
+    q.scales.push({
+      code: 'BA_MUC',
+      options: [
+        { code: 'K', label: 'Kém' },
+        { code: 'TB', label: 'Trung bình' },
+        { code: 'T', label: 'Tốt' },
+      ],
+      noAnswer: { code: 'X', label: 'Không trả lời' },
+    });
+    const tt1 = q.aspects[1]?.elements[0];
+    if (tt1) tt1.scale = 'BA_MUC';
+    const html = sipasPaperPage({
+      campaignName: 'Thử',
+      point: null,
+      questions: q,
+      serials: ['K7QM4X2PR'],
+      publicUrl: 'https://khaosat.example.vn',
+    });
+    const levels = html.slice(html.indexOf('<table class="levels"'));
+    const table = levels.slice(0, levels.indexOf('</table>'));
+    // The first header, the three-level one before TT1, the five-level one again before TT2.
+    expect(table.match(/<tr><th>/g)).toHaveLength(3);
+    expect(table).toContain(
+      '<th class="lv">3<br>Tốt</th><th class="lv">0<br>Không trả lời</th><th class="lv"></th><th class="lv"></th>',
+    );
+    expect(table.match(/class="box"/g)).toHaveLength(16 * 6 + 4);
   });
 });
