@@ -5,6 +5,7 @@ import { ApiFailure, api, campaignApi } from '../api';
 import { count } from '../format';
 import { CodeField } from '../paper/code-field';
 import { EntryBar } from '../paper/entry-parts';
+import { useConfirm } from '../parts/confirm';
 import { Done, ErrorNotice } from '../parts/notice';
 import type { CampaignDetail } from '../types';
 import * as M from './paper-model';
@@ -28,6 +29,7 @@ export function SipasPaperEntry({
   onSaved: () => void;
 }) {
   const rows = useMemo(() => M.paperRows(desk.questions), [desk.questions]);
+  const { ask, dialog } = useConfirm();
   const [s, setState] = useState(() => M.initialPaper(points.length === 1 ? points[0]?.id : ''));
   const form = useRef<HTMLFormElement>(null);
   const serialInput = useRef<HTMLInputElement>(null);
@@ -262,14 +264,17 @@ export function SipasPaperEntry({
         total={rows.length}
         busy={s.busy}
         typed={M.filledCount(s, rows) > 0 || s.comment.trim() !== ''}
-        onClear={() =>
-          setState((old) => ({
-            ...M.initialPaper(old.pointId),
-            entered: old.entered,
-            serial: old.serial,
-          }))
-        }
+        onClear={async () => {
+          const yes = await ask({
+            title: 'Xóa các câu đã nhập?',
+            text: 'Mọi ô và ý kiến đã nhập cho phiếu này sẽ bị xóa; số phiếu và điểm thu thập được giữ.',
+            ok: 'Xóa các câu đã nhập',
+            danger: true,
+          });
+          if (yes) setState((old) => M.clearAnswers(old));
+        }}
       />
+      {dialog}
     </form>
   );
 }

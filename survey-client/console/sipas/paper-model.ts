@@ -207,6 +207,15 @@ export function entryBody(s: PaperState, rows: readonly PaperRow[], serial: stri
   } satisfies SipasPaperEntry;
 }
 
+/** «Xóa để nhập lại»: the ticks, the comment and what was said of them go; serial and point stay. */
+export const clearAnswers = (s: PaperState): PaperState => ({
+  ...s,
+  answers: {},
+  comment: '',
+  problems: {},
+  error: null,
+});
+
 /** Saved: everything of the form cleared for the next one; the collection point stays. */
 export const saved = (s: PaperState, serial: string): PaperState => ({
   ...initialPaper(s.pointId),

@@ -23,7 +23,9 @@ export function SipasPaperScreen({ campaign }: { campaign: CampaignDetail }) {
   const desk = useLoad<SipasPaperDesk>(campaignApi(campaign.id, '/sipas/paper'));
   const points = useLoad<CollectionPoint[]>(campaignApi(campaign.id, '/points'));
   const [view, setView] = useState<View>('print');
-  if (desk.error !== undefined) return <ErrorNotice error={desk.error} onRetry={desk.reload} />;
+  // A failed reload after a save keeps the form (and the sitting's count) on screen.
+  if (desk.error !== undefined && !desk.data)
+    return <ErrorNotice error={desk.error} onRetry={desk.reload} />;
   if (points.error !== undefined)
     return <ErrorNotice error={points.error} onRetry={points.reload} />;
   if (!desk.data || !points.data) return <Loading />;

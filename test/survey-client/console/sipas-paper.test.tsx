@@ -106,6 +106,9 @@ describe('the SIPAS paper entry model', () => {
     expect(M.focusAfterFailure(bad, rows)).toEqual({ to: 'row', i: 7 });
     const closed = M.saveFailed(s, 'e', { code: 'campaign_not_open', message: '…' });
     expect([closed.error, closed.serialProblem]).toEqual(['e', '']);
+    const cleared = M.clearAnswers({ ...bad, serial: 'HQ-0001', comment: 'x', entered: 2 });
+    expect(cleared).toMatchObject({ serial: 'HQ-0001', pointId: 'p1', entered: 2, answers: {} });
+    expect([cleared.comment, cleared.problems, cleared.error]).toEqual(['', {}, null]);
     const next = M.saved({ ...s, entered: 2 }, 'HQ-0001');
     expect(next).toMatchObject({ pointId: 'p1', entered: 3, answers: {}, serial: '' });
   });
