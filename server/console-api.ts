@@ -20,6 +20,7 @@ import { resultsRoutes } from './results/routes';
 import { manualRosterRoutes } from './roster/manual-routes';
 import { rosterRoutes } from './roster/routes';
 import { sipasAnalysisRoutes } from './sipas/analysis-routes';
+import { sipasPaperRoutes } from './sipas/paper-routes';
 import { pointRoutes } from './sipas/point-routes';
 import { sampleSizeRoutes } from './sipas/sample-size-routes';
 import { trackingRoutes } from './tracking/routes';
@@ -55,7 +56,8 @@ export function consoleApi({ db, config }: Deps) {
   api.route('/campaigns', resultsRoutes(db));
   api.route('/campaigns', parRoutes(db));
   api.route('/campaigns', pointRoutes({ db, config }));
-  api.route('/campaigns', sipasAnalysisRoutes(db, config));
+  api.route('/campaigns', sipasAnalysisRoutes(db));
+  api.route('/campaigns', sipasPaperRoutes(db, config));
   api.route('/sample-size', sampleSizeRoutes());
   api.route('/provinces', provinceRoutes());
   api.route('/organisations', organisationRoutes(db));

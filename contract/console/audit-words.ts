@@ -76,6 +76,7 @@ const ACTIONS: Record<string, string> = {
   sipas_linked: 'Đưa kết quả SIPAS vào Chỉ số CCHC',
   sipas_unlinked: 'Bỏ kết quả SIPAS khỏi Chỉ số CCHC',
   sipas_paper_entered: 'Nhập phiếu giấy SIPAS',
+  sipas_paper_printed: 'In phiếu giấy SIPAS',
   point_created: 'Tạo điểm thu thập (SIPAS)',
   point_edited: 'Sửa điểm thu thập (SIPAS)',
   point_deleted: 'Xóa điểm thu thập (SIPAS)',

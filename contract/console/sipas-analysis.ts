@@ -201,3 +201,50 @@ export const SipasPaperReply = z.object({
   pointId: z.string(),
 });
 export type SipasPaperReply = z.infer<typeof SipasPaperReply>;
+
+const Choice = z.object({ code: z.string(), label: z.string() });
+
+/** A SIPAS definition's questions as the paper form prints them and the console types them. */
+export const SipasQuestions = z.object({
+  title: z.string(),
+  scales: z.array(
+    z.object({ code: z.string(), options: z.array(Choice), noAnswer: Choice.optional() }),
+  ),
+  aspects: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      elements: z.array(z.object({ id: z.string(), text: z.string(), scale: z.string() })),
+    }),
+  ),
+  perceptions: z.array(
+    z.object({ id: z.string(), aspect: z.string(), text: z.string(), scale: z.string() }),
+  ),
+  choices: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      options: z.array(Choice),
+      multiple: z.boolean(),
+      max: z.number().int().optional(),
+    }),
+  ),
+  comment: z.object({ text: z.string() }).nullable(),
+});
+export type SipasQuestions = z.infer<typeof SipasQuestions>;
+
+/** Copies per print of SIPAS paper forms (each copy a fresh serial, `pagesPerForm` pages). */
+export const MAX_SIPAS_PAPER_COPIES = 300;
+
+/** `GET /api/campaigns/:id/sipas/paper`: what the office needs to print and type paper forms. */
+export const SipasPaperDesk = z.object({
+  questions: SipasQuestions,
+  /** A4 pages one printed form runs to. */
+  pagesPerForm: z.number().int(),
+  maxCopies: z.number().int(),
+  /** Paper forms entered in the campaign so far (printed serials and the office's own numbers). */
+  entered: z.number().int(),
+  /** Printed serials not entered yet. */
+  waiting: z.number().int(),
+});
+export type SipasPaperDesk = z.infer<typeof SipasPaperDesk>;

@@ -5,6 +5,7 @@ import {
   SipasDays,
   SipasLinks,
   SipasLinkView,
+  SipasPaperDesk,
   SipasPaperEntry,
   SipasPaperReply,
   SipasRun,
@@ -71,6 +72,25 @@ export const SIPAS_ANALYSIS: Endpoint[] = [
       'Khóa lần tính SIPAS để công bố (409 trial_run thử nghiệm, already_locked, stale_run số liệu đã đổi)',
   },
   {
+    method: 'get',
+    path: '/api/campaigns/{id}/sipas/paper',
+    roles: STAFF,
+    tag: 'Hài lòng (SIPAS)',
+    response: SipasPaperDesk,
+    summary:
+      'Phiếu giấy SIPAS: các câu hỏi như phiếu in (để nhập), số trang A4 mỗi bản, số bản tối đa mỗi lần in, số phiếu giấy đã nhập và số phiếu đã in chưa nhập',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/sipas/paper/print',
+    roles: STAFF,
+    tag: 'Hài lòng (SIPAS)',
+    query: 'copies=1',
+    produces: 'text/html',
+    summary:
+      'Trang in phiếu giấy SIPAS (A4, 2 trang mỗi bản): mọi câu hỏi của bộ câu hỏi với ô đánh dấu, mỗi bản một số phiếu mới (copies=1…300; point= điểm thu thập in sẵn trên phiếu, không bắt buộc; 400 invalid_query, 410 closed khi đợt đã kết thúc)',
+  },
+  {
     method: 'post',
     path: '/api/campaigns/{id}/sipas/paper',
     roles: STAFF,
@@ -80,7 +100,7 @@ export const SIPAS_ANALYSIS: Endpoint[] = [
     created: true,
     body: { serial: 'HQ-0001', pointId: 'p', answers: [] },
     summary:
-      'Nhập một phiếu giấy SIPAS theo số phiếu (kênh giấy, kiểm tra như phiếu trực tuyến; 409 serial_used số phiếu đã nhập, 404 unknown_point, 422 invalid_answers)',
+      'Nhập một phiếu giấy SIPAS theo số phiếu (kênh giấy, kiểm tra như phiếu trực tuyến): số phiếu in sẵn (9 ký tự, ký tự cuối để kiểm tra) phải là của đợt, số khác là số tự đánh của cơ quan (409 serial_used số phiếu đã nhập, 422 invalid_serial, 404 serial_not_found số in sẵn không có, 404 unknown_point, 409 campaign_not_open, 409 results_locked, 422 invalid_answers)',
   },
   {
     method: 'get',

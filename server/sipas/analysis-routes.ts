@@ -1,27 +1,23 @@
 import { type Context, Hono } from 'hono';
-import { NewSipasLink, NewSipasRun, SipasPaperEntry } from '../../contract/console/sipas-analysis';
+import { NewSipasLink, NewSipasRun } from '../../contract/console/sipas-analysis';
 import { currentUser, requireRole } from '../auth/middleware';
 import type { CampaignEnv } from '../campaigns/scope';
-import type { Config } from '../config';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
 import { sipasContext } from './analysis-context';
 import { daysView } from './days';
 import { linkSipasRun, listLinks, unlinkSipas } from './link';
-import { enterSipasPaper } from './paper-entry';
 import { createSipasRun, getRunView, listRunsView, lockSipasRun } from './runs';
 
 const analysts = requireRole('admin', 'analyst');
-const staff = requireRole('admin', 'officer');
 
 const actor = (c: Context<CampaignEnv>) => ({ user: currentUser(c), ip: c.get('ip') });
 
 /**
  * SIPAS analysis under /api/campaigns (docs/method.md §19): the days table and SIPAS runs
- * (analysts and admins, as PAR runs), paper entry (officers and admins, as PAR paper), and the
- * link of a locked SIPAS run into a PAR campaign's total (analysts and admins).
+ * (analysts and admins, as PAR runs) and the link of a locked SIPAS run into a PAR campaign's total (analysts and admins).
  */
-export function sipasAnalysisRoutes(db: Db, config: Pick<Config, 'secret'>) {
+export function sipasAnalysisRoutes(db: Db) {
   const app = new Hono<CampaignEnv>();
 
   app.get('/:id/sipas/days', analysts, async (c) =>
@@ -47,12 +43,6 @@ export function sipasAnalysisRoutes(db: Db, config: Pick<Config, 'secret'>) {
   app.post('/:id/sipas/runs/:run/lock', analysts, async (c) => {
     const ctx = await sipasContext(db, c.get('campaign'));
     return c.json(await lockSipasRun(db, ctx, c.req.param('run'), actor(c)));
-  });
-
-  app.post('/:id/sipas/paper', staff, async (c) => {
-    const ctx = await sipasContext(db, c.get('campaign'));
-    const body = await readJson(c.req.raw, SipasPaperEntry);
-    return c.json(await enterSipasPaper(db, config.secret, ctx, body, actor(c)), 201);
   });
 
   app.get('/:id/sipas-link', analysts, async (c) => c.json(await listLinks(db, c.get('campaign'))));

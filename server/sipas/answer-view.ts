@@ -5,7 +5,7 @@ import type { PublicPoint } from './answer-queries';
 const views = new WeakMap<SipasDefinition, Omit<SipasView, 'campaign' | 'point' | 'challenge'>>();
 
 /** The questions as the form shows them (built once per definition). */
-function questionsOf(definition: SipasDefinition) {
+export function questionsOf(definition: SipasDefinition) {
   let view = views.get(definition);
   if (!view) {
     view = {

@@ -1,11 +1,11 @@
 import type { SipasPaperEntry, SipasPaperReply } from '../../contract/console/sipas-analysis';
-import { cleanCode } from '../../contract/serial';
+import { cleanCode, SERIAL_ALPHABET, SERIAL_BODY } from '../../contract/serial';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
 import { campaignPhase } from '../campaigns/phase';
 import { type Db, inTransaction } from '../db/connect';
 import { ApiError } from '../errors';
-import { serialHash } from '../paper/serial';
+import { formatSerial, parseSerial, serialHash } from '../paper/serial';
 import type { SipasContext } from './analysis-context';
 import { storeSipasForm } from './answer-store';
 import { requireValidSipasAnswers } from './answer-validate';
@@ -16,7 +16,10 @@ import { requireValidSipasAnswers } from './answer-validate';
  * on paper is typed as «Không trả lời»), stored by the public form's own path (answer-store.ts)
  * on channel 'paper' — which writes no 10-minute slot: when a form was typed says nothing about
  * stuffing — in one transaction. Its serial (the office's own number on the form) is accepted
- * once per campaign; only its HMAC is kept, in `paper_serial`.
+ * once per campaign; only its HMAC is kept, in `paper_serial`. A serial of the printed forms
+ * (paper-print.ts: 9 characters of the PAR sheets' alphabet, the last a check character) must be
+ * one this campaign printed and is marked entered; any other number is the office's own (forms it
+ * numbered by hand, "HQ-0001") and is recorded as it is entered.
  */
 
 interface Actor {
@@ -25,7 +28,15 @@ interface Actor {
 }
 
 const SERIAL = /^[0-9A-Z]{1,20}$/;
-const PAPER_GROUP = 'SIPAS';
+/** The `group_code` of a SIPAS paper serial (a PAR campaign's serials carry their group's). */
+export const SIPAS_PAPER_GROUP = 'SIPAS';
+
+/** Looks like a printed serial: the 9 characters of the printed alphabet. */
+const printedShape = (serial: string) =>
+  serial.length === SERIAL_BODY + 1 && [...serial].every((ch) => SERIAL_ALPHABET.includes(ch));
+
+const INVALID_PRINTED =
+  'Số phiếu không đúng: có ký tự gõ nhầm hoặc đảo chỗ (ký tự cuối là ký tự kiểm tra). Hãy đối chiếu lại từng ký tự với số in trên phiếu.';
 
 export async function enterSipasPaper(
   db: Db,
@@ -49,6 +60,9 @@ export async function enterSipasPaper(
       'invalid_serial',
       'Số phiếu chỉ gồm chữ không dấu và chữ số (tối đa 20 ký tự, có thể có gạch ngang), ví dụ HQ-0001.',
     );
+  const printed = printedShape(serial);
+  const shown = printed ? formatSerial(serial) : serial;
+  if (printed && !parseSerial(serial)) throw new ApiError(422, 'invalid_serial', INVALID_PRINTED);
   const point = await db
     .selectFrom('collectionPoint')
     .select(['id'])
@@ -58,7 +72,11 @@ export async function enterSipasPaper(
   if (!point)
     throw new ApiError(404, 'unknown_point', 'Không có điểm thu thập này trong đợt khảo sát.');
   requireValidSipasAnswers(definition, body.answers);
-  const hash = serialHash(secret, `sipas:${campaign.id}:${serial}`);
+  // A printed serial is hashed as the PAR sheets' (createSerials); the office's own numbers with
+  // the campaign, so that "HQ-0001" of two campaigns are two serials.
+  const hash = printed
+    ? serialHash(secret, serial)
+    : serialHash(secret, `sipas:${campaign.id}:${serial}`);
   await inTransaction(db, async (trx) => {
     // A locked run publishes the counts: nothing more may enter them.
     const locked = await trx
@@ -73,16 +91,46 @@ export async function enterSipasPaper(
         'results_locked',
         'Kết quả SIPAS của đợt đã được khóa để công bố: không nhập thêm phiếu giấy.',
       );
-    const seen = await trx
-      .selectFrom('paperSerial')
-      .select('serialHash')
-      .where('serialHash', '=', hash)
-      .executeTakeFirst();
-    if (seen) throw new ApiError(409, 'serial_used', `Phiếu số ${serial} đã được nhập.`);
-    await trx
-      .insertInto('paperSerial')
-      .values({ serialHash: hash, campaignId: campaign.id, groupCode: PAPER_GROUP, entered: 1 })
-      .execute();
+    const used = () => new ApiError(409, 'serial_used', `Phiếu số ${shown} đã được nhập.`);
+    if (printed) {
+      const row = await trx
+        .selectFrom('paperSerial')
+        .select('entered')
+        .where('serialHash', '=', hash)
+        .where('campaignId', '=', campaign.id)
+        .where('groupCode', '=', SIPAS_PAPER_GROUP)
+        .executeTakeFirst();
+      if (!row)
+        throw new ApiError(
+          404,
+          'serial_not_found',
+          `Không tìm thấy số phiếu ${shown} trong các phiếu giấy đã in của đợt khảo sát.`,
+        );
+      // Marked only if it was not: of two entries of one serial at once, one wins.
+      const marked = await trx
+        .updateTable('paperSerial')
+        .set({ entered: 1 })
+        .where('serialHash', '=', hash)
+        .where('entered', '=', 0)
+        .executeTakeFirst();
+      if (Number(marked.numUpdatedRows) !== 1) throw used();
+    } else {
+      const seen = await trx
+        .selectFrom('paperSerial')
+        .select('serialHash')
+        .where('serialHash', '=', hash)
+        .executeTakeFirst();
+      if (seen) throw used();
+      await trx
+        .insertInto('paperSerial')
+        .values({
+          serialHash: hash,
+          campaignId: campaign.id,
+          groupCode: SIPAS_PAPER_GROUP,
+          entered: 1,
+        })
+        .execute();
+    }
     await storeSipasForm(
       trx,
       {

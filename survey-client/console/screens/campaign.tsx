@@ -8,6 +8,7 @@ import { Link } from '../parts/link';
 import { ErrorNotice, Loading } from '../parts/notice';
 import { CommentsScreen, ResultsScreen } from '../results';
 import { type CampaignTab, campaignPath } from '../router';
+import { SipasPaperScreen } from '../sipas/paper-screen';
 import { PointsScreen } from '../sipas/points-screen';
 import { type Campaign, type CampaignDetail, isAnalyst, isStaff, type User } from '../types';
 import { UnitsScreen } from '../units/units-screen';
@@ -22,8 +23,8 @@ const PAR: Kind[] = ['par'];
 const BOTH: Kind[] = ['par', 'sipas'];
 /**
  * `analysts`: admin and analyst only (scores and comments; never an officer). `kinds`: the
- * kinds of campaign that have the tab — a SIPAS campaign has no roster, links, PAR paper sheets
- * or PAR results (issue #14: the server refuses them, 409 wrong_campaign_kind).
+ * kinds of campaign that have the tab — a SIPAS campaign has no roster, links or PAR results
+ * (its «Phiếu giấy» is its own: sipas/paper-screen.tsx) (issue #14: the server refuses them, 409 wrong_campaign_kind).
  */
 const TABS: {
   tab: CampaignTab;
@@ -36,7 +37,7 @@ const TABS: {
   { tab: 'points', label: 'Điểm thu thập', staff: false, kinds: ['sipas'] },
   { tab: 'invitations', label: 'Lời mời', staff: true, kinds: PAR },
   { tab: 'roster', label: 'Nhập danh sách', staff: true, kinds: PAR },
-  { tab: 'paper', label: 'Phiếu giấy', staff: true, kinds: PAR },
+  { tab: 'paper', label: 'Phiếu giấy', staff: true, kinds: BOTH },
   { tab: 'units', label: 'Đơn vị', staff: true, kinds: BOTH },
   { tab: 'definition', label: 'Bộ câu hỏi', staff: true, kinds: PAR },
   { tab: 'settings', label: 'Cài đặt', staff: true, kinds: BOTH },
@@ -136,7 +137,11 @@ export function CampaignScreen({
       ) : tab === 'settings' ? (
         <Settings {...props} admin={user.role === 'admin'} />
       ) : tab === 'paper' ? (
-        <PaperScreen campaign={c} />
+        c.kind === 'sipas' ? (
+          <SipasPaperScreen campaign={c} />
+        ) : (
+          <PaperScreen campaign={c} />
+        )
       ) : tab === 'units' ? (
         <UnitsScreen {...props} />
       ) : tab === 'definition' ? (

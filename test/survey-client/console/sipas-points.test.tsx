@@ -123,7 +123,7 @@ describe('a SIPAS campaign', () => {
     const tabs = within(screen.getByRole('navigation', { name: 'Các mục của đợt khảo sát' }))
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(tabs).toEqual(['Điểm thu thập', 'Đơn vị', 'Cài đặt']);
+    expect(tabs).toEqual(['Điểm thu thập', 'Phiếu giấy', 'Đơn vị', 'Cài đặt']);
     const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
     const text = table.textContent ?? '';
     for (const t of [
