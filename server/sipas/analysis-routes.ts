@@ -41,7 +41,14 @@ export function sipasAnalysisRoutes(db: Db, config: Pick<Config, 'secret'>) {
   );
 
   app.get('/:id/sipas/runs/:run', analysts, async (c) =>
-    c.json(await getRunView(db, await sipasContext(db, c.get('campaign')), c.req.param('run'))),
+    c.json(
+      await getRunView(
+        db,
+        await sipasContext(db, c.get('campaign')),
+        c.req.param('run'),
+        currentUser(c).organisationId,
+      ),
+    ),
   );
 
   app.post('/:id/sipas/runs/:run/lock', analysts, async (c) => {

@@ -176,3 +176,47 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     ).toBe(404);
   });
 });
+
+describe('GET /api/campaigns/:id/sipas/runs/:run names the PAR fields it feeds', () => {
+  it('lists the link once made, only in campaigns the caller reaches, and none once undone', async () => {
+    const run = await sipasRun();
+    const view = async (as: As = analyst) => {
+      const res = await as(`/api/campaigns/${sipasId}/sipas/runs/${run.id}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as SipasRun).links;
+    };
+    expect(await view()).toEqual([]);
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' })).status).toBe(200);
+    const demo = await ctx.db
+      .selectFrom('campaign')
+      .select('name')
+      .where('id', '=', 'demo-2023')
+      .executeTakeFirstOrThrow();
+    expect(await view()).toEqual([
+      {
+        parCampaignId: 'demo-2023',
+        parCampaignName: demo.name,
+        fieldCode: 'LV8',
+        maxPoints: '10',
+        linkedAt: expect.any(String),
+      },
+    ]);
+    // A commune's analyst reaches the SIPAS campaign (moved into its organisation) but not
+    // the province's PAR campaign: the run names no campaign it cannot open.
+    const commune = await outsider(ctx);
+    const org = await ctx.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', 'Xã Tân Hưng')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('campaign')
+      .set({ organisationId: org.id })
+      .where('id', '=', sipasId)
+      .execute();
+    expect(await view(commune)).toEqual([]);
+    expect((await view()).map((l) => l.fieldCode)).toEqual(['LV8']);
+    expect((await analyst(`${PAR}/sipas-link/LV8`, { method: 'DELETE' })).status).toBe(204);
+    expect(await view()).toEqual([]);
+  });
+});

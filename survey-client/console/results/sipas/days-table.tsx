@@ -29,6 +29,18 @@ export function FlagBadges({ flags }: { flags: readonly SipasDayRow['flags'][num
 }
 
 /**
+ * What the table holds, in words: the days (calendar days) and the points that had forms, and
+ * its rows, one per point × day ("3 ngày có phiếu, tại 2 trong 3 điểm: 4 dòng (điểm × ngày);").
+ */
+export function daysSummary(days: SipasDays): string {
+  const dates = new Set(days.days.map((d) => d.day)).size;
+  const points = new Set(days.days.map((d) => d.pointId)).size;
+  const all = days.points.length;
+  const at = points === all ? `${count(all)} điểm` : `${count(points)} trong ${count(all)} điểm`;
+  return `${count(dates)} ngày có phiếu, tại ${at}: ${count(days.days.length)} dòng (điểm × ngày);`;
+}
+
+/**
  * The days table: per collection point × day the forms, shares and flags as badges. A day under
  * the small-group threshold says only "dưới k phiếu". Searchable by point or unit, flagged only,
  * paged for a season of many points.
@@ -50,9 +62,8 @@ export function DaysTable({ days }: { days: SipasDays }) {
     <section aria-labelledby="sipas-days-title">
       <h2 id="sipas-days-title">Theo điểm thu thập và ngày</h2>
       <p class="lead">
-        {count(days.days.length)} ngày có phiếu tại {count(days.points.length)} điểm;{' '}
-        <strong>{count(flagged)}</strong> ngày có dấu hiệu bất thường. Ngày dưới {count(k)} phiếu
-        không hiện số liệu.
+        {daysSummary(days)} <strong>{count(flagged)}</strong> dòng có dấu hiệu bất thường. Ngày dưới{' '}
+        {count(k)} phiếu không hiện số liệu.
         {!days.closed && ' Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.'}
       </p>
       <p class="sipas-legend">
