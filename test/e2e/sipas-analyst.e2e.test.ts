@@ -252,6 +252,17 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     const text = (await main().textContent()) ?? '';
     expect(text).toContain('Lĩnh vực LV8 từ SIPAS');
     expect(text).toContain('điểm = chỉ số hài lòng của đơn vị × 10');
+    const detail = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Chi tiết đơn vị' }),
+    });
+    await detail.getByRole('combobox', { name: /^Đơn vị/ }).selectOption('X-ANPHU');
+    const stat = (label: string) =>
+      detail
+        .locator('dl.r-stats > div', { has: page.getByText(label, { exact: true }) })
+        .locator('dd');
+    await expect.poll(() => stat('LV8 từ SIPAS').textContent()).toBe('9,00');
+    expect(await stat('Điểm tự đánh giá').textContent()).toBe('73,00');
+    await shot(detail.locator('dl.r-stats'), 'sipas-analyst-10-par-unit');
     await keepScreenshot(page, 'sipas-analyst-10-par-total');
 
     step = 'unlink';
