@@ -14,7 +14,7 @@ import { type Db, inTransaction } from '../db/connect';
 import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import type { LinkedField } from '../results/total';
-import { findSipasRun } from './analysis-queries';
+import { findSipasRun, type SipasRunRow } from './analysis-queries';
 import { runIndexes, runMinCellSize } from './runs';
 
 /**
@@ -99,6 +99,7 @@ export async function linkSipasRun(
       'no_locked_run',
       'Chỉ lần tính SIPAS chính thức đã khóa mới được đưa vào Chỉ số CCHC: hãy khóa lần tính trước.',
     );
+  await requireCommonUnit(db, parCampaign, run);
   const row = {
     parCampaignId: parCampaign.id,
     sipasRunId: run.id,
@@ -131,6 +132,29 @@ export async function linkSipasRun(
     maxPoints: row.maxPoints,
     linkedAt: row.linkedAt,
   };
+}
+
+/**
+ * Some unit with a SIPAS index must be a unit of the PAR campaign (matched by code, §19.5):
+ * else the link would change no total — a campaign of other units chosen by mistake.
+ */
+async function requireCommonUnit(db: Db, parCampaign: Campaign, run: SipasRunRow) {
+  const scored = [...runIndexes(run)].filter(([, exact]) => exact !== null).map(([code]) => code);
+  const common =
+    scored.length === 0
+      ? undefined
+      : await db
+          .selectFrom('unit')
+          .select('code')
+          .where('unitSetId', '=', parCampaign.unitSetId)
+          .where('code', 'in', scored)
+          .executeTakeFirst();
+  if (!common)
+    throw new ApiError(
+      422,
+      'units_unfit',
+      `Không đơn vị nào có kết quả trong lần tính SIPAS này thuộc đợt «${parCampaign.name}» (mã đơn vị phải trùng): hãy chọn đợt Chỉ số CCHC của cùng các đơn vị.`,
+    );
 }
 
 export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: string, actor: Actor) {

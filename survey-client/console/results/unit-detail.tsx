@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { fieldProfileChart } from '../../../analysis/charts';
+import type { RunUnitResult } from '../../../contract/results';
 import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { Criteria, Groups } from './breakdown';
 import { Chart } from './chart';
@@ -34,7 +35,8 @@ export function UnitStats({
   rank,
   class: cls,
 }: {
-  unit: UnitResult;
+  /** A run's unit carries its total (step 8); the printed report's may not. */
+  unit: UnitResult & { total?: RunUnitResult['total'] };
   rank?: number | null;
   class: string;
 }) {

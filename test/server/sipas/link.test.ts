@@ -153,6 +153,24 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '0' })).status).toBe(422);
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '90' })).status).toBe(422);
     expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '1,5' })).status).toBe(400);
+    // A PAR campaign of other units (the province's 2026 communes): no unit would take the
+    // SIPAS points, the link would change nothing: refused, saying why.
+    const province = await (await signIn(ctx, 'officer'))(
+      '/api/campaigns',
+      post({ name: 'Chỉ số CCHC 2026 — Đồng Nai', template: 'province_2026', provinceCode: '75' }),
+    );
+    expect(province.status).toBe(201);
+    const { id: provinceId } = (await province.json()) as { id: string };
+    const unfit = await analyst(
+      `/api/campaigns/${provinceId}/sipas-link`,
+      post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
+    );
+    expect(unfit.status).toBe(422);
+    expect(await errorOf(unfit)).toEqual({
+      code: 'units_unfit',
+      message:
+        'Không đơn vị nào có kết quả trong lần tính SIPAS này thuộc đợt «Chỉ số CCHC 2026 — Đồng Nai» (mã đơn vị phải trùng): hãy chọn đợt Chỉ số CCHC của cùng các đơn vị.',
+    });
     const wrong = await analyst(
       `/api/campaigns/${sipasId}/sipas-link`,
       post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
