@@ -6,6 +6,7 @@ import {
   FLAG_LABELS,
   viDay,
   viPercent,
+  viWeekday,
 } from '../../../../contract/console/sipas-labels';
 import { count } from '../../format';
 import { CardTable, Cell, NameCell, num } from '../../parts/card-table';
@@ -25,6 +26,16 @@ export function FlagBadges({ flags }: { flags: readonly SipasDayRow['flags'][num
         </span>
       ))}
     </span>
+  );
+}
+
+/** "T2 02/03/2026": the weekday says why a day is «Ngoài giờ làm việc» (a point closed on Sundays). */
+function DayCell({ day }: { day: string }) {
+  const [short, full] = viWeekday(day);
+  return (
+    <>
+      <abbr title={full}>{short}</abbr> {viDay(day)}
+    </>
   );
 }
 
@@ -129,7 +140,9 @@ export function DaysTable({ days }: { days: SipasDays }) {
                     {p?.name ?? d.pointId}
                     <small>{p?.unitName}</small>
                   </NameCell>
-                  <Cell label="Ngày">{viDay(d.day)}</Cell>
+                  <Cell label="Ngày">
+                    <DayCell day={d.day} />
+                  </Cell>
                   {f ? (
                     <>
                       <Cell label="Số phiếu" num>

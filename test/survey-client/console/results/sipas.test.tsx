@@ -143,17 +143,17 @@ describe('Hài lòng (SIPAS) results', () => {
     expect(rowsOf(table)).toEqual([
       [
         'Một cửa An PhúUBND xã An Phú',
-        '02/03/2026',
+        'T2 02/03/2026',
         '1.234',
         '100,00 %',
         '0,00 %',
         '0',
         'Dồn dập100 % hài lòng',
       ],
-      ['Một cửa Minh TâmUBND xã Minh Tâm', '03/03/2026', 'dưới 5 phiếu', '—'],
+      ['Một cửa Minh TâmUBND xã Minh Tâm', 'T3 03/03/2026', 'dưới 5 phiếu', '—'],
       [
         'Một cửa Minh TâmUBND xã Minh Tâm',
-        '08/03/2026',
+        'CN 08/03/2026',
         '6',
         '33,33 %',
         '0,00 %',
