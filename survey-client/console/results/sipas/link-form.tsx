@@ -6,9 +6,11 @@ import type {
 } from '../../../../contract/console/sipas-analysis';
 import { api, campaignApi } from '../../api';
 import { vnDateTime } from '../../format';
+import { Link } from '../../parts/link';
 import { Done, ErrorNotice } from '../../parts/notice';
 import type { Campaign } from '../../types';
 import { useLoad } from '../../use-load';
+import { resultsPath } from '../paths';
 import type { DefinitionReply } from '../types';
 
 /** The maximum as typed ("10", "2,5") → the API's decimal, or what to say beside the field. */
@@ -41,15 +43,16 @@ export function LinkToPar({ run, onChanged }: { run: SipasRun; onChanged: () => 
   const [field, setField] = useState(first?.fieldCode ?? '');
   const [max, setMax] = useState(first ? viPoints(first.maxPoints) : '');
   const [maxError, setMaxError] = useState('');
-  const [done, setDone] = useState('');
+  /** What was just done, and the PAR campaign whose total to run again. */
+  const [done, setDone] = useState<{ text: string; parId: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fieldCode = fields.some((f) => f.code === field)
     ? field
     : fields[fields.length - 1]?.code || '';
-  const act = async (what: () => Promise<string>) => {
+  const act = async (what: () => Promise<{ text: string; parId: string }>) => {
     setError(null);
-    setDone('');
+    setDone(null);
     setBusy(true);
     try {
       setDone(await what());
@@ -70,7 +73,10 @@ export function LinkToPar({ run, onChanged }: { run: SipasRun; onChanged: () => 
         fieldCode,
         maxPoints: read.value,
       });
-      return `Đã liên kết: lĩnh vực ${made.fieldCode} lấy điểm từ lần tính này (tối đa ${viPoints(made.maxPoints)} điểm). Hãy chạy lại lần tính Chỉ số CCHC tổng.`;
+      return {
+        text: `Đã liên kết: lĩnh vực ${made.fieldCode} lấy điểm từ lần tính này (tối đa ${viPoints(made.maxPoints)} điểm).`,
+        parId: made.parCampaignId,
+      };
     });
   };
   const unlink = (l: SipasRunLink) =>
@@ -79,7 +85,10 @@ export function LinkToPar({ run, onChanged }: { run: SipasRun; onChanged: () => 
         'DELETE',
         campaignApi(l.parCampaignId, `/sipas-link/${encodeURIComponent(l.fieldCode)}`),
       );
-      return `Đã bỏ liên kết: lĩnh vực ${l.fieldCode} của «${l.parCampaignName}» lại lấy điểm tự đánh giá. Hãy chạy lại lần tính Chỉ số CCHC tổng.`;
+      return {
+        text: `Đã bỏ liên kết: lĩnh vực ${l.fieldCode} của «${l.parCampaignName}» lại lấy điểm tự đánh giá.`,
+        parId: l.parCampaignId,
+      };
     });
   if (campaigns.data && par.length === 0 && run.links.length === 0) return null;
   return (
@@ -147,7 +156,12 @@ export function LinkToPar({ run, onChanged }: { run: SipasRun; onChanged: () => 
       <button type="submit" disabled={busy || !chosen || !fieldCode || !max.trim()}>
         Đưa vào
       </button>
-      {done && <Done>{done}</Done>}
+      {done && (
+        <Done>
+          {done.text} Hãy{' '}
+          <Link href={resultsPath(done.parId)}>chạy lại lần tính Chỉ số CCHC tổng</Link> của đợt đó.
+        </Done>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </form>
   );

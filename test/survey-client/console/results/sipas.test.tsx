@@ -291,6 +291,12 @@ describe('a locked official run into the PAR index', () => {
     expect(call?.path).toBe('/api/campaigns/c2024/sipas-link');
     expect(call?.body).toMatchObject({ runId: 'r1', fieldCode: 'LV8', maxPoints: '2.5' });
     expect(within(form).getByRole('status').textContent).toContain('lĩnh vực LV8');
+    // The way to the PAR campaign whose total is to be run again.
+    expect(
+      within(form)
+        .getByRole('link', { name: 'chạy lại lần tính Chỉ số CCHC tổng' })
+        .getAttribute('href'),
+    ).toBe('/console/c/c2024/results');
   });
 
   const lockedRun = (patch: Partial<SipasRun> = {}) =>
