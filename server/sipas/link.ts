@@ -175,6 +175,14 @@ export async function unlinkSipas(db: Db, parCampaign: Campaign, fieldCode: stri
   });
 }
 
+/**
+ * The SIPAS links a PAR run's totals used, as one text to compare with those of now: a run
+ * whose links changed since no longer describes what would be published (`stale_run`).
+ */
+export const sipasLinksKey = (
+  links: readonly { fieldCode: string; runId: string; maxPoints: string }[],
+) => links.map((l) => `${l.fieldCode}|${l.runId}|${l.maxPoints}`).join(',');
+
 const viTime = (iso: string) =>
   new Intl.DateTimeFormat('vi-VN', {
     dateStyle: 'short',

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SipasLinks, SipasRun } from '../../../contract/console/sipas-analysis';
-import type { ResultsDocument } from '../../../contract/results';
+import type { ResultsDocument, RunList } from '../../../contract/results';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { setup, signIn } from '../helpers';
 import { closeCampaign, submitForms } from '../results/helpers';
@@ -109,7 +109,11 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     expect(after.selfAssessment?.sipas?.[0]?.text).toContain(
       'Lĩnh vực LV8: điểm từ SIPAS, lần tính',
     );
-    // The run made before the link no longer describes what would be published.
+    // The run made before the link no longer describes what would be published: the list
+    // says so, and it cannot be locked.
+    const runs = (await (await analyst(`${PAR}/runs`)).json()) as RunList;
+    const listed = (id: string) => runs.runs.find((r) => r.id === id)?.selfAssessmentCurrent;
+    expect([listed(before.method.runId), listed(after.method.runId)]).toEqual([false, true]);
     const stale = await analyst(`${PAR}/runs/${before.method.runId}/lock`, post());
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('stale_run');
