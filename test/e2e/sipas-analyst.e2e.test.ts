@@ -251,6 +251,10 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
 
     step = 'par total';
     await page.goto(par);
+    // The total made before the link is no longer the one to publish, and says so.
+    await expect
+      .poll(() => page.getByRole('table', { name: /Các lần tính điểm/ }).textContent())
+      .toContain('Điểm tự đánh giá hoặc SIPAS đã thay đổi sau lần tính');
     // An Phú: self-assessment 70 − LV8's 6 + 90 % × 10 = 73: three points more than before.
     const after = await parTotal();
     expect(Math.round((after - before) * 100)).toBe(300);
