@@ -7,6 +7,7 @@ import { DEMO_CAMPAIGN_ID } from '../../server/demo/demo';
 import { signIn, config as testConfig } from '../server/helpers';
 import { submitForms } from '../server/results/helpers';
 import { plantSeason, sipasCampaign } from '../server/sipas/analysis-helpers';
+import { axeFindings, describeFindings } from './axe';
 import { ARTIFACTS, canRunBrowser, keepScreenshot, useJourney } from './harness';
 
 const OFFICER = {
@@ -82,7 +83,12 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
   }, 60_000);
 
   async function signInAs(user: { email: string; password: string }, size = LAPTOP) {
-    context = await journey.browser.newContext({ viewport: size, locale: 'vi-VN' });
+    // bypassCSP: axe-core's script tag (the checks below) runs under the console's CSP.
+    context = await journey.browser.newContext({
+      viewport: size,
+      locale: 'vi-VN',
+      bypassCSP: true,
+    });
     page = await context.newPage();
     await page.goto(`${journey.server.base}/console`);
     await page.getByLabel('E-mail').fill(user.email);
@@ -105,6 +111,11 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
   /** A picture of one part of the page (a phone's full page is metres long). */
   const shot = (part: Locator, name: string) =>
     part.screenshot({ path: join(ARTIFACTS, `${name}.png`) }).catch(() => undefined);
+  /** axe-core on the page as it is now (as test/e2e/a11y does): nothing to find. */
+  const accessible = async (where: string) => {
+    const findings = await axeFindings(page);
+    expect.soft(findings, describeFindings(where, findings)).toEqual([]);
+  };
   const results = () => `${journey.server.base}/console/c/${sipasId}/results`;
   const main = () => page.locator('main');
 
@@ -141,6 +152,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     );
     expect(await burstDay.textContent()).toContain('T2 02/03/2026');
     await fitsWidth('days table at 1280 px');
+    await accessible('days table');
     await keepScreenshot(page, 'sipas-analyst-1-days-laptop');
 
     step = 'days phone';
@@ -178,6 +190,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     step = 'trial phone';
     await page.setViewportSize(PHONE);
     await fitsWidth('trial run at 360 px');
+    await accessible('trial run, phone');
     await keepScreenshot(page, 'sipas-analyst-4-trial-phone');
     await page.setViewportSize(LAPTOP);
 
@@ -243,9 +256,11 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     await linked.waitFor();
     expect(await linked.textContent()).toContain('lĩnh vực LV8, tối đa 10 điểm');
     expect(await max.inputValue()).toBe('10');
+    await accessible('linked run');
     await keepScreenshot(page, 'sipas-analyst-8-linked-laptop');
     await page.setViewportSize(PHONE);
     await fitsWidth('linked run at 360 px');
+    await accessible('linked run, phone');
     await shot(form, 'sipas-analyst-9-linked-phone');
     await page.setViewportSize(LAPTOP);
 
