@@ -141,9 +141,24 @@ export const SipasRunSummary = z.object({
 });
 export type SipasRunSummary = z.infer<typeof SipasRunSummary>;
 
+/** A PAR campaign's field that takes its points from this run (docs/method.md §19.5). */
+export const SipasRunLink = z.object({
+  parCampaignId: z.string(),
+  parCampaignName: z.string(),
+  fieldCode: z.string(),
+  maxPoints: z.string(),
+  linkedAt: z.string(),
+});
+export type SipasRunLink = z.infer<typeof SipasRunLink>;
+
 export const SipasRun = SipasRunSummary.extend({
   method: SipasRunMethod,
   units: z.array(SipasUnitResult),
+  /**
+   * The PAR campaigns' fields this run gives points to, among the campaigns the caller reaches
+   * (`POST /api/campaigns/:parId/sipas-link`; undone by `DELETE …/sipas-link/:field`).
+   */
+  links: z.array(SipasRunLink),
 });
 export type SipasRun = z.infer<typeof SipasRun>;
 

@@ -30,6 +30,20 @@ export const CHANNEL_LABELS = {
 /** 'YYYY-MM-DD' → 'DD/MM/YYYY'. */
 export const viDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
+const WEEKDAYS = [
+  ['CN', 'Chủ nhật'],
+  ['T2', 'Thứ hai'],
+  ['T3', 'Thứ ba'],
+  ['T4', 'Thứ tư'],
+  ['T5', 'Thứ năm'],
+  ['T6', 'Thứ sáu'],
+  ['T7', 'Thứ bảy'],
+] as const;
+
+/** The weekday of "2026-03-08", short and in full: ['CN', 'Chủ nhật'] (opening days are by weekday). */
+export const viWeekday = (day: string) =>
+  WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] ?? WEEKDAYS[0];
+
 /** "43.06" (the server's exact text) → "43,06 %". */
 export const viPercent = (text: string | null) =>
   text === null ? '—' : `${text.replace('.', ',')} %`;

@@ -8,6 +8,7 @@ import type {
 } from '../../contract/results';
 import type { Definition, Method } from '../../questionnaires';
 import type { Campaign, ScoringRun } from '../db/schema';
+import { sipasLinksKey } from '../sipas/link';
 import type { RunListRow } from './queries';
 import { runSelfAssessment } from './self-assessment-queries';
 
@@ -67,7 +68,8 @@ export function runDistributions(run: ScoringRun): Distribution[] {
 export function runList(
   rows: readonly RunListRow[],
   current: { fingerprint: string; count: number },
-  self: string | null,
+  /** The self-assessment's fingerprint now and its SIPAS links' key (`sipasLinksKey`). */
+  now: { self: string | null; links: string },
 ): RunList {
   return {
     fingerprint: current.fingerprint,
@@ -87,8 +89,13 @@ export function runList(
       selfAssessment: runSelfAssessment(r),
       /** The run's submissions are still the campaign's. */
       current: r.fingerprint === current.fingerprint,
-      /** …and so is its self-assessment: with both, the run can be locked. */
-      selfAssessmentCurrent: (runSelfAssessment(r)?.fingerprint ?? null) === self,
+      /**
+       * …and so is its self-assessment, with the fields it takes from SIPAS (§19.5): with
+       * both, the run can be locked.
+       */
+      selfAssessmentCurrent:
+        (runSelfAssessment(r)?.fingerprint ?? null) === now.self &&
+        sipasLinksKey(runSelfAssessment(r)?.sipas ?? []) === now.links,
     })),
   };
 }

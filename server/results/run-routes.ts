@@ -2,6 +2,7 @@ import { NewRun } from '../../contract/results';
 import { currentUser } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
+import { loadLinkedFields, sipasLinksKey } from '../sipas/link';
 import { closedCampaign, foundRun } from './context';
 import { distributionRows, resultsDocument, runList } from './present';
 import { findRun, listRuns, submissionsFingerprint } from './queries';
@@ -26,7 +27,8 @@ export function addRunRoutes(app: ResultsApp, db: Db) {
     const { campaign } = await closedCampaign(db, c.get('campaign'));
     const current = await submissionsFingerprint(db, campaign.id);
     const self = (await loadSelfAssessment(db, campaign.id))?.fingerprint ?? null;
-    return c.json(runList(await listRuns(db, campaign.id), current, self));
+    const links = self ? sipasLinksKey((await loadLinkedFields(db, campaign.id)).meta) : '';
+    return c.json(runList(await listRuns(db, campaign.id), current, { self, links }));
   });
 
   app.get('/:id/runs/:run', analysts, async (c) => {

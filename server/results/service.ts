@@ -10,7 +10,7 @@ import type { Campaign, ScoringRun } from '../db/schema';
 import { ApiError } from '../errors';
 import { paperWaiting } from '../paper/queries';
 import { randomId } from '../secrets';
-import { loadLinkedFields } from '../sipas/link';
+import { loadLinkedFields, sipasLinksKey } from '../sipas/link';
 import { type CampaignContext, foundRun, loadCampaign, requireClosed } from './context';
 import { loadCounts } from './counts';
 import { distributionsOf } from './distributions';
@@ -188,12 +188,7 @@ async function refuseLock(trx: Db, run: ScoringRun, campaignId: string, definiti
     );
   // …and so must the fields that take their points from SIPAS (§19.5).
   const linkedNow = self ? (await loadLinkedFields(trx, campaignId)).meta : [];
-  const linkKey = (l: { fieldCode: string; runId: string; maxPoints: string }) =>
-    `${l.fieldCode}|${l.runId}|${l.maxPoints}`;
-  if (
-    linkedNow.map(linkKey).join(',') !==
-    (runSelfAssessment(run)?.sipas ?? []).map(linkKey).join(',')
-  )
+  if (sipasLinksKey(linkedNow) !== sipasLinksKey(runSelfAssessment(run)?.sipas ?? []))
     throw new ApiError(
       409,
       'stale_run',

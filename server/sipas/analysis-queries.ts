@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SipasHourRow, SipasTallyRow } from '../../analysis/sipas';
 import type { SipasSlotRow } from '../../analysis/sipas-days';
 import type { Db } from '../db/connect';
+import { subtreeIds } from '../organisations/queries';
 
 /** What SIPAS analysis reads (docs/method.md §19): counts only, `db` first. */
 
@@ -109,3 +110,26 @@ export function findSipasRun(db: Db, id: string) {
   return db.selectFrom('sipasRun').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export type SipasRunRow = NonNullable<Awaited<ReturnType<typeof findSipasRun>>>;
+
+/**
+ * The PAR fields a run feeds, in campaigns of `organisationId`'s subtree only: a link made by a
+ * parent office into its own campaign names nothing to a commune that cannot reach it.
+ */
+export async function linksOfRun(db: Db, runId: string, organisationId: string) {
+  const reach = await subtreeIds(db, organisationId);
+  return db
+    .selectFrom('sipasLink')
+    .innerJoin('campaign', 'campaign.id', 'sipasLink.parCampaignId')
+    .select([
+      'sipasLink.parCampaignId',
+      'campaign.name as parCampaignName',
+      'sipasLink.fieldCode',
+      'sipasLink.maxPoints',
+      'sipasLink.linkedAt',
+    ])
+    .where('sipasLink.sipasRunId', '=', runId)
+    .where('campaign.organisationId', 'in', reach)
+    .orderBy('campaign.name')
+    .orderBy('sipasLink.fieldCode')
+    .execute();
+}

@@ -37,7 +37,14 @@ export function sipasAnalysisRoutes(db: Db) {
   );
 
   app.get('/:id/sipas/runs/:run', analysts, async (c) =>
-    c.json(await getRunView(db, await sipasContext(db, c.get('campaign')), c.req.param('run'))),
+    c.json(
+      await getRunView(
+        db,
+        await sipasContext(db, c.get('campaign')),
+        c.req.param('run'),
+        currentUser(c).organisationId,
+      ),
+    ),
   );
 
   app.post('/:id/sipas/runs/:run/lock', analysts, async (c) => {

@@ -14,7 +14,7 @@ import type { Campaign } from '../db/schema';
 import { ApiError } from '../errors';
 import { type LinkedField, selfAssessmentMax, spoken } from '../results/total';
 import { actorId, actorReach, auditedBy, type SipasActor } from './actor';
-import { findSipasRun } from './analysis-queries';
+import { findSipasRun, type SipasRunRow } from './analysis-queries';
 import { runIndexes, runMinCellSize } from './runs';
 
 /**
@@ -115,6 +115,7 @@ export async function linkSipasRun(
       'no_locked_run',
       'Chỉ lần tính SIPAS chính thức đã khóa mới được đưa vào Chỉ số CCHC: hãy khóa lần tính trước.',
     );
+  await requireCommonUnit(db, parCampaign, run);
   const row = {
     parCampaignId: parCampaign.id,
     sipasRunId: run.id,
@@ -147,6 +148,29 @@ export async function linkSipasRun(
   };
 }
 
+/**
+ * Some unit with a SIPAS index must be a unit of the PAR campaign (matched by code, §19.5):
+ * else the link would change no total — a campaign of other units chosen by mistake.
+ */
+async function requireCommonUnit(db: Db, parCampaign: Campaign, run: SipasRunRow) {
+  const scored = [...runIndexes(run)].filter(([, exact]) => exact !== null).map(([code]) => code);
+  const common =
+    scored.length === 0
+      ? undefined
+      : await db
+          .selectFrom('unit')
+          .select('code')
+          .where('unitSetId', '=', parCampaign.unitSetId)
+          .where('code', 'in', scored)
+          .executeTakeFirst();
+  if (!common)
+    throw new ApiError(
+      422,
+      'units_unfit',
+      `Không đơn vị nào có kết quả trong lần tính SIPAS này thuộc đợt «${parCampaign.name}» (mã đơn vị phải trùng): hãy chọn đợt Chỉ số CCHC của cùng các đơn vị.`,
+    );
+}
+
 export async function unlinkSipas(
   db: Db,
   parCampaign: Campaign,
@@ -168,6 +192,14 @@ export async function unlinkSipas(
     ...auditedBy(actor),
   });
 }
+
+/**
+ * The SIPAS links a PAR run's totals used, as one text to compare with those of now: a run
+ * whose links changed since no longer describes what would be published (`stale_run`).
+ */
+export const sipasLinksKey = (
+  links: readonly { fieldCode: string; runId: string; maxPoints: string }[],
+) => links.map((l) => `${l.fieldCode}|${l.runId}|${l.maxPoints}`).join(',');
 
 const viTime = (iso: string) =>
   new Intl.DateTimeFormat('vi-VN', {

@@ -4,6 +4,7 @@ import type {
   NewSipasRun,
   PointDay,
   SipasRun,
+  SipasRunLink,
   SipasRunMethod,
   SipasRunSummary,
 } from '../../contract/console/sipas-analysis';
@@ -18,6 +19,7 @@ import {
   currentFingerprint,
   findSipasRun,
   insertSipasRun,
+  linksOfRun,
   listPoints,
   listSipasRuns,
   loadHours,
@@ -169,9 +171,10 @@ function summary(row: SipasRunRow, current: string): SipasRunSummary {
   };
 }
 
-export function present(row: SipasRunRow, current: string): SipasRun {
+/** A run as sent; `links` the PAR fields it feeds (none for a run just made or locked). */
+export function present(row: SipasRunRow, current: string, links: SipasRunLink[] = []): SipasRun {
   const body = JSON.parse(row.body) as StoredBody;
-  return { ...summary(row, current), method: body.method, units: body.units };
+  return { ...summary(row, current), method: body.method, units: body.units, links };
 }
 
 /** The run's stored units (for the PAR link): unit code → exact index, null without answers. */
@@ -194,10 +197,15 @@ export function foundSipasRun(row: SipasRunRow | undefined, campaignId: string):
   return row;
 }
 
-export async function getRunView(db: Db, ctx: SipasContext, runId: string) {
+/** One run, with the PAR fields it feeds in the campaigns `organisationId` reaches. */
+export async function getRunView(db: Db, ctx: SipasContext, runId: string, organisationId: string) {
   requireClosedSipas(ctx);
   const row = foundSipasRun(await findSipasRun(db, runId), ctx.campaign.id);
-  return present(row, await currentFingerprint(db, ctx.campaign.id));
+  return present(
+    row,
+    await currentFingerprint(db, ctx.campaign.id),
+    await linksOfRun(db, row.id, organisationId),
+  );
 }
 
 /** The small-group threshold k a stored run applied (docs/anonymity.md §5). */

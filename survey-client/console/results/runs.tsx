@@ -111,7 +111,14 @@ function RunTable({
             {count(r.submissionCount)}
           </td>
           <td data-label="Dữ liệu">
-            {r.current ? 'Hiện hành' : <span class="r-stale">Đã thay đổi sau lần tính</span>}
+            {!r.current ? (
+              <span class="r-stale">Đã thay đổi sau lần tính</span>
+            ) : !r.selfAssessmentCurrent ? (
+              // Its totals (step 8) are not those of the self-assessment and SIPAS links of now.
+              <span class="r-stale">Điểm tự đánh giá hoặc SIPAS đã thay đổi sau lần tính</span>
+            ) : (
+              'Hiện hành'
+            )}
           </td>
           <td data-label="Người chạy">{r.createdBy ?? '—'}</td>
         </tr>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { fieldProfileChart } from '../../../analysis/charts';
+import type { RunUnitResult } from '../../../contract/results';
 import { CardTable, Cell, NameCell, num } from '../parts/card-table';
 import { Criteria, Groups } from './breakdown';
 import { Chart } from './chart';
@@ -25,15 +26,17 @@ export interface UnitDetailProps {
 }
 
 /**
- * A unit's headline figures: survey score, maximum, %, its rank when given, and the total PAR
- * index once the self-assessment is imported.
+ * A unit's headline figures: survey score, maximum, %, its rank when given, and once the
+ * self-assessment is imported the points it gave (with a field's points from SIPAS, §19.5)
+ * and the total PAR index.
  */
 export function UnitStats({
   unit,
   rank,
   class: cls,
 }: {
-  unit: UnitResult;
+  /** A run's unit carries its total (step 8); the printed report's may not. */
+  unit: UnitResult & { total?: RunUnitResult['total'] };
   rank?: number | null;
   class: string;
 }) {
@@ -57,6 +60,20 @@ export function UnitStats({
           <dd>{rank ?? '—'}</dd>
         </div>
       )}
+      {unit.total && (
+        <div>
+          <dt>Điểm tự đánh giá</dt>
+          <dd>{score(unit.total.selfAssessment)}</dd>
+        </div>
+      )}
+      {unit.total?.fields
+        .filter((f) => f.source === 'sipas')
+        .map((f) => (
+          <div key={f.code}>
+            <dt>{f.code} từ SIPAS</dt>
+            <dd>{score(f.selfAssessment)}</dd>
+          </div>
+        ))}
       {unit.parIndex !== null && (
         <div>
           <dt>Chỉ số CCHC</dt>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SipasLinks, SipasRun } from '../../../contract/console/sipas-analysis';
-import type { ResultsDocument } from '../../../contract/results';
+import type { ResultsDocument, RunList } from '../../../contract/results';
 import { setCampaignOpen } from '../../../server/campaigns/service';
 import { setup, signIn } from '../helpers';
 import { closeCampaign, submitForms } from '../results/helpers';
@@ -106,7 +106,11 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
     expect(after.selfAssessment?.sipas?.[0]?.text).toContain(
       'Lĩnh vực LV8: điểm từ SIPAS, lần tính',
     );
-    // The run made before the link no longer describes what would be published.
+    // The run made before the link no longer describes what would be published: the list
+    // says so, and it cannot be locked.
+    const runs = (await (await analyst(`${PAR}/runs`)).json()) as RunList;
+    const listed = (id: string) => runs.runs.find((r) => r.id === id)?.selfAssessmentCurrent;
+    expect([listed(before.method.runId), listed(after.method.runId)]).toEqual([false, true]);
     const stale = await analyst(`${PAR}/runs/${before.method.runId}/lock`, post());
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('stale_run');
@@ -245,6 +249,24 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
       message:
         'Điểm tối đa của lĩnh vực LV8 không quá 5 (điểm tối đa tự đánh giá của lĩnh vực này trong bộ chỉ số).',
     });
+    // A PAR campaign of other units (the province's 2026 communes): no unit would take the
+    // SIPAS points, the link would change nothing: refused, saying why.
+    const province = await (await signIn(ctx, 'officer'))(
+      '/api/campaigns',
+      post({ name: 'Chỉ số CCHC 2026 — Đồng Nai', template: 'province_2026', provinceCode: '75' }),
+    );
+    expect(province.status).toBe(201);
+    const { id: provinceId } = (await province.json()) as { id: string };
+    const unfit = await analyst(
+      `/api/campaigns/${provinceId}/sipas-link`,
+      post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
+    );
+    expect(unfit.status).toBe(422);
+    expect(await errorOf(unfit)).toEqual({
+      code: 'units_unfit',
+      message:
+        'Không đơn vị nào có kết quả trong lần tính SIPAS này thuộc đợt «Chỉ số CCHC 2026 — Đồng Nai» (mã đơn vị phải trùng): hãy chọn đợt Chỉ số CCHC của cùng các đơn vị.',
+    });
     const wrong = await analyst(
       `/api/campaigns/${sipasId}/sipas-link`,
       post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' }),
@@ -266,5 +288,49 @@ describe('POST /api/campaigns/:parId/sipas-link', () => {
       (await other(`${PAR}/sipas-link`, post({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' })))
         .status,
     ).toBe(404);
+  });
+});
+
+describe('GET /api/campaigns/:id/sipas/runs/:run names the PAR fields it feeds', () => {
+  it('lists the link once made, only in campaigns the caller reaches, and none once undone', async () => {
+    const run = await sipasRun();
+    const view = async (as: As = analyst) => {
+      const res = await as(`/api/campaigns/${sipasId}/sipas/runs/${run.id}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as SipasRun).links;
+    };
+    expect(await view()).toEqual([]);
+    expect((await link({ runId: run.id, fieldCode: 'LV8', maxPoints: '10' })).status).toBe(200);
+    const demo = await ctx.db
+      .selectFrom('campaign')
+      .select('name')
+      .where('id', '=', 'demo-2023')
+      .executeTakeFirstOrThrow();
+    expect(await view()).toEqual([
+      {
+        parCampaignId: 'demo-2023',
+        parCampaignName: demo.name,
+        fieldCode: 'LV8',
+        maxPoints: '10',
+        linkedAt: expect.any(String),
+      },
+    ]);
+    // A commune's analyst reaches the SIPAS campaign (moved into its organisation) but not
+    // the province's PAR campaign: the run names no campaign it cannot open.
+    const commune = await outsider(ctx);
+    const org = await ctx.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', 'Xã Tân Hưng')
+      .executeTakeFirstOrThrow();
+    await ctx.db
+      .updateTable('campaign')
+      .set({ organisationId: org.id })
+      .where('id', '=', sipasId)
+      .execute();
+    expect(await view(commune)).toEqual([]);
+    expect((await view()).map((l) => l.fieldCode)).toEqual(['LV8']);
+    expect((await analyst(`${PAR}/sipas-link/LV8`, { method: 'DELETE' })).status).toBe(204);
+    expect(await view()).toEqual([]);
   });
 });

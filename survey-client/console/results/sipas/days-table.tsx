@@ -6,6 +6,7 @@ import {
   FLAG_LABELS,
   viDay,
   viPercent,
+  viWeekday,
 } from '../../../../contract/console/sipas-labels';
 import { count } from '../../format';
 import { CardTable, Cell, NameCell, num } from '../../parts/card-table';
@@ -26,6 +27,28 @@ export function FlagBadges({ flags }: { flags: readonly SipasDayRow['flags'][num
       ))}
     </span>
   );
+}
+
+/** "T2 02/03/2026": the weekday says why a day is «Ngoài giờ làm việc» (a point closed on Sundays). */
+function DayCell({ day }: { day: string }) {
+  const [short, full] = viWeekday(day);
+  return (
+    <>
+      <abbr title={full}>{short}</abbr> {viDay(day)}
+    </>
+  );
+}
+
+/**
+ * What the table holds, in words: the days (calendar days) and the points that had forms, and
+ * its rows, one per point × day ("3 ngày có phiếu, tại 2 trong 3 điểm: 4 dòng (điểm × ngày);").
+ */
+export function daysSummary(days: SipasDays): string {
+  const dates = new Set(days.days.map((d) => d.day)).size;
+  const points = new Set(days.days.map((d) => d.pointId)).size;
+  const all = days.points.length;
+  const at = points === all ? `${count(all)} điểm` : `${count(points)} trong ${count(all)} điểm`;
+  return `${count(dates)} ngày có phiếu, tại ${at}: ${count(days.days.length)} dòng (điểm × ngày);`;
 }
 
 /**
@@ -50,9 +73,8 @@ export function DaysTable({ days }: { days: SipasDays }) {
     <section aria-labelledby="sipas-days-title">
       <h2 id="sipas-days-title">Theo điểm thu thập và ngày</h2>
       <p class="lead">
-        {count(days.days.length)} ngày có phiếu tại {count(days.points.length)} điểm;{' '}
-        <strong>{count(flagged)}</strong> ngày có dấu hiệu bất thường. Ngày dưới {count(k)} phiếu
-        không hiện số liệu.
+        {daysSummary(days)} <strong>{count(flagged)}</strong> dòng có dấu hiệu bất thường. Ngày dưới{' '}
+        {count(k)} phiếu không hiện số liệu.
         {!days.closed && ' Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.'}
       </p>
       <p class="sipas-legend">
@@ -118,7 +140,9 @@ export function DaysTable({ days }: { days: SipasDays }) {
                     {p?.name ?? d.pointId}
                     <small>{p?.unitName}</small>
                   </NameCell>
-                  <Cell label="Ngày">{viDay(d.day)}</Cell>
+                  <Cell label="Ngày">
+                    <DayCell day={d.day} />
+                  </Cell>
                   {f ? (
                     <>
                       <Cell label="Số phiếu" num>

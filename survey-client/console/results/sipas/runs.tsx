@@ -109,15 +109,21 @@ export function SipasRuns({
   );
 }
 
-/** One run: its words (what it included and left out), lock, and the result of each unit. */
+/**
+ * One run: its words (what it included and left out), lock, the result of each unit, and once
+ * locked, «Đưa vào Chỉ số CCHC» below the figures it would put in.
+ */
 export function SipasRunView({
   campaignId,
   run,
   onLocked,
+  onLinked,
 }: {
   campaignId: string;
   run: SipasRun;
   onLocked: (r: SipasRun) => void;
+  /** A link into the PAR index was made or undone: the run's `links` changed. */
+  onLinked: () => void;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -161,7 +167,6 @@ export function SipasRunView({
           Đã khóa lúc {vnDateTime(run.lockedAt)}. Mã lần tính: {run.id}
         </p>
       )}
-      {run.lockedAt && run.official && <LinkToPar run={run} />}
       {error !== null && <ErrorNotice error={error} />}
       <CardTable
         class="cards sipas-units"
@@ -232,6 +237,7 @@ export function SipasRunView({
         Đơn vị có {below} không công bố số liệu nào, để không ai đọc được câu trả lời của một người.
         {merged && ` «gộp»: không tách theo kênh vì có kênh từ 1 đến dưới ${count(k)} phiếu.`}
       </p>
+      {run.lockedAt && run.official && <LinkToPar run={run} onChanged={onLinked} />}
     </section>
   );
 }

@@ -69,6 +69,7 @@ function ClosedRuns({ campaignId, run }: { campaignId: string; run?: string }) {
             one.setData(() => r);
             runs.reload();
           }}
+          onLinked={one.reload}
         />
       )}
     </>

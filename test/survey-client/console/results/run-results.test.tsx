@@ -65,6 +65,40 @@ describe('the results of a run', () => {
     ]);
   });
 
+  it('says in a unit’s figures the self-assessment used and a field’s points from SIPAS', async () => {
+    const doc = resultsDoc();
+    doc.units = doc.units.map((u) =>
+      u.code === '694'
+        ? {
+            ...u,
+            parIndex: 84.11,
+            total: {
+              selfAssessment: 59 + 0.5 + 310 / 72 - 4,
+              selfAssessmentMax: 70,
+              fields: [
+                { code: 'LV1', selfAssessment: 8 },
+                { code: 'LV8', selfAssessment: 310 / 72, source: 'sipas' as const },
+              ],
+              survey: 24.3,
+              surveyMax: 30,
+              score: 84.105,
+              max: 100,
+              rank: 1,
+            },
+          }
+        : u,
+    );
+    serve('analyst', 'closed', undefined, [doc]);
+    await openAt('/console/c/c2024/results');
+    const card = section(/^UBND huyện Hớn Quản/);
+    const stat = (label: string) =>
+      within(card).queryByText(label, { selector: 'dt' })?.nextElementSibling?.textContent;
+    expect(stat('Điểm tự đánh giá')).toBe('59,81');
+    expect(stat('LV8 từ SIPAS')).toBe('4,31');
+    expect(stat('LV1 từ SIPAS')).toBeUndefined();
+    expect(stat('Chỉ số CCHC')).toBe('84,11%');
+  });
+
   it('a unit in detail: criteria with ratio, valid answers, "Không biết", no data, hidden groups', async () => {
     serve();
     await openAt('/console/c/c2024/results');

@@ -109,6 +109,13 @@ describe('once closed: runs', () => {
     ).toBeTruthy();
   });
 
+  it('says a run whose self-assessment or SIPAS fields changed since is no longer current', async () => {
+    serve('analyst', 'closed', [runSummary({ selfAssessmentCurrent: false })]);
+    await openAt('/console/c/c2024/results');
+    const table = within(section('Các lần tính điểm')).getByRole('table');
+    expect(rowsOf(table)[0]?.[4]).toBe('Điểm tự đánh giá hoặc SIPAS đã thay đổi sau lần tính');
+  });
+
   it('"Chạy tính điểm" posts an official run (no body) with the CSRF token and shows it', async () => {
     const server = serve('analyst', 'closed', [], []);
     await openAt('/console/c/c2024/results');

@@ -104,6 +104,7 @@ const run = (patch: Partial<SipasRun> = {}): SipasRun => ({
       aspects: [],
     },
   ],
+  links: [],
   ...patch,
 });
 
@@ -142,17 +143,17 @@ describe('Hài lòng (SIPAS) results', () => {
     expect(rowsOf(table)).toEqual([
       [
         'Một cửa An PhúUBND xã An Phú',
-        '02/03/2026',
+        'T2 02/03/2026',
         '1.234',
         '100,00 %',
         '0,00 %',
         '0',
         'Dồn dập100 % hài lòng',
       ],
-      ['Một cửa Minh TâmUBND xã Minh Tâm', '03/03/2026', 'dưới 5 phiếu', '—'],
+      ['Một cửa Minh TâmUBND xã Minh Tâm', 'T3 03/03/2026', 'dưới 5 phiếu', '—'],
       [
         'Một cửa Minh TâmUBND xã Minh Tâm',
-        '08/03/2026',
+        'CN 08/03/2026',
         '6',
         '33,33 %',
         '0,00 %',
@@ -160,6 +161,33 @@ describe('Hài lòng (SIPAS) results', () => {
         'Ngoài giờ làm việcPhiếu trùng lặp',
       ],
     ]);
+  });
+
+  it('counts calendar days, points with forms and point × day rows apart', async () => {
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/days', {
+      status: 200,
+      body: {
+        ...days,
+        points: [
+          ...days.points,
+          {
+            id: 'p3',
+            code: 'EF67',
+            name: 'Một cửa Đồng Nơ',
+            unitCode: 'X-DN',
+            unitName: 'Đồng Nơ',
+          },
+        ],
+        days: [...days.days, { pointId: 'p1', day: '2026-03-03', flags: [], figures: null }],
+      },
+    });
+    await openAt('/console/c/s1/results');
+    const lead = section('Theo điểm thu thập và ngày').querySelector('.lead')?.textContent;
+    // 4 rows over 3 calendar days (02, 03 and 08/03) at 2 of the 3 points, 2 rows flagged.
+    expect(lead).toContain(
+      '3 ngày có phiếu, tại 2 trong 3 điểm: 4 dòng (điểm × ngày); 2 dòng có dấu hiệu bất thường.',
+    );
   });
 
   it('keeps a day’s badges in one wrapping box, so a phone card wraps them (qa6)', async () => {
@@ -263,5 +291,81 @@ describe('a locked official run into the PAR index', () => {
     expect(call?.path).toBe('/api/campaigns/c2024/sipas-link');
     expect(call?.body).toMatchObject({ runId: 'r1', fieldCode: 'LV8', maxPoints: '2.5' });
     expect(within(form).getByRole('status').textContent).toContain('lĩnh vực LV8');
+    // The way to the PAR campaign whose total is to be run again.
+    expect(
+      within(form)
+        .getByRole('link', { name: 'chạy lại lần tính Chỉ số CCHC tổng' })
+        .getAttribute('href'),
+    ).toBe('/console/c/c2024/results');
+  });
+
+  const lockedRun = (patch: Partial<SipasRun> = {}) =>
+    run({ official: true, lockedAt: '2026-04-02T03:00:00.000Z', ...patch });
+  function serveLocked(locked: SipasRun) {
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: locked });
+    server.on('GET /api/campaigns', {
+      status: 200,
+      body: [
+        campaign({ id: 's1', kind: 'sipas', name: 'SIPAS 2026' }),
+        campaign({ id: 'c2024', name: 'Khảo sát CCHC năm 2024' }),
+      ],
+    });
+    server.on('GET /api/campaigns/c2024/definition', {
+      status: 200,
+      body: { editable: false, definition },
+    });
+    return server;
+  }
+
+  it('says beside the field that the maximum is written in digits, and sends nothing', async () => {
+    const server = serveLocked(lockedRun());
+    await openAt('/console/c/s1/results');
+    const form = screen.getByRole('form', { name: 'Đưa vào Chỉ số CCHC' });
+    const input = within(form).getByLabelText('Điểm tối đa của lĩnh vực');
+    fireEvent.input(input, { target: { value: 'mười' } });
+    await click('Đưa vào', form);
+    expect(server.changes()).toEqual([]);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const said = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(said?.textContent).toBe('Điểm tối đa là một số viết bằng chữ số, ví dụ 10 hoặc 2,5.');
+    fireEvent.input(input, { target: { value: '0' } });
+    await click('Đưa vào', form);
+    expect(server.changes()).toEqual([]);
+    expect(within(form).getByRole('alert').textContent).toBe('Điểm tối đa phải lớn hơn 0.');
+  });
+
+  it('shows the field the run already feeds, filled in, and undoes the link', async () => {
+    const linked = lockedRun({
+      links: [
+        {
+          parCampaignId: 'c2024',
+          parCampaignName: 'Khảo sát CCHC năm 2024',
+          fieldCode: 'LV8',
+          maxPoints: '2.5',
+          linkedAt: '2026-04-02T04:00:00.000Z',
+        },
+      ],
+    });
+    const server = serveLocked(linked);
+    server.on('DELETE /api/campaigns/c2024/sipas-link/LV8', { status: 204, body: null });
+    await openAt('/console/c/s1/results');
+    const form = screen.getByRole('form', { name: 'Đưa vào Chỉ số CCHC' });
+    const list = within(form).getByRole('list', { name: 'Đang đưa vào Chỉ số CCHC' });
+    expect(list.textContent).toContain(
+      'Đang đưa vào «Khảo sát CCHC năm 2024»: lĩnh vực LV8, tối đa 2,5 điểm (từ 02/04/2026 11:00).',
+    );
+    expect(
+      (within(form).getByLabelText('Điểm tối đa của lĩnh vực') as HTMLInputElement).value,
+    ).toBe('2,5');
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: lockedRun() });
+    await click('Bỏ liên kết lĩnh vực LV8 của Khảo sát CCHC năm 2024', form);
+    expect(server.changes().map((c) => `${c.method} ${c.path}`)).toEqual([
+      'DELETE /api/campaigns/c2024/sipas-link/LV8',
+    ]);
+    expect(within(form).getByRole('status').textContent).toContain(
+      'Đã bỏ liên kết: lĩnh vực LV8 của «Khảo sát CCHC năm 2024» lại lấy điểm tự đánh giá.',
+    );
+    expect(within(form).queryByRole('list', { name: 'Đang đưa vào Chỉ số CCHC' })).toBeNull();
   });
 });
