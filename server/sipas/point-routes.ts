@@ -17,7 +17,15 @@ import { ApiError } from '../errors';
 import { streamHtml } from '../html';
 import { readJson, readPatch } from '../http';
 import { codesOf, createBatch, listBatches, requireBatch, sheetPath } from './code-batches';
-import { createPoint, deletePoint, listPoints, present, requirePoint, updatePoint } from './points';
+import {
+  createPoint,
+  deletePoint,
+  listPoints,
+  present,
+  refuseWhenClosed,
+  requirePoint,
+  updatePoint,
+} from './points';
 import { codeSheetParts, posterPage } from './print';
 
 interface Deps {
@@ -51,6 +59,7 @@ export function pointRoutes({ db, config }: Deps) {
 
   app.post('/:id/points', staff, sipas, async (c) => {
     const campaign = c.get('campaign');
+    refuseWhenClosed(campaign, 'point');
     const body = await readJson(c.req.raw, NewPointBody);
     const { point, unit } = await createPoint(db, campaign, body);
     await audit(db, {
@@ -133,6 +142,7 @@ export function pointRoutes({ db, config }: Deps) {
   app.post('/:id/points/:point/codes', staff, sipas, async (c) => {
     const campaign = c.get('campaign');
     const point = await requirePoint(db, campaign.id, c.req.param('point'));
+    refuseWhenClosed(campaign, 'codes');
     const { count } = await readJson(c.req.raw, NewCodeBatchBody);
     const user = currentUser(c);
     const id = await createBatch(db, config.secret, point, count, user.id);

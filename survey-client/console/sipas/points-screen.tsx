@@ -41,6 +41,9 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
   const [error, setError] = useState<unknown>(null);
   const { ask, dialog } = useConfirm();
   const units = campaign.units ?? [];
+  // Closed: nobody can answer, so no new point and no new codes (the server says 409
+  // campaign_closed); posters and batches still print, points can still be corrected.
+  const closed = campaign.phase === 'closed';
   const reload = () => {
     points.reload();
     batches.reload();
@@ -84,6 +87,13 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           </Done>
         )}
         {error !== null && <ErrorNotice error={error} />}
+        {staff && closed && (
+          <p class="notice">
+            Đợt khảo sát đã đóng: người dân không góp ý được nữa, nên không thêm điểm thu thập và
+            không tạo mã dùng một lần được. Áp phích và các lô mã đã tạo vẫn in lại được. Mở lại đợt
+            khảo sát nếu cần thu thêm ý kiến.
+          </p>
+        )}
         {!list ? (
           points.error !== undefined ? (
             <ErrorNotice error={points.error} onRetry={points.reload} />
@@ -145,18 +155,20 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                       >
                         A5
                       </a>
-                      <CodesForm
-                        campaignId={campaign.id}
-                        point={p}
-                        onMade={(b) => {
-                          setError(null);
-                          setDone({
-                            text: `Đã tạo ${count(b.size)} mã dùng một lần cho «${b.pointName}».`,
-                            sheet: b.sheet,
-                          });
-                          reload();
-                        }}
-                      />
+                      {!closed && (
+                        <CodesForm
+                          campaignId={campaign.id}
+                          point={p}
+                          onMade={(b) => {
+                            setError(null);
+                            setDone({
+                              text: `Đã tạo ${count(b.size)} mã dùng một lần cho «${b.pointName}».`,
+                              sheet: b.sheet,
+                            });
+                            reload();
+                          }}
+                        />
+                      )}
                       <button type="button" onClick={() => setEditing(p)}>
                         Sửa
                       </button>
@@ -170,7 +182,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
             ))}
           </CardTable>
         )}
-        {staff && editing === null && (
+        {staff && editing === null && !closed && (
           <div class="actions">
             <button type="button" class="primary" onClick={() => setEditing('new')}>
               Thêm điểm thu thập
@@ -178,7 +190,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           </div>
         )}
       </section>
-      {staff && editing !== null && (
+      {staff && editing !== null && !(closed && editing === 'new') && (
         <PointForm
           key={editing === 'new' ? 'new' : editing.id}
           campaignId={campaign.id}

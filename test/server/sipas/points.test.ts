@@ -362,6 +362,46 @@ describe('one-time codes', () => {
   });
 });
 
+describe('a closed campaign', () => {
+  it('takes no new point and no new codes (409 campaign_closed), writing nothing; reopened, it does', async () => {
+    const c = (await (
+      await send(officer, '/api/campaigns', 'POST', { name: 'SIPAS đã đóng', kind: 'sipas' })
+    ).json()) as CampaignDetail;
+    const at = (path = '') => `/api/campaigns/${c.id}${path}`;
+    const p = (await (
+      await send(officer, at('/points'), 'POST', { name: 'Một cửa', unitCode: 'X-TANHUNG' })
+    ).json()) as CollectionPoint;
+    expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
+    expect((await send(officer, at('/close'), 'POST', {})).status).toBe(200);
+    const before = await rows();
+    const point = await send(officer, at('/points'), 'POST', {
+      name: 'Điểm mới',
+      unitCode: 'X-TANHUNG',
+    });
+    expect(point.status).toBe(409);
+    expect(((await point.json()) as ErrorReply).error).toEqual({
+      code: 'campaign_closed',
+      message:
+        'Đợt khảo sát đã đóng: không thêm điểm thu thập được vì người dân không góp ý được nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.',
+    });
+    const codes = await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 48 });
+    expect(codes.status).toBe(409);
+    expect(((await codes.json()) as ErrorReply).error).toEqual({
+      code: 'campaign_closed',
+      message:
+        'Đợt khảo sát đã đóng: không tạo mã dùng một lần được vì không ai dùng được các mã này nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.',
+    });
+    expect(await rows()).toEqual(before);
+    // Its points are still listed and printable, for the record.
+    expect((await officer(at('/points'))).status).toBe(200);
+    expect((await officer(at(`/points/${p.id}/poster`))).status).toBe(200);
+    expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
+    expect((await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 2 })).status).toBe(
+      201,
+    );
+  });
+});
+
 describe('kinds of campaign', () => {
   it('a PAR campaign has no collection points (409 wrong_campaign_kind)', async () => {
     const res = await officer(`/api/campaigns/${DEMO_CAMPAIGN_ID}/points`);

@@ -247,6 +247,49 @@ describe('a SIPAS campaign', () => {
     expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
   });
 
+  it('closed: no new point and no new codes, and the page says why', async () => {
+    const server = serve();
+    server.on('GET /api/campaigns/hl2026', {
+      status: 200,
+      body: { ...sipas, phase: 'closed' },
+    });
+    await openAt('/console/c/hl2026');
+    const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
+    expect(within(table).queryByRole('button', { name: 'Tạo mã dùng một lần' })).toBeNull();
+    expect(within(table).queryByLabelText('Số mã')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Thêm điểm thu thập' })).toBeNull();
+    expect(screen.getByText(/^Đợt khảo sát đã đóng: người dân không góp ý được nữa/)).toBeTruthy();
+    // Posters still print, and reopening is offered.
+    expect(within(table).getByRole('link', { name: 'Áp phích A4' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('open: codes are made for a point', async () => {
+    const server = serve();
+    server.on('POST /api/campaigns/hl2026/points/p1/codes', {
+      status: 201,
+      body: {
+        id: 'b1',
+        pointId: 'p1',
+        pointName: point.name,
+        size: 48,
+        used: 0,
+        createdAt: '2026-12-06T08:00:00.000Z',
+        sheet: '/api/campaigns/hl2026/code-batches/b1/sheet',
+      },
+    });
+    await openAt('/console/c/hl2026');
+    expect(screen.queryByText(/^Đợt khảo sát đã đóng/)).toBeNull();
+    await click('Tạo mã dùng một lần');
+    expect(server.changes()[0]).toMatchObject({
+      path: '/api/campaigns/hl2026/points/p1/codes',
+      body: { count: 48 },
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'Đã tạo 48 mã dùng một lần cho «Bộ phận Một cửa xã Tân Hưng».',
+    );
+  });
+
   it('an analyst sees the points but no printing or codes', async () => {
     serve('analyst');
     await openAt('/console/c/hl2026');
