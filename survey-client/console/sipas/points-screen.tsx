@@ -11,20 +11,9 @@ import type { CampaignProps } from '../screens/campaign';
 import { fold, matchesSearch } from '../table-view';
 import type { UnitInfo } from '../types';
 import { useLoad } from '../use-load';
+import { DAYS, openingHours } from './hours';
 import './sipas.css';
 
-const DAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
-const DAY_NAMES = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** "Thứ Hai – thứ Sáu" for three days or more in a row, else "T2, T4, CN". */
-export function dayNames(days: number[]): string {
-  const first = days[0] ?? 1;
-  const last = days.at(-1) ?? 1;
-  const inRow = days.every((d, i) => d === first + i);
-  return inRow && days.length >= 3
-    ? `${capital(DAY_NAMES[first - 1] ?? '')} – ${DAY_NAMES[last - 1] ?? ''}`
-    : days.map((d) => DAYS[d - 1]).join(', ');
-}
 /** The server's limit per batch (contract/console/sipas-points.ts MAX_CODE_BATCH). */
 const MAX_CODES = 2000;
 
@@ -123,9 +112,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                 </NameCell>
                 <Cell label="Đơn vị">{p.unitName}</Cell>
                 <Cell label="Lĩnh vực">{p.serviceArea ?? '—'}</Cell>
-                <Cell label="Giờ làm việc">
-                  {p.opens}–{p.closes}, {dayNames(p.weekdays)}
-                </Cell>
+                <Cell label="Giờ làm việc">{openingHours(p)}</Cell>
                 <Cell label="Mỗi trình duyệt/ngày" class="num">
                   {p.dailyLimit === 0 ? 'không giới hạn' : count(p.dailyLimit)}
                 </Cell>

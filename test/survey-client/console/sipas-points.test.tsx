@@ -3,7 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInUnitSet } from '../../../questionnaires';
-import { dayNames } from '../../../survey-client/console/sipas/points-screen';
+import { dayNames, openingHours } from '../../../survey-client/console/sipas/hours';
 import {
   campaign,
   click,
@@ -131,7 +131,7 @@ describe('a SIPAS campaign', () => {
       'http://survey.test/p/K7QM4X',
       'UBND xã Tân Hưng',
       'Đất đai',
-      '07:30–17:00, Thứ Hai – thứ Sáu',
+      '07:30–17:00, T2–T6',
       '48 / 3',
     ])
       expect(text).toContain(t);
@@ -301,11 +301,24 @@ describe('a SIPAS campaign', () => {
 });
 
 describe('working days', () => {
+  // One style in every row (qa6: «T2, T3, T4, T5, T6, T7» beside «Thứ Hai – thứ Sáu»).
   it.each([
-    [[1, 2, 3, 4, 5], 'Thứ Hai – thứ Sáu'],
-    [[1, 2, 3, 4, 5, 6], 'Thứ Hai – thứ Bảy'],
-    [[2, 3, 4], 'Thứ Ba – thứ Năm'],
+    [[1, 2, 3, 4, 5], 'T2–T6'],
+    [[1, 2, 3, 4, 5, 6], 'T2–T7'],
+    [[1, 2, 3, 4, 5, 6, 7], 'T2–CN'],
+    [[2, 3, 4], 'T3–T5'],
+    [[1, 2, 3, 5], 'T2–T4, T6'],
     [[1, 3, 7], 'T2, T4, CN'],
     [[6, 7], 'T7, CN'],
+    [[7, 1, 2, 3], 'T2–T4, CN'],
   ])('%j → %s', (days, text) => expect(dayNames(days)).toBe(text));
+
+  it('hours and days read the same way for every point', () => {
+    expect(openingHours({ opens: '07:00', closes: '17:00', weekdays: [1, 2, 3, 4, 5, 6] })).toBe(
+      '07:00–17:00, T2–T7',
+    );
+    expect(openingHours({ opens: '07:30', closes: '17:00', weekdays: [1, 2, 3, 4, 5] })).toBe(
+      '07:30–17:00, T2–T6',
+    );
+  });
 });
