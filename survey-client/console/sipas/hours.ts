@@ -19,6 +19,13 @@ export function dayNames(days: readonly number[]): string {
   return parts.join(', ');
 }
 
+type Hours = { opens: string; closes: string; weekdays: readonly number[] };
+
+/** The hours and the days apart, «07:30–17:00» and «T2–T6», for a cell that breaks between them. */
+export const hoursAndDays = (p: Hours): [string, string] => [
+  `${p.opens}–${p.closes}`,
+  dayNames(p.weekdays),
+];
+
 /** «07:30–17:00, T2–T6»: a collection point's opening hours and days. */
-export const openingHours = (p: { opens: string; closes: string; weekdays: readonly number[] }) =>
-  `${p.opens}–${p.closes}, ${dayNames(p.weekdays)}`;
+export const openingHours = (p: Hours) => hoursAndDays(p).join(', ');

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CodeBatch, CollectionPoint } from '../../../contract/console/sipas-points';
 import { api, campaignApi } from '../api';
@@ -11,7 +12,7 @@ import type { CampaignProps } from '../screens/campaign';
 import { fold, matchesSearch } from '../table-view';
 import type { UnitInfo } from '../types';
 import { useLoad } from '../use-load';
-import { DAYS, openingHours } from './hours';
+import { DAYS, hoursAndDays } from './hours';
 import './sipas.css';
 
 /** The server's limit per batch (contract/console/sipas-points.ts MAX_CODE_BATCH). */
@@ -108,11 +109,13 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
               <tr key={p.id}>
                 <NameCell>
                   {p.name}
-                  <small class="point-url">{p.url}</small>
+                  <PointAddress url={p.url} code={p.code} />
                 </NameCell>
                 <Cell label="Đơn vị">{p.unitName}</Cell>
                 <Cell label="Lĩnh vực">{p.serviceArea ?? '—'}</Cell>
-                <Cell label="Giờ làm việc">{openingHours(p)}</Cell>
+                <Cell label="Giờ làm việc">
+                  <Unbroken parts={hoursAndDays(p)} />
+                </Cell>
                 <Cell label="Mỗi trình duyệt/ngày" class="num">
                   {p.dailyLimit === 0 ? 'không giới hạn' : count(p.dailyLimit)}
                 </Cell>
@@ -120,7 +123,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                   {count(p.codes.issued)} / {count(p.codes.used)}
                 </Cell>
                 {staff && (
-                  <Cell label="In và phát mã">
+                  <Cell label="In và phát mã" class="point-tools">
                     <div class="point-actions">
                       <a
                         href={campaignApi(
@@ -224,6 +227,36 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
       )}
       {dialog}
     </>
+  );
+}
+
+/** Pieces that each stay on one line, «07:30–17:00» then «T2–T6»: a line breaks only between. */
+function Unbroken({ parts }: { parts: readonly string[] }) {
+  // One element: a phone's card lays a cell's children out side by side.
+  return (
+    <span>
+      {parts.map((t, i) => (
+        <Fragment key={t}>
+          {i > 0 && ', '}
+          <span class="unbroken">{t}</span>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * The poster's short address as printed, «khaosat.tinh.gov.vn/p/K7QM4X»: a long host may break,
+ * the point's code never (qa6: «…/p/CEACX / A»).
+ */
+function PointAddress({ url, code }: { url: string; code: string }) {
+  const host = url.replace(/^https?:\/\//, '').slice(0, -code.length);
+  return (
+    <small class="point-url">
+      {host}
+      <wbr />
+      <span class="unbroken">{code}</span>
+    </small>
   );
 }
 

@@ -128,7 +128,8 @@ describe('a SIPAS campaign', () => {
     const text = table.textContent ?? '';
     for (const t of [
       'Bộ phận Một cửa xã Tân Hưng',
-      'http://survey.test/p/K7QM4X',
+      // The poster's short address, as printed on it.
+      'survey.test/p/K7QM4X',
       'UBND xã Tân Hưng',
       'Đất đai',
       '07:30–17:00, T2–T6',
