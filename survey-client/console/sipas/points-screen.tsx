@@ -58,7 +58,17 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
   const list = points.data;
   return (
     <>
-      {staff && <PhaseActions campaign={campaign} onChange={onChange} />}
+      {staff && (
+        <PhaseActions
+          campaign={campaign}
+          onChange={(c) => {
+            // The notice of the last action no longer holds once the campaign opens or closes.
+            setDone(null);
+            setError(null);
+            onChange(c);
+          }}
+        />
+      )}
       <section class="panel sipas-points" aria-labelledby="points-title">
         <h2 id="points-title">Điểm thu thập ý kiến</h2>
         <p class="hint">
