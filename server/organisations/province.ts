@@ -1,16 +1,25 @@
-import { findProvince, officialUnits } from '../../questionnaires/official';
+import { findProvince, mergerRows, officialUnits } from '../../questionnaires/official';
 import type { Db } from '../db/connect';
 
 /**
  * The 2026 province an organisation is in (issue #12, qa6): its own official code when that is one
  * of the 34 provinces, the province of its commune when it is a commune's code, else its parent's.
- * The console's «Tạo đợt khảo sát» starts from that province's units; an organisation with none
- * (the whole system, a district of the 2023 template) starts from the Hớn Quản 2023 list.
+ * A code from before the 1 July 2025 mergers counts too: an old province's («70», Bình Phước →
+ * «75», Đồng Nai: where most of its communes went), an old commune's. The console's «Tạo đợt khảo
+ * sát» starts from that province's units; an organisation with none (the whole system, a district
+ * of the 2023 template: a district's code is neither) starts from the Hớn Quản 2023 list.
  */
 export function provinceOfCode(code: string | null): string | null {
   if (!code) return null;
   if (findProvince(code)) return code;
-  return officialUnits().find((u) => u.code === code)?.provinceCode ?? null;
+  const commune = officialUnits().find((u) => u.code === code);
+  if (commune) return commune.provinceCode;
+  const rows = mergerRows().filter((m) =>
+    code.length <= 2 ? m.oldProvinceCode === code : m.oldCode === code,
+  );
+  const counts = new Map<string, number>();
+  for (const m of rows) counts.set(m.provinceCode, (counts.get(m.provinceCode) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** `id` and its ancestors up to the root, nearest first, with their official codes. */

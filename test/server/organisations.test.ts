@@ -244,4 +244,17 @@ describe('the province of an organisation', () => {
       null,
     ]);
   });
+
+  it.each([
+    ['an old province’s code (Bình Phước, merged into Đồng Nai)', '70', '75'],
+    ['a 2023 district’s code (Hớn Quản): the 2023 list', '691', null],
+    ['a code in no list', 'ABC', null],
+  ])('from %s', async (_case, officialCode, provinceCode) => {
+    const made = await post(root, '/api/organisations', {
+      name: `Tổ chức ${officialCode}`,
+      officialCode,
+    });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as Organisation).provinceCode).toBe(provinceCode);
+  });
 });
