@@ -5,7 +5,8 @@ import { findCampaign } from '../../server/campaigns/queries';
 import { createSipasDemo, SIPAS_DEMO_ID } from '../../server/demo/sipas';
 import { addOrganisation } from '../../server/organisations/service';
 import { createPoint } from '../../server/sipas/points';
-import { canRunBrowser, keepScreenshot, phoneContext, useJourney } from './harness';
+import { posterPage } from '../../server/sipas/print';
+import { ARTIFACTS, canRunBrowser, keepScreenshot, phoneContext, useJourney } from './harness';
 
 const ADMIN = { email: 'quantri@dongnai.gov.vn', password: 'mật-khẩu-quản-trị-dài' };
 const OFFICER = { email: 'canbo@dongnai.gov.vn', password: 'mật-khẩu-cán-bộ-dài' };
@@ -153,6 +154,34 @@ describe.skipIf(!canRunBrowser)('SIPAS console and accounts, as laid out', () =>
         }),
       );
       expect(past).toEqual([]);
+    },
+  );
+
+  it.each(['A4', 'A5'] as const)(
+    'poster %s: with a long host the point’s code is printed whole, on its own line',
+    async (size) => {
+      step = `poster-${size}`;
+      await context?.close();
+      context = await journey.browser.newContext({ viewport: { width: 900, height: 1200 } });
+      page = await context.newPage();
+      const host = 'https://khaosat.sonoivu.dongnai.gov.vn';
+      await page.setContent(
+        posterPage({
+          size,
+          url: `${host}/p/K7QM4X`,
+          unit: 'Xã Tân Khai',
+          pointName: LONG_POINT,
+          serviceArea: 'Đất đai',
+          campaignName: 'Khảo sát sự hài lòng 2026',
+          publicUrl: host,
+          other: '#',
+        }),
+      );
+      await page.emulateMedia({ media: 'print' });
+      const address = page.locator('.address');
+      expect(await address.textContent()).toBe('khaosat.sonoivu.dongnai.gov.vn/p/K7QM4X');
+      expect(await linesOf('.address', 'code')).toEqual([{ text: 'K7QM4X', lines: 1 }]);
+      await address.screenshot({ path: `${ARTIFACTS}/sipas-console-poster-${size}.png` });
     },
   );
 
