@@ -19,6 +19,12 @@ export const Organisation = OrganisationRef.extend({
   kind: z.string().nullable(),
   /** How far below the caller's organisation (0: its own). */
   depth: z.number().int(),
+  /**
+   * The 2026 province it is in ("75"): its own official code when a province, its commune's
+   * province, else its nearest ancestor's; null for none (the whole system, a 2023 district).
+   * A new campaign starts from that province's units.
+   */
+  provinceCode: z.string().nullable(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

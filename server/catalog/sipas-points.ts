@@ -31,7 +31,7 @@ export const SIPAS_POINTS: Endpoint[] = [
     request: NewPointBody,
     response: CollectionPoint,
     created: true,
-    summary: `Tạo điểm thu thập gắn với một đơn vị của đợt (đơn vị không có: 422 unknown_unit); giờ mở, đóng cửa mặc định 07:30–17:00, thứ Hai đến thứ Sáu, mỗi trình duyệt góp ý 1 lần mỗi ngày (0 = không giới hạn).${ONLY}`,
+    summary: `Tạo điểm thu thập gắn với một đơn vị của đợt (đơn vị không có: 422 unknown_unit; đợt đã đóng: 409 campaign_closed); giờ mở, đóng cửa mặc định 07:30–17:00, thứ Hai đến thứ Sáu, mỗi trình duyệt góp ý 1 lần mỗi ngày (0 = không giới hạn).${ONLY}`,
     body: { name: 'Bộ phận Một cửa', unitCode: 'X-TANHUNG', serviceArea: 'Đất đai' },
   },
   {
@@ -69,7 +69,7 @@ export const SIPAS_POINTS: Endpoint[] = [
     request: NewCodeBatchBody,
     response: CodeBatch,
     created: true,
-    summary: `Tạo một lô mã góp ý dùng một lần (1–2.000 mã) cho điểm thu thập, để phát kèm giấy tiếp nhận hồ sơ: mỗi mã một lần trả lời. Cơ sở dữ liệu chỉ giữ HMAC của mã.${ONLY}`,
+    summary: `Tạo một lô mã góp ý dùng một lần (1–2.000 mã) cho điểm thu thập, để phát kèm giấy tiếp nhận hồ sơ: mỗi mã một lần trả lời; đợt đã đóng: 409 campaign_closed. Cơ sở dữ liệu chỉ giữ HMAC của mã.${ONLY}`,
     body: { count: 48 },
   },
   {

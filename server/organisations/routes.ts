@@ -9,6 +9,7 @@ import { type AuthEnv, currentUser, requireRole } from '../auth/middleware';
 import type { Db } from '../db/connect';
 import { readJson } from '../http';
 import { renameOrganisation } from './move';
+import { provinceOf, provincesOf } from './province';
 import { subtree } from './queries';
 import { addOrganisation, reachableOrganisation } from './service';
 
@@ -22,6 +23,7 @@ const present = (
     kind: string | null;
   },
   depth: number,
+  provinceCode: string | null,
 ): Organisation => ({
   id: o.id,
   name: o.name,
@@ -29,6 +31,7 @@ const present = (
   officialCode: o.officialCode,
   kind: o.kind,
   depth,
+  provinceCode,
 });
 
 /**
@@ -42,7 +45,8 @@ export function organisationRoutes(db: Db) {
   app.get('/', requireRole('admin', 'officer', 'analyst'), async (c) => {
     const rows = await subtree(db, currentUser(c).organisationId);
     rows.sort((a, b) => a.depth - b.depth || a.name.localeCompare(b.name, 'vi'));
-    return c.json(rows.map((o) => present(o, o.depth)));
+    const provinces = await provincesOf(db, currentUser(c).organisationId, rows);
+    return c.json(rows.map((o) => present(o, o.depth, provinces.get(o.id) ?? null)));
   });
 
   app.post('/', requireRole('admin'), async (c) => {
@@ -68,7 +72,7 @@ export function organisationRoutes(db: Db) {
       ip: c.get('ip'),
     });
     const depth = (await subtree(db, me.organisationId)).find((o) => o.id === org.id)?.depth ?? 1;
-    return c.json(present(org, depth), 201);
+    return c.json(present(org, depth, await provinceOf(db, org.id)), 201);
   });
 
   // A new name for the admin's own organisation or one below it (out of reach: 422, as above).
@@ -86,7 +90,7 @@ export function organisationRoutes(db: Db) {
       ip: c.get('ip'),
     });
     const depth = (await subtree(db, me.organisationId)).find((o) => o.id === org.id)?.depth ?? 0;
-    return c.json(present(renamed, depth));
+    return c.json(present(renamed, depth, await provinceOf(db, org.id)));
   });
 
   return app;

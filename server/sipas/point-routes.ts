@@ -19,7 +19,15 @@ import { streamHtml } from '../html';
 import { readJson, readPatch } from '../http';
 import { minutesFor } from './answer-view';
 import { codesOf, createBatch, listBatches, requireBatch, sheetPath } from './code-batches';
-import { createPoint, deletePoint, listPoints, present, requirePoint, updatePoint } from './points';
+import {
+  createPoint,
+  deletePoint,
+  listPoints,
+  present,
+  refuseWhenClosed,
+  requirePoint,
+  updatePoint,
+} from './points';
 import { codeSheetParts, posterPage } from './print';
 
 interface Deps {
@@ -53,6 +61,7 @@ export function pointRoutes({ db, config }: Deps) {
 
   app.post('/:id/points', staff, sipas, async (c) => {
     const campaign = c.get('campaign');
+    refuseWhenClosed(campaign, 'point');
     const body = await readJson(c.req.raw, NewPointBody);
     const { point, unit } = await createPoint(db, campaign, body);
     await audit(db, {
@@ -138,6 +147,7 @@ export function pointRoutes({ db, config }: Deps) {
   app.post('/:id/points/:point/codes', staff, sipas, async (c) => {
     const campaign = c.get('campaign');
     const point = await requirePoint(db, campaign.id, c.req.param('point'));
+    refuseWhenClosed(campaign, 'codes');
     const { count } = await readJson(c.req.raw, NewCodeBatchBody);
     const user = currentUser(c);
     const id = await createBatch(db, config.secret, point, count, user.id);

@@ -5,6 +5,7 @@ import type {
   PointPatch,
   CollectionPoint as PointReply,
 } from '../../contract/console/sipas-points';
+import { campaignPhase } from '../campaigns/phase';
 import { type Db, inTransaction } from '../db/connect';
 import type { Campaign, CollectionPoint, CollectionPointTable } from '../db/schema';
 import { ApiError } from '../errors';
@@ -23,6 +24,22 @@ export async function requirePoint(db: Db, campaignId: string, id: string) {
     .executeTakeFirst();
   if (!point) throw new ApiError(404, 'not_found', POINT_NOT_FOUND);
   return point;
+}
+
+/**
+ * A closed campaign takes no new point and no new one-time codes: nobody could answer with them
+ * (qa6: «Đã tạo 48 mã…» on a closed campaign). 409 `campaign_closed` before anything is written;
+ * reopening the campaign allows them again.
+ */
+export function refuseWhenClosed(campaign: Campaign, what: 'point' | 'codes', now = new Date()) {
+  if (campaignPhase(campaign, now) !== 'closed') return;
+  throw new ApiError(
+    409,
+    'campaign_closed',
+    what === 'point'
+      ? 'Đợt khảo sát đã đóng: không thêm điểm thu thập được vì người dân không góp ý được nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.'
+      : 'Đợt khảo sát đã đóng: không tạo mã dùng một lần được vì không ai dùng được các mã này nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.',
+  );
 }
 
 /** `<PUBLIC_URL>/p/<code>`: the poster's address. */

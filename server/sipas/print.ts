@@ -30,11 +30,22 @@ const POSTER_STYLE = (size: PosterSize) => `${BASE}
 .title { font-size: calc(27pt * var(--u)); line-height: 1.2; font-weight: 800; margin: calc(3mm * var(--u)) 0 0; }
 .poster .qr { width: calc(120mm * var(--u)); height: calc(120mm * var(--u)); flex: none; }
 .address { font: 700 calc(24pt * var(--u))/1.15 "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+.address b { white-space: nowrap; }
 .how { font-size: calc(14pt * var(--u)); line-height: 1.4; text-align: left; margin: auto 0 0; }
 .how li + li { margin-top: calc(2mm * var(--u)); }
 .foot { font-size: calc(9.5pt * var(--u)); color: #333; }
 @media screen { .poster { margin: 16px auto; box-shadow: 0 1px 6px #0003; } }
 `;
+
+/**
+ * The short address as printed: a long host may break anywhere, the point's code never, and a
+ * line breaks before it rather than within it («khaosat.sonoivu.dongnai.gov.vn/p/» then «ABC234»).
+ */
+function addressHtml(url: string): string {
+  const short = shortAddress(url);
+  const cut = short.lastIndexOf('/') + 1;
+  return `${escapeHtml(short.slice(0, cut))}<wbr><b>${escapeHtml(short.slice(cut))}</b>`;
+}
 
 export interface PosterInput {
   size: PosterSize;
@@ -70,7 +81,7 @@ ${publicUrlBanner(p.publicUrl)}<header class="bar"><h1>Áp phích ${p.size} — 
 <div class="place">${place}</div>
 <h2 class="title">Ông/Bà hài lòng với sự phục vụ của chúng tôi không?</h2>
 ${qrSvg(p.url)}
-<div class="address">${escapeHtml(shortAddress(p.url))}</div>
+<div class="address">${addressHtml(p.url)}</div>
 <ol class="how">
 <li>Quét mã QR bằng camera điện thoại hoặc Zalo (hoặc gõ địa chỉ trên vào trình duyệt).</li>
 <li>Trả lời vài câu hỏi${p.minutes ? `, khoảng ${p.minutes} phút` : ''}. Phiếu không hỏi họ tên, không cần đăng nhập.</li>

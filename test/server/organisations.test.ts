@@ -215,3 +215,46 @@ describe('the audit log', () => {
     expect(csv).toContain(',Xã Tân Hưng,');
   });
 });
+
+describe('the province of an organisation', () => {
+  const listOf = async (call: Call) =>
+    ((await (await call('/api/organisations')).json()) as Organisation[]).map((o) => [
+      o.name,
+      o.provinceCode,
+    ]);
+
+  it('is its own code, its commune’s province, or its parent’s: what a new campaign starts from', async () => {
+    // The province's code; its commune without a code takes it; the whole system has none.
+    expect(await listOf(provinceAdmin)).toEqual([
+      ['Tỉnh Đồng Nai', '75'],
+      ['Xã Tân Hưng', '75'],
+    ]);
+    // Seen from the commune too, though the province is out of its reach (qa6: a commune office
+    // was offered the 2023 district list).
+    expect(await listOf(await login('canbo@tanhung.gov.vn'))).toEqual([['Xã Tân Hưng', '75']]);
+    const made = await post(root, '/api/organisations', {
+      name: 'Xã Tân Khai',
+      kind: 'xã',
+      officialCode: '25357',
+    });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as Organisation).provinceCode).toBe('75');
+    expect((await listOf(root)).find(([name]) => name === 'Toàn hệ thống')).toEqual([
+      'Toàn hệ thống',
+      null,
+    ]);
+  });
+
+  it.each([
+    ['an old province’s code (Bình Phước, merged into Đồng Nai)', '70', '75'],
+    ['a 2023 district’s code (Hớn Quản): the 2023 list', '691', null],
+    ['a code in no list', 'ABC', null],
+  ])('from %s', async (_case, officialCode, provinceCode) => {
+    const made = await post(root, '/api/organisations', {
+      name: `Tổ chức ${officialCode}`,
+      officialCode,
+    });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as Organisation).provinceCode).toBe(provinceCode);
+  });
+});

@@ -213,10 +213,12 @@ function AccountRow({
         {self && <small>Tài khoản của Ông/Bà</small>}
       </NameCell>
       <td data-label="E-mail" class="email">
-        {a.email}
+        {/* On a laptop a long address may go to a second line at its «@», and nowhere else. */}
+        {a.email.split('@')[0]}
+        <wbr />@{a.email.split('@').slice(1).join('@')}
       </td>
       {showOrganisation && (
-        <td data-label="Tổ chức">
+        <td data-label="Tổ chức" class={self ? undefined : 'org'}>
           {/* An admin does not move their own account (the server refuses it too). */}
           {self ? (
             a.organisation.name

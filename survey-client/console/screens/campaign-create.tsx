@@ -54,13 +54,24 @@ export function CampaignCreate({
   onCancel,
 }: {
   campaigns: Campaign[];
-  /** With sub-organisations: where the campaign goes (the account's own first). */
+  /**
+   * The account's organisation and those below it, its own first: with more than one, where the
+   * campaign goes; each with the 2026 province it is in, which the units start from.
+   */
   organisations?: readonly Organisation[];
   onCreated: (c: Campaign, tab: CampaignTab) => void;
   onCancel: () => void;
 }) {
   const [kind, setKind] = useState<CampaignKind>('par');
-  const [source, setSource] = useState<Source>('district_2023');
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const chooses = organisations.length > 1;
+  const owner = organisations.find((o) => o.id === organisationId) ?? organisations[0];
+  // An office of a 2026 province starts from its province's units (its communes among them); the
+  // Hớn Quản 2023 list only for an organisation with no province (qa6: a commune office was
+  // offered the 2023 district's units).
+  const home = owner?.provinceCode ?? null;
+  const [picked, setSource] = useState<Source | null>(null);
+  const source: Source = picked ?? (home ? 'province_2026' : 'district_2023');
   const { ask, dialog } = useConfirm();
   const { error, busy, submit } = useFormSend(async (text) => {
     const opensAt = fromVnInput(text('opensAt'));
@@ -75,7 +86,7 @@ export function CampaignCreate({
         contactName: text('contactName') || null,
         contactPhone: text('contactPhone') || null,
         targetRate: kind === 'sipas' ? null : readRate(text('targetRate')),
-        ...(organisations.length > 0 ? { organisationId: text('organisationId') } : {}),
+        ...(chooses ? { organisationId: text('organisationId') } : {}),
         ...(openNow ? { openNow } : {}),
       }),
     );
@@ -100,11 +111,13 @@ export function CampaignCreate({
           placeholder="Khảo sát xã hội học năm 2026"
         />
       </label>
-      {organisations.length > 0 && (
+      {chooses && (
         <OrganisationSelect
           label="Thuộc tổ chức"
           name="organisationId"
           organisations={organisations}
+          value={owner?.id}
+          onChange={setOrganisationId}
         />
       )}
       <fieldset class="source-choice">
@@ -122,7 +135,7 @@ export function CampaignCreate({
           onChange={setSource}
         />
       </fieldset>
-      {source === 'province_2026' && <ProvincePicker />}
+      {source === 'province_2026' && <ProvincePicker key={home ?? ''} initial={home ?? ''} />}
       {source === 'copy' && (
         <label>
           Đợt khảo sát để sao chép

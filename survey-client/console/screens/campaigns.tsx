@@ -40,7 +40,7 @@ export function Campaigns({ user }: { user: User }) {
       {creating && (
         <CampaignCreate
           campaigns={list.data ?? []}
-          organisations={parent ? organisations : []}
+          organisations={organisations}
           onCancel={() => setCreating(false)}
           onCreated={(c, tab) => navigate(campaignPath(c.id, tab))}
         />

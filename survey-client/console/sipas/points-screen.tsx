@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CodeBatch, CollectionPoint } from '../../../contract/console/sipas-points';
 import { api, campaignApi } from '../api';
@@ -11,20 +12,9 @@ import type { CampaignProps } from '../screens/campaign';
 import { fold, matchesSearch } from '../table-view';
 import type { UnitInfo } from '../types';
 import { useLoad } from '../use-load';
+import { DAYS, hoursAndDays } from './hours';
 import './sipas.css';
 
-const DAYS = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'];
-const DAY_NAMES = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** "Thứ Hai – thứ Sáu" for three days or more in a row, else "T2, T4, CN". */
-export function dayNames(days: number[]): string {
-  const first = days[0] ?? 1;
-  const last = days.at(-1) ?? 1;
-  const inRow = days.every((d, i) => d === first + i);
-  return inRow && days.length >= 3
-    ? `${capital(DAY_NAMES[first - 1] ?? '')} – ${DAY_NAMES[last - 1] ?? ''}`
-    : days.map((d) => DAYS[d - 1]).join(', ');
-}
 /** The server's limit per batch (contract/console/sipas-points.ts MAX_CODE_BATCH). */
 const MAX_CODES = 2000;
 
@@ -41,6 +31,9 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
   const [error, setError] = useState<unknown>(null);
   const { ask, dialog } = useConfirm();
   const units = campaign.units ?? [];
+  // Closed: nobody can answer, so no new point and no new codes (the server says 409
+  // campaign_closed); posters and batches still print, points can still be corrected.
+  const closed = campaign.phase === 'closed';
   const reload = () => {
     points.reload();
     batches.reload();
@@ -65,7 +58,17 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
   const list = points.data;
   return (
     <>
-      {staff && <PhaseActions campaign={campaign} onChange={onChange} />}
+      {staff && (
+        <PhaseActions
+          campaign={campaign}
+          onChange={(c) => {
+            // The notice of the last action no longer holds once the campaign opens or closes.
+            setDone(null);
+            setError(null);
+            onChange(c);
+          }}
+        />
+      )}
       <section class="panel sipas-points" aria-labelledby="points-title">
         <h2 id="points-title">Điểm thu thập ý kiến</h2>
         <p class="hint">
@@ -84,6 +87,13 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           </Done>
         )}
         {error !== null && <ErrorNotice error={error} />}
+        {staff && closed && (
+          <p class="notice">
+            Đợt khảo sát đã đóng: người dân không góp ý được nữa, nên không thêm điểm thu thập và
+            không tạo mã dùng một lần được. Áp phích và các lô mã đã tạo vẫn in lại được. Mở lại đợt
+            khảo sát nếu cần thu thêm ý kiến.
+          </p>
+        )}
         {!list ? (
           points.error !== undefined ? (
             <ErrorNotice error={points.error} onRetry={points.reload} />
@@ -109,12 +119,12 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
               <tr key={p.id}>
                 <NameCell>
                   {p.name}
-                  <small class="point-url">{p.url}</small>
+                  <PointAddress url={p.url} code={p.code} />
                 </NameCell>
                 <Cell label="Đơn vị">{p.unitName}</Cell>
                 <Cell label="Lĩnh vực">{p.serviceArea ?? '—'}</Cell>
                 <Cell label="Giờ làm việc">
-                  {p.opens}–{p.closes}, {dayNames(p.weekdays)}
+                  <Unbroken parts={hoursAndDays(p)} />
                 </Cell>
                 <Cell label="Mỗi trình duyệt/ngày" class="num">
                   {p.dailyLimit === 0 ? 'không giới hạn' : count(p.dailyLimit)}
@@ -123,7 +133,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                   {count(p.codes.issued)} / {count(p.codes.used)}
                 </Cell>
                 {staff && (
-                  <Cell label="In và phát mã">
+                  <Cell label="In và phát mã" class="point-tools">
                     <div class="point-actions">
                       <a
                         href={campaignApi(
@@ -145,18 +155,20 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                       >
                         A5
                       </a>
-                      <CodesForm
-                        campaignId={campaign.id}
-                        point={p}
-                        onMade={(b) => {
-                          setError(null);
-                          setDone({
-                            text: `Đã tạo ${count(b.size)} mã dùng một lần cho «${b.pointName}».`,
-                            sheet: b.sheet,
-                          });
-                          reload();
-                        }}
-                      />
+                      {!closed && (
+                        <CodesForm
+                          campaignId={campaign.id}
+                          point={p}
+                          onMade={(b) => {
+                            setError(null);
+                            setDone({
+                              text: `Đã tạo ${count(b.size)} mã dùng một lần cho «${b.pointName}».`,
+                              sheet: b.sheet,
+                            });
+                            reload();
+                          }}
+                        />
+                      )}
                       <button type="button" onClick={() => setEditing(p)}>
                         Sửa
                       </button>
@@ -170,7 +182,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
             ))}
           </CardTable>
         )}
-        {staff && editing === null && (
+        {staff && editing === null && !closed && (
           <div class="actions">
             <button type="button" class="primary" onClick={() => setEditing('new')}>
               Thêm điểm thu thập
@@ -178,7 +190,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           </div>
         )}
       </section>
-      {staff && editing !== null && (
+      {staff && editing !== null && !(closed && editing === 'new') && (
         <PointForm
           key={editing === 'new' ? 'new' : editing.id}
           campaignId={campaign.id}
@@ -225,6 +237,36 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
       )}
       {dialog}
     </>
+  );
+}
+
+/** Pieces that each stay on one line, «07:30–17:00» then «T2–T6»: a line breaks only between. */
+function Unbroken({ parts }: { parts: readonly string[] }) {
+  // One element: a phone's card lays a cell's children out side by side.
+  return (
+    <span>
+      {parts.map((t, i) => (
+        <Fragment key={t}>
+          {i > 0 && ', '}
+          <span class="unbroken">{t}</span>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * The poster's short address as printed, «khaosat.tinh.gov.vn/p/K7QM4X»: a long host may break,
+ * the point's code never (qa6: «…/p/CEACX / A»).
+ */
+function PointAddress({ url, code }: { url: string; code: string }) {
+  const host = url.replace(/^https?:\/\//, '').slice(0, -code.length);
+  return (
+    <small class="point-url">
+      {host}
+      <wbr />
+      <span class="unbroken">{code}</span>
+    </small>
   );
 }
 

@@ -11,12 +11,13 @@ const bare = (name: string) => name.replace(/^(Tỉnh|Thành phố)\s+/, '');
 
 /**
  * The province of a 2026 campaign: a search box that narrows a plain select of the 34 provinces
- * and cities (a phone's own picker), each with its communes by kind. Sends `provinceCode`.
+ * and cities (a phone's own picker), each with its communes by kind. Sends `provinceCode`;
+ * `initial` the one chosen at first (the office's own province).
  */
-export function ProvincePicker() {
+export function ProvincePicker({ initial = '' }: { initial?: string }) {
   const loaded = useLoad<ProvinceInfo[]>('/api/provinces');
   const [query, setQuery] = useState('');
-  const [chosen, setChosen] = useState('');
+  const [chosen, setChosen] = useState(initial);
   const all = useMemo(
     () => [...(loaded.data ?? [])].sort((a, b) => collator.compare(bare(a.name), bare(b.name))),
     [loaded.data],

@@ -259,7 +259,7 @@ describe('the poster', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
     expect(html).toContain('<svg');
-    expect(html).toContain(`survey.test/p/${p.code}`);
+    expect(html.replace(/<[^>]+>/g, '')).toContain(`survey.test/p/${p.code}`);
     expect(html).toContain('UBND xã Tân Hưng');
     expect(html).toContain('Lĩnh vực: Đất đai');
     expect(html).toContain('@page { size: A5 portrait');
@@ -364,6 +364,46 @@ describe('one-time codes', () => {
     ).json()) as CampaignDetail;
     const res = await officer(`/api/campaigns/${other.id}/code-batches/${batch.id}/sheet`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('a closed campaign', () => {
+  it('takes no new point and no new codes (409 campaign_closed), writing nothing; reopened, it does', async () => {
+    const c = (await (
+      await send(officer, '/api/campaigns', 'POST', { name: 'SIPAS đã đóng', kind: 'sipas' })
+    ).json()) as CampaignDetail;
+    const at = (path = '') => `/api/campaigns/${c.id}${path}`;
+    const p = (await (
+      await send(officer, at('/points'), 'POST', { name: 'Một cửa', unitCode: 'X-TANHUNG' })
+    ).json()) as CollectionPoint;
+    expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
+    expect((await send(officer, at('/close'), 'POST', {})).status).toBe(200);
+    const before = await rows();
+    const point = await send(officer, at('/points'), 'POST', {
+      name: 'Điểm mới',
+      unitCode: 'X-TANHUNG',
+    });
+    expect(point.status).toBe(409);
+    expect(((await point.json()) as ErrorReply).error).toEqual({
+      code: 'campaign_closed',
+      message:
+        'Đợt khảo sát đã đóng: không thêm điểm thu thập được vì người dân không góp ý được nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.',
+    });
+    const codes = await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 48 });
+    expect(codes.status).toBe(409);
+    expect(((await codes.json()) as ErrorReply).error).toEqual({
+      code: 'campaign_closed',
+      message:
+        'Đợt khảo sát đã đóng: không tạo mã dùng một lần được vì không ai dùng được các mã này nữa. Hãy mở lại đợt khảo sát nếu cần thu thêm ý kiến.',
+    });
+    expect(await rows()).toEqual(before);
+    // Its points are still listed and printable, for the record.
+    expect((await officer(at('/points'))).status).toBe(200);
+    expect((await officer(at(`/points/${p.id}/poster`))).status).toBe(200);
+    expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
+    expect((await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 2 })).status).toBe(
+      201,
+    );
   });
 });
 

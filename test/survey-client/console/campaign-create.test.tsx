@@ -150,3 +150,50 @@ describe('creating a province campaign', () => {
     expect(location.pathname).toBe('/console');
   });
 });
+
+describe('what a new campaign starts from, by the office', () => {
+  const office = (provinceCode: string | null) => ({
+    id: 'th',
+    name: 'Xã Tân Hưng',
+    parentId: null,
+    officialCode: null,
+    kind: 'xã',
+    depth: 0,
+    provinceCode,
+  });
+
+  it('an office of a 2026 province starts from its province’s units, a SIPAS campaign too (qa6)', async () => {
+    const server = serve();
+    server.on('GET /api/organisations', { status: 200, body: [office('75')] });
+    const form = await openForm();
+    fireEvent.input(within(form).getByLabelText('Tên đợt khảo sát'), {
+      target: { value: 'Khảo sát sự hài lòng 2026' },
+    });
+    fireEvent.click(within(form).getByLabelText(/^Khảo sát sự hài lòng \(SIPAS\)/));
+    await settle();
+    expect((within(form).getByLabelText(/^Cấp tỉnh, từ 2026/) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(provinceSelect(form).value).toBe('75');
+    // One organisation: nothing to choose.
+    expect(within(form).queryByLabelText('Thuộc tổ chức')).toBeNull();
+    await click('Tạo đợt khảo sát', form);
+    expect(server.changes()[0]?.body).toMatchObject({
+      kind: 'sipas',
+      template: 'province_2026',
+      provinceCode: '75',
+    });
+    expect(server.changes()[0]?.body).not.toHaveProperty('organisationId');
+  });
+
+  it('an organisation with no province (a 2023 district) starts from the Hớn Quản 2023 list', async () => {
+    const server = serve();
+    server.on('GET /api/organisations', { status: 200, body: [office(null)] });
+    const form = await openForm();
+    await settle();
+    expect(
+      (within(form).getByLabelText(/^Cấp huyện \(mẫu Hớn Quản 2023\)/) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect(within(form).queryByLabelText('Chọn tỉnh, thành phố')).toBeNull();
+  });
+});

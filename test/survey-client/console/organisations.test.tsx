@@ -24,6 +24,7 @@ const province: Organisation = {
   officialCode: '75',
   kind: 'tỉnh',
   depth: 0,
+  provinceCode: '75',
 };
 const commune: Organisation = {
   id: 'th',
@@ -32,6 +33,7 @@ const commune: Organisation = {
   officialCode: null,
   kind: 'xã',
   depth: 1,
+  provinceCode: '75',
 };
 const ofProvince = (role: 'admin' | 'officer' = 'admin') => ({
   'GET /api/auth/me': {

@@ -3,7 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInUnitSet } from '../../../questionnaires';
-import { dayNames } from '../../../survey-client/console/sipas/points-screen';
+import { dayNames, openingHours } from '../../../survey-client/console/sipas/hours';
 import {
   campaign,
   click,
@@ -128,10 +128,11 @@ describe('a SIPAS campaign', () => {
     const text = table.textContent ?? '';
     for (const t of [
       'Bộ phận Một cửa xã Tân Hưng',
-      'http://survey.test/p/K7QM4X',
+      // The poster's short address, as printed on it.
+      'survey.test/p/K7QM4X',
       'UBND xã Tân Hưng',
       'Đất đai',
-      '07:30–17:00, Thứ Hai – thứ Sáu',
+      '07:30–17:00, T2–T6',
       '48 / 3',
     ])
       expect(text).toContain(t);
@@ -247,6 +248,49 @@ describe('a SIPAS campaign', () => {
     expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
   });
 
+  it('closed: no new point and no new codes, and the page says why', async () => {
+    const server = serve();
+    server.on('GET /api/campaigns/hl2026', {
+      status: 200,
+      body: { ...sipas, phase: 'closed' },
+    });
+    await openAt('/console/c/hl2026');
+    const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
+    expect(within(table).queryByRole('button', { name: 'Tạo mã dùng một lần' })).toBeNull();
+    expect(within(table).queryByLabelText('Số mã')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Thêm điểm thu thập' })).toBeNull();
+    expect(screen.getByText(/^Đợt khảo sát đã đóng: người dân không góp ý được nữa/)).toBeTruthy();
+    // Posters still print, and reopening is offered.
+    expect(within(table).getByRole('link', { name: 'Áp phích A4' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('open: codes are made for a point', async () => {
+    const server = serve();
+    server.on('POST /api/campaigns/hl2026/points/p1/codes', {
+      status: 201,
+      body: {
+        id: 'b1',
+        pointId: 'p1',
+        pointName: point.name,
+        size: 48,
+        used: 0,
+        createdAt: '2026-12-06T08:00:00.000Z',
+        sheet: '/api/campaigns/hl2026/code-batches/b1/sheet',
+      },
+    });
+    await openAt('/console/c/hl2026');
+    expect(screen.queryByText(/^Đợt khảo sát đã đóng/)).toBeNull();
+    await click('Tạo mã dùng một lần');
+    expect(server.changes()[0]).toMatchObject({
+      path: '/api/campaigns/hl2026/points/p1/codes',
+      body: { count: 48 },
+    });
+    expect(screen.getByRole('status').textContent).toContain(
+      'Đã tạo 48 mã dùng một lần cho «Bộ phận Một cửa xã Tân Hưng».',
+    );
+  });
+
   it('an analyst sees the points but no printing or codes', async () => {
     serve('analyst');
     await openAt('/console/c/hl2026');
@@ -258,11 +302,24 @@ describe('a SIPAS campaign', () => {
 });
 
 describe('working days', () => {
+  // One style in every row (qa6: «T2, T3, T4, T5, T6, T7» beside «Thứ Hai – thứ Sáu»).
   it.each([
-    [[1, 2, 3, 4, 5], 'Thứ Hai – thứ Sáu'],
-    [[1, 2, 3, 4, 5, 6], 'Thứ Hai – thứ Bảy'],
-    [[2, 3, 4], 'Thứ Ba – thứ Năm'],
+    [[1, 2, 3, 4, 5], 'T2–T6'],
+    [[1, 2, 3, 4, 5, 6], 'T2–T7'],
+    [[1, 2, 3, 4, 5, 6, 7], 'T2–CN'],
+    [[2, 3, 4], 'T3–T5'],
+    [[1, 2, 3, 5], 'T2–T4, T6'],
     [[1, 3, 7], 'T2, T4, CN'],
     [[6, 7], 'T7, CN'],
+    [[7, 1, 2, 3], 'T2–T4, CN'],
   ])('%j → %s', (days, text) => expect(dayNames(days)).toBe(text));
+
+  it('hours and days read the same way for every point', () => {
+    expect(openingHours({ opens: '07:00', closes: '17:00', weekdays: [1, 2, 3, 4, 5, 6] })).toBe(
+      '07:00–17:00, T2–T7',
+    );
+    expect(openingHours({ opens: '07:30', closes: '17:00', weekdays: [1, 2, 3, 4, 5] })).toBe(
+      '07:30–17:00, T2–T6',
+    );
+  });
 });

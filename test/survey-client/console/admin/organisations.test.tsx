@@ -13,6 +13,7 @@ const org = (patch: Partial<Organisation>): Organisation => ({
   officialCode: null,
   kind: null,
   depth: 0,
+  provinceCode: null,
   ...patch,
 });
 
