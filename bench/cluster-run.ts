@@ -8,7 +8,8 @@ import { killAllChildrenNow, stopAllChildren } from './processes';
 
 /**
  * The several-processes section alone (issue #12, speed): `npx tsx bench/cluster-run.ts`, with
- * `BENCH_QUICK=1` for shorter runs. Prints the section and keeps it in
+ * `BENCH_QUICK=1` for shorter runs, `BENCH_SETUPS=sqlite,pg1,pg2` for some setups only (then
+ * without the baseline). Prints the section and keeps it in
  * test-artifacts/bench/cluster.md; BENCHMARKS.md is written only by `npm run bench`.
  */
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,12 +26,16 @@ async function main() {
     process.on(signal, () => void stopAllChildren().finally(() => process.exit(130)));
   }
   const load = loadavg()[0] ?? 0;
+  const only = process.env.BENCH_SETUPS?.split(',').map((s) => s.trim());
   const result = await measureCluster({
     root: ROOT,
     tmp,
     sizes: quick ? CLUSTER_QUICK_SIZES : CLUSTER_SIZES,
     log,
-    baseline: (bodies) => measureBaseline(ROOT, tmp, bodies, log),
+    baseline: only
+      ? async () => 'not measured (BENCH_SETUPS)'
+      : (bodies) => measureBaseline(ROOT, tmp, bodies, log),
+    ...(only ? { only } : {}),
   });
   const markdown = [
     ...clusterSection(result),

@@ -67,6 +67,8 @@ interface Options {
   log: (m: string) => void;
   /** The baseline measured elsewhere in this run, or a function measuring it with the bodies. */
   baseline: (bodies: SubmitBodies) => Promise<BaselineResult | string>;
+  /** Only these setups ('sqlite', 'pg1', 'pg2'); all three when undefined. */
+  only?: readonly string[];
 }
 
 export async function measureCluster(o: Options): Promise<ClusterResult> {
@@ -76,19 +78,27 @@ export async function measureCluster(o: Options): Promise<ClusterResult> {
   let bodies: SubmitBodies | undefined;
   try {
     const plans = [
-      { label: 'SQLite, 1 process', url: join(o.tmp, 'cluster.sqlite'), workers: 1 },
       {
-        label: 'PostgreSQL, 1 process',
-        url: await database(postgres.url, 'bench_one'),
+        key: 'sqlite',
+        label: 'SQLite, 1 process',
+        url: () => join(o.tmp, 'cluster.sqlite'),
         workers: 1,
       },
       {
+        key: 'pg1',
+        label: 'PostgreSQL, 1 process',
+        url: () => database(postgres.url, 'bench_one'),
+        workers: 1,
+      },
+      {
+        key: 'pg2',
         label: 'PostgreSQL, 2 processes',
-        url: await database(postgres.url, 'bench_two'),
+        url: () => database(postgres.url, 'bench_two'),
         workers: 2,
       },
-    ];
-    for (const plan of plans) {
+    ].filter((p) => !o.only || o.only.includes(p.key));
+    for (const { url, ...rest } of plans) {
+      const plan = { ...rest, url: await url() };
       o.log(`cluster: ${plan.label}…`);
       try {
         const measured = await measureSetup(
