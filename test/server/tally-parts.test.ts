@@ -95,6 +95,28 @@ describe.runIf(onPostgres)('tallies in parts (PostgreSQL)', () => {
     await expectTalliesEqualRecount(2);
   });
 
+  it('a submit takes the one part left free, whichever part it tries first (it queues only when all are taken)', async () => {
+    const free = TALLY_PARTS - 1;
+    const holder = hold(async (trx) => {
+      for (let p = 0; p < free; p++)
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${`tally:${DEMO_CAMPAIGN_ID}:${GROUP}:${p}`}))`.execute(
+          trx,
+        );
+    });
+    await holder.done;
+    try {
+      const res = await Promise.race([submit(2), sleep(10_000)]);
+      expect(res === 'late' ? 'late' : res.status).toBe(201);
+    } finally {
+      holder.release();
+      await holder.committed;
+    }
+    expect(await ctx.db.selectFrom('answerTally').select('part').distinct().execute()).toEqual([
+      { part: free },
+    ]);
+    await expectTalliesEqualRecount(1);
+  });
+
   it('when every part is taken, a submit queues for one and is stored once it is free', async () => {
     const holder = hold(async (trx) => {
       for (let p = 0; p < TALLY_PARTS; p++)
