@@ -104,14 +104,23 @@ export function clusterSection(result: ClusterResult | string | undefined): stri
             'generator on another machine) would.'
           : "The CPUs are not full: the rest is waiting (the disk's fsync per commit, locks, or " +
             'other programs on the machine).'),
-      '- On PostgreSQL every submit of a group adds to the same tally rows (`answer_tally`, ' +
-        '`form_tally`: +1 per unit × question × option), and their locks last until the commit; ' +
-        'the submits of a group queue for them (one advisory lock per campaign × group, then the ' +
-        'rows, in one statement, then the commit), so they are stored one at a time whatever the ' +
-        'number of processes: a second process adds CPU to parse, check and write the form, not to ' +
-        'that section. On SQLite the whole transaction is one at a time anyway (one writer), but in ' +
-        'process, without round trips. What would lift it: tallies split over a few slots per key ' +
-        '(a `slot` column picked at random, summed when read) or counted from the answers at close.',
+      '- On PostgreSQL each count of the tallies (`answer_tally`, `form_tally`: +1 per unit × ' +
+        'question × option) is split into 16 parts (migration 0020): a submit takes the first part ' +
+        'of its group no other transaction holds and keeps its row locks until the commit, so ' +
+        'submits of one group are stored side by side; they queue only when all 16 parts are ' +
+        'taken. Readers sum the parts; the rewrite folds them into one. The sessions line(s) below ' +
+        'say where PostgreSQL waited.',
+    );
+  }
+  for (const s of measured) {
+    const w = s.highest.waits;
+    if (!w) continue;
+    const states = Object.entries(w.mean)
+      .map(([state, n]) => `${state} ${n.toFixed(1)}`)
+      .join(', ');
+    lines.push(
+      `- ${s.label}, highest rate: PostgreSQL's sessions at a time, by what they were doing ` +
+        `(mean of ${w.samples} samples of pg_stat_activity, bench/pg-waits.ts): ${states || 'none'}.`,
     );
   }
   return lines;

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { withDatabase } from '../test/postgres/global-setup';
 import { startPostgres } from '../test/postgres/server';
 import type { BaselineResult } from './baseline/measure';
+import { type PgWaits, sampleWaits } from './pg-waits';
 import { treeCpuMs } from './process-cpu';
 import { freePort, type RunningServer, sleep, startServer } from './processes';
 import { seedBenchCampaign } from './seed';
@@ -46,6 +47,8 @@ export interface ClusterSetup {
   /** The unthrottled run (autocannon), with the CPU each side spent (percent of one core). */
   highest: LoadResult & {
     cpu: { server: number; postgres: number | null; client: number };
+    /** PostgreSQL's sessions meanwhile (bench/pg-waits.ts); not on SQLite. */
+    waits?: PgWaits;
   };
   steady: LoadResult;
   /** What the server wrote to stderr beyond its start-up warning (of its last 4,000 characters). */
@@ -67,6 +70,8 @@ interface Options {
   log: (m: string) => void;
   /** The baseline measured elsewhere in this run, or a function measuring it with the bodies. */
   baseline: (bodies: SubmitBodies) => Promise<BaselineResult | string>;
+  /** Only these setups ('sqlite', 'pg1', 'pg2'); all three when undefined. */
+  only?: readonly string[];
 }
 
 export async function measureCluster(o: Options): Promise<ClusterResult> {
@@ -76,19 +81,27 @@ export async function measureCluster(o: Options): Promise<ClusterResult> {
   let bodies: SubmitBodies | undefined;
   try {
     const plans = [
-      { label: 'SQLite, 1 process', url: join(o.tmp, 'cluster.sqlite'), workers: 1 },
       {
-        label: 'PostgreSQL, 1 process',
-        url: await database(postgres.url, 'bench_one'),
+        key: 'sqlite',
+        label: 'SQLite, 1 process',
+        url: () => join(o.tmp, 'cluster.sqlite'),
         workers: 1,
       },
       {
+        key: 'pg1',
+        label: 'PostgreSQL, 1 process',
+        url: () => database(postgres.url, 'bench_one'),
+        workers: 1,
+      },
+      {
+        key: 'pg2',
         label: 'PostgreSQL, 2 processes',
-        url: await database(postgres.url, 'bench_two'),
+        url: () => database(postgres.url, 'bench_two'),
         workers: 2,
       },
-    ];
-    for (const plan of plans) {
+    ].filter((p) => !o.only || o.only.includes(p.key));
+    for (const { url, ...rest } of plans) {
+      const plan = { ...rest, url: await url() };
       o.log(`cluster: ${plan.label}…`);
       try {
         const measured = await measureSetup(
@@ -182,12 +195,14 @@ async function measureSetup(
     const postgresBefore = postmaster === null ? 0 : treeCpuMs(postmaster);
     const clientBefore = process.cpuUsage();
     const started = performance.now();
+    const sampling = postmaster === null ? undefined : sampleWaits(plan.url);
     const highest = await runAutocannon(base, pool, bodies, {
       label: 'highest rate, autocannon',
       connections: HIGHEST_CONNECTIONS,
       durationS: o.sizes.highestS,
     });
     const wall = performance.now() - started;
+    const waits = await sampling?.stop();
     const client = process.cpuUsage(clientBefore);
     const percent = (ms: number) => (ms / wall) * 100;
     const cpu = {
@@ -203,7 +218,11 @@ async function measureSetup(
       .join('\n');
     if (errors)
       o.log(`cluster: ${plan.label}: the server wrote to stderr: ${errors.slice(0, 600)}`);
-    const setup: ClusterSetup = { label: plan.label, highest: { ...highest, cpu }, steady };
+    const setup: ClusterSetup = {
+      label: plan.label,
+      highest: { ...highest, cpu, ...(waits ? { waits } : {}) },
+      steady,
+    };
     if (errors) setup.serverErrors = errors.slice(0, 300).replace(/\s+/g, ' ');
     return { bodies, setup };
   } finally {

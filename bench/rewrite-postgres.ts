@@ -87,7 +87,7 @@ try {
       const t = performance.now();
       await sql`
         INSERT INTO answer_tally VALUES ${sql.join(cells)}
-        ON CONFLICT (campaign_id, unit_code, questionnaire_id, question_id, group_code, option)
+        ON CONFLICT (campaign_id, unit_code, questionnaire_id, question_id, group_code, option, part)
         DO UPDATE SET n = answer_tally.n`.execute(db);
       waits.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 20));

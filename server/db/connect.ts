@@ -32,6 +32,7 @@ import * as m0016 from './migrations/0016-organisations';
 import * as m0017 from './migrations/0017-campaign-history';
 import * as m0018 from './migrations/0018-sipas';
 import * as m0019 from './migrations/0019-sipas-answer';
+import * as m0020 from './migrations/0020-tally-parts';
 import type { Database } from './schema';
 import { isPostgresUrl, maskUrl } from './url';
 
@@ -235,6 +236,7 @@ const MIGRATIONS = {
   '0017-campaign-history': m0017,
   '0018-sipas': m0018,
   '0019-sipas-answer': m0019,
+  '0020-tally-parts': m0020,
 };
 
 /** The names of every migration this version knows, in order (`db copy` compares databases). */

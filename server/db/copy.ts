@@ -38,9 +38,20 @@ export const COPY_TABLES: readonly { name: string; keys: readonly string[]; seri
   { name: 'comment', keys: ['id'] },
   {
     name: 'answer_tally',
-    keys: ['campaign_id', 'unit_code', 'questionnaire_id', 'question_id', 'group_code', 'option'],
+    keys: [
+      'campaign_id',
+      'unit_code',
+      'questionnaire_id',
+      'question_id',
+      'group_code',
+      'option',
+      'part',
+    ],
   },
-  { name: 'form_tally', keys: ['campaign_id', 'unit_code', 'criterion_code', 'group_code'] },
+  {
+    name: 'form_tally',
+    keys: ['campaign_id', 'unit_code', 'criterion_code', 'group_code', 'part'],
+  },
   { name: 'self_assessment', keys: ['campaign_id', 'unit_code', 'field_code'] },
   { name: 'scoring_run', keys: ['id'] },
   { name: 'user', keys: ['id'] },

@@ -20,7 +20,8 @@ import { type Db, isPostgres } from './connect';
  *   and comment, so they never wait for this transaction there;
  * - the tallies, which every submit updates, are rewritten last, under a table lock that waits
  *   for the submits already writing them and holds new ones back for those few milliseconds (no
- *   deadlock between a submit's upserts and this rewrite's deletes; no count lost);
+ *   deadlock between a submit's upserts and this rewrite's deletes; no count lost); each count's
+ *   parts are folded into one row then (part 0);
  * - the only other writers of these rows (a paper entry claiming its serial, an analyst's
  *   redaction, deleting a campaign) take `holdRewrite`'s lock: an UPDATE of a row this rewrite
  *   replaced would otherwise find it deleted and change nothing.
@@ -45,8 +46,8 @@ const KEYS = {
   demographic: 'submission_id, key',
   comment: 'id',
   paper_serial: 'serial_hash',
-  answer_tally: 'campaign_id, unit_code, questionnaire_id, question_id, group_code, option',
-  form_tally: 'campaign_id, unit_code, criterion_code, group_code',
+  answer_tally: 'campaign_id, unit_code, questionnaire_id, question_id, group_code, option, part',
+  form_tally: 'campaign_id, unit_code, criterion_code, group_code, part',
   // SIPAS (issue #14): its forms, and what a submit updates beside them — the one-time code it
   // used and the counts by day, hour and 10-minute slot (one xmin would date a form).
   sipas_form: 'id',
@@ -77,6 +78,27 @@ function rewriteStatement(tables: Table[]) {
   return sql<Record<Table, number>>`WITH ${sql.join(ctes)} SELECT ${sql.join(counts)}`;
 }
 
+/**
+ * The tallies' statement: like `rewriteStatement`, but each count's parts (migration 0020,
+ * server/respondent/tally.ts) are folded into one row, part 0, so no part outlives a rewrite.
+ */
+function foldTalliesStatement() {
+  const tables = [
+    ['answer_tally', 'campaign_id, unit_code, questionnaire_id, question_id, group_code, option'],
+    ['form_tally', 'campaign_id, unit_code, criterion_code, group_code'],
+  ] as const;
+  const ctes = tables.flatMap(([t, key]) => [
+    sql`${sql.raw(`old_${t}`)} AS (DELETE FROM ${sql.table(t)} RETURNING *)`,
+    sql`${sql.raw(`new_${t}`)} AS (INSERT INTO ${sql.table(t)} (${sql.raw(key)}, n, part)
+      SELECT ${sql.raw(key)}, sum(n), 0 FROM ${sql.raw(`old_${t}`)}
+      GROUP BY ${sql.raw(key)} ORDER BY ${sql.raw(key)} RETURNING 1)`,
+  ]);
+  const counts = tables.map(
+    ([t]) => sql`(SELECT count(*) FROM ${sql.raw(`new_${t}`)}) AS ${sql.ref(t)}`,
+  );
+  return sql`WITH ${sql.join(ctes)} SELECT ${sql.join(counts)}`;
+}
+
 export interface RowsRewritten {
   /** Submissions rewritten (those committed before the rewrite's snapshot). */
   submissions: number;
@@ -94,7 +116,7 @@ export async function rewriteRows(db: Db): Promise<RowsRewritten> {
     const { rows } = await rewriteStatement(['submission', 'answer', 'demographic']).execute(trx);
     await rewriteStatement(['comment', 'paper_serial']).execute(trx);
     await sql`LOCK TABLE answer_tally, form_tally IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-    await rewriteStatement(['answer_tally', 'form_tally']).execute(trx);
+    await foldTalliesStatement().execute(trx);
     const { rows: sipas } = await rewriteStatement(['sipas_form', 'sipas_answer']).execute(trx);
     await rewriteStatement(['sipas_comment']).execute(trx);
     // A SIPAS submit updates its code, then its counts: locked in that order, as the tallies

@@ -245,6 +245,8 @@ export interface AnswerTallyTable {
   groupCode: string;
   option: string;
   n: number;
+  /** Which part of the count (0–15 on PostgreSQL, always 0 on SQLite): readers sum the parts. */
+  part: Generated<number>;
 }
 
 /** Running count of forms with a valid answer per unit × criterion × group, kept on submit. */
@@ -254,6 +256,8 @@ export interface FormTallyTable {
   criterionCode: string;
   groupCode: string;
   n: number;
+  /** As `AnswerTallyTable.part`. */
+  part: Generated<number>;
 }
 
 /** Free text is kept apart from the answers, with no link to the submission. */

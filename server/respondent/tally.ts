@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { type Insertable, sql } from 'kysely';
 import type { Answer } from '../../contract/respondent';
 import { type Db, isPostgres } from '../db/connect';
@@ -74,14 +75,34 @@ export async function addToTallies(
 }
 
 /**
+ * Parts of each count on PostgreSQL (migration 0020): a submit adds to one part only, so
+ * submits of the same group that write at the same time lock different rows.
+ */
+export const TALLY_PARTS = 16;
+
+/** The parts in the order a submit tries them: from a random one on, all of them once. */
+function partsToTry(): number[] {
+  const first = randomInt(TALLY_PARTS);
+  return Array.from({ length: TALLY_PARTS }, (_, i) => (first + i) % TALLY_PARTS);
+}
+
+/**
  * PostgreSQL: both tallies in one statement (arrays of values, so its text never changes). The
- * tally rows are shared by every submit of the group and their locks last until the commit:
- * one round trip between taking them and committing, not two. Submits of a campaign's group
- * first queue on one advisory lock (`queued`: every row inserted joins it, so it is taken before
- * any tally row), held to the commit too: without it, a crowd of submits waiting on the same 180
- * row locks were all woken at each commit and mostly stalled one another (two processes after a
- * flood: no submit stored in 8 s; with it, 20 a second). Answers are unique per question × unit
- * and come sorted, so the rows are also always locked in the same order.
+ * tally rows are shared by every submit of the group that writes the same part, and their locks
+ * last until the commit: one round trip between taking them and committing, not two.
+ *
+ * A part is taken with an advisory lock per campaign × group × part, held to the commit too
+ * (`queued`: every row inserted joins it, so it is taken before any tally row): the first part
+ * of `partsToTry` no other transaction holds (`pg_try_advisory_xact_lock`: a row of the
+ * unnest is tried only when the previous one failed, and the LIMIT stops at the first taken),
+ * or, when all are taken, the queue of the first one. Before the parts, every submit of a group
+ * queued on one lock: 88 stored a second on one process, 131 on two (BENCHMARKS.md). The queue
+ * stays for when all parts are busy: a crowd waiting on the same 180 row locks was all woken
+ * at each commit and mostly stalled itself (two processes after a flood: no submit stored in
+ * 8 s; with the queue, 20 a second). A submit writes one part, its answers sorted, so rows are
+ * always locked in the same order: no deadlock. The part depends on chance and on which parts
+ * are busy, never on a clock or a counter, and the rewrite (server/db/rewrite-rows.ts) folds
+ * every part back into part 0.
  */
 async function addToTalliesAtOnce(
   trx: Db,
@@ -90,23 +111,29 @@ async function addToTalliesAtOnce(
   answers: Answer[],
   cells: FormTallyRow[],
 ) {
+  const parts = partsToTry();
+  const lock = `tally:${campaignId}:${groupCode}:`;
   await sql`
     WITH queued AS (
-      SELECT pg_advisory_xact_lock(hashtext(${`tally:${campaignId}:${groupCode}`})) AS turn
+      SELECT coalesce(
+        (SELECT p FROM unnest(${parts}::integer[]) AS t(p)
+          WHERE pg_try_advisory_xact_lock(hashtext(${lock} || p)) LIMIT 1),
+        (SELECT ${parts[0]}::integer FROM (SELECT pg_advisory_xact_lock(hashtext(${lock} || ${parts[0]}::integer))) AS w)
+      ) AS part
     ), answers AS (
       INSERT INTO answer_tally
-        (campaign_id, unit_code, questionnaire_id, question_id, group_code, option, n)
-      SELECT ${campaignId}, u, q, x, ${groupCode}, o, 1
+        (campaign_id, unit_code, questionnaire_id, question_id, group_code, option, part, n)
+      SELECT ${campaignId}, u, q, x, ${groupCode}, o, queued.part, 1
       FROM queued, unnest(${answers.map((a) => a.unitCode)}::text[], ${answers.map((a) => a.questionnaireId)}::text[],
                   ${answers.map((a) => a.questionId)}::text[], ${answers.map((a) => a.option)}::text[])
         AS t(u, q, x, o)
-      ON CONFLICT (campaign_id, unit_code, questionnaire_id, question_id, group_code, option)
+      ON CONFLICT (campaign_id, unit_code, questionnaire_id, question_id, group_code, option, part)
       DO UPDATE SET n = answer_tally.n + 1
     )
-    INSERT INTO form_tally (campaign_id, unit_code, criterion_code, group_code, n)
-    SELECT ${campaignId}, u, c, ${groupCode}, 1
+    INSERT INTO form_tally (campaign_id, unit_code, criterion_code, group_code, part, n)
+    SELECT ${campaignId}, u, c, ${groupCode}, queued.part, 1
     FROM queued, unnest(${cells.map((c) => c.unitCode)}::text[], ${cells.map((c) => c.criterionCode)}::text[])
       AS t(u, c)
-    ON CONFLICT (campaign_id, unit_code, criterion_code, group_code)
+    ON CONFLICT (campaign_id, unit_code, criterion_code, group_code, part)
     DO UPDATE SET n = form_tally.n + 1`.execute(trx);
 }

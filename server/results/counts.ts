@@ -11,27 +11,52 @@ import type { Database } from '../db/schema';
  * slower, for verifying the tallies (an auditor's check), never on the hot path.
  */
 
-/** Answers per unit × questionnaire × question × group × option (E included), from the tally. */
+/**
+ * Answers per unit × questionnaire × question × group × option (E included), from the tally: the
+ * sum of its parts (migration 0020; one part on SQLite).
+ */
 export async function countAnswers(
   db: Kysely<Database>,
   campaignId: string,
 ): Promise<AnswerCount[]> {
   const rows = await db
     .selectFrom('answerTally')
-    .select(['unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option', 'n'])
+    .select((eb) => [
+      'unitCode',
+      'questionnaireId',
+      'questionId',
+      'groupCode',
+      'option',
+      eb.fn.sum<number | string>('n').as('n'),
+    ])
     .where('campaignId', '=', campaignId)
-    .where('n', '>', 0)
+    .groupBy(['unitCode', 'questionnaireId', 'questionId', 'groupCode', 'option'])
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .orderBy('unitCode')
+    .orderBy('questionnaireId')
+    .orderBy('questionId')
+    .orderBy('groupCode')
+    .orderBy('option')
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** Forms with a valid answer per unit × criterion × group, from the tally. */
+/** Forms with a valid answer per unit × criterion × group, from the tally (its parts summed). */
 export async function countForms(db: Kysely<Database>, campaignId: string): Promise<FormCount[]> {
   const rows = await db
     .selectFrom('formTally')
-    .select(['unitCode', 'criterionCode', 'groupCode', 'n'])
+    .select((eb) => [
+      'unitCode',
+      'criterionCode',
+      'groupCode',
+      eb.fn.sum<number | string>('n').as('n'),
+    ])
     .where('campaignId', '=', campaignId)
-    .where('n', '>', 0)
+    .groupBy(['unitCode', 'criterionCode', 'groupCode'])
+    .having((eb) => eb.fn.sum('n'), '>', 0)
+    .orderBy('unitCode')
+    .orderBy('criterionCode')
+    .orderBy('groupCode')
     .execute();
   return rows.map((r) => ({
     unitCode: r.unitCode,

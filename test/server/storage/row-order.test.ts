@@ -139,11 +139,16 @@ async function content() {
     submissions: await rows(sql`SELECT * FROM submission ORDER BY id`),
     demographics: await rows(sql`SELECT * FROM demographic ORDER BY submission_id, key`),
     comments: await rows(sql`SELECT * FROM comment ORDER BY id`),
+    // Each count the sum of its parts: the rewrite folds them into one (migration 0020).
     tallies: await rows(
-      sql`SELECT * FROM answer_tally ORDER BY campaign_id, unit_code, questionnaire_id, question_id, group_code, option`,
+      sql`SELECT campaign_id, unit_code, questionnaire_id, question_id, group_code, option, sum(n) AS n
+        FROM answer_tally GROUP BY campaign_id, unit_code, questionnaire_id, question_id, group_code, option
+        ORDER BY campaign_id, unit_code, questionnaire_id, question_id, group_code, option`,
     ),
     forms: await rows(
-      sql`SELECT * FROM form_tally ORDER BY campaign_id, unit_code, criterion_code, group_code`,
+      sql`SELECT campaign_id, unit_code, criterion_code, group_code, sum(n) AS n FROM form_tally
+        GROUP BY campaign_id, unit_code, criterion_code, group_code
+        ORDER BY campaign_id, unit_code, criterion_code, group_code`,
     ),
     fingerprint: (await submissionsFingerprint(ctx.db, ctx.campaignId)).fingerprint,
   };
@@ -153,21 +158,35 @@ async function content() {
 async function recountDiff() {
   const recount = sql`SELECT campaign_id, unit_code, questionnaire_id, question_id, group_code, option, count(*) AS n
     FROM answer GROUP BY campaign_id, unit_code, questionnaire_id, question_id, group_code, option`;
-  const tally = sql`SELECT campaign_id, unit_code, questionnaire_id, question_id, group_code, option, n
-    FROM answer_tally`;
+  const tally = sql`SELECT campaign_id, unit_code, questionnaire_id, question_id, group_code, option, sum(n) AS n
+    FROM answer_tally GROUP BY campaign_id, unit_code, questionnaire_id, question_id, group_code, option`;
   const { rows } = await sql`
     SELECT * FROM (${recount} EXCEPT ${tally}) AS missing
     UNION ALL SELECT * FROM (${tally} EXCEPT ${recount}) AS extra`.execute(ctx.db);
   return rows;
 }
 
-/** form_tally as "unit criterion" → forms. */
+/** form_tally as "unit criterion" → forms (its parts summed). */
 async function formTally() {
+  const out: Record<string, number> = {};
   const rows = await ctx.db
     .selectFrom('formTally')
     .select(['unitCode', 'criterionCode', 'n'])
     .execute();
-  return Object.fromEntries(rows.map((r) => [`${r.unitCode} ${r.criterionCode}`, Number(r.n)]));
+  for (const r of rows) {
+    const cell = `${r.unitCode} ${r.criterionCode}`;
+    out[cell] = (out[cell] ?? 0) + Number(r.n);
+  }
+  return out;
+}
+
+/** The tallies' parts in use: after a rewrite, part 0 only (a part never outlives one). */
+async function tallyParts() {
+  const parts = async (t: 'answerTally' | 'formTally') =>
+    (await ctx.db.selectFrom(t).select('part').distinct().orderBy('part').execute()).map(
+      (r) => r.part,
+    );
+  return [...new Set([...(await parts('answerTally')), ...(await parts('formTally'))])].sort();
 }
 
 /** What form_tally must hold after the first `forms` forms: each counted once per unit × criterion it answered A–D. */
@@ -276,6 +295,7 @@ describe('rows after the campaign closes', () => {
     expect(await content()).toEqual(before);
     expect(await recountDiff()).toEqual([]);
     expect(await formTally()).toEqual(formRecount(FORMS));
+    expect(await tallyParts()).toEqual([0]);
     expect(await count('submission')).toBe(FORMS);
     const rewrite = await ctx.db.selectFrom('pageRewrite').selectAll().executeTakeFirstOrThrow();
     expect(rewrite.submissions).toBe(FORMS);
@@ -338,6 +358,8 @@ describe('rewrites while forms arrive', () => {
     expect((await rewritePages(ctx.db)).rewritten).toBe(true);
     if (onPostgres) expect((await xmins(ANONYMOUS)).size).toBe(1);
     expect(await recountDiff()).toEqual([]);
+    expect(await formTally()).toEqual(formRecount(FORMS + LATER));
+    expect(await tallyParts()).toEqual([0]);
   }, 120_000);
 
   it.runIf(onPostgres)(
