@@ -2,6 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { builtInProvinceDefinition } from '../../../questionnaires';
+import { provinceUnitSet } from '../../../questionnaires/official';
+import { createCampaign } from '../../../server/campaigns/service';
 import { runCli } from '../../../server/cli';
 import { openDb } from '../../../server/db/connect';
 import { SIPAS_DEMO_ID } from '../../../server/demo/sipas';
@@ -193,13 +196,37 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
     expect(err.join('\n')).toBe(
       'Lỗi: Điểm tối đa của lĩnh vực LV8 phải lớn hơn 0 và không quá 70 (điểm tối đa phần tự đánh giá của chỉ số có lĩnh vực này).',
     );
-    expect(await sipas(...link, '--max', '2,5')).toBe(0);
+    // The Hớn Quản 2023 campaign has none of the Đồng Nai units the run scored: refused.
+    err = [];
+    expect(await sipas(...link, '--max', '2,5')).toBe(1);
+    expect(err.join('\n')).toBe(
+      'Lỗi: Không đơn vị nào có kết quả trong lần tính SIPAS này thuộc đợt «Khảo sát xã hội học Chỉ số CCHC năm 2023 (bản dùng thử)» (mã đơn vị phải trùng): hãy chọn đợt Chỉ số CCHC của cùng các đơn vị.',
+    );
+    // A PAR campaign of the same province's units takes it.
+    await withDb((db) =>
+      createCampaign(db, {
+        id: 'par-dong-nai-2026',
+        name: 'Chỉ số CCHC 2026 — Đồng Nai',
+        definition: builtInProvinceDefinition(),
+        unitSet: provinceUnitSet('75'),
+        opensAt: '2026-01-05T00:00:00Z',
+      }),
+    );
+    out = [];
+    const onProvince = ['link', '--campaign', 'par-dong-nai-2026', '--run', official, '--field'];
+    expect(await sipas(...onProvince, 'LV8', '--max', '2,5')).toBe(0);
     expect(printed()).toContain(
-      `Lĩnh vực LV8 của đợt demo-2023 lấy điểm từ lần tính SIPAS ${official}`,
+      `Lĩnh vực LV8 của đợt par-dong-nai-2026 lấy điểm từ lần tính SIPAS ${official}`,
     );
     expect(
       await withDb((db) => db.selectFrom('sipasLink').selectAll().executeTakeFirst()),
-    ).toMatchObject({ fieldCode: 'LV8', maxPoints: '2.5', sipasRunId: official, linkedBy: null });
+    ).toMatchObject({
+      parCampaignId: 'par-dong-nai-2026',
+      fieldCode: 'LV8',
+      maxPoints: '2.5',
+      sipasRunId: official,
+      linkedBy: null,
+    });
   });
 
   it('refuses a wrong campaign, a missing or unknown word, with Vietnamese words', async () => {
