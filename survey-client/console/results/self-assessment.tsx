@@ -4,6 +4,7 @@ import type {
   SelfAssessmentState,
 } from '../../../contract/console/self-assessment';
 import { api, campaignApi } from '../api';
+import { showPoints } from '../definition/points';
 import { vnDateTime } from '../format';
 import { Done, ErrorNotice } from '../parts/notice';
 import { RowProblems, rowProblems } from '../parts/row-problems';
@@ -114,7 +115,7 @@ export function SelfAssessmentPanel({ campaignId }: { campaignId: string }) {
                   <td>{u.row}</td>
                   <td>{u.name}</td>
                   <td>
-                    {u.points}/{u.max}
+                    {showPoints(u.points)}/{showPoints(u.max)}
                   </td>
                 </tr>
               ))}

@@ -37,8 +37,8 @@ const importResult = (patch: Record<string, unknown> = {}) => ({
       code: '694',
       name: 'UBND huyện',
       index: 'PAR_HUYEN',
-      points: '52',
-      max: '60',
+      points: '52.50',
+      max: '60.00',
       fields: [],
     },
   ],
@@ -98,7 +98,7 @@ describe('Điểm tự đánh giá đã thẩm định', () => {
     await settle();
     const file = await pick();
     expect(rowsOf(screen.getByRole('table', { name: 'Đơn vị sẽ nhập' }))).toEqual([
-      ['2', 'UBND huyện', '52/60'],
+      ['2', 'UBND huyện', '52,50/60,00'],
     ]);
     await click('Nhập');
     const posts = server.changes();
