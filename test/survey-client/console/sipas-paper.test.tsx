@@ -228,6 +228,50 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
     expect(form.textContent).not.toContain('Đã lưu phiếu');
   });
 
+  it('asks the point first and keeps it, so Enter after the serial lands on question 1', async () => {
+    const server = fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/hl2026': { status: 200, body: sipas },
+      'GET /api/campaigns/hl2026/points': {
+        status: 200,
+        body: [
+          point,
+          { ...point, id: 'p2', code: 'M3RT8V', name: 'Bộ phận Một cửa phường An Lộc' },
+        ],
+      },
+      'GET /api/campaigns/hl2026/sipas/paper': { status: 200, body: desk },
+    });
+    server.on('POST /api/campaigns/hl2026/sipas/paper', () => ({
+      status: 201,
+      body: { serial: 'HQ0001', pointId: 'p2' },
+    }));
+    await openAt('/console/c/hl2026/paper');
+    await click('Nhập phiếu giấy');
+    const form = screen.getByRole('form', { name: 'Nhập phiếu giấy' });
+    const pointField = within(form).getByLabelText(/Điểm thu thập/) as HTMLSelectElement;
+    const serial = within(form).getByLabelText('Số phiếu (in ở góc trên phiếu)');
+    // The point comes before the serial on the screen and for Tab.
+    expect(
+      pointField.compareDocumentPosition(serial) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    fireEvent.change(pointField, { target: { value: 'p2' } });
+    fireEvent.keyDown(pointField, { key: 'Enter' });
+    await settle();
+    expect(document.activeElement).toBe(serial);
+    for (const [i, typed] of ['hq-0001', 'hq-0002'].entries()) {
+      fireEvent.input(serial, { target: { value: typed } });
+      fireEvent.keyDown(serial, { key: 'Enter' });
+      await settle();
+      const first = document.activeElement as HTMLInputElement;
+      expect([first.name, first.value]).toEqual(['sipas-TC1', '1']);
+      fireEvent.keyDown(first, { key: '5' });
+      fireEvent.keyDown(document.activeElement as Element, { key: 'Enter', ctrlKey: true });
+      await settle();
+      expect(server.changes()[i]?.body).toMatchObject({ pointId: 'p2' });
+      expect(pointField.value).toBe('p2');
+    }
+  });
+
   it('refuses a printed serial with a typo before sending anything', async () => {
     const server = serve();
     await openAt('/console/c/hl2026/paper');
