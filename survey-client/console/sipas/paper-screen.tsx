@@ -85,7 +85,7 @@ function PrintForms({
     `/sipas/paper/print${query({ copies: plan.ok ? String(plan.copies) : '', point })}`,
   );
   return (
-    <section aria-labelledby="sipas-print-title">
+    <section class="sipas-print" aria-labelledby="sipas-print-title">
       <h2 id="sipas-print-title">In phiếu giấy</h2>
       <p class="hint">
         Cho khảo sát hộ gia đình theo mẫu và cho người không dùng điện thoại. Mỗi bản là một phiếu
