@@ -223,9 +223,7 @@ export function SipasPaperEntry({
               >
                 <p class="q" id={id}>
                   <span class="no">{row.no}.</span> {row.text}
-                  {row.kind === 'multiple' && (
-                    <small> (chọn nhiều{row.max ? `, tối đa ${row.max}` : ''})</small>
-                  )}
+                  {M.multipleHint(row) && <small> {M.multipleHint(row)}</small>}
                 </p>
                 <Boxes
                   row={row}

@@ -62,6 +62,15 @@ describe('the SIPAS paper entry model', () => {
     expect(M.clearRow(s, row('TC1')).answers.TC1).toBeUndefined();
   });
 
+  it("says a multiple choice's maximum once: not again when its text says it", () => {
+    expect(row('MONG_DOI').text).toContain('(chọn tối đa 3)');
+    expect(M.multipleHint(row('MONG_DOI'))).toBe('');
+    const plain = { ...row('MONG_DOI'), text: 'Ông/Bà mong cơ quan cải thiện điều gì nhất?' };
+    expect(M.multipleHint(plain)).toBe('(chọn nhiều, tối đa 3)');
+    expect(M.multipleHint({ ...plain, max: undefined })).toBe('(chọn nhiều)');
+    expect(M.multipleHint(row('TC1'))).toBe('');
+  });
+
   it('checks a printed serial by its check character and takes the office own numbers', () => {
     const good = printed('K7QM4X2P');
     expect(M.checkTypedSerial(good.toLowerCase())).toEqual({
@@ -218,6 +227,7 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
     );
     expect((serial as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(serial);
+    expect(form.textContent?.match(/tối đa 3/g)).toHaveLength(1);
 
     reply = errorReply(409, 'serial_used', 'Phiếu số HQ-0001 đã được nhập.');
     fireEvent.input(serial, { target: { value: 'HQ-0001' } });
