@@ -55,6 +55,10 @@ export function SipasPaperScreen({ campaign }: { campaign: CampaignDetail }) {
         <p class="notice" role="status">
           Đợt khảo sát chưa mở: phiếu giấy chỉ được nhập khi đợt khảo sát đã mở.
         </p>
+      ) : d.locked ? (
+        <p class="notice" role="status">
+          Kết quả SIPAS của đợt đã được khóa để công bố: không nhập thêm phiếu giấy.
+        </p>
       ) : points.data.length === 0 ? (
         <p class="notice" role="status">
           Đợt khảo sát chưa có điểm thu thập nào: hãy thêm điểm ở mục «Điểm thu thập» trước khi nhập

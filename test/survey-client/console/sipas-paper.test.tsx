@@ -158,6 +158,7 @@ const desk: SipasPaperDesk = {
   maxCopies: 300,
   entered: 4,
   waiting: 16,
+  locked: false,
 };
 
 function serve() {
@@ -280,6 +281,21 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
       expect(server.changes()[i]?.body).toMatchObject({ pointId: 'p2' });
       expect(pointField.value).toBe('p2');
     }
+  });
+
+  it('says the results are locked instead of showing a form that cannot be saved', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/hl2026': { status: 200, body: sipas },
+      'GET /api/campaigns/hl2026/points': { status: 200, body: [point] },
+      'GET /api/campaigns/hl2026/sipas/paper': { status: 200, body: { ...desk, locked: true } },
+    });
+    await openAt('/console/c/hl2026/paper');
+    await click('Nhập phiếu giấy');
+    expect(screen.queryByRole('form', { name: 'Nhập phiếu giấy' })).toBeNull();
+    expect(document.body.textContent).toContain(
+      'Kết quả SIPAS của đợt đã được khóa để công bố: không nhập thêm phiếu giấy.',
+    );
   });
 
   it('refuses a printed serial with a typo before sending anything', async () => {
