@@ -261,5 +261,7 @@ export const SipasPaperDesk = z.object({
   entered: z.number().int(),
   /** Printed serials not entered yet. */
   waiting: z.number().int(),
+  /** An official run is locked: its counts are published and no paper form may enter them. */
+  locked: z.boolean(),
 });
 export type SipasPaperDesk = z.infer<typeof SipasPaperDesk>;

@@ -78,7 +78,7 @@ export const SIPAS_ANALYSIS: Endpoint[] = [
     tag: 'Hài lòng (SIPAS)',
     response: SipasPaperDesk,
     summary:
-      'Phiếu giấy SIPAS: các câu hỏi như phiếu in (để nhập), số trang A4 mỗi bản, số bản tối đa mỗi lần in, số phiếu giấy đã nhập và số phiếu đã in chưa nhập',
+      'Phiếu giấy SIPAS: các câu hỏi như phiếu in (để nhập), số trang A4 mỗi bản, số bản tối đa mỗi lần in, số phiếu giấy đã nhập, số phiếu đã in chưa nhập và kết quả đã khóa hay chưa (khi đã khóa thì không nhập thêm)',
   },
   {
     method: 'get',

@@ -38,6 +38,17 @@ const printedShape = (serial: string) =>
 const INVALID_PRINTED =
   'Số phiếu không đúng: có ký tự gõ nhầm hoặc đảo chỗ (ký tự cuối là ký tự kiểm tra). Hãy đối chiếu lại từng ký tự với số in trên phiếu.';
 
+/** A locked run publishes the counts: the entry refuses, the console says so. */
+export async function sipasLocked(db: Db, campaignId: string): Promise<boolean> {
+  const run = await db
+    .selectFrom('sipasRun')
+    .select('id')
+    .where('campaignId', '=', campaignId)
+    .where('lockedAt', 'is not', null)
+    .executeTakeFirst();
+  return run !== undefined;
+}
+
 export async function enterSipasPaper(
   db: Db,
   secret: string,
@@ -78,14 +89,7 @@ export async function enterSipasPaper(
     ? serialHash(secret, serial)
     : serialHash(secret, `sipas:${campaign.id}:${serial}`);
   await inTransaction(db, async (trx) => {
-    // A locked run publishes the counts: nothing more may enter them.
-    const locked = await trx
-      .selectFrom('sipasRun')
-      .select('id')
-      .where('campaignId', '=', campaign.id)
-      .where('lockedAt', 'is not', null)
-      .executeTakeFirst();
-    if (locked)
+    if (await sipasLocked(trx, campaign.id))
       throw new ApiError(
         409,
         'results_locked',

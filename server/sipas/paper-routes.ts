@@ -15,7 +15,7 @@ import { readJson } from '../http';
 import { createSerials } from '../paper/service';
 import { sipasContext } from './analysis-context';
 import { questionsOf } from './answer-view';
-import { enterSipasPaper, SIPAS_PAPER_GROUP } from './paper-entry';
+import { enterSipasPaper, SIPAS_PAPER_GROUP, sipasLocked } from './paper-entry';
 import { SIPAS_PAPER_PAGES, sipasPaperPage } from './paper-print';
 import { requirePoint } from './points';
 
@@ -62,6 +62,7 @@ export function sipasPaperRoutes(db: Db, config: Pick<Config, 'secret' | 'public
       pagesPerForm: SIPAS_PAPER_PAGES,
       maxCopies: MAX_SIPAS_PAPER_COPIES,
       ...(await paperCounts(db, ctx.campaign.id)),
+      locked: await sipasLocked(db, ctx.campaign.id),
     } satisfies SipasPaperDesk);
   });
 

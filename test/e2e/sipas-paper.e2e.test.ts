@@ -50,7 +50,8 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
         id: pointId,
         campaignId,
         code: 'E2EPAP',
-        name: 'Bộ phận Một cửa xã',
+        // The long official name: the entry's point list must still fit a phone.
+        name: 'Bộ phận Tiếp nhận và Trả kết quả giải quyết thủ tục hành chính xã',
         unitCode: unit.code,
         serviceArea: null,
         opens: '00:00',
@@ -161,6 +162,17 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
     await serialBox.fill(serial);
     await office.keyboard.press('Control+Enter');
     await form.getByText(`Phiếu số ${serial} đã được nhập.`).waitFor();
+
+    step = 'phone';
+    // A phone's 360 px: the point list's long names stay within the page, nothing scrolls sideways.
+    await office.setViewportSize({ width: 360, height: 800 });
+    await keepScreenshot(office, 'sipas-paper-entry-phone', { fullPage: false });
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+    await office.getByRole('button', { name: 'In phiếu giấy' }).click();
+    await office.getByLabel('Số bản in').waitFor();
+    expect(await office.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+    await office.getByRole('button', { name: 'Nhập phiếu giấy' }).click();
+    await office.setViewportSize({ width: 1280, height: 900 });
 
     step = 'counted';
     await office.getByRole('link', { name: 'Hài lòng (SIPAS)' }).click();

@@ -13,8 +13,9 @@ import * as M from './paper-model';
 const failureOf = (err: unknown) => (err instanceof ApiFailure ? err : undefined);
 
 /**
- * «Nhập phiếu giấy» of a SIPAS campaign: the serial (printed, or the office's own number), the
- * collection point, then each row's box by its printed number from the keyboard, the comment,
+ * «Nhập phiếu giấy» of a SIPAS campaign: the collection point first (kept from form to form: a
+ * printed serial's HMAC says nothing of the point it was printed for), the serial (printed, or the
+ * office's own number), Enter, then each row's box by its printed number from the keyboard, the comment,
  * Ctrl+Enter saves. Everything is cleared after a save: nothing entered is shown again.
  */
 export function SipasPaperEntry({
@@ -103,7 +104,7 @@ export function SipasPaperEntry({
     }
   };
 
-  /** Ctrl+Enter saves from anywhere; Enter in the serial or point moves on. */
+  /** Ctrl+Enter saves from anywhere; Enter in the point or serial moves on. */
   const formKeys = (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return;
     if (e.ctrlKey || e.metaKey) {
@@ -116,11 +117,15 @@ export function SipasPaperEntry({
       const c = M.checkTypedSerial(s.serial);
       if (!c.ok) return setState((old) => ({ ...old, serialProblem: c.message }));
       setState((old) => ({ ...old, serial: c.serial }));
-      return s.pointId ? focusRow(0) : pointSelect.current?.focus();
+      if (s.pointId) return focusRow(0);
+      setState((old) => ({ ...old, pointProblem: true }));
+      return pointSelect.current?.focus();
     }
     if (target === pointSelect.current) {
       e.preventDefault();
-      focusRow(0);
+      // The point comes first (kept from form to form), then the serial, then question 1.
+      if (M.checkTypedSerial(s.serial).ok) focusRow(0);
+      else serialInput.current?.focus();
     }
   };
 
@@ -148,27 +153,6 @@ export function SipasPaperEntry({
         </Done>
       )}
       <div class="entry-head">
-        <CodeField
-          label="Số phiếu (in ở góc trên phiếu)"
-          class="serial-field"
-          inputRef={serialInput}
-          value={s.serial}
-          placeholder="VD: K7QM-4X2P-R"
-          problem={s.serialProblem}
-          problemId="sipas-serial-problem"
-          onInput={(value) =>
-            setState((old) => ({ ...old, serial: value, serialProblem: '', saved: null }))
-          }
-          onBlur={() => {
-            const c = M.checkTypedSerial(s.serial);
-            if (s.serial.trim() && !c.ok) setState((old) => ({ ...old, serialProblem: c.message }));
-          }}
-        />
-        {s.serialProblem && (
-          <p id="sipas-serial-problem" class="notice error" role="alert">
-            {s.serialProblem}
-          </p>
-        )}
         <label>
           Điểm thu thập (nơi phát và thu phiếu)
           <select
@@ -194,13 +178,34 @@ export function SipasPaperEntry({
             Hãy chọn điểm thu thập của phiếu (in trên phiếu ở dòng «Nơi giải quyết thủ tục»).
           </p>
         )}
+        <CodeField
+          label="Số phiếu (in ở góc trên phiếu)"
+          class="serial-field"
+          inputRef={serialInput}
+          value={s.serial}
+          placeholder="VD: K7QM-4X2P-R"
+          problem={s.serialProblem}
+          problemId="sipas-serial-problem"
+          onInput={(value) =>
+            setState((old) => ({ ...old, serial: value, serialProblem: '', saved: null }))
+          }
+          onBlur={() => {
+            const c = M.checkTypedSerial(s.serial);
+            if (s.serial.trim() && !c.ok) setState((old) => ({ ...old, serialProblem: c.message }));
+          }}
+        />
+        {s.serialProblem && (
+          <p id="sipas-serial-problem" class="notice error" role="alert">
+            {s.serialProblem}
+          </p>
+        )}
       </div>
       <p class="hint keys">
-        Bàn phím: số phiếu, <kbd>Enter</kbd>; gõ số in cạnh ô (<kbd>1</kbd>–<kbd>5</kbd>,{' '}
-        <kbd>0</kbd> hoặc <kbd>X</kbd> là «Không trả lời») để đánh dấu và sang câu sau; câu chọn
-        nhiều: gõ từng số rồi <kbd>Enter</kbd>; <kbd>↑</kbd>/<kbd>↓</kbd> để di chuyển;{' '}
-        <kbd>Delete</kbd> để xóa câu; <kbd>Ctrl</kbd>+<kbd>Enter</kbd> để lưu phiếu. Câu hài lòng bỏ
-        trống được nhập là «Không trả lời».
+        Bàn phím: điểm thu thập (giữ nguyên cho các phiếu sau), số phiếu, <kbd>Enter</kbd>; gõ số in
+        cạnh ô (<kbd>1</kbd>–<kbd>5</kbd>, <kbd>0</kbd> hoặc <kbd>X</kbd> là «Không trả lời») để
+        đánh dấu và sang câu sau; câu chọn nhiều: gõ từng số rồi <kbd>Enter</kbd>; <kbd>↑</kbd>/
+        <kbd>↓</kbd> để di chuyển; <kbd>Delete</kbd> để xóa câu; <kbd>Ctrl</kbd>+<kbd>Enter</kbd> để
+        lưu phiếu. Câu hài lòng bỏ trống được nhập là «Không trả lời».
       </p>
       {s.error !== null && <ErrorNotice error={s.error} />}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: delegates the boxes' own keys (above) */}
@@ -218,9 +223,7 @@ export function SipasPaperEntry({
               >
                 <p class="q" id={id}>
                   <span class="no">{row.no}.</span> {row.text}
-                  {row.kind === 'multiple' && (
-                    <small> (chọn nhiều{row.max ? `, tối đa ${row.max}` : ''})</small>
-                  )}
+                  {M.multipleHint(row) && <small> {M.multipleHint(row)}</small>}
                 </p>
                 <Boxes
                   row={row}

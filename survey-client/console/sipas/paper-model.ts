@@ -115,6 +115,15 @@ export const initialPaper = (pointId = ''): PaperState => ({
   busy: false,
 });
 
+/**
+ * What a multiple choice's row adds after its text: «(chọn nhiều, tối đa 3)» — nothing when the
+ * question's own text already says how to choose («… (chọn tối đa 3)»), so it is said once.
+ */
+export function multipleHint(row: PaperRow): string {
+  if (row.kind !== 'multiple' || /\(\s*chọn[^)]*\)/iu.test(row.text.normalize('NFC'))) return '';
+  return `(chọn nhiều${row.max ? `, tối đa ${row.max}` : ''})`;
+}
+
 const without = (r: Record<string, string>, id: string) => {
   const { [id]: _, ...rest } = r;
   return rest;

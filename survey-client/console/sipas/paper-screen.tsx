@@ -55,6 +55,10 @@ export function SipasPaperScreen({ campaign }: { campaign: CampaignDetail }) {
         <p class="notice" role="status">
           Đợt khảo sát chưa mở: phiếu giấy chỉ được nhập khi đợt khảo sát đã mở.
         </p>
+      ) : d.locked ? (
+        <p class="notice" role="status">
+          Kết quả SIPAS của đợt đã được khóa để công bố: không nhập thêm phiếu giấy.
+        </p>
       ) : points.data.length === 0 ? (
         <p class="notice" role="status">
           Đợt khảo sát chưa có điểm thu thập nào: hãy thêm điểm ở mục «Điểm thu thập» trước khi nhập
@@ -85,7 +89,7 @@ function PrintForms({
     `/sipas/paper/print${query({ copies: plan.ok ? String(plan.copies) : '', point })}`,
   );
   return (
-    <section aria-labelledby="sipas-print-title">
+    <section class="sipas-print" aria-labelledby="sipas-print-title">
       <h2 id="sipas-print-title">In phiếu giấy</h2>
       <p class="hint">
         Cho khảo sát hộ gia đình theo mẫu và cho người không dùng điện thoại. Mỗi bản là một phiếu

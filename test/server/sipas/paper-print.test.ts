@@ -52,7 +52,13 @@ async function print(query: string) {
 describe('SIPAS paper forms: the desk, the print, entering printed serials', () => {
   it('gives the office the questions, the pages per copy and the counts; staff only', async () => {
     const d = await desk();
-    expect(d).toMatchObject({ pagesPerForm: 2, maxCopies: 300, entered: 0, waiting: 0 });
+    expect(d).toMatchObject({
+      pagesPerForm: 2,
+      maxCopies: 300,
+      entered: 0,
+      waiting: 0,
+      locked: false,
+    });
     expect(d.questions.aspects.flatMap((a) => a.elements.map((e) => e.id))).toEqual(ELEMENTS);
     expect(d.questions.perceptions).toHaveLength(6);
     expect(d.questions.choices.map((c) => c.id)).toEqual(['LINH_VUC', 'KENH', 'MONG_DOI']);
@@ -160,6 +166,20 @@ describe('SIPAS paper forms: the desk, the print, entering printed serials', () 
     await setCampaignOpen(ctx.db, id, false);
     const res = await officer(`/api/campaigns/${id}/sipas/paper/print?copies=1`);
     expect([res.status, (await errorOf(res)).code]).toEqual([410, 'closed']);
+  });
+
+  it('says on the desk when an official run is locked, and refuses the entry then', async () => {
+    const before = await formsOnPaper();
+    const made = await analyst(`/api/campaigns/${id}/sipas/runs`, post({}));
+    expect(made.status).toBe(201);
+    const run = (await made.json()) as { id: string };
+    expect((await desk()).locked).toBe(false);
+    const lock = await analyst(`/api/campaigns/${id}/sipas/runs/${run.id}/lock`, post(undefined));
+    expect(lock.status).toBe(200);
+    expect((await desk()).locked).toBe(true);
+    const res = await enter('HQ-LOCK-0001');
+    expect([res.status, (await errorOf(res)).code]).toEqual([409, 'results_locked']);
+    expect(await formsOnPaper()).toBe(before);
   });
 });
 

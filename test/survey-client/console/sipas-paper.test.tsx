@@ -62,6 +62,15 @@ describe('the SIPAS paper entry model', () => {
     expect(M.clearRow(s, row('TC1')).answers.TC1).toBeUndefined();
   });
 
+  it("says a multiple choice's maximum once: not again when its text says it", () => {
+    expect(row('MONG_DOI').text).toContain('(chọn tối đa 3)');
+    expect(M.multipleHint(row('MONG_DOI'))).toBe('');
+    const plain = { ...row('MONG_DOI'), text: 'Ông/Bà mong cơ quan cải thiện điều gì nhất?' };
+    expect(M.multipleHint(plain)).toBe('(chọn nhiều, tối đa 3)');
+    expect(M.multipleHint({ ...plain, max: undefined })).toBe('(chọn nhiều)');
+    expect(M.multipleHint(row('TC1'))).toBe('');
+  });
+
   it('checks a printed serial by its check character and takes the office own numbers', () => {
     const good = printed('K7QM4X2P');
     expect(M.checkTypedSerial(good.toLowerCase())).toEqual({
@@ -149,6 +158,7 @@ const desk: SipasPaperDesk = {
   maxCopies: 300,
   entered: 4,
   waiting: 16,
+  locked: false,
 };
 
 function serve() {
@@ -218,6 +228,7 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
     );
     expect((serial as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(serial);
+    expect(form.textContent?.match(/tối đa 3/g)).toHaveLength(1);
 
     reply = errorReply(409, 'serial_used', 'Phiếu số HQ-0001 đã được nhập.');
     fireEvent.input(serial, { target: { value: 'HQ-0001' } });
@@ -226,6 +237,65 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
     expect(within(form).getByRole('alert').textContent).toBe('Phiếu số HQ-0001 đã được nhập.');
     expect(serial.getAttribute('aria-invalid')).toBe('true');
     expect(form.textContent).not.toContain('Đã lưu phiếu');
+  });
+
+  it('asks the point first and keeps it, so Enter after the serial lands on question 1', async () => {
+    const server = fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/hl2026': { status: 200, body: sipas },
+      'GET /api/campaigns/hl2026/points': {
+        status: 200,
+        body: [
+          point,
+          { ...point, id: 'p2', code: 'M3RT8V', name: 'Bộ phận Một cửa phường An Lộc' },
+        ],
+      },
+      'GET /api/campaigns/hl2026/sipas/paper': { status: 200, body: desk },
+    });
+    server.on('POST /api/campaigns/hl2026/sipas/paper', () => ({
+      status: 201,
+      body: { serial: 'HQ0001', pointId: 'p2' },
+    }));
+    await openAt('/console/c/hl2026/paper');
+    await click('Nhập phiếu giấy');
+    const form = screen.getByRole('form', { name: 'Nhập phiếu giấy' });
+    const pointField = within(form).getByLabelText(/Điểm thu thập/) as HTMLSelectElement;
+    const serial = within(form).getByLabelText('Số phiếu (in ở góc trên phiếu)');
+    // The point comes before the serial on the screen and for Tab.
+    expect(
+      pointField.compareDocumentPosition(serial) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    fireEvent.change(pointField, { target: { value: 'p2' } });
+    fireEvent.keyDown(pointField, { key: 'Enter' });
+    await settle();
+    expect(document.activeElement).toBe(serial);
+    for (const [i, typed] of ['hq-0001', 'hq-0002'].entries()) {
+      fireEvent.input(serial, { target: { value: typed } });
+      fireEvent.keyDown(serial, { key: 'Enter' });
+      await settle();
+      const first = document.activeElement as HTMLInputElement;
+      expect([first.name, first.value]).toEqual(['sipas-TC1', '1']);
+      fireEvent.keyDown(first, { key: '5' });
+      fireEvent.keyDown(document.activeElement as Element, { key: 'Enter', ctrlKey: true });
+      await settle();
+      expect(server.changes()[i]?.body).toMatchObject({ pointId: 'p2' });
+      expect(pointField.value).toBe('p2');
+    }
+  });
+
+  it('says the results are locked instead of showing a form that cannot be saved', async () => {
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/hl2026': { status: 200, body: sipas },
+      'GET /api/campaigns/hl2026/points': { status: 200, body: [point] },
+      'GET /api/campaigns/hl2026/sipas/paper': { status: 200, body: { ...desk, locked: true } },
+    });
+    await openAt('/console/c/hl2026/paper');
+    await click('Nhập phiếu giấy');
+    expect(screen.queryByRole('form', { name: 'Nhập phiếu giấy' })).toBeNull();
+    expect(document.body.textContent).toContain(
+      'Kết quả SIPAS của đợt đã được khóa để công bố: không nhập thêm phiếu giấy.',
+    );
   });
 
   it('refuses a printed serial with a typo before sending anything', async () => {
