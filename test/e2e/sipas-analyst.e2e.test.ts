@@ -137,7 +137,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     await table.waitFor();
     const burstDay = table.getByRole('row', { name: /An Phú.*02\/03\/2026/ });
     expect(await burstDay.textContent()).toContain('Dồn dập');
-    expect(await burstDay.textContent()).toContain('100 % hài lòng');
+    expect(await burstDay.textContent()).toContain('100 % hài lòng (trực tuyến)');
     expect(await burstDay.textContent()).toContain('30');
     const clean = table.getByRole('row', { name: /An Phú.*03\/03\/2026/ });
     expect(await clean.textContent()).not.toContain('Dồn dập');

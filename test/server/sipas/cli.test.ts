@@ -89,7 +89,9 @@ describe('npm run cli -- sipas days', () => {
     expect(table).toContain('Điểm thu thập');
     expect(table).toContain('Từ mã dùng một lần');
     const burst = row(out[1] ?? '', 'Trung tâm Phục vụ hành chính công tỉnh Đồng Nai');
-    expect(burst).toMatch(/02\/03\/2026\s+30\s+—\s+0,00 %\s+0\s+Dồn dập, 100 % hài lòng$/);
+    expect(burst).toMatch(
+      /02\/03\/2026\s+30\s+—\s+0,00 %\s+0\s+Dồn dập, 100 % hài lòng \(trực tuyến\)$/,
+    );
     expect(table).toMatch(/03\/03\/2026\s+10\s+—\s+20,00 %\s+0\s+—/);
     expect(table).toMatch(/Trấn Biên.*03\/03\/2026\s+dưới 5 phiếu\s+—$/m);
     expect(table).toContain(codes[0] as string);

@@ -148,7 +148,7 @@ describe('Hài lòng (SIPAS) results', () => {
         '100,00 %',
         '0,00 %',
         '0',
-        'Dồn dập100 % hài lòng',
+        'Dồn dập100 % hài lòng (trực tuyến)',
       ],
       ['Một cửa Minh TâmUBND xã Minh Tâm', 'T3 03/03/2026', 'dưới 5 phiếu', '—'],
       [
@@ -161,6 +161,17 @@ describe('Hài lòng (SIPAS) results', () => {
         'Ngoài giờ làm việcPhiếu trùng lặp',
       ],
     ]);
+  });
+
+  it('says the «100 % hài lòng» flag is about online forms, as the share counts paper (qa7)', async () => {
+    serve();
+    await openAt('/console/c/s1/results');
+    const legend = section('Theo điểm thu thập và ngày').querySelector('.sipas-legend');
+    expect(legend?.textContent).toContain(
+      '100 % hài lòng (trực tuyến) Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng',
+    );
+    expect(legend?.textContent).toContain('phiếu giấy không xét');
+    expect(legend?.textContent).toContain('(trên 10 phiếu trực tuyến)');
   });
 
   it('counts calendar days, points with forms and point × day rows apart', async () => {
