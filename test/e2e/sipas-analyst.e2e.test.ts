@@ -285,7 +285,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
         .locator('dl.r-stats > div', { has: page.getByText(label, { exact: true }) })
         .locator('dd');
     await expect.poll(() => stat('LV8 từ SIPAS').textContent()).toBe('9,00');
-    expect(await stat('Điểm tự đánh giá').textContent()).toBe('73,00');
+    expect(await stat('Điểm tự đánh giá (LV8 theo SIPAS)').textContent()).toBe('73,00');
     await shot(detail.locator('dl.r-stats'), 'sipas-analyst-10-par-unit');
     await keepScreenshot(page, 'sipas-analyst-10-par-total');
 
