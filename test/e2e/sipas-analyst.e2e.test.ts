@@ -174,6 +174,10 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     // An Phú: 36 of 40 forms satisfied on every element = 90 %; Minh Tâm: 0 of 9.
     expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('90,00 %');
     expect(await page.locator('.sipas-method').textContent()).toContain('chính thức');
+    // It counted the flagged days and says so (qa7).
+    expect(await page.locator('.sipas-method').textContent()).toContain(
+      'kể cả 2 ngày có dấu hiệu bất thường',
+    );
     const officialUrl = page.url();
 
     step = 'trial';
@@ -197,6 +201,10 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     step = 'lock';
     await page.goto(officialUrl);
     await page.getByRole('button', { name: 'Khóa để công bố' }).click();
+    // The run counts flagged days: the console asks first, saying so.
+    const ask = page.getByRole('alertdialog');
+    expect(await ask.textContent()).toContain('tính cả 2 ngày có dấu hiệu bất thường');
+    await ask.getByRole('button', { name: 'Khóa để công bố' }).click();
     await expect.poll(() => title.textContent()).toContain('Đã khóa');
     await page.getByRole('heading', { name: 'Đưa vào Chỉ số CCHC' }).waitFor();
     await fitsWidth('locked run at 1280 px');
