@@ -122,6 +122,11 @@ export const SipasRunMethod = z.object({
   minCellSize: z.number().int(),
   /** Every point × day left out, with its flags when that is why. */
   excluded: z.array(PointDay.extend({ flags: z.array(SipasFlag) })),
+  /**
+   * The flagged point × days the run counted (an official run over every day counts them all),
+   * so locking it can say so first. Absent on runs stored before it was kept.
+   */
+  flaggedIncluded: z.array(PointDay.extend({ flags: z.array(SipasFlag) })).optional(),
   /** The run's own words: what was included and what was left out. */
   text: z.string(),
 });

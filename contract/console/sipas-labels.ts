@@ -8,7 +8,7 @@ export type SipasFlagCode = 'burst' | 'full_day' | 'repeats' | 'outside_hours';
 /** The flags as people read them, in the order they are shown. */
 export const FLAG_LABELS: Record<SipasFlagCode, string> = {
   burst: 'Dồn dập',
-  full_day: '100 % hài lòng',
+  full_day: '100 % hài lòng (trực tuyến)',
   repeats: 'Phiếu trùng lặp',
   outside_hours: 'Ngoài giờ làm việc',
 };
@@ -16,7 +16,8 @@ export const FLAG_LABELS: Record<SipasFlagCode, string> = {
 /** What each flag means, for a badge's title and the legend. */
 export const FLAG_HINTS: Record<SipasFlagCode, string> = {
   burst: 'Nhiều phiếu trong vài phút tại một điểm',
-  full_day: 'Mọi phiếu trong ngày đều hài lòng, với nhiều phiếu',
+  full_day:
+    'Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng, với nhiều phiếu; phiếu giấy không xét, nên tỷ lệ hài lòng của ngày (gồm phiếu giấy) có thể dưới 100 %',
   repeats: 'Nhiều phiếu giống hệt một phiếu trước đó trong cùng giờ',
   outside_hours: 'Có phiếu gửi ngoài giờ hoặc ngày làm việc của điểm',
 };

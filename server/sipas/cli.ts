@@ -13,11 +13,11 @@ import type { Db } from '../db/connect';
 import { sipasContext } from './analysis-context';
 import { listPoints } from './analysis-queries';
 import { daysView } from './days';
-import { linkSipasRun } from './link';
+import { linkSipasRun, unlinkSipas } from './link';
 import { createSipasRun, listRunsView, lockSipasRun } from './runs';
 
 /**
- * `sipas days|run|runs|lock|link` (issue #14, docs/method.md §19): the analyst's SIPAS steps from
+ * `sipas days|run|runs|lock|link|unlink` (issue #14, docs/method.md §19): the analyst's SIPAS steps from
  * the command line, through the very functions the console's routes call (`days.ts`, `runs.ts`,
  * `link.ts`), audited `via: cli`. Tables in Vietnamese with vi-VN numbers; a day under the
  * small-group threshold shows no figure, as in the console.
@@ -33,7 +33,9 @@ export const SIPAS_USAGE = `sipas days --campaign <id> [--flagged] [--format tex
   sipas lock --campaign <id> --run <id>       khóa lần tính chính thức để công bố
   sipas link --campaign <id đợt CCHC> --run <id> --field <mã lĩnh vực> --max <điểm>
                                               lấy điểm lĩnh vực của Chỉ số CCHC từ lần tính SIPAS
-                                              đã khóa: điểm = chỉ số hài lòng × điểm tối đa`;
+                                              đã khóa: điểm = chỉ số hài lòng × điểm tối đa
+  sipas unlink --campaign <id đợt CCHC> --field <mã lĩnh vực>
+                                              bỏ liên kết: lĩnh vực lại lấy điểm tự đánh giá`;
 
 export const SIPAS_OPTIONS = {
   campaign: { type: 'string' },
@@ -219,7 +221,14 @@ async function runs(db: Db, values: Values) {
     r.official ? 'chính thức' : 'thử nghiệm',
     count(r.forms),
     count(r.excludedDays),
-    r.lockedAt ? 'đã khóa' : r.current ? 'chưa khóa' : 'số liệu đã đổi',
+    // A trial is never locked: «chưa khóa» would promise it could be.
+    r.lockedAt
+      ? 'đã khóa'
+      : !r.current
+        ? 'số liệu đã đổi'
+        : r.official
+          ? 'chưa khóa'
+          : 'chỉ để xem (không khóa được)',
   ]);
   console.log(
     textTable(['Lần tính', 'Lúc', 'Loại', 'Số phiếu', 'Ngày bỏ', 'Trạng thái'], rows, [3, 4]),
@@ -250,12 +259,23 @@ async function link(db: Db, values: Values) {
   );
 }
 
+async function unlink(db: Db, values: Values) {
+  const { campaign } = await context(db, values.campaign);
+  const field = values.field?.trim();
+  if (!field) throw new SipasCliError(`thiếu --field <mã lĩnh vực>.\nDùng: ${SIPAS_USAGE}`);
+  await unlinkSipas(db, campaign, field, 'cli');
+  console.log(
+    `Lĩnh vực ${field} của đợt ${campaign.id} không còn lấy điểm từ SIPAS: lại lấy điểm tự đánh giá. Hãy chạy lại lần tính Chỉ số CCHC tổng.`,
+  );
+}
+
 const ACTIONS: Record<string, (db: Db, values: Values) => Promise<void>> = {
   days,
   run,
   runs,
   lock,
   link,
+  unlink,
 };
 
 /** `sipas <action> …`; returns the exit code (a refusal is thrown, printed by runCli). */

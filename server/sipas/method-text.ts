@@ -23,19 +23,31 @@ export function runMethodText(
   const k = number.format(method.minCellSize);
   const guard = `Đơn vị có dưới ${k} phiếu được tính, hoặc bị bỏ một ngày có từ 1 đến dưới ${k} phiếu, không công bố số liệu nào (dưới ${k} phiếu)${facts.withheld > 0 ? `: ${number.format(facts.withheld)} đơn vị` : ''}; số phiếu theo kênh chỉ hiện khi mỗi kênh có 0 hoặc từ ${k} phiếu.`;
   const head = `${kind} theo bộ câu hỏi ${method.definitionCode} (phiên bản ${method.definitionVersion}), ${number.format(facts.forms)} phiếu được tính. ${guard}`;
-  if (method.excluded.length === 0)
-    return `${head} Tính mọi ngày của mọi điểm thu thập, không bỏ ngày nào.`;
   const names = new Map(facts.points.map((p) => [p.id, p.name]));
-  const list = method.excluded
-    .map((d) => {
-      const flags = facts.flagOrder.filter((f) => d.flags.includes(f)).map((f) => FLAG_LABELS[f]);
-      const why =
-        flags.length > 0 ? ` (${flags.join(', ')})` : ' (không có dấu hiệu, bỏ theo lựa chọn)';
-      return `${names.get(d.pointId) ?? d.pointId}, ${viDay(d.day)}${why}`;
-    })
-    .join('; ');
+  const listOf = (days: SipasRunMethod['excluded'], none: string) =>
+    days
+      .map((d) => {
+        const flags = facts.flagOrder.filter((f) => d.flags.includes(f)).map((f) => FLAG_LABELS[f]);
+        const why = flags.length > 0 ? ` (${flags.join(', ')})` : none;
+        return `${names.get(d.pointId) ?? d.pointId}, ${viDay(d.day)}${why}`;
+      })
+      .join('; ');
+  // The flagged days it counted all the same: a reader of the figures must know they are in.
+  const flagged = method.flaggedIncluded ?? [];
+  const counted =
+    flagged.length > 0
+      ? `kể cả ${number.format(flagged.length)} ngày có dấu hiệu bất thường: ${listOf(flagged, '')}`
+      : '';
+  if (method.excluded.length === 0)
+    return counted
+      ? `${head} Tính mọi ngày của mọi điểm thu thập, không bỏ ngày nào, ${counted}.`
+      : `${head} Tính mọi ngày của mọi điểm thu thập, không bỏ ngày nào.`;
+  const list = listOf(method.excluded, ' (không có dấu hiệu, bỏ theo lựa chọn)');
   const reason = method.excludeFlagged
     ? 'gồm mọi ngày có dấu hiệu bất thường'
     : 'do người phân tích chọn';
-  return `${head} Đã bỏ ${number.format(method.excluded.length)} ngày (${reason}): ${list}. Các ngày khác được tính đầy đủ.`;
+  const rest = counted
+    ? `Các ngày khác được tính đầy đủ, ${counted}.`
+    : 'Các ngày khác được tính đầy đủ.';
+  return `${head} Đã bỏ ${number.format(method.excluded.length)} ngày (${reason}): ${list}. ${rest}`;
 }

@@ -94,6 +94,12 @@ export async function createSipasRun(
     excludeFlagged: request.excludeFlagged === true,
     minCellSize: definition.method.minCellSize,
     excluded: excludedList,
+    flaggedIncluded: days
+      .filter((d) => d.flags.length > 0 && !excluded.has(`${d.pointId}|${d.day}`))
+      .map((d) => ({ pointId: d.pointId, day: d.day, flags: [...d.flags] }))
+      .sort((a, b) =>
+        a.pointId === b.pointId ? (a.day < b.day ? -1 : 1) : pointOrder(points, a, b),
+      ),
     text: '',
   };
   // The small-group rule before anything is stored: a withheld unit's figures are never kept.

@@ -137,7 +137,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     await table.waitFor();
     const burstDay = table.getByRole('row', { name: /An Phú.*02\/03\/2026/ });
     expect(await burstDay.textContent()).toContain('Dồn dập');
-    expect(await burstDay.textContent()).toContain('100 % hài lòng');
+    expect(await burstDay.textContent()).toContain('100 % hài lòng (trực tuyến)');
     expect(await burstDay.textContent()).toContain('30');
     const clean = table.getByRole('row', { name: /An Phú.*03\/03\/2026/ });
     expect(await clean.textContent()).not.toContain('Dồn dập');
@@ -174,6 +174,10 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     // An Phú: 36 of 40 forms satisfied on every element = 90 %; Minh Tâm: 0 of 9.
     expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('90,00 %');
     expect(await page.locator('.sipas-method').textContent()).toContain('chính thức');
+    // It counted the flagged days and says so (qa7).
+    expect(await page.locator('.sipas-method').textContent()).toContain(
+      'kể cả 2 ngày có dấu hiệu bất thường',
+    );
     const officialUrl = page.url();
 
     step = 'trial';
@@ -197,6 +201,10 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     step = 'lock';
     await page.goto(officialUrl);
     await page.getByRole('button', { name: 'Khóa để công bố' }).click();
+    // The run counts flagged days: the console asks first, saying so.
+    const ask = page.getByRole('alertdialog');
+    expect(await ask.textContent()).toContain('tính cả 2 ngày có dấu hiệu bất thường');
+    await ask.getByRole('button', { name: 'Khóa để công bố' }).click();
     await expect.poll(() => title.textContent()).toContain('Đã khóa');
     await page.getByRole('heading', { name: 'Đưa vào Chỉ số CCHC' }).waitFor();
     await fitsWidth('locked run at 1280 px');
@@ -285,7 +293,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
         .locator('dl.r-stats > div', { has: page.getByText(label, { exact: true }) })
         .locator('dd');
     await expect.poll(() => stat('LV8 từ SIPAS').textContent()).toBe('9,00');
-    expect(await stat('Điểm tự đánh giá').textContent()).toBe('73,00');
+    expect(await stat('Điểm tự đánh giá (LV8 theo SIPAS)').textContent()).toBe('73,00');
     await shot(detail.locator('dl.r-stats'), 'sipas-analyst-10-par-unit');
     await keepScreenshot(page, 'sipas-analyst-10-par-total');
 

@@ -40,6 +40,14 @@ export function UnitStats({
   rank?: number | null;
   class: string;
 }) {
+  // The figure used in the total, not the one imported, when SIPAS replaced a field (qa7).
+  const fromSipas = (unit.total?.fields ?? [])
+    .filter((f) => f.source === 'sipas')
+    .map((f) => f.code);
+  const selfLabel =
+    fromSipas.length > 0
+      ? `Điểm tự đánh giá (${fromSipas.join(', ')} theo SIPAS)`
+      : 'Điểm tự đánh giá';
   return (
     <dl class={cls}>
       <div>
@@ -62,7 +70,7 @@ export function UnitStats({
       )}
       {unit.total && (
         <div>
-          <dt>Điểm tự đánh giá</dt>
+          <dt>{selfLabel}</dt>
           <dd>{score(unit.total.selfAssessment)}</dd>
         </div>
       )}

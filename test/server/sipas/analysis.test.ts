@@ -123,6 +123,14 @@ describe('SIPAS runs', () => {
     expect(all.units.map((u) => u.unitCode)).toEqual(['X-ANPHU', 'X-MINHTAM']);
     expect(all.method.excluded).toEqual([]);
     expect(all.method.text).toContain('không bỏ ngày nào');
+    // It counted the flagged days and says which (qa7): nobody reads «không bỏ ngày nào» as clean.
+    expect(all.method.text).toContain(
+      'kể cả 2 ngày có dấu hiệu bất thường: Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng (trực tuyến)); Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc).',
+    );
+    expect(all.method.flaggedIncluded).toEqual([
+      { pointId: 'p1', day: '2026-03-02', flags: ['burst', 'full_day'] },
+      { pointId: 'p2', day: '2026-03-08', flags: ['outside_hours'] },
+    ]);
     expect(all.method.text).toContain('49 phiếu');
 
     // Without flagged days: An Phú keeps Tuesday only, 6 of 10 → 60 %; Minh Tâm keeps its 3.
@@ -137,7 +145,7 @@ describe('SIPAS runs', () => {
     ]);
     expect(clean.method.text).toContain('Lần tính thử nghiệm');
     expect(clean.method.text).toContain(
-      'Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng)',
+      'Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng (trực tuyến))',
     );
     expect(clean.method.text).toContain(
       'Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc)',
@@ -152,6 +160,8 @@ describe('SIPAS runs', () => {
     expect(unit(named, 'X-MINHTAM')).toMatchObject({ withheld: true, percent: null, forms: null });
     expect(named.method.text).toContain('08/03/2026');
     expect(named.method.text).toContain('03/03/2026 (không có dấu hiệu, bỏ theo lựa chọn)');
+    expect(named.method.text).not.toContain('kể cả');
+    expect(named.method.flaggedIncluded).toEqual([]);
 
     const list = (await (await analyst(`/api/campaigns/${id}/sipas/runs`)).json()) as SipasRunList;
     expect(list.runs.map((r) => [r.official, r.excludedDays, r.forms, r.current])).toEqual([

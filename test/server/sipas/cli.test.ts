@@ -12,7 +12,7 @@ import { cliDatabaseUrl } from '../../db';
 import { config, SECRET } from '../helpers';
 import { type Ctx, plant } from './analysis-helpers';
 
-/** `npm run cli -- sipas days|run|runs|lock|link` through the CLI's entry (docs/method.md §19). */
+/** `npm run cli -- sipas days|run|runs|lock|link|unlink` through the CLI's entry (docs/method.md §19). */
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -89,7 +89,9 @@ describe('npm run cli -- sipas days', () => {
     expect(table).toContain('Điểm thu thập');
     expect(table).toContain('Từ mã dùng một lần');
     const burst = row(out[1] ?? '', 'Trung tâm Phục vụ hành chính công tỉnh Đồng Nai');
-    expect(burst).toMatch(/02\/03\/2026\s+30\s+—\s+0,00 %\s+0\s+Dồn dập, 100 % hài lòng$/);
+    expect(burst).toMatch(
+      /02\/03\/2026\s+30\s+—\s+0,00 %\s+0\s+Dồn dập, 100 % hài lòng \(trực tuyến\)$/,
+    );
     expect(table).toMatch(/03\/03\/2026\s+10\s+—\s+20,00 %\s+0\s+—/);
     expect(table).toMatch(/Trấn Biên.*03\/03\/2026\s+dưới 5 phiếu\s+—$/m);
     expect(table).toContain(codes[0] as string);
@@ -181,7 +183,11 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
     out = [];
     expect(await sipas('runs', ...campaign)).toBe(0);
     expect(printed()).toContain(official);
-    expect(printed()).toMatch(/\d\d:\d\d \d\d\/\d\d\/\d{4}\s+thử nghiệm\s+13\s+1\s+chưa khóa/);
+    // A trial can never be locked: it does not say «chưa khóa» (qa7).
+    expect(printed()).toMatch(
+      /\d\d:\d\d \d\d\/\d\d\/\d{4}\s+thử nghiệm\s+13\s+1\s+chỉ để xem \(không khóa được\)/,
+    );
+    expect(printed()).toMatch(/chính thức\s+43\s+0\s+chưa khóa/);
 
     err = [];
     expect(await sipas('lock', ...campaign, '--run', trial)).toBe(1);
@@ -227,6 +233,30 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
       sipasRunId: official,
       linkedBy: null,
     });
+
+    // Undone from the command line too, through the same unlinkSipas (audited via cli).
+    out = [];
+    const unlink = ['unlink', '--campaign', 'par-dong-nai-2026', '--field'];
+    expect(await sipas(...unlink, 'LV8')).toBe(0);
+    expect(printed()).toBe(
+      'Lĩnh vực LV8 của đợt par-dong-nai-2026 không còn lấy điểm từ SIPAS: lại lấy điểm tự đánh giá. Hãy chạy lại lần tính Chỉ số CCHC tổng.',
+    );
+    expect(await withDb((db) => db.selectFrom('sipasLink').selectAll().execute())).toEqual([]);
+    const unlinked = await withDb((db) =>
+      db.selectFrom('auditLog').select('details').where('action', '=', 'sipas_unlinked').execute(),
+    );
+    expect(unlinked.map((a) => JSON.parse(a.details ?? '{}').via)).toEqual(['cli']);
+    err = [];
+    expect(await sipas(...unlink, 'LV8')).toBe(1);
+    expect(err.join('\n')).toBe('Lỗi: Lĩnh vực này không lấy điểm từ SIPAS.');
+    err = [];
+    expect(await sipas('unlink', '--campaign', 'par-dong-nai-2026')).toBe(1);
+    expect(err.join('\n')).toMatch(/^Lỗi: thiếu --field <mã lĩnh vực>/);
+    err = [];
+    expect(await sipas('unlink', ...campaign, '--field', 'LV8')).toBe(1);
+    expect(err.join('\n')).toBe(
+      'Lỗi: Đợt khảo sát này là khảo sát sự hài lòng (SIPAS), không có chức năng này.',
+    );
   });
 
   it('refuses a wrong campaign, a missing or unknown word, with Vietnamese words', async () => {

@@ -83,7 +83,7 @@ export function DaysTable({ days }: { days: SipasDays }) {
             <span class={`sipas-flag sipas-flag-${f}`}>{FLAG_LABELS[f]}</span> {FLAG_HINTS[f]}
             {f === 'burst' &&
               ` (từ ${count(days.method.burst.answers)} phiếu trong ${count(days.method.burst.minutes)} phút)`}
-            {f === 'full_day' && ` (trên ${count(days.method.fullDay.over)} phiếu)`}
+            {f === 'full_day' && ` (trên ${count(days.method.fullDay.over)} phiếu trực tuyến)`}
           </span>
         ))}
       </p>

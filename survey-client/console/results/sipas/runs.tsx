@@ -8,6 +8,7 @@ import { viPercent } from '../../../../contract/console/sipas-labels';
 import { api, campaignApi } from '../../api';
 import { count, vnDateTime } from '../../format';
 import { CardTable, Cell, NameCell, num } from '../../parts/card-table';
+import { useConfirm } from '../../parts/confirm';
 import { Link } from '../../parts/link';
 import { ErrorNotice } from '../../parts/notice';
 import { navigate } from '../../router';
@@ -127,7 +128,19 @@ export function SipasRunView({
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { ask, dialog } = useConfirm();
+  const flagged = run.method.flaggedIncluded ?? [];
   const lock = async () => {
+    // Counting flagged days is a choice the publisher makes knowingly (qa7): ask first.
+    if (
+      flagged.length > 0 &&
+      !(await ask({
+        title: 'Khóa lần tính có ngày bất thường?',
+        text: `Lần tính này tính cả ${count(flagged.length)} ngày có dấu hiệu bất thường (điểm × ngày, xem lời của lần tính). Kết quả khóa sẽ là kết quả công bố và đưa được vào Chỉ số CCHC; muốn bỏ các ngày đó, hãy dùng «Tính chính thức, bỏ ngày có dấu hiệu».`,
+        ok: 'Khóa để công bố',
+      }))
+    )
+      return;
     setBusy(true);
     setError(null);
     try {
@@ -168,6 +181,7 @@ export function SipasRunView({
         </p>
       )}
       {error !== null && <ErrorNotice error={error} />}
+      {dialog}
       <CardTable
         class="cards sipas-units"
         caption="Chỉ số hài lòng theo đơn vị"

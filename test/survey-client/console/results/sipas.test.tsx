@@ -7,7 +7,7 @@ import type {
   SipasRunList,
 } from '../../../../contract/console/sipas-analysis';
 import '../../../../survey-client/console/results/screens';
-import { campaign, click, fakeServer, openAt, signedIn, useConsoleEnv } from '../helpers';
+import { campaign, click, dialog, fakeServer, openAt, signedIn, useConsoleEnv } from '../helpers';
 import { definition } from './fixtures';
 import { rowsOf, section } from './serve';
 
@@ -148,7 +148,7 @@ describe('Hài lòng (SIPAS) results', () => {
         '100,00 %',
         '0,00 %',
         '0',
-        'Dồn dập100 % hài lòng',
+        'Dồn dập100 % hài lòng (trực tuyến)',
       ],
       ['Một cửa Minh TâmUBND xã Minh Tâm', 'T3 03/03/2026', 'dưới 5 phiếu', '—'],
       [
@@ -161,6 +161,17 @@ describe('Hài lòng (SIPAS) results', () => {
         'Ngoài giờ làm việcPhiếu trùng lặp',
       ],
     ]);
+  });
+
+  it('says the «100 % hài lòng» flag is about online forms, as the share counts paper (qa7)', async () => {
+    serve();
+    await openAt('/console/c/s1/results');
+    const legend = section('Theo điểm thu thập và ngày').querySelector('.sipas-legend');
+    expect(legend?.textContent).toContain(
+      '100 % hài lòng (trực tuyến) Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng',
+    );
+    expect(legend?.textContent).toContain('phiếu giấy không xét');
+    expect(legend?.textContent).toContain('(trên 10 phiếu trực tuyến)');
   });
 
   it('counts calendar days, points with forms and point × day rows apart', async () => {
@@ -246,6 +257,47 @@ describe('Hài lòng (SIPAS) results', () => {
     const call = server.calls.find((c) => c.path === '/api/sample-size');
     expect(call?.query.get('e')).toBe('0.05');
     expect(call?.query.get('N')).toBe('10000');
+  });
+});
+
+describe('locking an official run that counted flagged days (qa7)', () => {
+  const official = (patch: Partial<SipasRun['method']>) =>
+    run({ official: true, excludedDays: 0, method: { ...run().method, excluded: [], ...patch } });
+  const lockedReply = (r: SipasRun) => ({
+    status: 200,
+    body: { ...r, lockedAt: '2026-04-02T03:00:00.000Z' },
+  });
+
+  it('asks first, saying the flagged days are included; «Hủy» locks nothing', async () => {
+    const r = official({
+      excludeFlagged: false,
+      flaggedIncluded: [
+        { pointId: 'p1', day: '2026-03-02', flags: ['burst', 'full_day'] },
+        { pointId: 'p2', day: '2026-03-08', flags: ['outside_hours'] },
+      ],
+    });
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: r });
+    server.on('POST /api/campaigns/s1/sipas/runs/r1/lock', lockedReply(r));
+    await openAt('/console/c/s1/results');
+    await click('Khóa để công bố');
+    expect(dialog().textContent).toContain('tính cả 2 ngày có dấu hiệu bất thường');
+    await click('Hủy', dialog());
+    expect(server.changes()).toHaveLength(0);
+    await click('Khóa để công bố');
+    await click('Khóa để công bố', dialog());
+    expect(server.changes().map((c) => c.path)).toEqual(['/api/campaigns/s1/sipas/runs/r1/lock']);
+  });
+
+  it('locks a run without flagged days at once', async () => {
+    const r = official({ excludeFlagged: true, flaggedIncluded: [] });
+    const server = serve();
+    server.on('GET /api/campaigns/s1/sipas/runs/r1', { status: 200, body: r });
+    server.on('POST /api/campaigns/s1/sipas/runs/r1/lock', lockedReply(r));
+    await openAt('/console/c/s1/results');
+    await click('Khóa để công bố');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(server.changes().map((c) => c.path)).toEqual(['/api/campaigns/s1/sipas/runs/r1/lock']);
   });
 });
 
