@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Draft, SubmitBody, SurveyView } from '../../contract/respondent';
 import {
   buildScreens,
@@ -171,9 +171,12 @@ export function Survey({ token, claim, code, view, onEnd, pastWelcome }: Props) 
     };
   }, []);
 
+  // Kept on the device as the tap renders (a layout effect), not a frame later: a reload or a
+  // page the phone drops right after a tap still finds that answer.
+  useLayoutEffect(() => writeLocal('draft', token, toDraft(st)), [st]);
+
   useEffect(() => {
     const draft = toDraft(st);
-    writeLocal('draft', token, draft);
     // On opening, the server needs the draft only when this device's copy is the newer one;
     // during a submit a draft would only race it (and be refused once the submit lands).
     if ((!firstSave.current || restored.push) && !submission.current) sync.current?.save(draft);

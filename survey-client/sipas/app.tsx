@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { refusalScreen, type SipasFirstScreen, type SipasView } from '../../contract/sipas-view';
 import { type Proof, solveProof } from '../shared/pow';
 import { call, sipasPath } from './api';
@@ -48,7 +48,9 @@ export function App({ first }: { first: SipasFirstScreen }) {
   const submissionId = useRef(kept.submissionId);
   // The answers stay on this tab: a reload (or a phone that dropped the page) finds them again,
   // with the same submissionId, so an answer already sent is recognised and counted once.
-  useEffect(
+  // Kept as the tap renders (a layout effect), not a frame later: a reload or a page the phone
+  // drops right after a tap still finds that answer.
+  useLayoutEffect(
     () => keep(first, { answers, comment, submissionId: submissionId.current }),
     [answers, comment],
   );

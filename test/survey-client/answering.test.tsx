@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { DRAFT_DELAY_MS } from '../../survey-client/form/sync';
 import { questionnaire, surveyView } from './fixture';
@@ -97,6 +97,16 @@ describe('answering a single-unit questionnaire', () => {
     const put = server.puts().at(-1);
     expect(put?.path).toBe(`/api/s/${TOKEN}/draft`);
     expect(put?.body).toEqual(localDraft());
+  });
+
+  it('keeps a tap on the device before the next frame: a reload right after it keeps the answer', async () => {
+    await openFirstField();
+    // A plain click, outside testing-library's act(): effects wait for a frame, as in a browser.
+    within(question(1)).getByText('Kém', { exact: true }).click();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(localDraft().answers).toContainEqual(
+      expect.objectContaining({ questionId: 'q1', option: 'D' }),
+    );
   });
 
   it('flushes the draft with keepalive when the page is hidden', async () => {

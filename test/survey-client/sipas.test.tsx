@@ -208,3 +208,39 @@ describe('what the citizen reads (QA6)', () => {
     expect(container.querySelector('button')).toBeNull();
   });
 });
+
+describe('keeping the answers on the tab', () => {
+  /** Lets the microtasks of a tap run (Preact renders there), but no frame and no timer. */
+  const microtasks = async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+
+  it('keeps a tapped answer before the next frame: a reload right after the tap finds it', async () => {
+    sessionStorage.clear();
+    globalThis.fetch = (async () =>
+      new Response(JSON.stringify(view), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      })) as typeof fetch;
+    const first: SipasFirstScreen = {
+      campaign: { name: 'SIPAS 2026' },
+      point: view.point,
+      minutes: 4,
+    };
+    const { container } = render(<App first={first} />);
+    const start = await waitFor(() => {
+      const b = container.querySelector('button');
+      if (!b) throw new Error('no «Bắt đầu» yet');
+      return b;
+    });
+    start.click();
+    await waitFor(() => expect(container.querySelector('main fieldset')).not.toBeNull());
+    const kept = () => JSON.parse(sessionStorage.getItem('cchc:sipas:AAA222:') ?? '{}');
+    const tile = container.querySelector<HTMLInputElement>('main fieldset label.tile input');
+    if (!tile) throw new Error('no tile');
+    // A plain click, outside testing-library's act(): effects wait for a frame, as in a browser.
+    tile.click();
+    await microtasks();
+    expect(Object.keys(kept().answers ?? {})).toHaveLength(1);
+  });
+});
