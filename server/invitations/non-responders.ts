@@ -6,6 +6,7 @@ import type { CampaignEnv } from '../campaigns/scope';
 import { csvLine } from '../csv';
 import type { Db } from '../db/connect';
 import { attachment, CSV } from '../http';
+import { vnDateTime } from '../vn-time';
 import { type invitationContext, LIVE } from './context';
 import { pageOf, parseListQuery } from './list';
 import type { InvitationRow } from './queries';
@@ -32,13 +33,6 @@ const COLUMNS: [string, (r: NonResponder) => unknown][] = [
   ['Số lần đã nhắc', (r) => r.reminders],
   ['Lần nhắc gần nhất', (r) => vnDateTime(r.lastReminderAt)],
 ];
-
-/** "05/12/2026 08:30" in Vietnam time (UTC+7 all year), '' for none. */
-function vnDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(Date.parse(iso) + 7 * 3600_000).toISOString();
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)} ${d.slice(11, 16)}`;
-}
 
 /**
  * `GET …/non-responders`: the people whose link is live and not yet submitted, to chase. JSON is

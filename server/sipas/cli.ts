@@ -10,6 +10,7 @@ import { CHANNEL_LABELS, FLAG_LABELS, viDay, viPercent } from '../../contract/co
 import { findCampaign } from '../campaigns/queries';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
+import { vnDateTime } from '../vn-time';
 import { sipasContext } from './analysis-context';
 import { listPoints } from './analysis-queries';
 import { daysView } from './days';
@@ -206,18 +207,9 @@ async function runs(db: Db, values: Values) {
     console.log('Chưa có lần tính SIPAS nào.');
     return;
   }
-  const when = new Intl.DateTimeFormat('vi-VN', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Ho_Chi_Minh',
-  });
   const rows = list.runs.map((r) => [
     r.id,
-    when.format(new Date(r.createdAt)),
+    vnDateTime(r.createdAt),
     r.official ? 'chính thức' : 'thử nghiệm',
     count(r.forms),
     count(r.excludedDays),

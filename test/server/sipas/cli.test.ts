@@ -185,7 +185,7 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
     expect(printed()).toContain(official);
     // A trial can never be locked: it does not say «chưa khóa» (qa7).
     expect(printed()).toMatch(
-      /\d\d:\d\d \d\d\/\d\d\/\d{4}\s+thử nghiệm\s+13\s+1\s+chỉ để xem \(không khóa được\)/,
+      /\d\d\/\d\d\/\d{4} \d\d:\d\d\s+thử nghiệm\s+13\s+1\s+chỉ để xem \(không khóa được\)/,
     );
     expect(printed()).toMatch(/chính thức\s+43\s+0\s+chưa khóa/);
 
