@@ -163,6 +163,27 @@ export async function createPoint(db: Db, campaign: Campaign, body: z.output<typ
   return { point, unit };
 }
 
+/** Whether a point has answers: a form, a one-time code used, or a count. */
+async function pointInUse(db: Db, pointId: string): Promise<boolean> {
+  const form = await db
+    .selectFrom('sipasForm')
+    .select('id')
+    .where('pointId', '=', pointId)
+    .executeTakeFirst();
+  const used = await db
+    .selectFrom('sipasCode')
+    .select('codeHash')
+    .where('pointId', '=', pointId)
+    .where('used', '=', 1)
+    .executeTakeFirst();
+  const counted = await db
+    .selectFrom('sipasTally')
+    .select('pointId')
+    .where('pointId', '=', pointId)
+    .executeTakeFirst();
+  return Boolean(form || used || counted);
+}
+
 /** Applies a patch; the hours must stay in order with what is not changed. */
 export async function updatePoint(
   db: Db,
@@ -171,6 +192,19 @@ export async function updatePoint(
   patch: z.output<typeof PointPatch>,
 ) {
   if (patch.unitCode !== undefined) await requireUnit(db, campaign, patch.unitCode);
+  // Once closed, the answers a point holds are the campaign's figures: moving the point to another
+  // unit would count them for that unit. While open, a unit chosen wrongly can still be mended.
+  if (
+    patch.unitCode !== undefined &&
+    patch.unitCode !== point.unitCode &&
+    campaignPhase(campaign) === 'closed' &&
+    (await pointInUse(db, point.id))
+  )
+    throw new ApiError(
+      409,
+      'point_in_use',
+      'Đợt khảo sát đã đóng và điểm đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Tên, lĩnh vực và giờ làm việc vẫn sửa được.',
+    );
   const opens = patch.opens ?? point.opens;
   const closes = patch.closes ?? point.closes;
   if (opens >= closes)
@@ -196,23 +230,7 @@ export async function updatePoint(
  */
 export async function deletePoint(db: Db, point: CollectionPoint) {
   await inTransaction(db, async (trx) => {
-    const form = await trx
-      .selectFrom('sipasForm')
-      .select('id')
-      .where('pointId', '=', point.id)
-      .executeTakeFirst();
-    const used = await trx
-      .selectFrom('sipasCode')
-      .select('codeHash')
-      .where('pointId', '=', point.id)
-      .where('used', '=', 1)
-      .executeTakeFirst();
-    const counted = await trx
-      .selectFrom('sipasTally')
-      .select('pointId')
-      .where('pointId', '=', point.id)
-      .executeTakeFirst();
-    if (form || used || counted)
+    if (await pointInUse(trx, point.id))
       throw new ApiError(
         409,
         'point_in_use',

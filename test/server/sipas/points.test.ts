@@ -368,14 +368,21 @@ describe('one-time codes', () => {
 });
 
 describe('a closed campaign', () => {
-  it('takes no new point and no new codes (409 campaign_closed), writing nothing; reopened, it does', async () => {
+  const campaignPoint = async (at: (path?: string) => string, name: string) =>
+    (await (
+      await send(officer, at('/points'), 'POST', { name, unitCode: 'X-TANHUNG' })
+    ).json()) as CollectionPoint;
+  /** A new SIPAS campaign, not open yet, with one point on Xã Tân Hưng. */
+  const campaignWithPoint = async (name: string) => {
     const c = (await (
-      await send(officer, '/api/campaigns', 'POST', { name: 'SIPAS đã đóng', kind: 'sipas' })
+      await send(officer, '/api/campaigns', 'POST', { name, kind: 'sipas' })
     ).json()) as CampaignDetail;
     const at = (path = '') => `/api/campaigns/${c.id}${path}`;
-    const p = (await (
-      await send(officer, at('/points'), 'POST', { name: 'Một cửa', unitCode: 'X-TANHUNG' })
-    ).json()) as CollectionPoint;
+    return { at, point: await campaignPoint(at, 'Một cửa') };
+  };
+
+  it('takes no new point and no new codes (409 campaign_closed), writing nothing; reopened, it does', async () => {
+    const { at, point: p } = await campaignWithPoint('SIPAS đã đóng');
     expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
     expect((await send(officer, at('/close'), 'POST', {})).status).toBe(200);
     const before = await rows();
@@ -404,6 +411,37 @@ describe('a closed campaign', () => {
     expect((await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 2 })).status).toBe(
       201,
     );
+  });
+  it('keeps the unit of a point that has answers (409 point_in_use); its name and hours still change', async () => {
+    const { at, point: p } = await campaignWithPoint('SIPAS đã thu');
+    const q = await campaignPoint(at, 'Chưa có phiếu');
+    expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
+    await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 1 });
+    // An answer came through its one-time code.
+    await ctx.db.updateTable('sipasCode').set({ used: 1 }).where('pointId', '=', p.id).execute();
+    expect((await send(officer, at('/close'), 'POST', {})).status).toBe(200);
+    const before = await ctx.db.selectFrom('collectionPoint').selectAll().execute();
+    const moved = await send(officer, at(`/points/${p.id}`), 'PATCH', {
+      name: 'Một cửa (đổi tên)',
+      unitCode: 'X-ANPHU',
+    });
+    expect(moved.status).toBe(409);
+    expect(((await moved.json()) as ErrorReply).error).toEqual({
+      code: 'point_in_use',
+      message:
+        'Đợt khảo sát đã đóng và điểm đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Tên, lĩnh vực và giờ làm việc vẫn sửa được.',
+    });
+    expect(await ctx.db.selectFrom('collectionPoint').selectAll().execute()).toEqual(before);
+    // The same unit again, the name, and the unit of a point with no answer still change.
+    const renamed = await send(officer, at(`/points/${p.id}`), 'PATCH', {
+      name: 'Một cửa (đổi tên)',
+      unitCode: 'X-TANHUNG',
+    });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as CollectionPoint).name).toBe('Một cửa (đổi tên)');
+    const other = await send(officer, at(`/points/${q.id}`), 'PATCH', { unitCode: 'X-ANPHU' });
+    expect(other.status).toBe(200);
+    expect(((await other.json()) as CollectionPoint).unitCode).toBe('X-ANPHU');
   });
 });
 
