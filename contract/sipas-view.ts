@@ -11,14 +11,24 @@ export interface SipasOption {
 }
 
 /**
- * A scale: worst → best (the form lists a yes/no scale «Có» first: survey-client/sipas/model.ts
- * `shownOptions`), and the "Không trả lời" choice apart.
+ * A scale: worst → best (the form lists a yes/no scale «Có» first: `shownOptions` below), and the
+ * "Không trả lời" choice apart.
  */
 export interface SipasScaleView {
   code: string;
   options: SipasOption[];
   noAnswer?: SipasOption;
 }
+
+/**
+ * A scale's levels in the order the form and the paper form list them. The definition (and so
+ * the wire) keeps them worst → best, which scoring reads (analysis/sipas.ts: the `top` last levels
+ * are the satisfied ones); a yes/no scale is listed «Có» first, as people expect, and a longer
+ * scale as the Decision prints it, «Rất không hài lòng» → «Rất hài lòng». Only the order shown
+ * changes: the code sent is the level's own.
+ */
+export const shownOptions = <O>(scale: { options: readonly O[] }): O[] =>
+  scale.options.length === 2 ? [...scale.options].reverse() : [...scale.options];
 
 export interface SipasView {
   campaign: { name: string };

@@ -1,4 +1,5 @@
 import type { SipasQuestions } from '../../contract/console/sipas-analysis';
+import { shownOptions } from '../../contract/sipas-view';
 import { escapeHtml as h, printButton } from '../html';
 import { formatSerial } from '../paper/serial';
 import { publicUrlBanner } from '../public-url';
@@ -89,7 +90,7 @@ function scaleTable(q: SipasQuestions, cls: string, label: string, rows: ScaleRo
   const colsOf = (code: string) => {
     const scale = q.scales.find((s) => s.code === code);
     return [
-      ...(scale?.options ?? []).map((o, i) => [String(i + 1), o.label] as const),
+      ...(scale ? shownOptions(scale) : []).map((o, i) => [String(i + 1), o.label] as const),
       ...(scale?.noAnswer ? [['0', scale.noAnswer.label] as const] : []),
     ];
   };

@@ -20,16 +20,6 @@ export const scaleOf = (view: SipasView, code: string): SipasScaleView | undefin
   view.scales.find((s) => s.code === code);
 
 /**
- * A scale's levels in the order the form lists them. The definition (and so the wire) keeps
- * them worst → best, which scoring reads (analysis/sipas.ts: the `top` last levels are the
- * satisfied ones); a yes/no scale is shown «Có» first, as people expect, and a longer scale as
- * the Decision prints it, «Rất không hài lòng» → «Rất hài lòng». Only the order on the screen
- * changes: the code sent is the level's own.
- */
-export const shownOptions = (scale: SipasScaleView) =>
-  scale.options.length === 2 ? [...scale.options].reverse() : scale.options;
-
-/**
  * A choice's question with its limit said once: «… (chọn tối đa 3)». The limit is `max`; a
  * definition whose text already says it (sipas-2026, stored as version 1 in databases, so not
  * edited) keeps its words, and the form adds nothing.

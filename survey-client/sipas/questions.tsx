@@ -1,5 +1,10 @@
-import type { SipasOption, SipasScaleView, SipasView } from '../../contract/sipas-view';
-import { type Answers, choiceLegend, shownOptions, toggle } from './model';
+import {
+  type SipasOption,
+  type SipasScaleView,
+  type SipasView,
+  shownOptions,
+} from '../../contract/sipas-view';
+import { type Answers, choiceLegend, toggle } from './model';
 
 /** One satisfaction question or statement: big radio tiles, "Không trả lời" last and set apart. */
 export function ScaleQuestion({

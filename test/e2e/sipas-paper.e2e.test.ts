@@ -141,8 +141,9 @@ describe.skipIf(!canRunBrowser)('SIPAS paper forms: printed, typed back, counted
       .poll(() => office.evaluate(() => (document.activeElement as HTMLInputElement).name))
       .toBe('sipas-TC1');
     for (const key of '54455444554345545') await office.keyboard.press(key);
-    // The statements: «2» is «Có»; then the service, the channel, two expectations.
-    for (const key of '222220') await office.keyboard.press(key);
+    // The statements: «1» is «Có», as printed and as the online form lists it; then the
+    // service, the channel, two expectations.
+    for (const key of '111110') await office.keyboard.press(key);
     await office.keyboard.press('2');
     await office.keyboard.press('1');
     await office.keyboard.press('3');

@@ -1,5 +1,6 @@
 import type { SipasPaperEntry, SipasQuestions } from '../../../contract/console/sipas-analysis';
 import { cleanCode, SERIAL_ALPHABET, SERIAL_BODY } from '../../../contract/serial';
+import { shownOptions } from '../../../contract/sipas-view';
 import { checkSerial } from '../paper/serial';
 
 /**
@@ -35,7 +36,10 @@ export interface PaperRow {
 export function paperRows(q: SipasQuestions): PaperRow[] {
   const scaleOptions = (code: string) => {
     const scale = q.scales.find((s) => s.code === code);
-    const options = (scale?.options ?? []).map((o, i) => ({ ...o, key: String(i + 1) }));
+    const options = (scale ? shownOptions(scale) : []).map((o, i) => ({
+      ...o,
+      key: String(i + 1),
+    }));
     return {
       options: scale?.noAnswer ? [...options, { ...scale.noAnswer, key: '0' }] : options,
       ...(scale?.noAnswer ? { noAnswer: scale.noAnswer.code } : {}),

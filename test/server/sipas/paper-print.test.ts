@@ -84,6 +84,8 @@ describe('SIPAS paper forms: the desk, the print, entering printed serials', () 
       '(chọn tối đa 3) <i>(đánh dấu các ô chọn)</i>',
       'Ông/Bà có góp ý gì thêm',
       '3 bản, 6 trang A4',
+      // A yes/no statement: «Có» first, as the online form lists it.
+      '<th class="lv">1<br>Có</th><th class="lv">2<br>Không</th>',
     ])
       expect(html).toContain(text);
     // A copy: 17 questions × 6 boxes, 6 statements × 3, 7 + 3 + 9 options; three copies.

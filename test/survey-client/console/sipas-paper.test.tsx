@@ -41,7 +41,8 @@ describe('the SIPAS paper entry model', () => {
       '0=X',
     ]);
     expect(row('ND1')).toMatchObject({ no: 18, required: false });
-    expect(row('ND1').options.map((o) => `${o.key}=${o.code}`)).toEqual(['1=KHONG', '2=CO', '0=X']);
+    // A yes/no statement is numbered «Có» first, as the online form lists it.
+    expect(row('ND1').options.map((o) => `${o.key}=${o.code}`)).toEqual(['1=CO', '2=KHONG', '0=X']);
     expect(row('MONG_DOI')).toMatchObject({ no: 26, kind: 'multiple', max: 3 });
     expect(M.optionForKey(row('TC1'), 'x')).toBe('X');
     expect(M.optionForKey(row('TC1'), '6')).toBeNull();
