@@ -8,7 +8,7 @@ export type SipasFlagCode = 'burst' | 'full_day' | 'repeats' | 'outside_hours';
 /** The flags as people read them, in the order they are shown. */
 export const FLAG_LABELS: Record<SipasFlagCode, string> = {
   burst: 'Dồn dập',
-  full_day: '100 % hài lòng (trực tuyến)',
+  full_day: '100% hài lòng (trực tuyến)',
   repeats: 'Phiếu trùng lặp',
   outside_hours: 'Ngoài giờ làm việc',
 };
@@ -17,7 +17,7 @@ export const FLAG_LABELS: Record<SipasFlagCode, string> = {
 export const FLAG_HINTS: Record<SipasFlagCode, string> = {
   burst: 'Nhiều phiếu trong vài phút tại một điểm',
   full_day:
-    'Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng, với nhiều phiếu; phiếu giấy không xét, nên tỷ lệ hài lòng của ngày (gồm phiếu giấy) có thể dưới 100 %',
+    'Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng, với nhiều phiếu; phiếu giấy không xét, nên tỷ lệ hài lòng của ngày (gồm phiếu giấy) có thể dưới 100%',
   repeats: 'Nhiều phiếu giống hệt một phiếu trước đó trong cùng giờ',
   outside_hours: 'Có phiếu gửi ngoài giờ hoặc ngày làm việc của điểm',
 };
@@ -45,6 +45,6 @@ const WEEKDAYS = [
 export const viWeekday = (day: string) =>
   WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] ?? WEEKDAYS[0];
 
-/** "43.06" (the server's exact text) → "43,06 %". */
+/** "43.06" (the server's exact text) → "43,06%". */
 export const viPercent = (text: string | null) =>
-  text === null ? '—' : `${text.replace('.', ',')} %`;
+  text === null ? '—' : `${text.replace('.', ',')}%`;

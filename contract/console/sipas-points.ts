@@ -73,6 +73,11 @@ export const CollectionPoint = z.object({
   position: z.number().int(),
   /** One-time codes made for it, and how many were used. */
   codes: z.object({ issued: z.number().int(), used: z.number().int() }),
+  /**
+   * Whether it has answers (a form, a count or a used code): it cannot be deleted, and once the
+   * campaign is closed its unit stays (409 `point_in_use`).
+   */
+  inUse: z.boolean(),
 });
 export type CollectionPoint = z.infer<typeof CollectionPoint>;
 

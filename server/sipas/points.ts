@@ -91,12 +91,35 @@ export async function listPoints(db: Db, campaign: Campaign, publicUrl: string) 
     .groupBy('pointId')
     .execute();
   const byPoint = new Map(counts.map((c) => [c.pointId, c]));
-  return points.map((p) =>
-    present(p, p.unitName ?? p.unitCode, publicUrl, {
+  const answered = new Set(
+    [
+      ...(await db
+        .selectFrom('sipasForm')
+        .select('pointId')
+        .distinct()
+        .where('campaignId', '=', campaign.id)
+        .execute()),
+      ...(await db
+        .selectFrom('sipasTally')
+        .select('pointId')
+        .distinct()
+        .where('campaignId', '=', campaign.id)
+        .execute()),
+    ].map((r) => r.pointId),
+  );
+  return points.map((p) => {
+    const codes = {
       issued: Number(byPoint.get(p.id)?.issued ?? 0),
       used: Number(byPoint.get(p.id)?.used ?? 0),
-    }),
-  );
+    };
+    return present(
+      p,
+      p.unitName ?? p.unitCode,
+      publicUrl,
+      codes,
+      answered.has(p.id) || codes.used > 0,
+    );
+  });
 }
 
 export function present(
@@ -104,6 +127,7 @@ export function present(
   unitName: string,
   publicUrl: string,
   codes = { issued: 0, used: 0 },
+  inUse = false,
 ): PointReply {
   return {
     id: p.id,
@@ -119,6 +143,7 @@ export function present(
     dailyLimit: p.dailyLimit,
     position: p.position,
     codes,
+    inUse,
   };
 }
 
@@ -163,7 +188,7 @@ export async function createPoint(db: Db, campaign: Campaign, body: z.output<typ
   return { point, unit };
 }
 
-/** Whether a point has answers: a form, a one-time code used, or a count. */
+/** Whether a point has answers: a form, a one-time code used, or a count (as listPoints' `inUse`). */
 async function pointInUse(db: Db, pointId: string): Promise<boolean> {
   const form = await db
     .selectFrom('sipasForm')

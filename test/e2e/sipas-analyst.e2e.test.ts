@@ -56,7 +56,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
         links.filter((l) => l.group_code === group).map((l) => l.link.split('/s/')[1] ?? ''),
     } as unknown as Parameters<typeof sipasCampaign>[0];
     sipasId = await sipasCampaign(ctx, await signIn(ctx, 'officer'));
-    // p1 (An Phú) Mon 02/03: 30 forms in one slot — Dồn dập and 100 % hài lòng; Tue clean;
+    // p1 (An Phú) Mon 02/03: 30 forms in one slot — Dồn dập and 100% hài lòng; Tue clean;
     // p2 (Minh Tâm) Tue 3 forms (under k), Sun 6 forms outside the opening days.
     await plantSeason(ctx, sipasId);
     // The PAR season: answered, closed, its appraised self-assessment imported (LV8 6.00 of 70.00).
@@ -137,7 +137,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     await table.waitFor();
     const burstDay = table.getByRole('row', { name: /An Phú.*02\/03\/2026/ });
     expect(await burstDay.textContent()).toContain('Dồn dập');
-    expect(await burstDay.textContent()).toContain('100 % hài lòng (trực tuyến)');
+    expect(await burstDay.textContent()).toContain('100% hài lòng (trực tuyến)');
     expect(await burstDay.textContent()).toContain('30');
     const clean = table.getByRole('row', { name: /An Phú.*03\/03\/2026/ });
     expect(await clean.textContent()).not.toContain('Dồn dập');
@@ -172,7 +172,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     await expect.poll(() => title.textContent()).toContain('Chính thức');
     const units = page.getByRole('table', { name: 'Chỉ số hài lòng theo đơn vị' });
     // An Phú: 36 of 40 forms satisfied on every element = 90 %; Minh Tâm: 0 of 9.
-    expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('90,00 %');
+    expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('90,00%');
     expect(await page.locator('.sipas-method').textContent()).toContain('chính thức');
     // It counted the flagged days and says so (qa7).
     expect(await page.locator('.sipas-method').textContent()).toContain(
@@ -187,7 +187,7 @@ describe.skipIf(!canRunBrowser)('the analyst reads SIPAS and puts it into the PA
     expect(words).toContain('Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập');
     expect(words).toContain('Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc)');
     // Without the burst: An Phú 6 of 10 = 60 %.
-    expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('60,00 %');
+    expect(await units.getByRole('row', { name: /An Phú/ }).textContent()).toContain('60,00%');
     expect(await page.getByRole('button', { name: 'Khóa để công bố' }).count()).toBe(0);
     await fitsWidth('trial run at 1280 px');
     await keepScreenshot(page, 'sipas-analyst-3-trial-laptop');

@@ -172,9 +172,12 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
                       <button type="button" onClick={() => setEditing(p)}>
                         Sửa
                       </button>
-                      <button type="button" onClick={() => remove(p)}>
-                        Xóa
-                      </button>
+                      {/* A point with answers stays (the server says 409 point_in_use). */}
+                      {!p.inUse && (
+                        <button type="button" onClick={() => remove(p)}>
+                          Xóa
+                        </button>
+                      )}
                     </div>
                   </Cell>
                 )}
@@ -196,6 +199,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           campaignId={campaign.id}
           units={units}
           point={editing === 'new' ? null : editing}
+          unitFixed={closed && editing !== 'new' && editing.inUse}
           onSaved={(p, made) => {
             setEditing(null);
             setError(null);
@@ -319,12 +323,15 @@ function PointForm({
   campaignId,
   units,
   point,
+  unitFixed,
   onSaved,
   onCancel,
 }: {
   campaignId: string;
   units: UnitInfo[];
   point: CollectionPoint | null;
+  /** Closed, with answers: the answers count for this unit, so it stays (409 point_in_use). */
+  unitFixed: boolean;
   onSaved: (p: CollectionPoint, made: boolean) => void;
   onCancel: () => void;
 }) {
@@ -373,45 +380,57 @@ function PointForm({
           placeholder="Bộ phận Một cửa UBND xã"
         />
       </label>
-      <div class="point-unit">
-        {units.length > 12 && (
-          <label>
-            Tìm đơn vị
-            <input
-              type="search"
-              value={query}
-              placeholder="Gõ tên, có dấu hoặc không: tu phap, tan khai…"
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          </label>
-        )}
-        <label>
-          Đơn vị
-          <select
-            name="unitCode"
-            aria-required="true"
-            value={unit}
-            aria-invalid={missing && !unit}
-            onChange={(e) => {
-              setUnit(e.currentTarget.value);
-              setMissing(false);
-            }}
-          >
-            <option value="">— Chọn đơn vị —</option>
-            {shown.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {query && shown.length === 0 && <p class="hint">Không có đơn vị nào khớp «{query}».</p>}
-        {missing && !unit && (
-          <p class="notice error" role="alert">
-            Hãy chọn đơn vị của điểm thu thập.
+      {unitFixed && point ? (
+        <div class="point-unit">
+          <p>
+            Đơn vị: <strong>{point.unitName}</strong>
           </p>
-        )}
-      </div>
+          <p class="hint">
+            Điểm đã có phiếu và đợt khảo sát đã đóng: đơn vị của điểm giữ nguyên, vì các phiếu đã
+            thu được tính cho đơn vị này.
+          </p>
+        </div>
+      ) : (
+        <div class="point-unit">
+          {units.length > 12 && (
+            <label>
+              Tìm đơn vị
+              <input
+                type="search"
+                value={query}
+                placeholder="Gõ tên, có dấu hoặc không: tu phap, tan khai…"
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            </label>
+          )}
+          <label>
+            Đơn vị
+            <select
+              name="unitCode"
+              aria-required="true"
+              value={unit}
+              aria-invalid={missing && !unit}
+              onChange={(e) => {
+                setUnit(e.currentTarget.value);
+                setMissing(false);
+              }}
+            >
+              <option value="">— Chọn đơn vị —</option>
+              {shown.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {query && shown.length === 0 && <p class="hint">Không có đơn vị nào khớp «{query}».</p>}
+          {missing && !unit && (
+            <p class="notice error" role="alert">
+              Hãy chọn đơn vị của điểm thu thập.
+            </p>
+          )}
+        </div>
+      )}
       <label>
         Lĩnh vực (không bắt buộc)
         <input

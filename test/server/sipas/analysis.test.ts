@@ -125,7 +125,7 @@ describe('SIPAS runs', () => {
     expect(all.method.text).toContain('không bỏ ngày nào');
     // It counted the flagged days and says which (qa7): nobody reads «không bỏ ngày nào» as clean.
     expect(all.method.text).toContain(
-      'kể cả 2 ngày có dấu hiệu bất thường: Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng (trực tuyến)); Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc).',
+      'kể cả 2 ngày có dấu hiệu bất thường: Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100% hài lòng (trực tuyến)); Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc).',
     );
     expect(all.method.flaggedIncluded).toEqual([
       { pointId: 'p1', day: '2026-03-02', flags: ['burst', 'full_day'] },
@@ -145,7 +145,7 @@ describe('SIPAS runs', () => {
     ]);
     expect(clean.method.text).toContain('Lần tính thử nghiệm');
     expect(clean.method.text).toContain(
-      'Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100 % hài lòng (trực tuyến))',
+      'Bộ phận Một cửa xã An Phú, 02/03/2026 (Dồn dập, 100% hài lòng (trực tuyến))',
     );
     expect(clean.method.text).toContain(
       'Bộ phận Một cửa xã Minh Tâm, 08/03/2026 (Ngoài giờ làm việc)',

@@ -54,7 +54,7 @@ beforeEach(async () => {
   });
   expect(await runCli(['demo', '--sipas'], env)).toBe(0);
   // 2026-03-02 is a Monday: the centre gets a burst of 30 forms all «Rất hài lòng» (flagged
-  // «Dồn dập» and «100 % hài lòng»); on Tuesday 10 clean forms, 6 satisfied, 2 of them with a
+  // «Dồn dập» and «100% hài lòng»); on Tuesday 10 clean forms, 6 satisfied, 2 of them with a
   // one-time code; Phường Trấn Biên 3 forms, under k = 5.
   codes = await withDb(async (db) => {
     const points = await db
@@ -90,9 +90,9 @@ describe('npm run cli -- sipas days', () => {
     expect(table).toContain('Từ mã dùng một lần');
     const burst = row(out[1] ?? '', 'Trung tâm Phục vụ hành chính công tỉnh Đồng Nai');
     expect(burst).toMatch(
-      /02\/03\/2026\s+30\s+—\s+0,00 %\s+0\s+Dồn dập, 100 % hài lòng \(trực tuyến\)$/,
+      /02\/03\/2026\s+30\s+—\s+0,00%\s+0\s+Dồn dập, 100% hài lòng \(trực tuyến\)$/,
     );
-    expect(table).toMatch(/03\/03\/2026\s+10\s+—\s+20,00 %\s+0\s+—/);
+    expect(table).toMatch(/03\/03\/2026\s+10\s+—\s+20,00%\s+0\s+—/);
     expect(table).toMatch(/Trấn Biên.*03\/03\/2026\s+dưới 5 phiếu\s+—$/m);
     expect(table).toContain(codes[0] as string);
 
@@ -113,8 +113,8 @@ describe('npm run cli -- sipas days', () => {
     out = [];
     expect(await sipas('days', ...campaign)).toBe(0);
     expect(out[0]).not.toContain('chỉ hiện sau khi đóng đợt');
-    expect(printed()).toMatch(/02\/03\/2026\s+30\s+100,00 %\s+0,00 %/);
-    expect(printed()).toMatch(/03\/03\/2026\s+10\s+60,00 %\s+20,00 %/);
+    expect(printed()).toMatch(/02\/03\/2026\s+30\s+100,00%\s+0,00%/);
+    expect(printed()).toMatch(/03\/03\/2026\s+10\s+60,00%\s+20,00%/);
   });
 });
 
@@ -138,7 +138,7 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
     // 30 + 6 satisfied of 40 at the centre, its channels merged (2 with a code, under k);
     // Trấn Biên's 3 forms are withheld, as is Tân Khai without any.
     expect(printed()).toMatch(
-      /Trung tâm Phục vụ hành chính công tỉnh\s+40\s+gộp\s+gộp\s+gộp\s+90,00 %/,
+      /Trung tâm Phục vụ hành chính công tỉnh\s+40\s+gộp\s+gộp\s+gộp\s+90,00%/,
     );
     expect(printed()).toMatch(/Trấn Biên\s+dưới 5 phiếu/);
     expect(err.join('\n')).toContain(`sipas lock --campaign ${SIPAS_DEMO_ID} --run ${official}`);
@@ -149,7 +149,7 @@ describe('npm run cli -- sipas run|runs|lock|link', () => {
     expect(out[0]).toContain('Lần tính thử nghiệm');
     expect(out[0]).toContain('Đã bỏ 1 ngày (gồm mọi ngày có dấu hiệu bất thường)');
     expect(printed()).toMatch(
-      /Trung tâm Phục vụ hành chính công tỉnh\s+10\s+gộp\s+gộp\s+gộp\s+60,00 %/,
+      /Trung tâm Phục vụ hành chính công tỉnh\s+10\s+gộp\s+gộp\s+gộp\s+60,00%/,
     );
 
     out = [];

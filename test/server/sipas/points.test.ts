@@ -65,6 +65,7 @@ describe('collection points', () => {
       weekdays: [1, 2, 3, 4, 5],
       dailyLimit: 1,
       codes: { issued: 0, used: 0 },
+      inUse: false,
     });
     expect(p.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(p.url).toBe(`http://survey.test/p/${p.code}`);
@@ -442,6 +443,12 @@ describe('a closed campaign', () => {
     const other = await send(officer, at(`/points/${q.id}`), 'PATCH', { unitCode: 'X-ANPHU' });
     expect(other.status).toBe(200);
     expect(((await other.json()) as CollectionPoint).unitCode).toBe('X-ANPHU');
+    // The list says which points are in use: the console offers no «Xóa» and keeps their unit.
+    const listed = (await (await officer(at('/points'))).json()) as CollectionPoint[];
+    expect(listed.map((x) => [x.name, x.inUse])).toEqual([
+      ['Một cửa (đổi tên)', true],
+      ['Chưa có phiếu', false],
+    ]);
   });
 });
 

@@ -152,6 +152,7 @@ const point = {
   dailyLimit: 1,
   position: 0,
   codes: { issued: 0, used: 0 },
+  inUse: false,
 } satisfies CollectionPoint;
 const desk: SipasPaperDesk = {
   questions,

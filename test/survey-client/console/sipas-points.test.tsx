@@ -49,6 +49,7 @@ const point: CollectionPoint = {
   dailyLimit: 1,
   position: 0,
   codes: { issued: 48, used: 3 },
+  inUse: true,
 };
 
 function serve(role: 'officer' | 'analyst' = 'officer') {
@@ -263,6 +264,32 @@ describe('a SIPAS campaign', () => {
     // Posters still print, and reopening is offered.
     expect(within(table).getByRole('link', { name: 'Áp phích A4' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('a point in use offers no «Xóa»; closed, its unit is shown, not chosen, and says why', async () => {
+    const server = serve();
+    server.on('GET /api/campaigns/hl2026/points', {
+      status: 200,
+      body: [point, { ...point, id: 'p2', code: 'Q2W3E4', name: 'Chưa có phiếu', inUse: false }],
+    });
+    server.on('GET /api/campaigns/hl2026', { status: 200, body: { ...sipas, phase: 'closed' } });
+    await openAt('/console/c/hl2026');
+    const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
+    const row = (name: string) =>
+      within(table).getByText(name, { exact: false }).closest('tr') as HTMLElement;
+    expect(
+      within(row('Bộ phận Một cửa xã Tân Hưng')).queryByRole('button', { name: 'Xóa' }),
+    ).toBeNull();
+    expect(within(row('Chưa có phiếu')).getByRole('button', { name: 'Xóa' })).toBeTruthy();
+    await click('Sửa', row('Bộ phận Một cửa xã Tân Hưng'));
+    const form = screen.getByRole('form', { name: 'Sửa điểm «Bộ phận Một cửa xã Tân Hưng»' });
+    expect(within(form).queryByRole('combobox', { name: 'Đơn vị' })).toBeNull();
+    expect(form.textContent).toContain('UBND xã Tân Hưng');
+    expect(form.textContent).toContain(
+      'Điểm đã có phiếu và đợt khảo sát đã đóng: đơn vị của điểm giữ nguyên, vì các phiếu đã thu được tính cho đơn vị này.',
+    );
+    await click('Lưu', form);
+    expect(server.changes()[0]?.body).toMatchObject({ unitCode: 'X-TANHUNG' });
   });
 
   it('open: codes are made for a point', async () => {

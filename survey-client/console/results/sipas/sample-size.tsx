@@ -46,7 +46,7 @@ export function SampleSizeWidget() {
       {result && (
         <p class="notice ok" role="status">
           Cần khảo sát ít nhất <strong>{count(result.n)}</strong> trong {count(result.N)} (sai số{' '}
-          {e.replace('.', ',')} %).
+          {e.replace('.', ',')}%).
         </p>
       )}
       {error !== null && <ErrorNotice error={error} />}

@@ -145,30 +145,30 @@ describe('Hài lòng (SIPAS) results', () => {
         'Một cửa An PhúUBND xã An Phú',
         'T2 02/03/2026',
         '1.234',
-        '100,00 %',
-        '0,00 %',
+        '100,00%',
+        '0,00%',
         '0',
-        'Dồn dập100 % hài lòng (trực tuyến)',
+        'Dồn dập100% hài lòng (trực tuyến)',
       ],
       ['Một cửa Minh TâmUBND xã Minh Tâm', 'T3 03/03/2026', 'dưới 5 phiếu', '—'],
       [
         'Một cửa Minh TâmUBND xã Minh Tâm',
         'CN 08/03/2026',
         '6',
-        '33,33 %',
-        '0,00 %',
+        '33,33%',
+        '0,00%',
         '2',
         'Ngoài giờ làm việcPhiếu trùng lặp',
       ],
     ]);
   });
 
-  it('says the «100 % hài lòng» flag is about online forms, as the share counts paper (qa7)', async () => {
+  it('says the «100% hài lòng» flag is about online forms, as the share counts paper (qa7)', async () => {
     serve();
     await openAt('/console/c/s1/results');
     const legend = section('Theo điểm thu thập và ngày').querySelector('.sipas-legend');
     expect(legend?.textContent).toContain(
-      '100 % hài lòng (trực tuyến) Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng',
+      '100% hài lòng (trực tuyến) Mọi phiếu trực tuyến (áp phích, mã) trong ngày đều hài lòng',
     );
     expect(legend?.textContent).toContain('phiếu giấy không xét');
     expect(legend?.textContent).toContain('(trên 10 phiếu trực tuyến)');
@@ -219,8 +219,8 @@ describe('Hài lòng (SIPAS) results', () => {
     const units = within(section(/Kết quả lần tính/)).getByRole('table');
     expect(rowsOf(units)[0]).toEqual([
       'UBND xã An Phú',
-      '60,00 %',
-      '60,00 %',
+      '60,00%',
+      '60,00%',
       '10',
       'gộp',
       'gộp',
