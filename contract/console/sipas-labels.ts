@@ -1,7 +1,8 @@
 /**
- * SIPAS words both the server (a run's method) and the console (badges) use. No zod here: the
- * console imports it.
+ * SIPAS words both the server (a run's method, the CLI) and the console (badges) use. No zod
+ * here: the console imports it.
  */
+import type { SipasDays } from './sipas-analysis';
 
 export type SipasFlagCode = 'burst' | 'full_day' | 'repeats' | 'outside_hours';
 
@@ -48,3 +49,19 @@ export const viWeekday = (day: string) =>
 /** "43.06" (the server's exact text) → "43,06%". */
 export const viPercent = (text: string | null) =>
   text === null ? '—' : `${text.replace('.', ',')}%`;
+
+const viCount = (n: number) => n.toLocaleString('vi-VN');
+
+/**
+ * What the days table holds, in words: the days (calendar days) and the points that had forms, and
+ * its rows, one per point × day ("3 ngày có phiếu, tại 2 trong 3 điểm: 4 dòng (điểm × ngày);").
+ * The console and `sipas days` say it alike.
+ */
+export function daysSummary(days: Pick<SipasDays, 'days' | 'points'>): string {
+  const dates = new Set(days.days.map((d) => d.day)).size;
+  const points = new Set(days.days.map((d) => d.pointId)).size;
+  const all = days.points.length;
+  const at =
+    points === all ? `${viCount(all)} điểm` : `${viCount(points)} trong ${viCount(all)} điểm`;
+  return `${viCount(dates)} ngày có phiếu, tại ${at}: ${viCount(days.days.length)} dòng (điểm × ngày);`;
+}

@@ -74,8 +74,8 @@ export const CollectionPoint = z.object({
   /** One-time codes made for it, and how many were used. */
   codes: z.object({ issued: z.number().int(), used: z.number().int() }),
   /**
-   * Whether it has answers (a form, a count or a used code): it cannot be deleted, and once the
-   * campaign is closed its unit stays (409 `point_in_use`).
+   * Whether it has answers (a form, a count or a used code): it cannot be deleted, and its unit
+   * stays (409 `point_in_use`).
    */
   inUse: z.boolean(),
 });

@@ -6,7 +6,13 @@ import {
   type SipasDays,
   type SipasRun,
 } from '../../contract/console/sipas-analysis';
-import { CHANNEL_LABELS, FLAG_LABELS, viDay, viPercent } from '../../contract/console/sipas-labels';
+import {
+  CHANNEL_LABELS,
+  daysSummary,
+  FLAG_LABELS,
+  viDay,
+  viPercent,
+} from '../../contract/console/sipas-labels';
 import { findCampaign } from '../campaigns/queries';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
@@ -125,7 +131,7 @@ async function days(db: Db, values: Values) {
   }
   const flagged = view.days.filter((d) => d.flags.length > 0).length;
   console.log(
-    `${count(view.days.length)} ngày có phiếu tại ${count(view.points.length)} điểm; ${count(flagged)} ngày có dấu hiệu bất thường. Ngày dưới ${count(view.minCellSize)} phiếu không hiện số liệu.${view.closed ? '' : ' Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.'}`,
+    `${daysSummary(view)} ${count(flagged)} dòng có dấu hiệu bất thường. Ngày dưới ${count(view.minCellSize)} phiếu không hiện số liệu.${view.closed ? '' : ' Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.'}`,
   );
   console.log(rows.length === 0 ? 'Không có ngày nào.' : textTable(DAY_HEADER, rows, [4, 5, 6, 7]));
 }

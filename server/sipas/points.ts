@@ -217,18 +217,18 @@ export async function updatePoint(
   patch: z.output<typeof PointPatch>,
 ) {
   if (patch.unitCode !== undefined) await requireUnit(db, campaign, patch.unitCode);
-  // Once closed, the answers a point holds are the campaign's figures: moving the point to another
-  // unit would count them for that unit. While open, a unit chosen wrongly can still be mended.
+  // The answers a point holds were given at its desk: moving the point to another unit would
+  // count them for that unit, open or closed (reopening must not be a way round it). A new point
+  // is made for the other unit instead.
   if (
     patch.unitCode !== undefined &&
     patch.unitCode !== point.unitCode &&
-    campaignPhase(campaign) === 'closed' &&
     (await pointInUse(db, point.id))
   )
     throw new ApiError(
       409,
       'point_in_use',
-      'Đợt khảo sát đã đóng và điểm đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Tên, lĩnh vực và giờ làm việc vẫn sửa được.',
+      'Điểm thu thập đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Hãy thêm một điểm mới cho đơn vị kia; tên, lĩnh vực và giờ làm việc của điểm này vẫn sửa được.',
     );
   const opens = patch.opens ?? point.opens;
   const closes = patch.closes ?? point.closes;

@@ -199,7 +199,7 @@ export function PointsScreen({ campaign, staff, onChange }: CampaignProps) {
           campaignId={campaign.id}
           units={units}
           point={editing === 'new' ? null : editing}
-          unitFixed={closed && editing !== 'new' && editing.inUse}
+          unitFixed={editing !== 'new' && editing.inUse}
           onSaved={(p, made) => {
             setEditing(null);
             setError(null);
@@ -330,7 +330,7 @@ function PointForm({
   campaignId: string;
   units: UnitInfo[];
   point: CollectionPoint | null;
-  /** Closed, with answers: the answers count for this unit, so it stays (409 point_in_use). */
+  /** With answers: they count for this unit, so it stays (409 point_in_use). */
   unitFixed: boolean;
   onSaved: (p: CollectionPoint, made: boolean) => void;
   onCancel: () => void;
@@ -386,8 +386,8 @@ function PointForm({
             Đơn vị: <strong>{point.unitName}</strong>
           </p>
           <p class="hint">
-            Điểm đã có phiếu và đợt khảo sát đã đóng: đơn vị của điểm giữ nguyên, vì các phiếu đã
-            thu được tính cho đơn vị này.
+            Điểm đã có phiếu trả lời: đơn vị của điểm giữ nguyên, vì các phiếu đã thu được tính cho
+            đơn vị này. Nếu cần, hãy thêm một điểm mới cho đơn vị khác.
           </p>
         </div>
       ) : (

@@ -84,7 +84,8 @@ describe('npm run cli -- sipas days', () => {
     expect(await sipas('days', ...campaign)).toBe(0);
     const table = printed();
     expect(out[0]).toBe(
-      '3 ngày có phiếu tại 3 điểm; 1 ngày có dấu hiệu bất thường. Ngày dưới 5 phiếu không hiện số liệu. Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.',
+      // As the console says it (qa8: «3 ngày có phiếu tại 3 điểm» counted rows and every point).
+      '2 ngày có phiếu, tại 2 trong 3 điểm: 3 dòng (điểm × ngày); 1 dòng có dấu hiệu bất thường. Ngày dưới 5 phiếu không hiện số liệu. Tỷ lệ hài lòng chỉ hiện sau khi đóng đợt.',
     );
     expect(table).toContain('Điểm thu thập');
     expect(table).toContain('Từ mã dùng một lần');

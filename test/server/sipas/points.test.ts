@@ -413,26 +413,29 @@ describe('a closed campaign', () => {
       201,
     );
   });
-  it('keeps the unit of a point that has answers (409 point_in_use); its name and hours still change', async () => {
+  it('keeps the unit of a point that has answers, open, closed or reopened (409 point_in_use); its name still changes', async () => {
     const { at, point: p } = await campaignWithPoint('SIPAS đã thu');
     const q = await campaignPoint(at, 'Chưa có phiếu');
     expect((await send(officer, at('/open'), 'POST', {})).status).toBe(200);
     await send(officer, at(`/points/${p.id}/codes`), 'POST', { count: 1 });
     // An answer came through its one-time code.
     await ctx.db.updateTable('sipasCode').set({ used: 1 }).where('pointId', '=', p.id).execute();
-    expect((await send(officer, at('/close'), 'POST', {})).status).toBe(200);
-    const before = await ctx.db.selectFrom('collectionPoint').selectAll().execute();
-    const moved = await send(officer, at(`/points/${p.id}`), 'PATCH', {
-      name: 'Một cửa (đổi tên)',
-      unitCode: 'X-ANPHU',
-    });
-    expect(moved.status).toBe(409);
-    expect(((await moved.json()) as ErrorReply).error).toEqual({
-      code: 'point_in_use',
-      message:
-        'Đợt khảo sát đã đóng và điểm đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Tên, lĩnh vực và giờ làm việc vẫn sửa được.',
-    });
-    expect(await ctx.db.selectFrom('collectionPoint').selectAll().execute()).toEqual(before);
+    // Open, closed, then reopened (qa8: reopening was a way round a rule that held only once closed).
+    for (const step of ['', '/close', '/open']) {
+      if (step) expect((await send(officer, at(step), 'POST', {})).status).toBe(200);
+      const before = await ctx.db.selectFrom('collectionPoint').selectAll().execute();
+      const moved = await send(officer, at(`/points/${p.id}`), 'PATCH', {
+        name: 'Một cửa (đổi tên)',
+        unitCode: 'X-ANPHU',
+      });
+      expect(moved.status, step).toBe(409);
+      expect(((await moved.json()) as ErrorReply).error).toEqual({
+        code: 'point_in_use',
+        message:
+          'Điểm thu thập đã có phiếu trả lời: không đổi đơn vị của điểm được, vì các phiếu đã thu sẽ bị tính cho đơn vị khác. Hãy thêm một điểm mới cho đơn vị kia; tên, lĩnh vực và giờ làm việc của điểm này vẫn sửa được.',
+      });
+      expect(await ctx.db.selectFrom('collectionPoint').selectAll().execute()).toEqual(before);
+    }
     // The same unit again, the name, and the unit of a point with no answer still change.
     const renamed = await send(officer, at(`/points/${p.id}`), 'PATCH', {
       name: 'Một cửa (đổi tên)',

@@ -266,13 +266,13 @@ describe('a SIPAS campaign', () => {
     expect(screen.getByRole('button', { name: 'Mở lại đợt khảo sát' })).toBeTruthy();
   });
 
-  it('a point in use offers no «Xóa»; closed, its unit is shown, not chosen, and says why', async () => {
+  it('a point in use offers no «Xóa»; its unit is shown, not chosen, and says why', async () => {
     const server = serve();
     server.on('GET /api/campaigns/hl2026/points', {
       status: 200,
       body: [point, { ...point, id: 'p2', code: 'Q2W3E4', name: 'Chưa có phiếu', inUse: false }],
     });
-    server.on('GET /api/campaigns/hl2026', { status: 200, body: { ...sipas, phase: 'closed' } });
+    server.on('GET /api/campaigns/hl2026', { status: 200, body: { ...sipas, phase: 'open' } });
     await openAt('/console/c/hl2026');
     const table = screen.getByRole('table', { name: 'Các điểm thu thập' });
     const row = (name: string) =>
@@ -286,7 +286,7 @@ describe('a SIPAS campaign', () => {
     expect(within(form).queryByRole('combobox', { name: 'Đơn vị' })).toBeNull();
     expect(form.textContent).toContain('UBND xã Tân Hưng');
     expect(form.textContent).toContain(
-      'Điểm đã có phiếu và đợt khảo sát đã đóng: đơn vị của điểm giữ nguyên, vì các phiếu đã thu được tính cho đơn vị này.',
+      'Điểm đã có phiếu trả lời: đơn vị của điểm giữ nguyên, vì các phiếu đã thu được tính cho đơn vị này. Nếu cần, hãy thêm một điểm mới cho đơn vị khác.',
     );
     await click('Lưu', form);
     expect(server.changes()[0]?.body).toMatchObject({ unitCode: 'X-TANHUNG' });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SipasDayRow, SipasDays } from '../../../../contract/console/sipas-analysis';
 import {
   CHANNEL_LABELS,
+  daysSummary,
   FLAG_HINTS,
   FLAG_LABELS,
   viDay,
@@ -37,18 +38,6 @@ function DayCell({ day }: { day: string }) {
       <abbr title={full}>{short}</abbr> {viDay(day)}
     </>
   );
-}
-
-/**
- * What the table holds, in words: the days (calendar days) and the points that had forms, and
- * its rows, one per point × day ("3 ngày có phiếu, tại 2 trong 3 điểm: 4 dòng (điểm × ngày);").
- */
-export function daysSummary(days: SipasDays): string {
-  const dates = new Set(days.days.map((d) => d.day)).size;
-  const points = new Set(days.days.map((d) => d.pointId)).size;
-  const all = days.points.length;
-  const at = points === all ? `${count(all)} điểm` : `${count(points)} trong ${count(all)} điểm`;
-  return `${count(dates)} ngày có phiếu, tại ${at}: ${count(days.days.length)} dòng (điểm × ngày);`;
 }
 
 /**
