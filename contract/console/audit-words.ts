@@ -27,6 +27,16 @@ const STATUS_NAMES: Record<string, string> = {
   revoked: 'Đã thu hồi',
 };
 
+/** A scoring method's words (the run's settings; results/export/csv-people.ts says them too). */
+export const WEIGHTING_WORDS: Record<string, string> = {
+  EQUAL_GROUP: 'bình quân các nhóm đối tượng',
+  POOLED: 'gộp mọi câu trả lời hợp lệ',
+};
+export const EMPTY_CRITERION_WORDS: Record<string, string> = {
+  ZERO: 'tính 0 điểm, ghi "không đủ dữ liệu"',
+  RESCALE: 'bỏ tiêu chí, quy đổi lại theo tổng điểm',
+};
+
 /** What each audited action is called (server: every `audit(db, { action })`). */
 const ACTIONS: Record<string, string> = {
   login: 'Đăng nhập',
@@ -165,6 +175,11 @@ const KEYS: Record<string, string> = {
   closes: 'Giờ đóng cửa',
   weekdays: 'Ngày làm việc (1 = thứ Hai)',
   dailyLimit: 'Số lần góp ý mỗi ngày của một trình duyệt',
+  scaleProfile: 'Thang điểm',
+  weighting: 'Cách gộp các nhóm',
+  groupWeights: 'Trọng số các nhóm',
+  emptyCriterion: 'Tiêu chí không ai trả lời',
+  minCellSize: 'Ngưỡng nhóm nhỏ (phiếu)',
 };
 
 function value(key: string, v: unknown, dateTime: (iso: string) => string): string {
@@ -176,6 +191,8 @@ function value(key: string, v: unknown, dateTime: (iso: string) => string): stri
   if (key === 'status' && typeof v === 'string') return STATUS_NAMES[v] ?? v;
   if (key === 'via' && v === 'cli') return 'dòng lệnh';
   if (key === 'kind' && v === 'sipas') return 'khảo sát sự hài lòng (SIPAS)';
+  if (key === 'weighting' && typeof v === 'string') return WEIGHTING_WORDS[v] ?? v;
+  if (key === 'emptyCriterion' && typeof v === 'string') return EMPTY_CRITERION_WORDS[v] ?? v;
   if (key === 'arrange' && typeof v === 'string')
     return SLIP_ARRANGEMENT_NAMES[v as SlipArrangement] ?? v;
   if ((key === 'opensAt' || key === 'closesAt') && typeof v === 'string') return dateTime(v);

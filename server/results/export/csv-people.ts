@@ -1,3 +1,4 @@
+import { EMPTY_CRITERION_WORDS, WEIGHTING_WORDS } from '../../../contract/console/audit-words';
 import type { ResultsDocument } from '../../../contract/results';
 import type { Definition } from '../../../questionnaires';
 import { toCsv } from '../../csv';
@@ -28,15 +29,6 @@ export const PEOPLE_CSV_COLUMNS = [
   'Giá trị',
   'Ghi chú',
 ];
-
-const WEIGHTING = {
-  EQUAL_GROUP: 'bình quân các nhóm đối tượng',
-  POOLED: 'gộp mọi câu trả lời hợp lệ',
-} as const;
-const EMPTY = {
-  ZERO: 'tính 0 điểm, ghi "không đủ dữ liệu"',
-  RESCALE: 'bỏ tiêu chí, quy đổi lại theo tổng điểm',
-} as const;
 
 const fixed2 = new Intl.NumberFormat('vi-VN', {
   minimumFractionDigits: 2,
@@ -73,8 +65,8 @@ export function resultsCsvForPeople(doc: ResultsDocument, definition: Definition
   runRow('Thời điểm tính', viDateTime(m.createdAt));
   runRow('Bộ chỉ số', `${definition.name} (phiên bản ${m.definitionVersion})`);
   runRow('Thang điểm', profile?.name ?? m.profile);
-  runRow('Cách gộp các nhóm', WEIGHTING[m.weighting]);
-  runRow('Tiêu chí không có dữ liệu', EMPTY[m.emptyCriterion]);
+  runRow('Cách gộp các nhóm', WEIGHTING_WORDS[m.weighting] ?? m.weighting);
+  runRow('Tiêu chí không có dữ liệu', EMPTY_CRITERION_WORDS[m.emptyCriterion] ?? m.emptyCriterion);
   runRow('Ngưỡng nhóm nhỏ (số phiếu)', k);
   runRow(
     'Loại lần tính',
