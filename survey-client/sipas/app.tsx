@@ -17,6 +17,12 @@ type Phase =
 
 const THANKS = 'Cảm ơn Ông/Bà đã góp ý!';
 
+/** The part a history entry stands for, or null for the welcome (or another page's entry). */
+function stepOf(state: unknown): number | null {
+  const step = (state as { sipas?: unknown } | null)?.sipas;
+  return typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null;
+}
+
 /** What a definite refusal of the submit says (the server's own message when it has one). */
 function refusalOf(status: number, code: string | undefined, message: string | undefined): Phase {
   if (code === 'device_limit' || code === 'code_used')
@@ -96,10 +102,38 @@ export function App({ first }: { first: SipasFirstScreen }) {
     return loading.current;
   };
 
+  // Each part is a history entry ({ sipas: step }): the phone's back button goes to the part
+  // before, not out of the form, and a reload (the entry keeps its state) comes back to the part
+  // the person was on, with the answers this tab kept.
+  const current = useRef(phase);
+  current.current = phase;
   useEffect(() => {
+    const resume = stepOf(history.state);
     // A frame after the first paint: the welcome is on screen before anything is fetched.
-    if (!first.refusal) requestAnimationFrame(() => void loadOnce());
+    if (!first.refusal)
+      requestAnimationFrame(
+        () =>
+          void loadOnce().then((v) => {
+            if (v && resume !== null && current.current.k === 'welcome')
+              setPhase({ k: 'form', step: Math.min(resume, screensOf(v).length - 1) });
+          }),
+      );
+    const onPop = (e: PopStateEvent) => {
+      const k = current.current.k;
+      if (k !== 'welcome' && k !== 'form') return;
+      moved.current = true;
+      const step = stepOf(e.state);
+      setPhase(step === null ? { k: 'welcome' } : { k: 'form', step });
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
   }, []);
+  /** Moves forward to a part, as a new history entry. */
+  const goTo = (step: number) => {
+    moved.current = true;
+    history.pushState({ sipas: step }, '');
+    setPhase({ k: 'form', step });
+  };
 
   const screens = view ? screensOf(view) : [];
   // A new screen the person moved to: its heading takes the focus (read out by screen readers);
@@ -117,10 +151,10 @@ export function App({ first }: { first: SipasFirstScreen }) {
         first={known ? { ...first, refusal: known } : first}
         onStart={() => {
           moved.current = true;
-          if (view) setPhase({ k: 'form', step: 0 });
+          if (view) goTo(0);
           else
             void loadOnce().then((v) => {
-              if (v) setPhase({ k: 'form', step: 0 });
+              if (v) goTo(0);
               else setNote('Chưa tải được phiếu: xin kiểm tra kết nối mạng rồi bấm lại.');
             });
         }}
@@ -169,7 +203,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
     }
     setMissing([]);
     if (!last) {
-      setPhase({ k: 'form', step: phase.step + 1 });
+      goTo(phase.step + 1);
       return;
     }
     setPhase({ k: 'sending' });
@@ -278,7 +312,9 @@ export function App({ first }: { first: SipasFirstScreen }) {
             type="button"
             onClick={() => {
               moved.current = true;
-              setPhase({ k: 'form', step: phase.step - 1 });
+              // «Quay lại» is the phone's back: it never adds an entry, or back would lead forward.
+              if (stepOf(history.state) === phase.step) history.back();
+              else setPhase({ k: 'form', step: phase.step - 1 });
             }}
           >
             Quay lại

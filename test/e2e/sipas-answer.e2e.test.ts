@@ -116,10 +116,17 @@ describe.skipIf(!canRunBrowser)('a citizen answers SIPAS on a phone', () => {
       ).tap();
     }
     await page.reload();
-    await next(/^Bắt đầu$/);
+    // Back on the part it was on (qa8: it started again at the welcome), with its answers.
     await expect.poll(heading).toBe('Tiếp cận dịch vụ');
-    // The answers of this tab survived the reload.
     expect(await page.locator('main input:checked').count()).toBe(await groups.count());
+
+    step = 'back button';
+    await next(/^Tiếp tục$/);
+    await expect.poll(heading).not.toBe('Tiếp cận dịch vụ');
+    // The phone's back goes to the part before, not out of the form.
+    await page.goBack();
+    await expect.poll(heading).toBe('Tiếp cận dịch vụ');
+    expect(new URL(page.url()).pathname).toBe('/p/E2EPT2');
 
     step = 'answering';
     await answerAll('Rất hài lòng');

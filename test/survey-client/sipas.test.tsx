@@ -244,3 +244,68 @@ describe('keeping the answers on the tab', () => {
     expect(Object.keys(kept().answers ?? {})).toHaveLength(1);
   });
 });
+
+describe('the phone’s back button and a reload', () => {
+  const first: SipasFirstScreen = {
+    campaign: { name: 'SIPAS 2026' },
+    point: view.point,
+    minutes: 4,
+  };
+  const serveView = () => {
+    globalThis.fetch = (async () =>
+      new Response(JSON.stringify(view), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      })) as typeof fetch;
+  };
+  const title = (c: Element) => c.querySelector('h1')?.textContent;
+  const aspect = (i: number) => def.aspects[i]?.name;
+
+  it('goes back to the part before (not out of the form), and to the welcome from the first', async () => {
+    sessionStorage.clear();
+    history.replaceState(null, '');
+    serveView();
+    const { container } = render(<App first={first} />);
+    const start = await waitFor(() => {
+      const b = container.querySelector('button');
+      if (!b) throw new Error('no «Bắt đầu» yet');
+      return b;
+    });
+    start.click();
+    await waitFor(() => expect(title(container)).toBe(aspect(0)));
+    expect(history.state).toEqual({ sipas: 0 });
+    for (const group of container.querySelectorAll('main fieldset'))
+      group.querySelector<HTMLInputElement>('label.tile input')?.click();
+    await waitFor(() =>
+      expect(container.querySelectorAll('main input:checked').length).toBe(
+        container.querySelectorAll('main fieldset').length,
+      ),
+    );
+    (container.querySelector('button.primary') as HTMLButtonElement).click();
+    await waitFor(() => expect(title(container)).toBe(aspect(1)));
+    expect(history.state).toEqual({ sipas: 1 });
+    // The phone's back: the browser pops to the entry before and says so.
+    dispatchEvent(new PopStateEvent('popstate', { state: { sipas: 0 } }));
+    await waitFor(() => expect(title(container)).toBe(aspect(0)));
+    // The answers of that part are still ticked.
+    expect(container.querySelectorAll('main input:checked').length).toBe(
+      container.querySelectorAll('main fieldset').length,
+    );
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    await waitFor(() => expect(container.querySelector('button')?.textContent).toBe('Bắt đầu'));
+  });
+
+  it('comes back to the part it was on after a reload, with its answers', async () => {
+    sessionStorage.clear();
+    sessionStorage.setItem(
+      'cchc:sipas:AAA222:',
+      JSON.stringify({ answers: { TC1: '5' }, comment: '', submissionId: 'sid-1' }),
+    );
+    // A reload keeps the history entry and its state.
+    history.replaceState({ sipas: 2 }, '');
+    serveView();
+    const { container } = render(<App first={first} />);
+    await waitFor(() => expect(title(container)).toBe(aspect(2)));
+    history.replaceState(null, '');
+  });
+});
