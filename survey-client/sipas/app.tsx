@@ -8,7 +8,7 @@ import { sendAnswer } from './send';
 import { forget, keep, keptOn } from './storage';
 import { Welcome } from './welcome';
 
-type Phase =
+export type Phase =
   | { k: 'welcome' }
   | { k: 'form'; step: number }
   | { k: 'sending' }
@@ -23,10 +23,24 @@ function stepOf(state: unknown): number | null {
   return typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null;
 }
 
-/** What a definite refusal of the submit says (the server's own message when it has one). */
-function refusalOf(status: number, code: string | undefined, message: string | undefined): Phase {
-  if (code === 'device_limit' || code === 'code_used')
-    return { k: 'refused', ...refusalScreen({ code, message: message ?? '' }) };
+/**
+ * What a definite refusal of the submit says (the server's own message when it has one). A code
+ * used, or a day's answer given, by another submit meanwhile (another phone, another tab) says that
+ * the answers just given were not recorded: the same submit retried would have had its receipt.
+ */
+export function refusalOf(
+  status: number,
+  code: string | undefined,
+  message: string | undefined,
+): Phase {
+  if (code === 'device_limit' || code === 'code_used') {
+    const screen = refusalScreen({ code, message: message ?? '' });
+    return {
+      k: 'refused',
+      title: screen.title,
+      text: `${screen.text} Phiếu Ông/Bà vừa trả lời không được ghi thêm.`,
+    };
+  }
   if (status === 0)
     return {
       k: 'refused',

@@ -5,7 +5,7 @@ import { satisfiedOptions } from '../../analysis/sipas';
 import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
 import { builtInSipasDefinition } from '../../questionnaires';
 import { welcomeHtml } from '../../server/sipas/answer-page';
-import { App } from '../../survey-client/sipas/app';
+import { App, refusalOf } from '../../survey-client/sipas/app';
 import { bodyOf, missingOn, screensOf, toggle } from '../../survey-client/sipas/model';
 import { ChoiceQuestion, ScaleQuestion } from '../../survey-client/sipas/questions';
 import { sendAnswer } from '../../survey-client/sipas/send';
@@ -307,5 +307,18 @@ describe('the phone’s back button and a reload', () => {
     const { container } = render(<App first={first} />);
     await waitFor(() => expect(title(container)).toBe(aspect(2)));
     history.replaceState(null, '');
+  });
+});
+
+describe('a submit refused', () => {
+  it('says the answers just given were not recorded when the code or the day was used meanwhile (qa8)', () => {
+    expect(refusalOf(409, 'code_used', 'Mã này đã được dùng.')).toEqual({
+      k: 'refused',
+      title: 'Cảm ơn Ông/Bà!',
+      text: 'Mã này đã được dùng để góp ý. Mỗi mã chỉ dùng được một lần. Phiếu Ông/Bà vừa trả lời không được ghi thêm.',
+    });
+    expect(refusalOf(429, 'device_limit', '')).toMatchObject({
+      text: 'Ông/Bà đã góp ý cho điểm này hôm nay. Phiếu Ông/Bà vừa trả lời không được ghi thêm.',
+    });
   });
 });
