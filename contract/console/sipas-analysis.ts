@@ -201,6 +201,13 @@ export type SipasLinks = z.infer<typeof SipasLinks>;
 
 const OptionCode = z.string().min(1).max(16);
 
+/**
+ * `GET /api/campaigns/:id/sipas/paper/serials/:serial`: a serial as written on the form, and
+ * whether a form with it was entered already (asked before its boxes are typed).
+ */
+export const SipasSerialLookup = z.object({ serial: z.string(), entered: z.boolean() });
+export type SipasSerialLookup = z.infer<typeof SipasSerialLookup>;
+
 /** `POST /api/campaigns/:id/sipas/paper`: one paper form typed in, channel 'paper'. */
 export const SipasPaperEntry = z.strictObject({
   /** The number written on the paper form, as the office numbers them ("HQ-0001"). */

@@ -10,6 +10,7 @@ import {
   SipasPaperReply,
   SipasRun,
   SipasRunList,
+  SipasSerialLookup,
 } from '../../contract/console/sipas-analysis';
 import { ALL, ANALYSTS, type Endpoint, STAFF } from './kit';
 
@@ -89,6 +90,15 @@ export const SIPAS_ANALYSIS: Endpoint[] = [
     produces: 'text/html',
     summary:
       'Trang in phiếu giấy SIPAS (A4, 2 trang mỗi bản): mọi câu hỏi của bộ câu hỏi với ô đánh dấu, mỗi bản một số phiếu mới (copies=1…300; point= điểm thu thập in sẵn trên phiếu, không bắt buộc; 400 invalid_query, 410 closed khi đợt đã kết thúc)',
+  },
+  {
+    method: 'get',
+    path: '/api/campaigns/{id}/sipas/paper/serials/{serial}',
+    roles: STAFF,
+    tag: 'Hài lòng (SIPAS)',
+    response: SipasSerialLookup,
+    summary:
+      'Tra số phiếu giấy SIPAS trước khi nhập: số phiếu như in và đã nhập hay chưa (422 invalid_serial sai ký tự kiểm tra, 404 serial_not_found số in sẵn không có trong đợt). Không trả lại câu trả lời',
   },
   {
     method: 'post',

@@ -1,4 +1,8 @@
-import type { SipasPaperEntry, SipasPaperReply } from '../../contract/console/sipas-analysis';
+import type {
+  SipasPaperEntry,
+  SipasPaperReply,
+  SipasSerialLookup,
+} from '../../contract/console/sipas-analysis';
 import { cleanCode, SERIAL_ALPHABET, SERIAL_BODY } from '../../contract/serial';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
@@ -38,6 +42,61 @@ const printedShape = (serial: string) =>
 const INVALID_PRINTED =
   'Số phiếu không đúng: có ký tự gõ nhầm hoặc đảo chỗ (ký tự cuối là ký tự kiểm tra). Hãy đối chiếu lại từng ký tự với số in trên phiếu.';
 
+const notPrinted = (shown: string) =>
+  new ApiError(
+    404,
+    'serial_not_found',
+    `Không tìm thấy số phiếu ${shown} trong các phiếu giấy đã in của đợt khảo sát.`,
+  );
+
+/**
+ * A typed serial, checked (422 `invalid_serial`), as shown to people and as its HMAC. A printed
+ * serial is hashed as the PAR sheets' (createSerials); the office's own numbers with the
+ * campaign, so that "HQ-0001" of two campaigns are two serials.
+ */
+function serialKey(secret: string, campaignId: string, typed: string) {
+  const serial = cleanCode(typed);
+  if (!SERIAL.test(serial))
+    throw new ApiError(
+      422,
+      'invalid_serial',
+      'Số phiếu chỉ gồm chữ không dấu và chữ số (tối đa 20 ký tự, có thể có gạch ngang), ví dụ HQ-0001.',
+    );
+  const printed = printedShape(serial);
+  if (printed && !parseSerial(serial)) throw new ApiError(422, 'invalid_serial', INVALID_PRINTED);
+  return {
+    serial,
+    printed,
+    shown: printed ? formatSerial(serial) : serial,
+    hash: printed
+      ? serialHash(secret, serial)
+      : serialHash(secret, `sipas:${campaignId}:${serial}`),
+  };
+}
+
+/**
+ * `GET …/sipas/paper/serials/:serial`: whether a serial was entered already, asked as soon as it
+ * is typed, before its boxes are (as the PAR sheets' lookup). A printed serial this campaign never
+ * printed is 404 `serial_not_found`; the office's own numbers are free until entered. Reads only.
+ */
+export async function lookupSipasSerial(
+  db: Db,
+  secret: string,
+  campaignId: string,
+  typed: string,
+): Promise<SipasSerialLookup> {
+  const { printed, shown, hash } = serialKey(secret, campaignId, typed);
+  let query = db
+    .selectFrom('paperSerial')
+    .select('entered')
+    .where('serialHash', '=', hash)
+    .where('campaignId', '=', campaignId);
+  if (printed) query = query.where('groupCode', '=', SIPAS_PAPER_GROUP);
+  const row = await query.executeTakeFirst();
+  if (!row && printed) throw notPrinted(shown);
+  return { serial: shown, entered: row?.entered === 1 };
+}
+
 /** A locked run publishes the counts: the entry refuses, the console says so. */
 export async function sipasLocked(db: Db, campaignId: string): Promise<boolean> {
   const run = await db
@@ -64,16 +123,7 @@ export async function enterSipasPaper(
       'campaign_not_open',
       'Đợt khảo sát chưa mở: chưa nhập được phiếu giấy.',
     );
-  const serial = cleanCode(body.serial);
-  if (!SERIAL.test(serial))
-    throw new ApiError(
-      422,
-      'invalid_serial',
-      'Số phiếu chỉ gồm chữ không dấu và chữ số (tối đa 20 ký tự, có thể có gạch ngang), ví dụ HQ-0001.',
-    );
-  const printed = printedShape(serial);
-  const shown = printed ? formatSerial(serial) : serial;
-  if (printed && !parseSerial(serial)) throw new ApiError(422, 'invalid_serial', INVALID_PRINTED);
+  const { serial, printed, shown, hash } = serialKey(secret, campaign.id, body.serial);
   const point = await db
     .selectFrom('collectionPoint')
     .select(['id'])
@@ -83,11 +133,6 @@ export async function enterSipasPaper(
   if (!point)
     throw new ApiError(404, 'unknown_point', 'Không có điểm thu thập này trong đợt khảo sát.');
   requireValidSipasAnswers(definition, body.answers);
-  // A printed serial is hashed as the PAR sheets' (createSerials); the office's own numbers with
-  // the campaign, so that "HQ-0001" of two campaigns are two serials.
-  const hash = printed
-    ? serialHash(secret, serial)
-    : serialHash(secret, `sipas:${campaign.id}:${serial}`);
   await inTransaction(db, async (trx) => {
     if (await sipasLocked(trx, campaign.id))
       throw new ApiError(
@@ -104,12 +149,7 @@ export async function enterSipasPaper(
         .where('campaignId', '=', campaign.id)
         .where('groupCode', '=', SIPAS_PAPER_GROUP)
         .executeTakeFirst();
-      if (!row)
-        throw new ApiError(
-          404,
-          'serial_not_found',
-          `Không tìm thấy số phiếu ${shown} trong các phiếu giấy đã in của đợt khảo sát.`,
-        );
+      if (!row) throw notPrinted(shown);
       // Marked only if it was not: of two entries of one serial at once, one wins.
       const marked = await trx
         .updateTable('paperSerial')

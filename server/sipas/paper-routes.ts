@@ -15,7 +15,7 @@ import { readJson } from '../http';
 import { createSerials } from '../paper/service';
 import { sipasContext } from './analysis-context';
 import { questionsOf } from './answer-view';
-import { enterSipasPaper, SIPAS_PAPER_GROUP, sipasLocked } from './paper-entry';
+import { enterSipasPaper, lookupSipasSerial, SIPAS_PAPER_GROUP, sipasLocked } from './paper-entry';
 import { SIPAS_PAPER_PAGES, sipasPaperPage } from './paper-print';
 import { requirePoint } from './points';
 
@@ -103,6 +103,11 @@ export function sipasPaperRoutes(db: Db, config: Pick<Config, 'secret' | 'public
       200,
       { 'Cache-Control': 'no-store' },
     );
+  });
+
+  app.get('/:id/sipas/paper/serials/:serial', staff, async (c) => {
+    const { campaign } = await sipasContext(db, c.get('campaign'));
+    return c.json(await lookupSipasSerial(db, config.secret, campaign.id, c.req.param('serial')));
   });
 
   app.post('/:id/sipas/paper', staff, async (c) => {

@@ -89,6 +89,6 @@ describe('/api/openapi.json', () => {
 });
 
 /** JSON 2xx responses with a schema today; raise it as contract/ describes more. */
-const DESCRIBED_RESPONSES = 67;
+const DESCRIBED_RESPONSES = 68;
 /** Every catalogued JSON 2xx answer: the described ones are all of them. */
-const JSON_RESPONSES = 67;
+const JSON_RESPONSES = 68;

@@ -1,5 +1,9 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { SipasPaperDesk, SipasPaperReply } from '../../../contract/console/sipas-analysis';
+import type {
+  SipasPaperDesk,
+  SipasPaperReply,
+  SipasSerialLookup,
+} from '../../../contract/console/sipas-analysis';
 import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { ApiFailure, api, campaignApi } from '../api';
 import { count } from '../format';
@@ -104,8 +108,27 @@ export function SipasPaperEntry({
     }
   };
 
+  /**
+   * What the server says of a typed serial before its boxes are typed: entered already, never
+   * printed for this campaign. A failure to ask says nothing: saving checks everything again.
+   */
+  const serialProblemOf = async (serial: string): Promise<string> => {
+    try {
+      const found = await api<SipasSerialLookup>(
+        'GET',
+        campaignApi(campaign.id, `/sipas/paper/serials/${encodeURIComponent(serial)}`),
+      );
+      return found.entered ? `Phiếu số ${found.serial} đã được nhập.` : '';
+    } catch (err) {
+      const code = failureOf(err)?.code ?? '';
+      return code === 'serial_not_found' || code === 'invalid_serial'
+        ? (err as ApiFailure).message
+        : '';
+    }
+  };
+
   /** Ctrl+Enter saves from anywhere; Enter in the point or serial moves on. */
-  const formKeys = (e: KeyboardEvent) => {
+  const formKeys = async (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return;
     if (e.ctrlKey || e.metaKey) {
       e.preventDefault();
@@ -117,6 +140,12 @@ export function SipasPaperEntry({
       const c = M.checkTypedSerial(s.serial);
       if (!c.ok) return setState((old) => ({ ...old, serialProblem: c.message }));
       setState((old) => ({ ...old, serial: c.serial }));
+      // A serial already entered, or never printed, is said now, before its boxes are typed.
+      const problem = await serialProblemOf(c.serial);
+      if (problem) {
+        setState((old) => ({ ...old, serialProblem: problem }));
+        return serialInput.current?.focus();
+      }
       if (s.pointId) return focusRow(0);
       setState((old) => ({ ...old, pointProblem: true }));
       return pointSelect.current?.focus();

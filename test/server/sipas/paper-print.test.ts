@@ -164,6 +164,31 @@ describe('SIPAS paper forms: the desk, the print, entering printed serials', () 
     expect([res.status, (await errorOf(res)).code]).toEqual([404, 'serial_not_found']);
   });
 
+  it('looks a serial up before the form is typed: entered or not, a typo or one never printed (qa8)', async () => {
+    const { serials } = await print('copies=1');
+    const [fresh = ''] = serials;
+    const lookup = (serial: string) =>
+      officer(`/api/campaigns/${id}/sipas/paper/serials/${encodeURIComponent(serial)}`);
+    const before = await formsOnPaper();
+    const open = await lookup(fresh.toLowerCase());
+    expect([open.status, await open.json()]).toEqual([200, { serial: fresh, entered: false }]);
+    expect((await enter(fresh)).status).toBe(201);
+    const done = await lookup(fresh);
+    expect([done.status, await done.json()]).toEqual([200, { serial: fresh, entered: true }]);
+    // The office's own numbers: entered once HQ-0001 was (an earlier test), free otherwise.
+    expect(await (await lookup('HQ-0001')).json()).toEqual({ serial: 'HQ0001', entered: true });
+    expect(await (await lookup('HQ-0999')).json()).toEqual({ serial: 'HQ0999', entered: false });
+    const body = fresh.replaceAll('-', '');
+    const typo = await lookup(body[0] === '2' ? `3${body.slice(1)}` : `2${body.slice(1)}`);
+    expect([typo.status, (await errorOf(typo)).code]).toEqual([422, 'invalid_serial']);
+    const made = 'ZZZZZZZY';
+    const never = await lookup(made + checkChar(made));
+    expect([never.status, (await errorOf(never)).code]).toEqual([404, 'serial_not_found']);
+    // Nothing is written by a lookup; an analyst may not look.
+    expect(await formsOnPaper()).toBe(before + 1);
+    expect((await analyst(`/api/campaigns/${id}/sipas/paper/serials/HQ0001`)).status).toBe(403);
+  });
+
   it('prints nothing once the campaign is closed', async () => {
     await setCampaignOpen(ctx.db, id, false);
     const res = await officer(`/api/campaigns/${id}/sipas/paper/print?copies=1`);

@@ -300,6 +300,29 @@ describe('«Phiếu giấy» of a SIPAS campaign', () => {
     );
   });
 
+  it('says a serial already entered as soon as Enter is pressed, before any box is typed (qa8)', async () => {
+    const server = serve();
+    const good = printed('K7QM4X2P');
+    server.on(`GET /api/campaigns/hl2026/sipas/paper/serials/K7QM-4X2P-${good[8]}`, {
+      status: 200,
+      body: { serial: `K7QM-4X2P-${good[8]}`, entered: true },
+    });
+    await openAt('/console/c/hl2026/paper');
+    await click('Nhập phiếu giấy');
+    const form = screen.getByRole('form', { name: 'Nhập phiếu giấy' });
+    const serial = within(form).getByLabelText('Số phiếu (in ở góc trên phiếu)');
+    fireEvent.input(serial, { target: { value: good.toLowerCase() } });
+    fireEvent.keyDown(serial, { key: 'Enter' });
+    await settle();
+    expect(within(form).getByRole('alert').textContent).toBe(
+      `Phiếu số K7QM-4X2P-${good[8]} đã được nhập.`,
+    );
+    expect(serial.getAttribute('aria-invalid')).toBe('true');
+    // The focus stays on the serial; nothing was sent.
+    expect(document.activeElement).toBe(serial);
+    expect(server.changes()).toEqual([]);
+  });
+
   it('refuses a printed serial with a typo before sending anything', async () => {
     const server = serve();
     await openAt('/console/c/hl2026/paper');
