@@ -59,12 +59,18 @@ export function SlipPrint({
       : 'mọi người khớp bộ lọc';
   const total = page?.total ?? 0;
   const shown = page?.items.length ?? 0;
+  // Slips are for live links only: the people who submitted, or whose link was revoked, get
+  // none, and the count says so (qa8: «20 phiếu mời» beside a list of 24 read as a mistake).
+  const without = slips ? (picked ? selection.picked.size : total) - slips.count : 0;
 
   return (
     <section class="bulk" aria-label="In phiếu mời và tải đường dẫn">
       <p class="bulk-who" aria-live="polite">
         Áp dụng cho {who}
-        {slips && `: ${slipText(slips.count, slips.pages)}`}.
+        {slips && `: ${slipText(slips.count, slips.pages)}`}
+        {without > 0 &&
+          ` (không in cho ${count(without)} người đã gửi phiếu hoặc có đường dẫn đã thu hồi)`}
+        .
       </p>
       {(picked || selection.all) && (
         <div class="exports">

@@ -105,7 +105,7 @@ describe('invitations', () => {
     expect(slips.getAttribute('target')).toBe('_blank');
     // How many slips and A4 sheets, before printing; the layout changes both.
     expect(screen.getByText(/Áp dụng cho mọi người khớp bộ lọc/).textContent).toBe(
-      'Áp dụng cho mọi người khớp bộ lọc: 1 phiếu mời, 1 trang A4.',
+      'Áp dụng cho mọi người khớp bộ lọc: 1 phiếu mời, 1 trang A4 (không in cho 2 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
     fireEvent.change(screen.getByLabelText('Số phiếu mỗi trang A4'), { target: { value: '4' } });
     await settle();
@@ -178,7 +178,7 @@ describe('invitations', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn Lê Thị Hoa' }));
     await settle();
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho 2 người đã chọn: 1 phiếu mời, 1 trang A4.',
+      'Áp dụng cho 2 người đã chọn: 1 phiếu mời, 1 trang A4 (không in cho 1 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
     const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
     expect(href('In phiếu mời (QR)')).toBe(`${BASE}/slips?ids=inv1,inv2&layout=8&arrange=units`);
@@ -187,7 +187,7 @@ describe('invitations', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn cả trang' }));
     await settle();
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho 3 người đã chọn: 1 phiếu mời, 1 trang A4.',
+      'Áp dụng cho 3 người đã chọn: 1 phiếu mời, 1 trang A4 (không in cho 2 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
   });
 
@@ -241,13 +241,13 @@ describe('invitations', () => {
     });
     await openAt('/console/c/c2024/invitations?group=LD_UBND_XA');
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho mọi người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4.',
+      'Áp dụng cho mọi người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4 (không in cho 112 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
     fireEvent.click(screen.getByRole('checkbox', { name: 'Chọn cả trang' }));
     await settle();
     await click('Chọn tất cả 4.812 người khớp bộ lọc');
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4.',
+      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 588 trang A4 (không in cho 112 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
     expect(screen.getByRole('link', { name: 'In phiếu mời (QR)' }).getAttribute('href')).toBe(
       `${BASE}/slips?group=LD_UBND_XA&layout=8&arrange=units`,
@@ -259,7 +259,7 @@ describe('invitations', () => {
     fireEvent.change(screen.getByLabelText('Cách xếp'), { target: { value: 'unit-pages' } });
     await settle();
     expect(screen.getByText(/Áp dụng cho/).textContent).toBe(
-      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 602 trang A4.',
+      'Áp dụng cho tất cả 4.812 người khớp bộ lọc: 4.700 phiếu mời, 602 trang A4 (không in cho 112 người đã gửi phiếu hoặc có đường dẫn đã thu hồi).',
     );
     expect(screen.getByRole('link', { name: 'In phiếu mời (QR)' }).getAttribute('href')).toBe(
       `${BASE}/slips?group=LD_UBND_XA&layout=8&arrange=unit-pages`,
