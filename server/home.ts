@@ -20,7 +20,7 @@ export function homePage(notice?: string, form: HomeForm = {}): string {
 <h1>Khảo sát xã hội học về Chỉ số cải cách hành chính</h1>
 ${notice ? `<p class="n" role="status">${escapeHtml(notice)}</p>` : ''}
 <p>Để trả lời phiếu khảo sát, Ông/Bà hãy quét mã QR hoặc mở đường dẫn cá nhân mà cơ quan tổ chức khảo sát đã gửi.</p>
-<form method="post" action="/code"${challenge}><label for="code">Hoặc nhập mã in trên phiếu mời hoặc phiếu góp ý (8 ký tự):</label>
+<form method="post" action="/code"${challenge}><label for="code">Hoặc nhập mã in trên phiếu mời, hoặc mã góp ý dùng một lần (8 ký tự):</label>
 <input id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" placeholder="VD: K7QM-4X2P" required value="${escapeHtml(form.typed ?? '')}">
 <button type="submit">Mở phiếu</button></form>
 ${form.challenge ? '<noscript><p class="n">Trình duyệt đang tắt JavaScript nên không kiểm tra được. Vui lòng quét mã QR hoặc mở đường dẫn cá nhân trên phiếu mời.</p></noscript><script src="/code-check.js" defer></script>' : ''}

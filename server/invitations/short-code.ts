@@ -133,9 +133,12 @@ export function shortCodeRoutes(db: Db, config: Pick<Config, 'secret' | 'publicU
         return c.redirect(`/c/${printedCode(clean)}`, 303);
       }
       return c.html(
-        homePage('Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời hoặc phiếu góp ý.', {
-          typed,
-        }),
+        homePage(
+          'Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời hoặc mã góp ý dùng một lần.',
+          {
+            typed,
+          },
+        ),
         404,
       );
     }

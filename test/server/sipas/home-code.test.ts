@@ -56,7 +56,7 @@ describe('a SIPAS one-time code typed on the home page', () => {
     const wrong = await postCode({ code: 'ZZZZ-ZZZZ' });
     expect(wrong.status).toBe(404);
     expect(await wrong.text()).toContain(
-      'Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời hoặc phiếu góp ý.',
+      'Mã không đúng. Vui lòng kiểm tra lại mã in trên phiếu mời hoặc mã góp ý dùng một lần.',
     );
   });
 
