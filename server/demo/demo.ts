@@ -3,6 +3,7 @@ import { findCampaign } from '../campaigns/queries';
 import { createCampaign } from '../campaigns/service';
 import type { Db } from '../db/connect';
 import { addRespondents, type NewPerson } from '../invitations/service';
+import { demoDeadline } from './deadline';
 import roster from './roster.json' with { type: 'json' };
 
 export const DEMO_CAMPAIGN_ID = 'demo-2023';
@@ -21,7 +22,7 @@ export async function createDemo(db: Db, secret: string, now = new Date()) {
       definition: builtInDefinition(),
       unitSet: builtInUnitSet(),
       opensAt: now.toISOString(),
-      closesAt: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
+      closesAt: demoDeadline(now),
       contact: { name: 'Phòng Nội vụ huyện Hớn Quản', phone: '0271 3645 123' },
     });
     await addRespondents(trx, secret, DEMO_CAMPAIGN_ID, roster as NewPerson[]);

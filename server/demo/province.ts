@@ -4,6 +4,7 @@ import { findCampaign } from '../campaigns/queries';
 import { createCampaign } from '../campaigns/service';
 import type { Db } from '../db/connect';
 import { addRespondents, type NewPerson } from '../invitations/service';
+import { demoDeadline } from './deadline';
 
 export const PROVINCE_DEMO_ID = 'demo-dong-nai-2026';
 const DONG_NAI = '75';
@@ -139,7 +140,7 @@ export async function createProvinceDemo(db: Db, secret: string, now = new Date(
       definition: builtInProvinceDefinition(),
       unitSet,
       opensAt: now.toISOString(),
-      closesAt: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
+      closesAt: demoDeadline(now),
       contact: { name: 'Sở Nội vụ tỉnh Đồng Nai', phone: '0251 3822 123' },
     });
     await addRespondents(trx, secret, PROVINCE_DEMO_ID, provinceRoster(unitSet));

@@ -4,6 +4,7 @@ import { findCampaign } from '../campaigns/queries';
 import { createCampaign } from '../campaigns/service';
 import type { Db } from '../db/connect';
 import { createPoint, pointUrl } from '../sipas/points';
+import { demoDeadline } from './deadline';
 
 export const SIPAS_DEMO_ID = 'demo-sipas-dong-nai-2026';
 
@@ -54,7 +55,7 @@ export async function createSipasDemo(db: Db, publicUrl: string, now = new Date(
         definition: builtInSipasDefinition(),
         unitSet: provinceUnitSet('75'),
         opensAt: now.toISOString(),
-        closesAt: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
+        closesAt: demoDeadline(now),
         contact: { name: 'Sở Nội vụ tỉnh Đồng Nai', phone: '0251 3822 123' },
       });
       const campaign = await findCampaign(trx, SIPAS_DEMO_ID);

@@ -33,6 +33,19 @@ describe('npm run cli -- demo', () => {
     expect(out[0]).toMatch(/đã có sẵn/);
     expect(out.at(-1)).toBe('demo-2023');
   });
+
+  it('closes the demos at 17:00 Vietnam time, as an office sets a deadline (qa8)', async () => {
+    expect(await runCli(['demo'], env)).toBe(0);
+    expect(await runCli(['demo', '--sipas'], env)).toBe(0);
+    const db = openDb(env.DATABASE_URL ?? '');
+    try {
+      const rows = await db.selectFrom('campaign').select(['id', 'closesAt']).execute();
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r.closesAt, r.id).toMatch(/T10:00:00\.000Z$/);
+    } finally {
+      await db.destroy();
+    }
+  });
 });
 
 describe('npm run cli -- demo --province', () => {
@@ -45,6 +58,8 @@ describe('npm run cli -- demo --province', () => {
       expect(campaign?.name).toBe(
         'Khảo sát xã hội học Chỉ số CCHC năm 2026 — tỉnh Đồng Nai (bản dùng thử)',
       );
+      // A deadline as an office sets one: 17:00, Vietnam time (qa8: «01:37 ngày 05/02/2027»).
+      expect(campaign?.closesAt).toMatch(/T10:00:00\.000Z$/);
       const byGroup = await db
         .selectFrom('respondent')
         .select(['groupCode', (eb) => eb.fn.countAll<number>().as('n')])
