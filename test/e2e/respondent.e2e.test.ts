@@ -21,8 +21,24 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
   let step = 'start';
   const journey = useJourney('respondent', () => ({ page, context, step }));
 
-  const next = () => nextScreen(page);
   const heading = () => screenTitle(page);
+  /**
+   * Taps «Tiếp tục» and waits until the next part shows, or the part says what is left blank:
+   * whatever is read or tapped next is then on the part it is meant for (CI, stop 18: a heading
+   * read at once was still the welcome's).
+   */
+  const next = async () => {
+    const before = await heading();
+    await nextScreen(page);
+    await expect
+      .poll(
+        async () =>
+          (await heading()) !== before ||
+          Boolean(await page.locator('p.note[role="status"]').textContent()),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  };
   const answerScreen = (pick: (n: number) => number) => answerScreenOf(page, pick);
 
   it('answers Phiếu 01 and Phiếu 05, survives a reload, submits and gets a receipt', async () => {
@@ -218,8 +234,13 @@ describe.skipIf(!canRunBrowser)('a delegate answers on a phone', () => {
     step = 'two-screens';
     await page.goto(link.url);
     await expect.poll(heading).toMatch(/Khảo sát|Chào/);
+    const welcome = await heading();
     await next();
+    // The first part, once it shows: read at once, the heading could still be the welcome's
+    // (then every later part is read one off: CI, stop 18).
+    await expect.poll(heading).not.toBe(welcome);
     const first = await heading();
+    expect(await part()).toBe('Phần 2/22');
     const firstAnswered = await answerScreen(() => 1);
     await next();
     await expect.poll(heading).not.toBe(first);
