@@ -209,6 +209,30 @@ describe('what the citizen reads (QA6)', () => {
   });
 });
 
+/** A poster's page whose server serves the form's view: the form, rendered; `start` taps «Bắt đầu». */
+function renderForm() {
+  globalThis.fetch = (async () =>
+    new Response(JSON.stringify(view), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    })) as typeof fetch;
+  const first: SipasFirstScreen = {
+    campaign: { name: 'SIPAS 2026' },
+    point: view.point,
+    minutes: 4,
+  };
+  const { container } = render(<App first={first} />);
+  const start = async () => {
+    const button = await waitFor(() => {
+      const b = container.querySelector('button');
+      if (!b) throw new Error('no «Bắt đầu» yet');
+      return b;
+    });
+    button.click();
+  };
+  return { container, start };
+}
+
 describe('keeping the answers on the tab', () => {
   /** Lets the microtasks of a tap run (Preact renders there), but no frame and no timer. */
   const microtasks = async () => {
@@ -217,23 +241,8 @@ describe('keeping the answers on the tab', () => {
 
   it('keeps a tapped answer before the next frame: a reload right after the tap finds it', async () => {
     sessionStorage.clear();
-    globalThis.fetch = (async () =>
-      new Response(JSON.stringify(view), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      })) as typeof fetch;
-    const first: SipasFirstScreen = {
-      campaign: { name: 'SIPAS 2026' },
-      point: view.point,
-      minutes: 4,
-    };
-    const { container } = render(<App first={first} />);
-    const start = await waitFor(() => {
-      const b = container.querySelector('button');
-      if (!b) throw new Error('no «Bắt đầu» yet');
-      return b;
-    });
-    start.click();
+    const { container, start } = renderForm();
+    await start();
     await waitFor(() => expect(container.querySelector('main fieldset')).not.toBeNull());
     const kept = () => JSON.parse(sessionStorage.getItem('cchc:sipas:AAA222:') ?? '{}');
     const tile = container.querySelector<HTMLInputElement>('main fieldset label.tile input');
@@ -246,32 +255,14 @@ describe('keeping the answers on the tab', () => {
 });
 
 describe('the phone’s back button and a reload', () => {
-  const first: SipasFirstScreen = {
-    campaign: { name: 'SIPAS 2026' },
-    point: view.point,
-    minutes: 4,
-  };
-  const serveView = () => {
-    globalThis.fetch = (async () =>
-      new Response(JSON.stringify(view), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      })) as typeof fetch;
-  };
   const title = (c: Element) => c.querySelector('h1')?.textContent;
   const aspect = (i: number) => def.aspects[i]?.name;
 
   it('goes back to the part before (not out of the form), and to the welcome from the first', async () => {
     sessionStorage.clear();
     history.replaceState(null, '');
-    serveView();
-    const { container } = render(<App first={first} />);
-    const start = await waitFor(() => {
-      const b = container.querySelector('button');
-      if (!b) throw new Error('no «Bắt đầu» yet');
-      return b;
-    });
-    start.click();
+    const { container, start } = renderForm();
+    await start();
     await waitFor(() => expect(title(container)).toBe(aspect(0)));
     expect(history.state).toEqual({ sipas: 0 });
     for (const group of container.querySelectorAll('main fieldset'))
@@ -303,8 +294,7 @@ describe('the phone’s back button and a reload', () => {
     );
     // A reload keeps the history entry and its state.
     history.replaceState({ sipas: 2 }, '');
-    serveView();
-    const { container } = render(<App first={first} />);
+    const { container } = renderForm();
     await waitFor(() => expect(title(container)).toBe(aspect(2)));
     history.replaceState(null, '');
   });
