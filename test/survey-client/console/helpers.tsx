@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, vi } from 'vitest';
+import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInDefinition, builtInUnitSet } from '../../../questionnaires';
 import { App } from '../../../survey-client/console/app';
 import type {
@@ -112,6 +113,27 @@ export function campaign(patch: Partial<CampaignDetail> = {}): CampaignDetail {
       unitRequired: g.unitRequired,
     })),
     units: builtInUnitSet().units,
+    ...patch,
+  };
+}
+
+/** A collection point of a SIPAS campaign (issue #14) as `GET …/points` lists it. */
+export function collectionPoint(patch: Partial<CollectionPoint> = {}): CollectionPoint {
+  return {
+    id: 'p1',
+    code: 'K7QM4X',
+    url: 'http://survey.test/p/K7QM4X',
+    name: 'Bộ phận Một cửa xã Tân Hưng',
+    unitCode: 'X-TANHUNG',
+    unitName: 'UBND xã Tân Hưng',
+    serviceArea: null,
+    opens: '07:30',
+    closes: '17:00',
+    weekdays: [1, 2, 3, 4, 5],
+    dailyLimit: 1,
+    position: 0,
+    codes: { issued: 0, used: 0 },
+    inUse: false,
     ...patch,
   };
 }

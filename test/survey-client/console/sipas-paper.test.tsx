@@ -2,7 +2,6 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { SipasPaperDesk } from '../../../contract/console/sipas-analysis';
-import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { checkChar } from '../../../contract/serial';
 import { builtInSipasDefinition } from '../../../questionnaires';
 import { loadSipasDefinition } from '../../../questionnaires/sipas-load';
@@ -11,6 +10,7 @@ import * as M from '../../../survey-client/console/sipas/paper-model';
 import {
   campaign,
   click,
+  collectionPoint,
   errorReply,
   fakeServer,
   openAt,
@@ -138,22 +138,7 @@ const sipas = campaign({
   phase: 'open',
   groups: undefined,
 });
-const point = {
-  id: 'p1',
-  code: 'K7QM4X',
-  url: 'http://survey.test/p/K7QM4X',
-  name: 'Bộ phận Một cửa xã Tân Hưng',
-  unitCode: 'X-TANHUNG',
-  unitName: 'UBND xã Tân Hưng',
-  serviceArea: null,
-  opens: '07:30',
-  closes: '17:00',
-  weekdays: [1, 2, 3, 4, 5],
-  dailyLimit: 1,
-  position: 0,
-  codes: { issued: 0, used: 0 },
-  inUse: false,
-} satisfies CollectionPoint;
+const point = collectionPoint();
 const desk: SipasPaperDesk = {
   questions,
   pagesPerForm: 2,

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import type { CollectionPoint } from '../../../contract/console/sipas-points';
 import { builtInUnitSet } from '../../../questionnaires';
 import { dayNames, openingHours } from '../../../survey-client/console/sipas/hours';
 import {
   campaign,
   click,
+  collectionPoint,
   dialog,
   fakeServer,
   openAt,
@@ -35,22 +35,11 @@ const sipas = campaign({
   units,
   counts: { invited: 0, submitted: 0 },
 });
-const point: CollectionPoint = {
-  id: 'p1',
-  code: 'K7QM4X',
-  url: 'http://survey.test/p/K7QM4X',
-  name: 'Bộ phận Một cửa xã Tân Hưng',
-  unitCode: 'X-TANHUNG',
-  unitName: 'UBND xã Tân Hưng',
+const point = collectionPoint({
   serviceArea: 'Đất đai',
-  opens: '07:30',
-  closes: '17:00',
-  weekdays: [1, 2, 3, 4, 5],
-  dailyLimit: 1,
-  position: 0,
   codes: { issued: 48, used: 3 },
   inUse: true,
-};
+});
 
 function serve(role: 'officer' | 'analyst' = 'officer') {
   return fakeServer({
