@@ -15,7 +15,7 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
   await verifyInflation(bytes, limits);
   // Loaded here, not at the top: exceljs takes 0.3–0.7 s to load, which a .csv upload's worker
   // (and the main thread, which only checks sizes) need not pay.
-  const excel = createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  const excel = loadExcel();
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -34,6 +34,44 @@ export async function readXlsx(bytes: Uint8Array, limits: UploadLimits): Promise
     throw notSpreadsheet();
   }
   throw fail(422, 'roster_empty', 'Bảng tính không có dữ liệu.');
+}
+
+/** exceljs, with the zip reader it streams through made to end when it has given every entry. */
+function loadExcel(): typeof ExcelJS {
+  const require = createRequire(import.meta.url);
+  const excel = require('exceljs') as typeof ExcelJS;
+  endAfterLastEntry(createRequire(require.resolve('exceljs'))('unzipper') as Unzipper);
+  return excel;
+}
+
+interface Unzipper {
+  Parse: (opts?: object) => NodeJS.ReadableStream & { readableEnded: boolean };
+}
+const MENDED = Symbol('cchc.endAfterLastEntry');
+
+/**
+ * unzipper's Parse (exceljs' streaming reader reads the zip through it) emits 'end' as soon as
+ * its input is written, while entries it has read still wait in its readable side; the reader
+ * believes it and stops, dropping them. exceljs writes each sheet before the shared strings and
+ * workbook.xml (Excel too puts the strings after the sheets), each such sheet waits in a
+ * temporary file meanwhile, and the strings or workbook.xml were lost: a workbook with many tabs
+ * was refused as «not a spreadsheet», 1 in 100 small ones too. Only the stream's own 'end' is
+ * let through: it comes after the end of the central directory, once every entry is taken (a
+ * broken zip still ends in an 'error').
+ */
+function endAfterLastEntry(unzipper: Unzipper & { [MENDED]?: true }): void {
+  if (unzipper[MENDED]) return;
+  const parse = unzipper.Parse;
+  unzipper.Parse = (opts) => {
+    const stream = parse(opts);
+    const emit = stream.emit;
+    stream.emit = function (this: typeof stream, event: string | symbol, ...args: unknown[]) {
+      if (event === 'end' && !this.readableEnded) return false;
+      return emit.call(this, event, ...args);
+    } as typeof stream.emit;
+    return stream;
+  };
+  unzipper[MENDED] = true;
 }
 
 type StreamSheet = AsyncIterable<ExcelJS.Row>;

@@ -288,6 +288,22 @@ describe('the reading worker', () => {
     expect(mine()).toEqual(before);
   });
 
+  it('reads a workbook of many sheets whole: the entries after the sheets are not lost', async () => {
+    // exceljs writes every sheet, then the shared strings, styles and workbook.xml last. Each
+    // sheet read before the strings waits in a temporary file; unzipper announced the end of
+    // the zip meanwhile, and the reader dropped what it had not yet taken: workbook.xml, then
+    // the strings. A roster with 30 other tabs was «not a spreadsheet» (and 1 in 100 templates
+    // filled in and sent back, with 3 tabs).
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Danh sách').addRows([HEADER.split(','), ['1', 'Người Thử']]);
+    for (let i = 1; i <= 30; i++) book.addWorksheet(`Đơn vị ${i}`).addRow([`Ghi chú ${i}`]);
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    for (let i = 0; i < 3; i++) {
+      const { rows } = await readSheet({ name: 'ds.xlsx', bytes });
+      expect(rows.map((r) => r.cells[1])).toEqual(['Họ và tên', 'Người Thử']);
+    }
+  });
+
   it('reads two files at a time, lets 8 wait, and answers 503 upload_busy beyond', async () => {
     const file = { name: 'ds.csv', bytes: encode(`${HEADER}\r\n1,Người Thử\r\n`) };
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => readSheet(file)));
