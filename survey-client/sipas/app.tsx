@@ -235,8 +235,16 @@ export function App({ first }: { first: SipasFirstScreen }) {
       () => setNote('Đang chờ kết nối mạng để gửi lại…'),
     )
       .then((reply) => {
-        if (reply.data || reply.error?.code === 'device_limit' || reply.error?.code === 'code_used')
+        if (
+          reply.data ||
+          reply.error?.code === 'device_limit' ||
+          reply.error?.code === 'code_used'
+        ) {
           forget(first);
+          // This form is over: a reload (the next citizen, at a point taking several a day)
+          // opens at the welcome, not at the part this one ended on.
+          history.replaceState(null, '');
+        }
         if (reply.data) setPhase({ k: 'done', receipt: reply.data.receipt });
         else setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
       })

@@ -298,6 +298,36 @@ describe('the phone’s back button and a reload', () => {
     await waitFor(() => expect(title(container)).toBe(aspect(2)));
     history.replaceState(null, '');
   });
+
+  it('after sending, a reload shows the welcome of a new form, not the last part again', async () => {
+    // A point that takes several answers a day from one browser (daily limit 0): the next
+    // citizen reloads the thank-you page, and starts at the welcome.
+    sessionStorage.clear();
+    const last = screensOf(view).length - 1;
+    history.replaceState({ sipas: last }, '');
+    const { container } = renderForm();
+    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? new Response(JSON.stringify({ receipt: 'R-1' }), {
+            status: 201,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          })) as typeof fetch;
+    await waitFor(() => expect(title(container)).toBe('Ý kiến khác'));
+    (container.querySelector('button.primary') as HTMLButtonElement).click();
+    await waitFor(() => expect(title(container)).toBe('Cảm ơn Ông/Bà đã góp ý!'));
+    cleanup(); // the reload
+    const again = renderForm();
+    await waitFor(() =>
+      expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu'),
+    );
+    await new Promise((ok) => setTimeout(ok, 50)); // the view has come: no part is resumed
+    expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu');
+    expect(title(again.container)).not.toBe('Ý kiến khác');
+  });
 });
 
 describe('a submit refused', () => {
