@@ -29,3 +29,18 @@ export const hoursAndDays = (p: Hours): [string, string] => [
 
 /** «07:30–17:00, T2–T6»: a collection point's opening hours and days. */
 export const openingHours = (p: Hours) => hoursAndDays(p).join(', ');
+
+/**
+ * An hour as an office types it, in 24-hour «HH:MM»: «7:30», «7h30», «7 giờ 30», «16.30», «16,30», «0730»,
+ * «17», «17g». Anything else is returned as typed, for the server to refuse in words (the form's
+ * fields are plain text: a browser's time field shows «07:30 AM» in an English browser).
+ */
+export function readClock(typed: string): string {
+  const text = typed.trim().toLowerCase();
+  const m =
+    /^(\d{1,2})\s*(?::|\.|,|h|g|giờ)\s*(\d{2})?$/.exec(text) ??
+    /^(\d{1,2})(\d{2})$/.exec(text) ??
+    /^(\d{1,2})()$/.exec(text);
+  if (!m) return typed;
+  return `${(m[1] ?? '').padStart(2, '0')}:${m[2] || '00'}`;
+}

@@ -12,7 +12,7 @@ import type { CampaignProps } from '../screens/campaign';
 import { fold, matchesSearch } from '../table-view';
 import type { UnitInfo } from '../types';
 import { useLoad } from '../use-load';
-import { DAYS, hoursAndDays } from './hours';
+import { DAYS, hoursAndDays, readClock } from './hours';
 import './sipas.css';
 
 /** The server's limit per batch (contract/console/sipas-points.ts MAX_CODE_BATCH). */
@@ -318,6 +318,16 @@ function CodesForm({
   );
 }
 
+/** An hour field: text, not type="time", whose look follows the browser's language. */
+const CLOCK = {
+  type: 'text',
+  inputMode: 'decimal', // digits and a separator (a phone's numeric pad has no colon)
+  autoComplete: 'off',
+  maxLength: 10,
+  placeholder: '07:30',
+  required: true,
+} as const;
+
 /** Adding a point, or editing one. */
 function PointForm({
   campaignId,
@@ -353,8 +363,8 @@ function PointForm({
       name: text('name'),
       unitCode: unit,
       serviceArea: text('serviceArea') || null,
-      opens: text('opens'),
-      closes: text('closes'),
+      opens: readClock(text('opens')),
+      closes: readClock(text('closes')),
       weekdays: days,
       dailyLimit: Number(text('dailyLimit')),
     };
@@ -442,12 +452,12 @@ function PointForm({
       </label>
       <div class="point-hours">
         <label>
-          Giờ mở cửa
-          <input name="opens" type="time" required value={point?.opens ?? '07:30'} />
+          Giờ mở cửa <span class="hint">(24 giờ, giờ:phút)</span>
+          <input {...CLOCK} name="opens" value={point?.opens ?? '07:30'} />
         </label>
         <label>
-          Giờ đóng cửa
-          <input name="closes" type="time" required value={point?.closes ?? '17:00'} />
+          Giờ đóng cửa <span class="hint">(24 giờ, giờ:phút)</span>
+          <input {...CLOCK} name="closes" value={point?.closes ?? '17:00'} />
         </label>
       </div>
       <fieldset class="weekdays">

@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { builtInUnitSet } from '../../../questionnaires';
-import { dayNames, openingHours } from '../../../survey-client/console/sipas/hours';
+import { dayNames, openingHours, readClock } from '../../../survey-client/console/sipas/hours';
 import {
   campaign,
   click,
@@ -179,6 +179,48 @@ describe('a SIPAS campaign', () => {
       },
     });
   });
+
+  it('takes opening hours as typed, 24-hour, whatever the browser’s language (qa8)', async () => {
+    // A time field follows the browser's language: «07:30 AM» in an English one, while the
+    // table and the posters say «07:30–17:00». Plain text, read as an office types it.
+    const server = serve();
+    await openAt('/console/c/hl2026');
+    await click('Thêm điểm thu thập');
+    const form = screen.getByRole('form', { name: 'Thêm điểm thu thập' });
+    const opens = within(form).getByLabelText(/^Giờ mở cửa/) as HTMLInputElement;
+    const closes = within(form).getByLabelText(/^Giờ đóng cửa/) as HTMLInputElement;
+    expect([opens.type, opens.value, opens.inputMode]).toEqual(['text', '07:30', 'decimal']);
+    expect(closes.value).toBe('17:00');
+    fireEvent.input(within(form).getByLabelText('Tên điểm (in trên áp phích)'), {
+      target: { value: 'Tiếp nhận Phòng Tư pháp' },
+    });
+    fireEvent.change(within(form).getByLabelText('Đơn vị'), { target: { value: 'PTP' } });
+    fireEvent.input(opens, { target: { value: '7h' } });
+    fireEvent.input(closes, { target: { value: '16.30' } });
+    await click('Thêm điểm', form);
+    expect(server.changes()[0]?.body).toMatchObject({ opens: '07:00', closes: '16:30' });
+  });
+
+  it.each([
+    ['7:30', '07:30'],
+    ['07:30', '07:30'],
+    ['7h30', '07:30'],
+    ['7 giờ 30', '07:30'],
+    ['0730', '07:30'],
+    ['730', '07:30'],
+    ['17', '17:00'],
+    ['17g', '17:00'],
+    [' 17.00 ', '17:00'],
+    ['16,30', '16:30'],
+    ['24:00', '24:00'],
+    ['7:5', '7:5'],
+    ['sáng', 'sáng'],
+  ])(
+    'reads the hour «%s» as «%s» (what it cannot read goes to the server as typed)',
+    (typed, read) => {
+      expect(readClock(typed)).toBe(read);
+    },
+  );
 
   it('a new point starts with no unit, and is not sent until one is chosen', async () => {
     const server = serve();
