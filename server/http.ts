@@ -34,9 +34,14 @@ export const MAX_JSON_DEPTH = 64;
 
 /**
  * Reads a JSON body and validates it at the edge: 400 `invalid_request` when it is not JSON,
- * nests deeper than MAX_JSON_DEPTH, or is not the shape, with one detail per problem.
+ * nests deeper than MAX_JSON_DEPTH, or is not the shape, with one detail per problem. With
+ * `empty`, a route whose body is optional reads no body at all as that value.
  */
-export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  options: { empty?: unknown } = {},
+): Promise<z.infer<T>> {
   let raw: unknown;
   let text: string;
   try {
@@ -53,7 +58,7 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T): Pr
     );
   }
   try {
-    raw = JSON.parse(text);
+    raw = options.empty !== undefined && text.trim() === '' ? options.empty : JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }

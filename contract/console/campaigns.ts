@@ -72,6 +72,14 @@ export const CampaignPatch = z
   .partial();
 export type CampaignPatch = z.input<typeof CampaignPatch>;
 
+/**
+ * `POST /api/campaigns/:id/open`, body optional: `closesAt` sets the end at the same time (a
+ * reopening otherwise has none until one is set); null says there is none. A time already past:
+ * 422 `invalid_dates`.
+ */
+export const OpenCampaignBody = z.object({ closesAt: IsoTime.nullable().optional() }).strict();
+export type OpenCampaignBody = z.input<typeof OpenCampaignBody>;
+
 /** `PUT /api/campaigns/:id/definition`: the definition is checked by `loadDefinition`. */
 export const DefinitionBody = z.object({ definition: z.unknown() });
 

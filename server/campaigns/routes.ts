@@ -4,6 +4,7 @@ import {
   CampaignPatch,
   type Campaign as CampaignReply,
   NewCampaignBody,
+  OpenCampaignBody,
 } from '../../contract/console/campaigns';
 import { MoveBody } from '../../contract/console/organisations';
 import { audit } from '../audit/log';
@@ -198,19 +199,38 @@ export function campaignRoutes(db: Db) {
     return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
   });
 
-  for (const action of ['open', 'close'] as const) {
-    app.post(`/:id/${action}`, staff, async (c) => {
-      const campaign = c.get('campaign');
-      await setCampaignOpen(db, campaign.id, action === 'open');
-      await audit(db, {
-        user: currentUser(c),
-        action: `campaign_${action}`,
-        campaignId: campaign.id,
-        ip: c.get('ip'),
-      });
-      return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+  // Opening (or reopening) may set the end in the same step: a reopened campaign has none.
+  app.post('/:id/open', staff, async (c) => {
+    const campaign = c.get('campaign');
+    const { closesAt } = await readJson(c.req.raw, OpenCampaignBody, { empty: {} });
+    const now = new Date();
+    if (closesAt && Date.parse(closesAt) <= now.getTime())
+      throw new ApiError(
+        422,
+        'invalid_dates',
+        'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.',
+      );
+    await setCampaignOpen(db, campaign.id, true, now, closesAt);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'campaign_open',
+      campaignId: campaign.id,
+      ...(closesAt !== undefined ? { details: { closesAt } } : {}),
+      ip: c.get('ip'),
     });
-  }
+    return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+  });
+  app.post('/:id/close', staff, async (c) => {
+    const campaign = c.get('campaign');
+    await setCampaignOpen(db, campaign.id, false);
+    await audit(db, {
+      user: currentUser(c),
+      action: 'campaign_close',
+      campaignId: campaign.id,
+      ip: c.get('ip'),
+    });
+    return c.json(await describeCampaign(db, await requireCampaign(db, campaign.id)));
+  });
 
   // To another organisation of the admin's reach (issue #12): who sees it changes at once; its
   // rosters, forms and runs go with it.

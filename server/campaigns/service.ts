@@ -85,7 +85,14 @@ export async function createCampaign(db: Db, input: NewCampaign): Promise<string
  * are rewritten, so that no transaction id or row place does); should that fail, the data is
  * untouched, the campaign is closed all the same and the server's minute tick tries again.
  */
-export async function setCampaignOpen(db: Db, id: string, open: boolean, now = new Date()) {
+export async function setCampaignOpen(
+  db: Db,
+  id: string,
+  open: boolean,
+  now = new Date(),
+  /** On opening: the new end (null: none), checked to be later than now by the caller. */
+  closesAt?: string | null,
+) {
   const campaign = await findCampaign(db, id);
   if (!campaign) throw new ApiError(404, 'not_found', `Không tìm thấy đợt khảo sát "${id}".`);
   const t = now.toISOString();
@@ -94,7 +101,7 @@ export async function setCampaignOpen(db: Db, id: string, open: boolean, now = n
   const update = open
     ? {
         opensAt: phase === 'not_open' ? t : campaign.opensAt,
-        closesAt: phase === 'closed' ? null : campaign.closesAt,
+        closesAt: closesAt !== undefined ? closesAt : phase === 'closed' ? null : campaign.closesAt,
       }
     : { closesAt: t, opensAt: campaign.opensAt ?? t };
   await inTransaction(db, async (trx) => {

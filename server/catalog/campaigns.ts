@@ -7,6 +7,7 @@ import {
   DefinitionReply,
   DeletedCampaign,
   NewCampaignBody,
+  OpenCampaignBody,
   ProvinceInfo,
   PurgeResult,
   UnitImportResult,
@@ -71,8 +72,11 @@ export const CAMPAIGNS: Endpoint[] = [
     path: '/api/campaigns/{id}/open',
     roles: STAFF,
     tag: 'Đợt khảo sát',
+    request: OpenCampaignBody,
     response: Campaign,
-    summary: 'Mở đợt khảo sát ngay',
+    summary:
+      'Mở (hoặc mở lại) đợt khảo sát ngay; thân yêu cầu không bắt buộc: closesAt đặt luôn thời điểm kết thúc (null: chưa đặt), đã qua: 422 invalid_dates; ghi nhật ký',
+    body: { closesAt: '2027-01-15T17:00:00+07:00' },
   },
   {
     method: 'post',

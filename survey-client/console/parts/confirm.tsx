@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 interface Ask {
@@ -6,6 +7,8 @@ interface Ask {
   /** The confirming button's words ("Thu hồi"), never a bare "OK". */
   ok: string;
   danger?: boolean;
+  /** A field asked with the question (the reopen's new end), read by the caller on "yes". */
+  field?: ComponentChildren;
 }
 interface Pending extends Ask {
   resolve: (yes: boolean) => void;
@@ -26,13 +29,16 @@ export function useConfirm() {
   return { ask, dialog };
 }
 
+const FOCUSABLE = 'input, select, textarea, button';
+
 function ConfirmDialog({ pending, answer }: { pending: Pending; answer: (yes: boolean) => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  const ok = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const back = document.activeElement as HTMLElement | null;
-    // A destructive action starts on "Hủy": Enter by habit must not revoke a link.
-    cancel.current?.focus();
+    // A destructive action starts on "Hủy": Enter by habit must not revoke a link. A question
+    // with a field starts on the field.
+    (box.current?.querySelector<HTMLElement>('.dialog-field input') ?? cancel.current)?.focus();
     return () => back?.focus?.();
   }, []);
   return (
@@ -42,14 +48,17 @@ function ConfirmDialog({ pending, answer }: { pending: Pending; answer: (yes: bo
       onClick={(e) => e.target === e.currentTarget && answer(false)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') answer(false);
-        // Tab stays between the two buttons while the question is open.
+        // Tab goes round the dialog's field and buttons while the question is open.
         if (e.key === 'Tab') {
           e.preventDefault();
-          (document.activeElement === cancel.current ? ok : cancel).current?.focus();
+          const all = [...(box.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+          const at = all.indexOf(document.activeElement as HTMLElement);
+          all[(at + (e.shiftKey ? all.length - 1 : 1)) % all.length]?.focus();
         }
       }}
     >
       <div
+        ref={box}
         class="dialog"
         role="alertdialog"
         aria-modal="true"
@@ -58,13 +67,13 @@ function ConfirmDialog({ pending, answer }: { pending: Pending; answer: (yes: bo
       >
         <h2 id="confirm-title">{pending.title}</h2>
         <p id="confirm-text">{pending.text}</p>
+        {pending.field && <div class="dialog-field">{pending.field}</div>}
         <div class="actions">
           <button type="button" ref={cancel} onClick={() => answer(false)}>
             Hủy
           </button>
           <button
             type="button"
-            ref={ok}
             class={pending.danger ? 'danger' : 'primary'}
             onClick={() => answer(true)}
           >

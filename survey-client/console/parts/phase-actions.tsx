@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, campaignApi } from '../api';
+import { fromVnInput, toVnInput } from '../format';
 import type { Campaign, CampaignDetail } from '../types';
 import { useConfirm } from './confirm';
 import { ErrorNotice } from './notice';
@@ -30,6 +31,11 @@ const SIPAS_TEXT = {
     'Mở lại để người dân tiếp tục góp ý tại các điểm thu thập. Việc mở lại được ghi vào nhật ký; kết quả tính trước đó có thể thay đổi.',
 } as const;
 
+/** The end a reopening proposes: 17:00 Vietnam time, a week from today. */
+export function reopenEnd(now = new Date()): string {
+  return `${toVnInput(new Date(now.getTime() + 7 * 86_400_000).toISOString()).slice(0, 10)}T17:00`;
+}
+
 /** "Mở / Đóng / Mở lại đợt khảo sát", each confirmed first (PAR: Theo dõi; SIPAS: Điểm thu thập). */
 export function PhaseActions({
   campaign,
@@ -54,6 +60,25 @@ export function PhaseActions({
       : '';
   };
 
+  // A reopened campaign has no end until one is set: the question asks for it (qa8).
+  const end = useRef('');
+  const endField = () => {
+    end.current = reopenEnd();
+    return (
+      <label>
+        Kết thúc lúc (giờ Việt Nam)
+        <input
+          type="datetime-local"
+          defaultValue={end.current}
+          onInput={(e) => {
+            end.current = e.currentTarget.value;
+          }}
+        />
+        <span class="hint">Để trống nếu chưa định ngày kết thúc; đặt sau trong Cài đặt.</span>
+      </label>
+    );
+  };
+
   const run = async () => {
     if (
       !(await ask({
@@ -61,6 +86,7 @@ export function PhaseActions({
         text: text + (await waitingNote()),
         ok: a.label,
         danger: a.action === 'close',
+        ...(a.action === 'reopen' ? { field: endField() } : {}),
       }))
     )
       return;
@@ -68,7 +94,8 @@ export function PhaseActions({
     setError(null);
     try {
       const path = campaignApi(campaign.id, a.action === 'close' ? '/close' : '/open');
-      onChange(await api<Campaign>('POST', path));
+      const body = a.action === 'reopen' ? { closesAt: fromVnInput(end.current) } : undefined;
+      onChange(await api<Campaign>('POST', path, body));
     } catch (e) {
       setError(e);
     }

@@ -97,6 +97,46 @@ describe('reopening', () => {
   });
 });
 
+describe('reopening with a new end (qa8)', () => {
+  it('sets the end in the same step, audited; one already past changes nothing', async () => {
+    const c = (await (
+      await send(officer, '/api/campaigns', 'POST', { name: 'Khảo sát 2024', opensAt: at(hour) })
+    ).json()) as Campaign;
+    const path = `/api/campaigns/${c.id}`;
+    await send(officer, `${path}/open`, 'POST');
+    const closed = (await (await send(officer, `${path}/close`, 'POST')).json()) as Campaign;
+
+    const past = await send(officer, `${path}/open`, 'POST', { closesAt: at(-hour) });
+    expect(past.status).toBe(422);
+    expect(await errorOf(past)).toEqual({
+      code: 'invalid_dates',
+      message: 'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.',
+    });
+    expect(await detail(c.id)).toMatchObject({ phase: 'closed', closesAt: closed.closesAt });
+    const wrong = await send(officer, `${path}/open`, 'POST', { closesAt: 'thứ Sáu' });
+    expect(wrong.status).toBe(400);
+    expect((await detail(c.id)).phase).toBe('closed');
+
+    const end = '2099-01-15T10:00:00.000Z';
+    const reopened = await send(officer, `${path}/open`, 'POST', {
+      closesAt: '2099-01-15T17:00:00+07:00',
+    });
+    expect(reopened.status).toBe(200);
+    expect(await reopened.json()).toMatchObject({ phase: 'open', closesAt: end });
+    expect((await detail(c.id)).openings).toEqual([
+      { openedAt: expect.any(String), closedAt: closed.closesAt },
+      { openedAt: expect.any(String), closedAt: end },
+    ]);
+    const audited = await ctx.db
+      .selectFrom('auditLog')
+      .select('details')
+      .where('action', '=', 'campaign_open')
+      .orderBy('id')
+      .execute();
+    expect(audited.map((a) => a.details)).toEqual([null, JSON.stringify({ closesAt: end })]);
+  });
+});
+
 describe('deleting a campaign', () => {
   const rowsOf = async (id: string) => {
     const n = async (table: 'respondent' | 'invitation' | 'submission' | 'answer' | 'formTally') =>

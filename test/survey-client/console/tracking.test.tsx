@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { reopenEnd } from '../../../survey-client/console/parts/phase-actions';
 import {
   CSRF,
   campaign,
@@ -193,6 +194,44 @@ describe('the campaign overview (tracking)', () => {
     await click(label, dialog());
     expect(server.changes().map((c) => c.path)).toEqual(['/api/campaigns/c2024/open']);
     expect(screen.getByRole('button', { name: 'Đóng đợt khảo sát' })).toBeTruthy();
+  });
+
+  it('reopening asks for the new end, a week on at 17:00, and sends it in Vietnam time (qa8)', async () => {
+    const server = serve('officer', 'closed');
+    server.on('POST /api/campaigns/c2024/open', { status: 200, body: campaign({ phase: 'open' }) });
+    await openAt('/console/c/c2024');
+    await click('Mở lại đợt khảo sát');
+    const field = within(dialog()).getByLabelText(
+      /^Kết thúc lúc \(giờ Việt Nam\)/,
+    ) as HTMLInputElement;
+    expect(field.value).toBe(reopenEnd());
+    expect(field.value).toMatch(/^\d{4}-\d\d-\d\dT17:00$/);
+    expect(document.activeElement).toBe(field);
+    // Tab goes round the field and the two buttons.
+    fireEvent.keyDown(dialog(), { key: 'Tab' });
+    expect(document.activeElement?.textContent).toBe('Hủy');
+    fireEvent.keyDown(dialog(), { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(field);
+    fireEvent.input(field, { target: { value: '2027-01-15T16:30' } });
+    await click('Mở lại đợt khảo sát', dialog());
+    expect(server.changes().map((c) => [c.path, c.body])).toEqual([
+      ['/api/campaigns/c2024/open', { closesAt: '2027-01-15T16:30:00+07:00' }],
+    ]);
+  });
+
+  it('a reopening left without an end says so to the server', async () => {
+    const server = serve('officer', 'closed');
+    server.on('POST /api/campaigns/c2024/open', { status: 200, body: campaign({ phase: 'open' }) });
+    await openAt('/console/c/c2024');
+    await click('Mở lại đợt khảo sát');
+    fireEvent.input(within(dialog()).getByLabelText(/^Kết thúc lúc/), { target: { value: '' } });
+    await click('Mở lại đợt khảo sát', dialog());
+    expect(server.changes().map((c) => c.body)).toEqual([{ closesAt: null }]);
+  });
+
+  it('proposes 17:00 of the day a week on in Vietnam, whatever the computer’s zone', () => {
+    // 23:30 on 6 Dec in UTC is 06:30 on 7 Dec in Vietnam.
+    expect(reopenEnd(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-14T17:00');
   });
 
   it('an analyst sees the counts but no open/close buttons', async () => {
