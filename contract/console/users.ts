@@ -50,6 +50,11 @@ export const AuditRow = z.object({
   action: z.string(),
   campaignId: z.string().nullable(),
   target: z.string().nullable(),
+  /**
+   * What an id `target` stands for, in words: a collection point's name, a run's time, the
+   * person of an invitation or roster row; null when the target reads already or is gone.
+   */
+  targetName: z.string().nullable(),
   details: z.string().nullable(),
   ip: z.string().nullable(),
   /** The organisation the row concerns (issue #12): an admin reads its subtree's rows only. */

@@ -65,7 +65,7 @@ export async function listAudit(
   limit = 500,
   offset = 0,
   organisations?: readonly string[],
-): Promise<AuditRow[]> {
+): Promise<Omit<AuditRow, 'targetName'>[]> {
   if (organisations?.length === 0) return [];
   let q = db
     .selectFrom('auditLog as a')

@@ -4,6 +4,7 @@ import { MoveBody } from '../../contract/console/organisations';
 import type { Account, Role } from '../../contract/console/users';
 import { NewUserBody, type PasswordReset, UserPatch } from '../../contract/console/users';
 import { audit, listAudit } from '../audit/log';
+import { withTargetNames } from '../audit/targets';
 import { toCsv } from '../csv';
 import type { Db } from '../db/connect';
 import { ApiError } from '../errors';
@@ -169,12 +170,15 @@ export function adminRoutes(db: Db) {
     const limit = Math.min(Number(c.req.query('limit') ?? 200) || 200, 5000);
     const offset = Number(c.req.query('offset') ?? 0) || 0;
     const reach = await subtreeIds(db, currentUser(c).organisationId);
-    return c.json(await listAudit(db, limit, offset, reach));
+    return c.json(await withTargetNames(db, await listAudit(db, limit, offset, reach)));
   });
 
   app.get('/audit.csv', admin, async (c) => {
     const me = currentUser(c);
-    const rows = await listAudit(db, 1_000_000, 0, await subtreeIds(db, me.organisationId));
+    const rows = await withTargetNames(
+      db,
+      await listAudit(db, 1_000_000, 0, await subtreeIds(db, me.organisationId)),
+    );
     await audit(db, {
       user: me,
       action: 'audit_exported',
@@ -193,6 +197,10 @@ export function adminRoutes(db: Db) {
       'Chi tiết',
       'Địa chỉ IP',
     ];
+    // The campaign by its name, as the console's log shows it (a deleted one keeps its id).
+    const campaigns = new Map(
+      (await db.selectFrom('campaign').select(['id', 'name']).execute()).map((c) => [c.id, c.name]),
+    );
     const lines = rows.map((r) => {
       const details = parseDetails(r.details);
       const row: unknown[] = [
@@ -200,8 +208,8 @@ export function adminRoutes(db: Db) {
         r.userEmail ?? 'dòng lệnh',
         r.organisationName ?? '',
         actionName(r.action, details),
-        r.campaignId ?? '',
-        r.target ?? '',
+        r.campaignId ? (campaigns.get(r.campaignId) ?? r.campaignId) : '',
+        r.targetName ?? r.target ?? '',
         details ? describeDetails(r.action, details, viDateTime) : (r.details ?? ''),
         r.ip ?? '',
       ];

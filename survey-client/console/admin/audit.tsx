@@ -101,7 +101,7 @@ export function AuditLog() {
                     {r.campaignId ? (names.get(r.campaignId) ?? r.campaignId) : '—'}
                   </td>
                   <td data-label="Đối tượng" class="target">
-                    {r.target ?? '—'}
+                    {r.targetName ?? r.target ?? '—'}
                   </td>
                   <td data-label="Chi tiết" class="details">
                     {details

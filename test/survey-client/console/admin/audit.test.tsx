@@ -14,6 +14,7 @@ const line = (patch: Partial<AuditRow>): AuditRow => ({
   action: 'login',
   campaignId: null,
   target: null,
+  targetName: null,
   details: null,
   ip: '10.0.0.7',
   organisationId: 'root',
@@ -37,6 +38,7 @@ describe('the audit log', () => {
             action: 'invitation_revoke',
             campaignId: 'c2024',
             target: 'inv-77',
+            targetName: 'Nguyễn Văn An',
           }),
           line({
             id: 4,
@@ -84,7 +86,7 @@ describe('the audit log', () => {
       'binh@honquan.vnIP 10.0.0.7',
       'Thu hồi đường dẫn',
       'Khảo sát CCHC năm 2024',
-      'inv-77',
+      'Nguyễn Văn An',
       '—',
     ]);
     // 17:05 UTC is past midnight in Vietnam.
