@@ -92,30 +92,16 @@ export async function withTargetNames<R extends { action: string; target: string
       })),
     into('batch'),
   );
-  await lookUp(
-    ids('run'),
-    async (chunk) =>
-      (
-        await db
-          .selectFrom('scoringRun')
-          .select(['id', 'createdAt', 'official'])
-          .where('id', 'in', chunk)
-          .execute()
-      ).map((r) => ({ id: r.id, name: runName(r.createdAt, r.official) })),
-    into('run'),
-  );
-  await lookUp(
-    ids('sipasRun'),
-    async (chunk) =>
-      (
-        await db
-          .selectFrom('sipasRun')
-          .select(['id', 'createdAt', 'official'])
-          .where('id', 'in', chunk)
-          .execute()
-      ).map((r) => ({ id: r.id, name: `SIPAS: ${runName(r.createdAt, r.official)}` })),
-    into('sipasRun'),
-  );
+  const runs = (table: 'scoringRun' | 'sipasRun', prefix: string) => async (chunk: string[]) =>
+    (
+      await db
+        .selectFrom(table)
+        .select(['id', 'createdAt', 'official'])
+        .where('id', 'in', chunk)
+        .execute()
+    ).map((r) => ({ id: r.id, name: `${prefix}${runName(r.createdAt, r.official)}` }));
+  await lookUp(ids('run'), runs('scoringRun', ''), into('run'));
+  await lookUp(ids('sipasRun'), runs('sipasRun', 'SIPAS: '), into('sipasRun'));
   await lookUp(
     ids('invitation'),
     (chunk) =>
