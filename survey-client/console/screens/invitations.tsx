@@ -222,22 +222,38 @@ function InvitationTable({
             </Cell>
             <td class="actions-cell">
               <InvitationActions campaignId={campaign.id} inv={inv} onUpdate={onUpdate} />
-              {inv.link && inv.status !== 'submitted' && (
-                <p class="row-actions">
-                  <a
-                    class="button"
-                    href={campaignApi(
-                      campaign.id,
-                      `/slips?ids=${encodeURIComponent(inv.id)}&layout=${layout}`,
+              {inv.status !== 'submitted' &&
+                inv.status !== 'revoked' &&
+                (inv.link || campaign.phase !== 'closed') && (
+                  <p class="row-actions">
+                    {inv.link && (
+                      <a
+                        class="button"
+                        href={campaignApi(
+                          campaign.id,
+                          `/slips?ids=${encodeURIComponent(inv.id)}&layout=${layout}`,
+                        )}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        In lại phiếu mời
+                        <Who name={inv.name} />
+                      </a>
                     )}
-                    target="_blank"
-                    rel="noopener"
-                  >
-                    In lại phiếu mời
-                    <Who name={inv.name} />
-                  </a>
-                </p>
-              )}
+                    {/* For one who cannot answer online: the stub and the sheets, with a new serial. */}
+                    {campaign.phase !== 'closed' && (
+                      <a
+                        class="button"
+                        href={campaignApi(campaign.id, `/paper?ids=${encodeURIComponent(inv.id)}`)}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        In phiếu giấy
+                        <Who name={inv.name} />
+                      </a>
+                    )}
+                  </p>
+                )}
               <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
             </td>
           </tr>

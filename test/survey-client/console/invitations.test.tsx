@@ -165,6 +165,29 @@ describe('invitations', () => {
     expect(location.search).toBe('?q=nguyen+van&group=LD_UBND_XA');
   });
 
+  it('prints the paper forms of one person who cannot answer online, until the campaign closes', async () => {
+    serve();
+    await openAt('/console/c/c2024/invitations');
+    const paper = within(row('Nguyễn Văn An')).getByRole('link', {
+      name: 'In phiếu giấy — Nguyễn Văn An',
+    });
+    expect(paper.getAttribute('href')).toBe(`${BASE}/paper?ids=inv1`);
+    expect(paper.getAttribute('target')).toBe('_blank');
+    // Not for a form already sent, nor a revoked link (the print page leaves them out too).
+    expect(within(row('Lê Thị Hoa')).queryByRole('link', { name: /^In phiếu giấy/ })).toBeNull();
+    expect(
+      within(row('Phạm Văn Cường')).queryByRole('link', { name: /^In phiếu giấy/ }),
+    ).toBeNull();
+    cleanup();
+    fakeServer({
+      ...signedIn('officer'),
+      'GET /api/campaigns/c2024': { status: 200, body: campaign({ phase: 'closed' }) },
+      [`GET ${BASE}/invitations`]: { status: 200, body: invitationPage(rows) },
+    });
+    await openAt('/console/c/c2024/invitations');
+    expect(within(row('Nguyễn Văn An')).queryByRole('link', { name: /^In phiếu giấy/ })).toBeNull();
+  });
+
   it('prints the slips of the rows picked, or of every match, and reprints one person', async () => {
     serve();
     await openAt('/console/c/c2024/invitations');
