@@ -235,7 +235,7 @@ describe.skipIf(!canRunBrowser)('a survey season, from roster to exported scores
     step = 'invitations';
     await office.getByRole('link', { name: 'Lời mời', exact: true }).click();
     // One page of 50 at a time, and how many there are in all (a province has thousands).
-    await office.getByText('1–50 / 156', { exact: true }).first().waitFor();
+    await office.getByText('Dòng 1–50 trong 156', { exact: true }).first().waitFor();
     await keepScreenshot(office, 'season-05-invitations', { fullPage: false });
 
     step = 'slips';

@@ -70,7 +70,10 @@ export function SortSelect({ value, onSort }: { value: string; onSort: (s: strin
   );
 }
 
-/** "1–50 / 4.812", the page buttons and the page size. */
+/**
+ * "Dòng 1–50 trong 4.812", the page buttons and the page size, for a list paged on the server;
+ * the same words as ListPager's, for a table paged in the browser.
+ */
 export function Pager({
   page,
   pageSize,
@@ -96,13 +99,13 @@ export function Pager({
         « <span class="sr-only">Trang đầu</span>
       </button>
       <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        ‹ Trang trước
+        ← Trang trước
       </button>
       <span class="page-of">
         Trang {count(Math.min(page, last))}/{count(last)}
       </span>
       <button type="button" disabled={page >= last} onClick={() => onPage(page + 1)}>
-        Trang sau ›
+        Trang sau →
       </button>
       <button type="button" disabled={page >= last} onClick={() => onPage(last)}>
         <span class="sr-only">Trang cuối</span> »

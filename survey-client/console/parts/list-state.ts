@@ -113,12 +113,13 @@ export const filterQuery = (s: ListState, extra: Partial<ListState> = {}) =>
     ...extra,
   });
 
-/** "1–50 / 4.812": the rows shown and how many match; "0 / 0" when none. */
+/** "Dòng 1–50 trong 4.812": the rows shown and how many match; "Không có dòng nào" when none. */
 export function rangeText(page: number, pageSize: number, total: number): string {
-  if (total === 0) return '0 / 0';
+  if (total === 0) return 'Không có dòng nào';
   const from = Math.min((page - 1) * pageSize + 1, total);
   const to = Math.min(page * pageSize, total);
-  return `${count(from)}–${count(to)} / ${count(total)}`;
+  const rows = from === to ? count(from) : `${count(from)}–${count(to)}`;
+  return `Dòng ${rows} trong ${count(total)}`;
 }
 
 /** How many pages `total` rows make (at least one). */

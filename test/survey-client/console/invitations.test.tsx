@@ -126,7 +126,7 @@ describe('invitations', () => {
       }),
     }));
     await openAt('/console/c/c2024/invitations');
-    expect(screen.getAllByText('1–50 / 4.812')).toHaveLength(2);
+    expect(screen.getAllByText('Dòng 1–50 trong 4.812')).toHaveLength(2);
     const box = screen.getByLabelText('Tìm theo họ tên, điện thoại, e-mail');
     fireEvent.input(box, { target: { value: 'ng' } });
     fireEvent.input(box, { target: { value: 'nguyen van' } });
@@ -138,11 +138,11 @@ describe('invitations', () => {
       `${BASE}/invitations`,
       `${BASE}/invitations?q=nguyen+van`,
     ]);
-    await click('Trang sau ›', screen.getAllByRole('navigation', { name: 'Chuyển trang' })[0]);
+    await click('Trang sau →', screen.getAllByRole('navigation', { name: 'Chuyển trang' })[0]);
     expect(server.gets(`${BASE}/invitations`).at(-1)?.url).toBe(
       `${BASE}/invitations?q=nguyen+van&page=2`,
     );
-    expect(screen.getAllByText('51–100 / 4.812')).toHaveLength(2);
+    expect(screen.getAllByText('Dòng 51–100 trong 4.812')).toHaveLength(2);
     expect(location.search).toBe('?q=nguyen+van&page=2');
     // A new filter starts again from page 1.
     fireEvent.change(screen.getByLabelText('Nhóm đối tượng'), { target: { value: 'LD_UBND_XA' } });
@@ -412,7 +412,7 @@ describe('invitations', () => {
         .getByRole('link', { name: 'Tải danh sách người chưa trả lời (CSV)' })
         .getAttribute('href'),
     ).toBe(`${BASE}/non-responders?format=csv`);
-    expect(screen.getByText('1–1 / 1')).toBeTruthy();
+    expect(screen.getByText('Dòng 1 trong 1')).toBeTruthy();
     // The search and the group and unit filters apply here too, and to the CSV.
     fireEvent.change(screen.getByLabelText('Đơn vị'), { target: { value: 'X-ANPHU' } });
     await settle();

@@ -58,9 +58,9 @@ describe('the remembered state of the people lists', () => {
   });
 
   it('says which rows a page shows, in Vietnamese numbers', () => {
-    expect(rangeText(1, 50, 4812)).toBe('1–50 / 4.812');
-    expect(rangeText(97, 50, 4812)).toBe('4.801–4.812 / 4.812');
-    expect(rangeText(1, 50, 0)).toBe('0 / 0');
+    expect(rangeText(1, 50, 4812)).toBe('Dòng 1–50 trong 4.812');
+    expect(rangeText(97, 50, 4812)).toBe('Dòng 4.801–4.812 trong 4.812');
+    expect(rangeText(1, 50, 0)).toBe('Không có dòng nào');
     expect(pageCount(4812, 50)).toBe(97);
     expect(pageCount(0, 50)).toBe(1);
   });
