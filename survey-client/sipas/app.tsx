@@ -17,10 +17,17 @@ export type Phase =
 
 const THANKS = 'Cảm ơn Ông/Bà đã góp ý!';
 
-/** The part a history entry stands for, or null for the welcome (or another page's entry). */
-function stepOf(state: unknown): number | null {
-  const step = (state as { sipas?: unknown } | null)?.sipas;
-  return typeof step === 'number' && Number.isInteger(step) && step >= 0 ? step : null;
+/**
+ * The part a history entry of this form stands for ({ sipas: step, form: submissionId }), or null
+ * for the welcome: another page's entry, or one of a form already sent (the back button after
+ * sending and reloading must not open an empty form at its last part).
+ */
+function stepOf(state: unknown, form: string): number | null {
+  const entry = state as { sipas?: unknown; form?: unknown } | null;
+  const step = entry?.sipas;
+  return entry?.form === form && typeof step === 'number' && Number.isInteger(step) && step >= 0
+    ? step
+    : null;
 }
 
 /**
@@ -116,13 +123,13 @@ export function App({ first }: { first: SipasFirstScreen }) {
     return loading.current;
   };
 
-  // Each part is a history entry ({ sipas: step }): the phone's back button goes to the part
+  // Each part is a history entry ({ sipas: step, form }): the phone's back button goes to the part
   // before, not out of the form, and a reload (the entry keeps its state) comes back to the part
   // the person was on, with the answers this tab kept.
   const current = useRef(phase);
   current.current = phase;
   useEffect(() => {
-    const resume = stepOf(history.state);
+    const resume = stepOf(history.state, submissionId.current);
     // A frame after the first paint: the welcome is on screen before anything is fetched.
     if (!first.refusal)
       requestAnimationFrame(
@@ -136,7 +143,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
       const k = current.current.k;
       if (k !== 'welcome' && k !== 'form') return;
       moved.current = true;
-      const step = stepOf(e.state);
+      const step = stepOf(e.state, submissionId.current);
       setPhase(step === null ? { k: 'welcome' } : { k: 'form', step });
     };
     addEventListener('popstate', onPop);
@@ -145,7 +152,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
   /** Moves forward to a part, as a new history entry. */
   const goTo = (step: number) => {
     moved.current = true;
-    history.pushState({ sipas: step }, '');
+    history.pushState({ sipas: step, form: submissionId.current }, '');
     setPhase({ k: 'form', step });
   };
 
@@ -335,7 +342,7 @@ export function App({ first }: { first: SipasFirstScreen }) {
             onClick={() => {
               moved.current = true;
               // «Quay lại» is the phone's back: it never adds an entry, or back would lead forward.
-              if (stepOf(history.state) === phase.step) history.back();
+              if (stepOf(history.state, submissionId.current) === phase.step) history.back();
               else setPhase({ k: 'form', step: phase.step - 1 });
             }}
           >

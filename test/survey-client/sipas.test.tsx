@@ -264,7 +264,8 @@ describe('the phone’s back button and a reload', () => {
     const { container, start } = renderForm();
     await start();
     await waitFor(() => expect(title(container)).toBe(aspect(0)));
-    expect(history.state).toEqual({ sipas: 0 });
+    const form = (history.state as { form: string }).form;
+    expect(history.state).toEqual({ sipas: 0, form: expect.any(String) });
     for (const group of container.querySelectorAll('main fieldset'))
       group.querySelector<HTMLInputElement>('label.tile input')?.click();
     await waitFor(() =>
@@ -274,9 +275,9 @@ describe('the phone’s back button and a reload', () => {
     );
     (container.querySelector('button.primary') as HTMLButtonElement).click();
     await waitFor(() => expect(title(container)).toBe(aspect(1)));
-    expect(history.state).toEqual({ sipas: 1 });
+    expect(history.state).toEqual({ sipas: 1, form });
     // The phone's back: the browser pops to the entry before and says so.
-    dispatchEvent(new PopStateEvent('popstate', { state: { sipas: 0 } }));
+    dispatchEvent(new PopStateEvent('popstate', { state: { sipas: 0, form } }));
     await waitFor(() => expect(title(container)).toBe(aspect(0)));
     // The answers of that part are still ticked.
     expect(container.querySelectorAll('main input:checked').length).toBe(
@@ -293,7 +294,7 @@ describe('the phone’s back button and a reload', () => {
       JSON.stringify({ answers: { TC1: '5' }, comment: '', submissionId: 'sid-1' }),
     );
     // A reload keeps the history entry and its state.
-    history.replaceState({ sipas: 2 }, '');
+    history.replaceState({ sipas: 2, form: 'sid-1' }, '');
     const { container } = renderForm();
     await waitFor(() => expect(title(container)).toBe(aspect(2)));
     history.replaceState(null, '');
@@ -302,9 +303,12 @@ describe('the phone’s back button and a reload', () => {
   it('after sending, a reload shows the welcome of a new form, not the last part again', async () => {
     // A point that takes several answers a day from one browser (daily limit 0): the next
     // citizen reloads the thank-you page, and starts at the welcome.
-    sessionStorage.clear();
+    sessionStorage.setItem(
+      'cchc:sipas:AAA222:',
+      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-sent' }),
+    );
     const last = screensOf(view).length - 1;
-    history.replaceState({ sipas: last }, '');
+    history.replaceState({ sipas: last, form: 'sid-sent' }, '');
     const { container } = renderForm();
     globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
       init?.method === 'POST'
@@ -327,6 +331,11 @@ describe('the phone’s back button and a reload', () => {
     await new Promise((ok) => setTimeout(ok, 50)); // the view has come: no part is resumed
     expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu');
     expect(title(again.container)).not.toBe('Ý kiến khác');
+    // The phone's back button then: the entries of the form sent lead to no empty part (qa9).
+    dispatchEvent(new PopStateEvent('popstate', { state: { sipas: last - 1, form: 'sid-sent' } }));
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu');
+    expect(again.container.querySelector('.progress')).toBeNull();
   });
 });
 
