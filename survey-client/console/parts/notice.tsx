@@ -1,11 +1,36 @@
 import type { ComponentChildren } from 'preact';
-import { errorMessage, isNetworkFailure } from '../api';
+import { ApiFailure, errorMessage, isNetworkFailure } from '../api';
 
-/** A failure in words the officer can act on; "Thử lại" when the network, not the server, failed. */
+/**
+ * What a refusal says field by field (the `details` of 400 `invalid_request`: `[{ path, message }]`,
+ * messages in Vietnamese), each once.
+ */
+function fieldMessages(error: unknown): string[] {
+  // Other refusals with details (a paper form's answers, a definition) place them themselves.
+  if (!(error instanceof ApiFailure) || error.code !== 'invalid_request') return [];
+  if (!Array.isArray(error.details)) return [];
+  const messages = error.details
+    .map((d) => (d as { message?: unknown } | null)?.message)
+    .filter((m): m is string => typeof m === 'string' && m !== '' && m !== error.message);
+  return [...new Set(messages)];
+}
+
+/**
+ * A failure in words the officer can act on, with what is wrong in each field; "Thử lại" when
+ * the network, not the server, failed.
+ */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const fields = fieldMessages(error);
   return (
     <div class="notice error" role="alert">
       <p>{errorMessage(error)}</p>
+      {fields.length > 0 && (
+        <ul>
+          {fields.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
       {onRetry && isNetworkFailure(error) && (
         <button type="button" onClick={onRetry}>
           Thử lại

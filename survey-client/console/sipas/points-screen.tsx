@@ -386,7 +386,7 @@ function PointForm({
           name="name"
           required
           maxLength={200}
-          value={point?.name}
+          defaultValue={point?.name}
           placeholder="Bộ phận Một cửa UBND xã"
         />
       </label>
@@ -446,18 +446,18 @@ function PointForm({
         <input
           name="serviceArea"
           maxLength={200}
-          value={point?.serviceArea ?? ''}
+          defaultValue={point?.serviceArea ?? ''}
           placeholder="Đất đai, hộ tịch…"
         />
       </label>
       <div class="point-hours">
         <label>
           Giờ mở cửa <span class="hint">(24 giờ, giờ:phút)</span>
-          <input {...CLOCK} name="opens" value={point?.opens ?? '07:30'} />
+          <input {...CLOCK} name="opens" defaultValue={point?.opens ?? '07:30'} />
         </label>
         <label>
           Giờ đóng cửa <span class="hint">(24 giờ, giờ:phút)</span>
-          <input {...CLOCK} name="closes" value={point?.closes ?? '17:00'} />
+          <input {...CLOCK} name="closes" defaultValue={point?.closes ?? '17:00'} />
         </label>
       </div>
       <fieldset class="weekdays">
@@ -486,7 +486,7 @@ function PointForm({
           max={100}
           step={1}
           required
-          value={point?.dailyLimit ?? 1}
+          defaultValue={point?.dailyLimit ?? 1}
         />
       </label>
       <FormEnd
