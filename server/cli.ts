@@ -4,6 +4,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { audit } from './audit/log';
 import { addUser, findUserByEmail, ROLE_NAMES, resetPassword } from './auth/users';
+import { campaignPhase } from './campaigns/phase';
 import { findCampaign, findDefinition } from './campaigns/queries';
 import { setCampaignOpen } from './campaigns/service';
 import { type Config, ConfigError, loadConfig } from './config';
@@ -188,10 +189,11 @@ async function campaignCommand(db: Db, args: string[]) {
   if (action !== 'open' && action !== 'close')
     throw new CliError('Dùng: campaign open|close --campaign <id>.');
   const campaign = await requireCampaign(db, values.campaign);
+  const reopen = action === 'open' && campaignPhase(campaign) === 'closed';
   await setCampaignOpen(db, campaign.id, action === 'open');
   // Audited as from the console: reopening lets before/after results be compared.
   await audit(db, {
-    action: `campaign_${action}`,
+    action: reopen ? 'campaign_reopen' : `campaign_${action}`,
     campaignId: campaign.id,
     details: { via: 'cli' },
   });

@@ -52,6 +52,7 @@ const ACTIONS: Record<string, string> = {
   campaign_created: 'Tạo đợt khảo sát',
   campaign_edited: 'Sửa thông tin đợt khảo sát',
   campaign_open: 'Mở đợt khảo sát',
+  campaign_reopen: 'Mở lại đợt khảo sát',
   campaign_close: 'Đóng đợt khảo sát',
   campaign_deleted: 'Xóa đợt khảo sát',
   campaign_archived: 'Lưu trữ đợt khảo sát',

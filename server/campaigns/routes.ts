@@ -210,10 +210,11 @@ export function campaignRoutes(db: Db) {
         'invalid_dates',
         'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.',
       );
+    const reopen = campaignPhase(campaign, now) === 'closed';
     await setCampaignOpen(db, campaign.id, true, now, closesAt);
     await audit(db, {
       user: currentUser(c),
-      action: 'campaign_open',
+      action: reopen ? 'campaign_reopen' : 'campaign_open',
       campaignId: campaign.id,
       ...(closesAt !== undefined ? { details: { closesAt } } : {}),
       ip: c.get('ip'),

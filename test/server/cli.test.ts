@@ -234,13 +234,13 @@ describe('npm run cli -- campaign open|close', () => {
     const audit = await db
       .selectFrom('auditLog')
       .select(['action', 'campaignId', 'details'])
-      .where('action', 'in', ['campaign_open', 'campaign_close'])
+      .where('action', 'in', ['campaign_open', 'campaign_reopen', 'campaign_close'])
       .orderBy('at')
       .execute();
     await db.destroy();
     expect(audit).toEqual([
       { action: 'campaign_close', campaignId: 'demo-2023', details: '{"via":"cli"}' },
-      { action: 'campaign_open', campaignId: 'demo-2023', details: '{"via":"cli"}' },
+      { action: 'campaign_reopen', campaignId: 'demo-2023', details: '{"via":"cli"}' },
     ]);
   });
 });

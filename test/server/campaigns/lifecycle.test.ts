@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { actionName } from '../../../contract/console/audit-words';
 import type { Campaign, CampaignDetail } from '../../../contract/console/campaigns';
 import { createRun, lockRun } from '../../../server/results/service';
 import { setup, signIn } from '../helpers';
@@ -127,13 +128,20 @@ describe('reopening with a new end (qa8)', () => {
       { openedAt: expect.any(String), closedAt: closed.closesAt },
       { openedAt: expect.any(String), closedAt: end },
     ]);
+    // The log says a reopening is one, with its end (qa9: it read «Mở đợt khảo sát»).
     const audited = await ctx.db
       .selectFrom('auditLog')
-      .select('details')
-      .where('action', '=', 'campaign_open')
+      .select(['action', 'details'])
+      .where('action', 'in', ['campaign_open', 'campaign_reopen'])
       .orderBy('id')
       .execute();
-    expect(audited.map((a) => a.details)).toEqual([null, JSON.stringify({ closesAt: end })]);
+    expect(audited).toEqual([
+      { action: 'campaign_open', details: null },
+      { action: 'campaign_reopen', details: JSON.stringify({ closesAt: end }) },
+    ]);
+    const log = (await (await admin('/api/audit')).json()) as { action: string }[];
+    expect(log.some((r) => r.action === 'campaign_reopen')).toBe(true);
+    expect(actionName('campaign_reopen', null)).toBe('Mở lại đợt khảo sát');
   });
 });
 
