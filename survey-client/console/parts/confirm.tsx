@@ -9,6 +9,8 @@ interface Ask {
   danger?: boolean;
   /** A field asked with the question (the reopen's new end), read by the caller on "yes". */
   field?: ComponentChildren;
+  /** What is wrong with the field, checked on the confirming button: the question stays open. */
+  check?: () => string | null;
 }
 interface Pending extends Ask {
   resolve: (yes: boolean) => void;
@@ -34,6 +36,13 @@ const FOCUSABLE = 'input, select, textarea, button';
 function ConfirmDialog({ pending, answer }: { pending: Pending; answer: (yes: boolean) => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
+  const [wrong, setWrong] = useState<string | null>(null);
+  const confirm = () => {
+    const problem = pending.check?.() ?? null;
+    setWrong(problem);
+    if (problem) box.current?.querySelector<HTMLElement>('.dialog-field input')?.focus();
+    else answer(true);
+  };
   useEffect(() => {
     const back = document.activeElement as HTMLElement | null;
     // A destructive action starts on "Hủy": Enter by habit must not revoke a link. A question
@@ -68,15 +77,16 @@ function ConfirmDialog({ pending, answer }: { pending: Pending; answer: (yes: bo
         <h2 id="confirm-title">{pending.title}</h2>
         <p id="confirm-text">{pending.text}</p>
         {pending.field && <div class="dialog-field">{pending.field}</div>}
+        {wrong && (
+          <p class="notice error" role="alert">
+            {wrong}
+          </p>
+        )}
         <div class="actions">
           <button type="button" ref={cancel} onClick={() => answer(false)}>
             Hủy
           </button>
-          <button
-            type="button"
-            class={pending.danger ? 'danger' : 'primary'}
-            onClick={() => answer(true)}
-          >
+          <button type="button" class={pending.danger ? 'danger' : 'primary'} onClick={confirm}>
             {pending.ok}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { fromVnInput, toVnInput } from '../format';
 import type { Campaign, CampaignDetail } from '../types';
 import { useConfirm } from './confirm';
 import { ErrorNotice } from './notice';
+import { VnDateTime } from './vn-datetime';
 
 const ACTIONS = {
   not_open: {
@@ -65,18 +66,25 @@ export function PhaseActions({
   const endField = () => {
     end.current = reopenEnd();
     return (
-      <label>
-        Kết thúc lúc (giờ Việt Nam)
-        <input
-          type="datetime-local"
+      <>
+        <VnDateTime
+          label="Kết thúc lúc (giờ Việt Nam)"
           defaultValue={end.current}
-          onInput={(e) => {
-            end.current = e.currentTarget.value;
+          onValue={(v) => {
+            end.current = v;
           }}
         />
-        <span class="hint">Để trống nếu chưa định ngày kết thúc; đặt sau trong Cài đặt.</span>
-      </label>
+        <p class="hint">Để trống nếu chưa định ngày kết thúc; đặt sau trong Cài đặt.</p>
+      </>
     );
+  };
+
+  /** The server refuses an end not in the future; said in the dialog, with the time typed kept. */
+  const endInPast = () => {
+    const iso = fromVnInput(end.current);
+    return iso && Date.parse(iso) <= Date.now()
+      ? 'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.'
+      : null;
   };
 
   const run = async () => {
@@ -86,7 +94,7 @@ export function PhaseActions({
         text: text + (await waitingNote()),
         ok: a.label,
         danger: a.action === 'close',
-        ...(a.action === 'reopen' ? { field: endField() } : {}),
+        ...(a.action === 'reopen' ? { field: endField(), check: endInPast } : {}),
       }))
     )
       return;

@@ -1,4 +1,5 @@
 import { toVnInput } from '../format';
+import { VnDateTime } from '../parts/vn-datetime';
 import type { Campaign } from '../types';
 
 /** "70" → 70; empty → null (no target). The server checks 1–100. */
@@ -19,20 +20,14 @@ export function DateFields({
   return (
     <fieldset class="pair">
       <legend>Thời gian (giờ Việt Nam)</legend>
-      <label>
-        Bắt đầu
-        <input
-          name="opensAt"
-          type="datetime-local"
-          defaultValue={toVnInput(campaign?.opensAt)}
-          disabled={opensLocked}
-          aria-describedby={opensLocked ? 'opens-locked' : undefined}
-        />
-      </label>
-      <label>
-        Kết thúc
-        <input name="closesAt" type="datetime-local" defaultValue={toVnInput(campaign?.closesAt)} />
-      </label>
+      <VnDateTime
+        label="Bắt đầu"
+        name="opensAt"
+        defaultValue={toVnInput(campaign?.opensAt)}
+        disabled={opensLocked}
+        describedBy={opensLocked ? 'opens-locked' : undefined}
+      />
+      <VnDateTime label="Kết thúc" name="closesAt" defaultValue={toVnInput(campaign?.closesAt)} />
       {opensLocked && (
         <p id="opens-locked" class="hint">
           Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.

@@ -64,6 +64,12 @@ describe('campaign settings', () => {
     expect(input('Bắt đầu').disabled).toBe(true);
     expect(screen.getByText('Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.')).toBeTruthy();
     type('Kết thúc', '2024-10-01T17:00');
+    // The browser draws the field in its own language; the words under it are Vietnamese.
+    expect(input('Kết thúc').getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(input('Kết thúc').getAttribute('aria-describedby') ?? '')
+        ?.textContent,
+    ).toBe('17:00, thứ Ba 01/10/2024 (giờ Việt Nam)');
     await click('Lưu thay đổi');
     expect(server.changes()[0]?.body).toEqual({ closesAt: '2024-10-01T17:00:00+07:00' });
     expect(screen.getByRole('alert').textContent).toBe(

@@ -2,6 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { reopenEnd } from '../../../survey-client/console/parts/phase-actions';
+import { inWords } from '../../../survey-client/console/parts/vn-datetime';
 import {
   CSRF,
   campaign,
@@ -213,10 +214,30 @@ describe('the campaign overview (tracking)', () => {
     fireEvent.keyDown(dialog(), { key: 'Tab', shiftKey: true });
     expect(document.activeElement).toBe(field);
     fireEvent.input(field, { target: { value: '2027-01-15T16:30' } });
+    // Said again in Vietnamese, whatever language the browser draws the field in (qa9).
+    expect(dialog().textContent).toContain('16:30, thứ Sáu 15/01/2027 (giờ Việt Nam)');
+    expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      '16:30, thứ Sáu 15/01/2027 (giờ Việt Nam)',
+    );
     await click('Mở lại đợt khảo sát', dialog());
     expect(server.changes().map((c) => [c.path, c.body])).toEqual([
       ['/api/campaigns/c2024/open', { closesAt: '2027-01-15T16:30:00+07:00' }],
     ]);
+  });
+
+  it('an end already past is said in the question, which stays open with the time typed', async () => {
+    const server = serve('officer', 'closed');
+    await openAt('/console/c/c2024');
+    await click('Mở lại đợt khảo sát');
+    const field = within(dialog()).getByLabelText(/^Kết thúc lúc/) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: '2020-01-15T16:30' } });
+    await click('Mở lại đợt khảo sát', dialog());
+    expect(within(dialog()).getByRole('alert').textContent).toBe(
+      'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.',
+    );
+    expect(field.value).toBe('2020-01-15T16:30');
+    expect(document.activeElement).toBe(field);
+    expect(server.changes()).toEqual([]);
   });
 
   it('a reopening left without an end says so to the server', async () => {
@@ -227,6 +248,12 @@ describe('the campaign overview (tracking)', () => {
     fireEvent.input(within(dialog()).getByLabelText(/^Kết thúc lúc/), { target: { value: '' } });
     await click('Mở lại đợt khảo sát', dialog());
     expect(server.changes().map((c) => c.body)).toEqual([{ closesAt: null }]);
+  });
+
+  it('says a date and time in Vietnamese words', () => {
+    expect(inWords('2026-12-14T17:00')).toBe('17:00, thứ Hai 14/12/2026 (giờ Việt Nam)');
+    expect(inWords('2026-12-13T07:05')).toBe('07:05, Chủ nhật 13/12/2026 (giờ Việt Nam)');
+    expect(inWords('')).toBe('Chưa đặt');
   });
 
   it('proposes 17:00 of the day a week on in Vietnam, whatever the computer’s zone', () => {
