@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { UnitImportResult as Imported } from '../../../contract/console/campaigns';
 import { api, campaignApi } from '../api';
+import { pickAgain } from '../parts/file-pick';
 import { Done, ErrorNotice } from '../parts/notice';
 import { RowProblems, rowProblems } from '../parts/row-problems';
 
@@ -74,7 +75,13 @@ export function UnitImport({
       </div>
       <label>
         Nhập danh sách đơn vị (.xlsx, .csv)
-        <input type="file" accept=".xlsx,.csv" disabled={busy} onChange={upload} />
+        <input
+          type="file"
+          accept=".xlsx,.csv"
+          disabled={busy}
+          onClick={pickAgain}
+          onChange={upload}
+        />
       </label>
       {busy && <p role="status">Đang nhập…</p>}
       {done && <Done>Đã nhập {String(done.units)} đơn vị.</Done>}

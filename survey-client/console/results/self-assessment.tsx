@@ -6,6 +6,7 @@ import type {
 import { api, campaignApi } from '../api';
 import { showPoints } from '../definition/points';
 import { vnDateTime } from '../format';
+import { pickAgain } from '../parts/file-pick';
 import { Done, ErrorNotice } from '../parts/notice';
 import { RowProblems, rowProblems } from '../parts/row-problems';
 import { useLoad } from '../use-load';
@@ -87,7 +88,13 @@ export function SelfAssessmentPanel({ campaignId }: { campaignId: string }) {
         ))}
       <label>
         Chọn tệp điểm tự đánh giá (.xlsx, .csv)
-        <input type="file" accept=".xlsx,.csv" disabled={busy} onChange={choose} />
+        <input
+          type="file"
+          accept=".xlsx,.csv"
+          disabled={busy}
+          onClick={pickAgain}
+          onChange={choose}
+        />
       </label>
       {busy && <p role="status">Đang xử lý…</p>}
       {preview && preview.problems.length > 0 && (

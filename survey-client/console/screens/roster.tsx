@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiFailure, api, campaignApi } from '../api';
 import { count, FIELD_LABELS } from '../format';
+import { pickAgain } from '../parts/file-pick';
 import { Link } from '../parts/link';
 import { Done, ErrorNotice, Loading } from '../parts/notice';
 import { type Decisions, NO_DECISIONS } from '../parts/roster-decisions';
@@ -139,6 +140,7 @@ export function Roster({ campaign }: CampaignProps) {
         <input
           type="file"
           accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onClick={pickAgain}
           onChange={pick}
         />
       </label>

@@ -33,6 +33,30 @@ describe('roster preview', () => {
     expect(within(decide).getByText(/^Trùng họ tên, đơn vị và nhóm/)).toBeTruthy();
   });
 
+  it('a click on the file field forgets the file held, so the same file fixed and chosen again is read again (qa9)', async () => {
+    const server = serve();
+    await openAt('/console/c/c2024/roster');
+    await pickFile();
+    const input = screen.getByLabelText('Chọn tệp danh sách') as HTMLInputElement;
+    // A browser fires no change for the file its field already holds: the click empties it.
+    const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+    let cleared = false;
+    Object.defineProperty(input, 'value', {
+      configurable: true,
+      get: () => (cleared ? '' : 'C:\\fakepath\\danh-sach.xlsx'),
+      set: (v: string) => {
+        if (v === '') cleared = true;
+      },
+    });
+    fireEvent.click(input);
+    expect(input.value).toBe('');
+    if (value) Object.defineProperty(input, 'value', value);
+    await pickFile();
+    expect(server.changes().filter((c) => c.path === `${BASE}/preview`)).toHaveLength(2);
+    // The file read stays on screen meanwhile.
+    expect(screen.getByRole('heading', { name: 'Xem trước: danh-sach.xlsx' })).toBeTruthy();
+  });
+
   it('previews again with the decisions, which stay on screen to be changed', async () => {
     const server = serve();
     await openAt('/console/c/c2024/roster');
