@@ -9,7 +9,10 @@ import { z } from 'zod';
 
 const Time = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải theo dạng HH:MM, ví dụ "07:30".');
+  .regex(
+    /^([01]\d|2[0-3]):[0-5]\d$/,
+    'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".',
+  );
 const Weekday = z
   .number()
   .int()

@@ -13,7 +13,7 @@ export type Phase =
   | { k: 'form'; step: number }
   | { k: 'sending' }
   | { k: 'done'; receipt: string }
-  | { k: 'refused'; title: string; text: string };
+  | { k: 'refused'; title: string; text: string; back?: true };
 
 const THANKS = 'Cảm ơn Ông/Bà đã góp ý!';
 
@@ -203,6 +203,23 @@ export function App({ first }: { first: SipasFirstScreen }) {
           </p>
         ) : null}
         {phase.k === 'sending' && note ? <p class="note">{note}</p> : null}
+        {phase.k === 'refused' && phase.back && view ? (
+          <div class="nav">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                moved.current = true;
+                // To the first part with a question left, else to the last («Gửi ý kiến»).
+                const all = screensOf(view);
+                const gap = all.findIndex((x) => missingOn(view, x, answers).length > 0);
+                setPhase({ k: 'form', step: gap >= 0 ? gap : Math.max(0, all.length - 1) });
+              }}
+            >
+              Quay lại phiếu
+            </button>
+          </div>
+        ) : null}
       </main>
     );
   }
@@ -213,6 +230,10 @@ export function App({ first }: { first: SipasFirstScreen }) {
     setAnswers((a) => ({ ...a, [id]: value }));
     setMissing((m) => m.filter((x) => x !== id));
   };
+
+  /** A refusal that left the answers on the tab leads back to them: never a dead end (qa9). */
+  const back = (refusal: Phase, kept: boolean) =>
+    setPhase(kept && refusal.k === 'refused' ? { ...refusal, back: true } : refusal);
 
   const next = () => {
     moved.current = true;
@@ -242,20 +263,18 @@ export function App({ first }: { first: SipasFirstScreen }) {
       () => setNote('Đang chờ kết nối mạng để gửi lại…'),
     )
       .then((reply) => {
-        if (
-          reply.data ||
-          reply.error?.code === 'device_limit' ||
-          reply.error?.code === 'code_used'
-        ) {
+        const code = reply.error?.code;
+        const over = reply.data || code === 'device_limit' || code === 'code_used';
+        if (over) {
           forget(first);
           // This form is over: a reload (the next citizen, at a point taking several a day)
           // opens at the welcome, not at the part this one ended on.
           history.replaceState(null, '');
         }
         if (reply.data) setPhase({ k: 'done', receipt: reply.data.receipt });
-        else setPhase(refusalOf(reply.status, reply.error?.code, reply.error?.message));
+        else back(refusalOf(reply.status, code, reply.error?.message), !over);
       })
-      .catch(() => setPhase(refusalOf(0, undefined, undefined)));
+      .catch(() => back(refusalOf(0, undefined, undefined), true));
   };
 
   const aspect = screen.k === 'aspect' ? view.aspects[screen.index] : undefined;

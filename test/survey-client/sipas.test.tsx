@@ -340,6 +340,67 @@ describe('the phone’s back button and a reload', () => {
 });
 
 describe('a submit refused', () => {
+  it('leads back to the form, at the first part with a question left: never a dead end (qa9)', async () => {
+    sessionStorage.setItem(
+      'cchc:sipas:AAA222:',
+      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-422' }),
+    );
+    const last = screensOf(view).length - 1;
+    history.replaceState({ sipas: last, form: 'sid-422' }, '');
+    const { container } = renderForm();
+    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? new Response(
+            JSON.stringify({
+              error: {
+                code: 'invalid_answers',
+                message: 'Phiếu chưa hợp lệ: còn câu chưa trả lời.',
+              },
+            }),
+            { status: 422, headers: { 'Content-Type': 'application/json' } },
+          )
+        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          })) as typeof fetch;
+    const h1 = () => container.querySelector('h1')?.textContent;
+    await waitFor(() => expect(h1()).toBe('Ý kiến khác'));
+    (container.querySelector('button.primary') as HTMLButtonElement).click();
+    await waitFor(() => expect(h1()).toBe('Chưa gửi được ý kiến'));
+    const again = [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Quay lại phiếu',
+    );
+    if (!again) throw new Error('no way back to the form');
+    again.click();
+    await waitFor(() => expect(h1()).toBe(def.aspects[0]?.name));
+    expect(container.querySelector('.progress')?.textContent).toContain(`Phần 1/${last + 1}`);
+    history.replaceState(null, '');
+  });
+
+  it('a code used meanwhile does not lead back: those answers can no longer be sent', async () => {
+    sessionStorage.setItem(
+      'cchc:sipas:AAA222:',
+      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-409' }),
+    );
+    history.replaceState({ sipas: screensOf(view).length - 1, form: 'sid-409' }, '');
+    const { container } = renderForm();
+    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? new Response(
+            JSON.stringify({ error: { code: 'code_used', message: 'Mã này đã được dùng.' } }),
+            { status: 409, headers: { 'Content-Type': 'application/json' } },
+          )
+        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          })) as typeof fetch;
+    await waitFor(() => expect(container.querySelector('h1')?.textContent).toBe('Ý kiến khác'));
+    (container.querySelector('button.primary') as HTMLButtonElement).click();
+    await waitFor(() => expect(container.textContent).toContain('không được ghi thêm'));
+    expect(container.querySelector('button')).toBeNull();
+    history.replaceState(null, '');
+  });
+
   it('says the answers just given were not recorded when the code or the day was used meanwhile (qa8)', () => {
     expect(refusalOf(409, 'code_used', 'Mã này đã được dùng.')).toEqual({
       k: 'refused',

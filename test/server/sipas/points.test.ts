@@ -90,7 +90,7 @@ describe('collection points', () => {
   it.each([
     ['a unit not in the campaign', { unitCode: 'X-KHONGCO' }, 422, 'unknown_unit', /không có/],
     ['no name', { name: '  ' }, 400, 'invalid_request', /tên điểm/],
-    ['hours not HH:MM', { opens: '7h30' }, 400, 'invalid_request', /HH:MM/],
+    ['hours not HH:MM', { opens: '7h30' }, 400, 'invalid_request', /dạng giờ:phút/],
     [
       'closing before opening',
       { opens: '17:00', closes: '07:30' },

@@ -207,7 +207,10 @@ describe('a SIPAS campaign', () => {
     server.on(
       'POST /api/campaigns/hl2026/points',
       errorReply(400, 'invalid_request', 'Dữ liệu gửi lên không đúng định dạng.', [
-        { path: 'opens', message: 'Giờ phải theo dạng HH:MM, ví dụ "07:30".' },
+        {
+          path: 'opens',
+          message: 'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".',
+        },
       ]),
     );
     await openAt('/console/c/hl2026');
@@ -224,7 +227,9 @@ describe('a SIPAS campaign', () => {
     expect(server.changes()[0]?.body).toMatchObject({ opens: 'sáng', closes: '16:30' });
     const alert = within(form).getByRole('alert');
     expect(alert.textContent).toContain('Dữ liệu gửi lên không đúng định dạng.');
-    expect(alert.textContent).toContain('Giờ phải theo dạng HH:MM, ví dụ "07:30".');
+    expect(alert.textContent).toContain(
+      'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".',
+    );
     // Nothing typed is lost: a second «Thêm điểm» sends what the officer sees.
     expect([name.value, opens.value, closes.value]).toEqual([
       'Tiếp nhận Phòng Tư pháp',
