@@ -233,6 +233,19 @@ function renderForm() {
   return { container, start };
 }
 
+/** The form's server from now on: the view (a proof any nonce solves), `body` to the submit. */
+function submitAnswers(status: number, body: unknown) {
+  const json = (code: number, data: unknown) =>
+    new Response(JSON.stringify(data), {
+      status: code,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
+    init?.method === 'POST'
+      ? json(status, body)
+      : json(200, { ...view, challenge: 'v1.x.y.0' })) as typeof fetch;
+}
+
 describe('keeping the answers on the tab', () => {
   /** Lets the microtasks of a tap run (Preact renders there), but no frame and no timer. */
   const microtasks = async () => {
@@ -310,16 +323,7 @@ describe('the phone’s back button and a reload', () => {
     const last = screensOf(view).length - 1;
     history.replaceState({ sipas: last, form: 'sid-sent' }, '');
     const { container } = renderForm();
-    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
-      init?.method === 'POST'
-        ? new Response(JSON.stringify({ receipt: 'R-1' }), {
-            status: 201,
-            headers: { 'Content-Type': 'application/json' },
-          })
-        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          })) as typeof fetch;
+    submitAnswers(201, { receipt: 'R-1' });
     await waitFor(() => expect(title(container)).toBe('Ý kiến khác'));
     (container.querySelector('button.primary') as HTMLButtonElement).click();
     await waitFor(() => expect(title(container)).toBe('Cảm ơn Ông/Bà đã góp ý!'));
@@ -348,21 +352,9 @@ describe('a submit refused', () => {
     const last = screensOf(view).length - 1;
     history.replaceState({ sipas: last, form: 'sid-422' }, '');
     const { container } = renderForm();
-    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
-      init?.method === 'POST'
-        ? new Response(
-            JSON.stringify({
-              error: {
-                code: 'invalid_answers',
-                message: 'Phiếu chưa hợp lệ: còn câu chưa trả lời.',
-              },
-            }),
-            { status: 422, headers: { 'Content-Type': 'application/json' } },
-          )
-        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          })) as typeof fetch;
+    submitAnswers(422, {
+      error: { code: 'invalid_answers', message: 'Phiếu chưa hợp lệ: còn câu chưa trả lời.' },
+    });
     const h1 = () => container.querySelector('h1')?.textContent;
     await waitFor(() => expect(h1()).toBe('Ý kiến khác'));
     (container.querySelector('button.primary') as HTMLButtonElement).click();
@@ -384,16 +376,7 @@ describe('a submit refused', () => {
     );
     history.replaceState({ sipas: screensOf(view).length - 1, form: 'sid-409' }, '');
     const { container } = renderForm();
-    globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) =>
-      init?.method === 'POST'
-        ? new Response(
-            JSON.stringify({ error: { code: 'code_used', message: 'Mã này đã được dùng.' } }),
-            { status: 409, headers: { 'Content-Type': 'application/json' } },
-          )
-        : new Response(JSON.stringify({ ...view, challenge: 'v1.x.y.0' }), {
-            status: 200,
-            headers: { 'Content-Type': 'application/json' },
-          })) as typeof fetch;
+    submitAnswers(409, { error: { code: 'code_used', message: 'Mã này đã được dùng.' } });
     await waitFor(() => expect(container.querySelector('h1')?.textContent).toBe('Ý kiến khác'));
     (container.querySelector('button.primary') as HTMLButtonElement).click();
     await waitFor(() => expect(container.textContent).toContain('không được ghi thêm'));
