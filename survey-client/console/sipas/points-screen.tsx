@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CodeBatch, CollectionPoint } from '../../../contract/console/sipas-points';
 import { api, campaignApi } from '../api';
 import { count, vnDateTime } from '../format';
@@ -354,6 +354,9 @@ function PointForm({
   const shown = units.filter(
     (u) => u.code === unit || matchesSearch(u.name, query) || fold(u.code) === fold(query),
   );
+  // Opened by «Thêm điểm thu thập» or «Sửa»: the keyboard starts in it, not at the page's top.
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const { error, busy, submit } = useFormSend(async (text) => {
     // Never a silent default: a point tagged to the province by mistake gets its posters,
     // codes and results (qa6 #5).
@@ -383,6 +386,7 @@ function PointForm({
       <label>
         Tên điểm (in trên áp phích)
         <input
+          ref={first}
           name="name"
           required
           maxLength={200}

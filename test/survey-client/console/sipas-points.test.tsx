@@ -217,6 +217,8 @@ describe('a SIPAS campaign', () => {
     await click('Thêm điểm thu thập');
     const form = screen.getByRole('form', { name: 'Thêm điểm thu thập' });
     const name = within(form).getByLabelText('Tên điểm (in trên áp phích)') as HTMLInputElement;
+    // The keyboard starts in the form it opened (qa9).
+    expect(document.activeElement).toBe(name);
     const opens = within(form).getByLabelText(/^Giờ mở cửa/) as HTMLInputElement;
     const closes = within(form).getByLabelText(/^Giờ đóng cửa/) as HTMLInputElement;
     fireEvent.input(name, { target: { value: 'Tiếp nhận Phòng Tư pháp' } });
