@@ -23,6 +23,7 @@ import { ORG_OPTIONS, ORG_USAGE, orgCommand } from './organisations/cli';
 import { findOrganisation } from './organisations/queries';
 import { publicUrlProblem } from './public-url';
 import { RESULTS_OPTIONS, RESULTS_USAGE, resultsCommand } from './results/cli';
+import { viDateTime } from './results/export/format';
 import { ROSTER_OPTIONS, ROSTER_USAGE, rosterCommand } from './roster/cli';
 import { SIPAS_OPTIONS, SIPAS_USAGE, SipasCliError, sipasCommand } from './sipas/cli';
 
@@ -33,8 +34,10 @@ const DEMO_USAGE = `demo [--province | --sipas]                 tạo đợt kh�
                                               (chạy lại không tạo thêm)`;
 const LINKS_USAGE = `links --campaign <id> --format csv|xlsx [--out FILE] [--qr DIR]
                                               danh sách đường dẫn cá nhân (và mã QR nếu có --qr)`;
-const CAMPAIGN_USAGE =
-  'campaign open|close --campaign <id>         mở hoặc đóng đợt khảo sát ngay bây giờ';
+const CAMPAIGN_USAGE = `campaign open|close --campaign <id> [--until "YYYY-MM-DD HH:MM"]
+                                              mở hoặc đóng đợt khảo sát ngay bây giờ; khi mở
+                                              (hoặc mở lại), --until đặt luôn thời điểm kết
+                                              thúc (giờ Việt Nam)`;
 const USER_USAGE = `user add --email <e> --password <p> --role admin|officer|analyst [--name <tên>]
       [--org <id>]                            tạo tài khoản (trong tổ chức --org, mặc định
                                               tổ chức gốc)
@@ -59,7 +62,7 @@ const LINKS_OPTIONS = {
   out: { type: 'string' },
   qr: { type: 'string' },
 } as const;
-const CAMPAIGN_OPTIONS = { campaign: { type: 'string' } } as const;
+const CAMPAIGN_OPTIONS = { campaign: { type: 'string' }, until: { type: 'string' } } as const;
 const USER_OPTIONS = {
   email: { type: 'string' },
   password: { type: 'string' },
@@ -186,22 +189,40 @@ async function links(db: Db, config: Config, args: string[]) {
 async function campaignCommand(db: Db, args: string[]) {
   const [action, ...rest] = args;
   const { values } = parseArgs({ args: rest, options: CAMPAIGN_OPTIONS, strict: true });
-  if (action !== 'open' && action !== 'close')
-    throw new CliError('Dùng: campaign open|close --campaign <id>.');
+  if (action !== 'open' && action !== 'close') throw new CliError(`Dùng: ${CAMPAIGN_USAGE}`);
+  if (action === 'close' && values.until !== undefined)
+    throw new CliError('--until chỉ dùng khi mở (campaign open): đóng là đóng ngay bây giờ.');
+  const closesAt = values.until === undefined ? undefined : readUntil(values.until);
   const campaign = await requireCampaign(db, values.campaign);
   const reopen = action === 'open' && campaignPhase(campaign) === 'closed';
-  await setCampaignOpen(db, campaign.id, action === 'open');
+  await setCampaignOpen(db, campaign.id, action === 'open', new Date(), closesAt);
   // Audited as from the console: reopening lets before/after results be compared.
   await audit(db, {
     action: reopen ? 'campaign_reopen' : `campaign_${action}`,
     campaignId: campaign.id,
-    details: { via: 'cli' },
+    details: closesAt ? { closesAt, via: 'cli' } : { via: 'cli' },
   });
   console.log(
-    action === 'open'
-      ? `Đã mở đợt khảo sát ${campaign.id}.`
-      : `Đã đóng đợt khảo sát ${campaign.id}.`,
+    action === 'close'
+      ? `Đã đóng đợt khảo sát ${campaign.id}.`
+      : closesAt
+        ? `Đã mở đợt khảo sát ${campaign.id}, kết thúc lúc ${viDateTime(closesAt)}.`
+        : `Đã mở đợt khảo sát ${campaign.id}.`,
   );
+}
+
+/** `--until "2027-01-15 17:00"` (Vietnam time, or ISO 8601 with its offset), in the future. */
+function readUntil(text: string): string {
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(text.trim());
+  const iso = local ? `${local[1]}T${local[2]}:00+07:00` : text.trim();
+  const t = /(Z|[+-]\d{2}:\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(t))
+    throw new CliError(
+      `--until "${text}" không đọc được: viết theo giờ Việt Nam, dạng "2027-01-15 17:00".`,
+    );
+  if (t <= Date.now())
+    throw new CliError('Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.');
+  return new Date(t).toISOString();
 }
 
 async function userCommand(db: Db, args: string[]) {

@@ -243,4 +243,44 @@ describe('npm run cli -- campaign open|close', () => {
       { action: 'campaign_reopen', campaignId: 'demo-2023', details: '{"via":"cli"}' },
     ]);
   });
+
+  it('reopens with a new end (--until, Vietnam time); one already past or unreadable changes nothing', async () => {
+    const end = async () => {
+      const db = openDb(env.DATABASE_URL ?? '');
+      const campaign = await findCampaign(db, 'demo-2023');
+      await db.destroy();
+      return campaign && [campaignPhase(campaign), campaign.closesAt];
+    };
+    await runCli(['demo'], env);
+    expect(await runCli(['campaign', 'close', '--campaign', 'demo-2023'], env)).toBe(0);
+    const closed = await end();
+    expect(
+      await runCli(
+        ['campaign', 'open', '--campaign', 'demo-2023', '--until', '2020-01-15 17:00'],
+        env,
+      ),
+    ).toBe(1);
+    expect(err.join('\n')).toContain('Thời điểm kết thúc phải sau lúc mở');
+    expect(
+      await runCli(['campaign', 'open', '--campaign', 'demo-2023', '--until', '15/01/2099'], env),
+    ).toBe(1);
+    expect(err.join('\n')).toContain('viết theo giờ Việt Nam, dạng "2027-01-15 17:00"');
+    expect(await end()).toEqual(closed);
+    expect(
+      await runCli(
+        ['campaign', 'open', '--campaign', 'demo-2023', '--until', '2099-01-15 17:00'],
+        env,
+      ),
+    ).toBe(0);
+    expect(out.at(-1)).toBe(
+      'Đã mở đợt khảo sát demo-2023, kết thúc lúc 17 giờ 00 ngày 15/01/2099.',
+    );
+    expect(await end()).toEqual(['open', '2099-01-15T10:00:00.000Z']);
+    expect(
+      await runCli(
+        ['campaign', 'close', '--campaign', 'demo-2023', '--until', '2099-01-15 17:00'],
+        env,
+      ),
+    ).toBe(1);
+  });
 });
