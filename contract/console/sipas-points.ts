@@ -7,12 +7,11 @@ import { z } from 'zod';
  * sheet `GET …/code-batches/:batch/sheet`.
  */
 
+/** 24-hour «07:30». */
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const Time = z
   .string()
-  .regex(
-    /^([01]\d|2[0-3]):[0-5]\d$/,
-    'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".',
-  );
+  .regex(CLOCK, 'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".');
 const Weekday = z
   .number()
   .int()
@@ -39,8 +38,13 @@ const PointFields = {
   dailyLimit: z.number().int().min(0, 'Giới hạn không được âm.').max(100),
 };
 
+/** Only two readable hours are compared: one that is not says so itself, once. */
 const hoursInOrder = (p: { opens?: string; closes?: string }) =>
-  p.opens === undefined || p.closes === undefined || p.opens < p.closes;
+  p.opens === undefined ||
+  p.closes === undefined ||
+  !CLOCK.test(p.opens) ||
+  !CLOCK.test(p.closes) ||
+  p.opens < p.closes;
 const HOURS_MESSAGE = 'Giờ đóng cửa phải sau giờ mở cửa.';
 
 export const NewPointBody = z

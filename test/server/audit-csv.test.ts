@@ -77,9 +77,8 @@ describe('what an audit row is about (qa8)', () => {
       target: point.id,
       targetName: 'Bộ phận Một cửa xã Tân Hưng',
     });
-    expect(about('code_sheet_printed')?.targetName).toBe(
-      'Lô 24 mã dùng một lần, Bộ phận Một cửa xã Tân Hưng',
-    );
+    for (const action of ['codes_created', 'code_sheet_printed'])
+      expect(about(action)?.targetName).toBe('Lô 24 mã dùng một lần, Bộ phận Một cửa xã Tân Hưng');
     expect(about('respondent_added')).toMatchObject({
       target: person.respondentId,
       targetName: 'Trần Thị Thu',

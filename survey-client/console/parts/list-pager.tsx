@@ -1,9 +1,11 @@
 import { count } from '../format';
 import type { Page } from '../table-view';
+import { rowsText } from './list-state';
 
 /**
- * "← Trang trước · Trang 2/5 (dòng 51–100 trong 231) · Trang sau →" for a table paged in the
- * browser (table-view.ts `pageOf`); styles/long-tables.css.
+ * "← Trang trước · Trang 2/5 Dòng 51–100 trong 231 · Trang sau →" for a table paged in the
+ * browser (table-view.ts `pageOf`), in the words of the server-paged lists' Pager;
+ * styles/long-tables.css.
  */
 export function ListPager({
   page,
@@ -22,9 +24,7 @@ export function ListPager({
       </button>
       <span>
         Trang {count(page.page + 1)}/{count(page.pages)}{' '}
-        <small>
-          (dòng {count(page.from)}–{count(page.to)} trong {count(page.total)})
-        </small>
+        <small>{rowsText(page.from, page.to, page.total)}</small>
       </span>
       <button
         type="button"

@@ -115,9 +115,16 @@ export const filterQuery = (s: ListState, extra: Partial<ListState> = {}) =>
 
 /** "Dòng 1–50 trong 4.812": the rows shown and how many match; "Không có dòng nào" when none. */
 export function rangeText(page: number, pageSize: number, total: number): string {
+  return rowsText(
+    Math.min((page - 1) * pageSize + 1, total),
+    Math.min(page * pageSize, total),
+    total,
+  );
+}
+
+/** "Dòng 51–100 trong 231", the words of every pager (server-paged lists, browser-paged tables). */
+export function rowsText(from: number, to: number, total: number): string {
   if (total === 0) return 'Không có dòng nào';
-  const from = Math.min((page - 1) * pageSize + 1, total);
-  const to = Math.min(page * pageSize, total);
   const rows = from === to ? count(from) : `${count(from)}–${count(to)}`;
   return `Dòng ${rows} trong ${count(total)}`;
 }

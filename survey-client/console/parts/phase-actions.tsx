@@ -62,7 +62,7 @@ export function PhaseActions({
   };
 
   // A reopened campaign has no end until one is set: the question asks for it (qa8).
-  const end = useRef('');
+  const end = useRef<string | null>('');
   const endField = () => {
     end.current = reopenEnd();
     return (
@@ -81,6 +81,9 @@ export function PhaseActions({
 
   /** The server refuses an end not in the future; said in the dialog, with the time typed kept. */
   const endInPast = () => {
+    // A part left empty reads '' in the browser, as an empty field: never «no end» by mistake.
+    if (end.current === null)
+      return 'Ngày giờ kết thúc chưa đủ hoặc chưa đúng: hãy nhập đủ ngày, tháng, năm (4 chữ số), giờ và phút, hoặc xóa hết nếu chưa định ngày kết thúc.';
     const iso = fromVnInput(end.current);
     return iso && Date.parse(iso) <= Date.now()
       ? 'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.'
@@ -102,7 +105,7 @@ export function PhaseActions({
     setError(null);
     try {
       const path = campaignApi(campaign.id, a.action === 'close' ? '/close' : '/open');
-      const body = a.action === 'reopen' ? { closesAt: fromVnInput(end.current) } : undefined;
+      const body = a.action === 'reopen' ? { closesAt: fromVnInput(end.current ?? '') } : undefined;
       onChange(await api<Campaign>('POST', path, body));
     } catch (e) {
       setError(e);

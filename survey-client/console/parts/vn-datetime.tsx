@@ -1,6 +1,18 @@
 import { useId, useState } from 'preact/hooks';
+import { fromVnInput } from '../format';
 
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
+const UNREADABLE = 'Chưa đủ hoặc chưa đúng ngày giờ';
+
+/**
+ * What a datetime-local field holds: its value, or `null` when what is on screen is not a whole
+ * date and time (a part left empty: the browser's value is then '', as for an empty field; a
+ * year of more than four digits, which the field lets through).
+ */
+export function fieldTime(input: HTMLInputElement): string | null {
+  if (input.validity?.badInput) return null;
+  return input.value === '' || fromVnInput(input.value) ? input.value : null;
+}
 
 /**
  * A datetime-local value ("2026-12-14T17:00", Vietnam time) in Vietnamese words: «17:00, thứ Hai
@@ -8,7 +20,7 @@ const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ N
  */
 export function inWords(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(value);
-  if (!m) return 'Chưa đặt';
+  if (!m) return value === '' ? 'Chưa đặt' : UNREADABLE;
   const [, y, mo, d, time] = m;
   const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay()];
   return `${time}, ${weekday} ${d}/${mo}/${y} (giờ Việt Nam)`;
@@ -33,9 +45,10 @@ export function VnDateTime({
   disabled?: boolean;
   /** Another hint's id, read with the field after the words. */
   describedBy?: string;
-  onValue?: (value: string) => void;
+  /** The value, or null while what is typed is not a whole date and time (fieldTime). */
+  onValue?: (value: string | null) => void;
 }) {
-  const [value, setValue] = useState(defaultValue);
+  const [value, setValue] = useState<string | null>(defaultValue);
   const echo = useId();
   return (
     <div class="vn-datetime">
@@ -47,14 +60,16 @@ export function VnDateTime({
           defaultValue={defaultValue}
           disabled={disabled}
           aria-describedby={describedBy ? `${echo} ${describedBy}` : echo}
+          max="9999-12-31T23:59"
           onInput={(e) => {
-            setValue(e.currentTarget.value);
-            onValue?.(e.currentTarget.value);
+            const v = fieldTime(e.currentTarget);
+            setValue(v);
+            onValue?.(v);
           }}
         />
       </label>
       <small id={echo} class="hint">
-        {inWords(value)}
+        {value === null ? UNREADABLE : inWords(value)}
       </small>
     </div>
   );

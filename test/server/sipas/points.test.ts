@@ -114,6 +114,25 @@ describe('collection points', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('an hour it cannot read says so once, not also that closing comes before opening (qa9b)', async () => {
+    const res = await send(officer, points(), 'POST', {
+      name: 'Điểm',
+      unitCode: 'X-TANHUNG',
+      opens: 'sáng',
+      closes: '16:30',
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as ErrorReply & {
+      error: { details: { path: string; message: string }[] };
+    };
+    expect(error.details).toEqual([
+      {
+        path: 'opens',
+        message: 'Giờ phải viết theo 24 giờ, dạng giờ:phút, ví dụ "07:30" hoặc "16:30".',
+      },
+    ]);
+  });
+
   it('are edited; hours that would cross the stored ones are refused', async () => {
     const p = await newPoint();
     const res = await send(officer, `${points()}/${p.id}`, 'PATCH', {

@@ -136,6 +136,8 @@ describe('the overview of a province: 115 units, 231 rows', () => {
     fireEvent.click(next as HTMLElement);
     await settle();
     expect(within(units()).getAllByText(/Trang 2\/5/)).toHaveLength(2);
+    // The words of the server-paged lists' pager (qa9b).
+    expect(within(units()).getAllByText('Dòng 51–100 trong 231')).toHaveLength(2);
     expect(location.search).toBe('?trang=2');
     // The delegates' row, 2 × 20 departments, then the communes' leaders.
     expect(bodyRows()[0]).toEqual(['UBND xã Thứ 10', 'Lãnh đạo UBND cấp xã']);

@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { reopenEnd } from '../../../survey-client/console/parts/phase-actions';
-import { inWords } from '../../../survey-client/console/parts/vn-datetime';
+import { fieldTime, inWords } from '../../../survey-client/console/parts/vn-datetime';
 import {
   CSRF,
   campaign,
@@ -238,6 +238,32 @@ describe('the campaign overview (tracking)', () => {
     expect(field.value).toBe('2020-01-15T16:30');
     expect(document.activeElement).toBe(field);
     expect(server.changes()).toEqual([]);
+  });
+
+  it('a half-typed end is not taken for «no end» (qa9b)', async () => {
+    const server = serve('officer', 'closed');
+    await openAt('/console/c/c2024');
+    await click('Mở lại đợt khảo sát');
+    const field = within(dialog()).getByLabelText(/^Kết thúc lúc/) as HTMLInputElement;
+    // The hour deleted: the browser says '' as for an empty field, and flags the input as bad.
+    Object.defineProperty(field, 'validity', { value: { badInput: true }, configurable: true });
+    fireEvent.input(field, { target: { value: '' } });
+    expect(dialog().textContent).toContain('Chưa đủ hoặc chưa đúng ngày giờ');
+    await click('Mở lại đợt khảo sát', dialog());
+    expect(within(dialog()).getByRole('alert').textContent).toMatch(
+      /^Ngày giờ kết thúc chưa đủ hoặc chưa đúng/,
+    );
+    expect(server.changes()).toEqual([]);
+  });
+
+  it('reads a date-time field as a whole date and time, or as not yet one', () => {
+    const field = (value: string, badInput = false) =>
+      ({ value, validity: { badInput } }) as unknown as HTMLInputElement;
+    expect(fieldTime(field('2026-12-14T17:00'))).toBe('2026-12-14T17:00');
+    expect(fieldTime(field(''))).toBe('');
+    expect(fieldTime(field('', true))).toBeNull();
+    // A year of six digits, which Chromium's field lets through when typed straight on.
+    expect(fieldTime(field('202609-12-20T09:30'))).toBeNull();
   });
 
   it('a reopening left without an end says so to the server', async () => {
