@@ -144,6 +144,10 @@ export function App({ first }: { first: SipasFirstScreen }) {
       if (k !== 'welcome' && k !== 'form') return;
       moved.current = true;
       const step = stepOf(e.state, submissionId.current);
+      // An entry of a form already sent leads nowhere: the back button goes on past it, so one
+      // press after a reload of the thank-you page reaches the welcome, and the next leaves.
+      const sent = stepOf(e.state, (e.state as { form?: unknown } | null)?.form as string);
+      if (step === null && sent !== null) return history.back();
       setPhase(step === null ? { k: 'welcome' } : { k: 'form', step });
     };
     addEventListener('popstate', onPop);

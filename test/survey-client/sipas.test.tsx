@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, render, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { satisfiedOptions } from '../../analysis/sipas';
 import type { SipasFirstScreen, SipasView } from '../../contract/sipas-view';
 import { builtInSipasDefinition } from '../../questionnaires';
@@ -335,8 +335,16 @@ describe('the phone’s back button and a reload', () => {
     await new Promise((ok) => setTimeout(ok, 50)); // the view has come: no part is resumed
     expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu');
     expect(title(again.container)).not.toBe('Ý kiến khác');
-    // The phone's back button then: the entries of the form sent lead to no empty part (qa9).
+    // The phone's back button then: the entries of the form sent lead to no empty part (qa9),
+    // and the button goes on past them (one press each made nothing change on screen, qa9b).
+    const back = vi.spyOn(history, 'back').mockImplementation(() => undefined);
     dispatchEvent(new PopStateEvent('popstate', { state: { sipas: last - 1, form: 'sid-sent' } }));
+    expect(back).toHaveBeenCalledTimes(1);
+    dispatchEvent(new PopStateEvent('popstate', { state: { sipas: 0, form: 'sid-sent' } }));
+    expect(back).toHaveBeenCalledTimes(2);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    expect(back).toHaveBeenCalledTimes(2);
+    back.mockRestore();
     await new Promise((ok) => setTimeout(ok, 50));
     expect(again.container.querySelector('button')?.textContent).toBe('Bắt đầu');
     expect(again.container.querySelector('.progress')).toBeNull();
