@@ -132,7 +132,8 @@ function AllInvitations({
         onLayout={(change) => update(change)}
         onReminded={list.reload}
       />
-      <AddPerson campaign={campaign} onAdded={list.reload} />
+      {/* A closed campaign's list is final: the server refuses changes (409 campaign_closed). */}
+      {campaign.phase !== 'closed' && <AddPerson campaign={campaign} onAdded={list.reload} />}
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
       {list.loading && !page && <Loading />}
       {page && page.total === 0 && <p>Không có lời mời nào khớp với bộ lọc.</p>}
@@ -254,7 +255,9 @@ function InvitationTable({
                     )}
                   </p>
                 )}
-              <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
+              {campaign.phase !== 'closed' && (
+                <PersonActions campaign={campaign} row={inv} onChanged={onPeopleChanged} />
+              )}
             </td>
           </tr>
         ))}

@@ -186,6 +186,9 @@ describe('invitations', () => {
     });
     await openAt('/console/c/c2024/invitations');
     expect(within(row('Nguyễn Văn An')).queryByRole('link', { name: /^In phiếu giấy/ })).toBeNull();
+    // Nor is the list changed once closed: the server refuses it (qa9b).
+    expect(screen.queryByRole('button', { name: /^Thêm người/ })).toBeNull();
+    expect(within(row('Nguyễn Văn An')).queryByRole('button', { name: /^(Sửa|Xóa)/ })).toBeNull();
   });
 
   it('prints the slips of the rows picked, or of every match, and reprints one person', async () => {
