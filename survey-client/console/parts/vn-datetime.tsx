@@ -36,20 +36,21 @@ export function VnDateTime({
   name,
   defaultValue,
   disabled,
-  describedBy,
+  note,
   onValue,
 }: {
   label: string;
   name?: string;
   defaultValue: string;
   disabled?: boolean;
-  /** Another hint's id, read with the field after the words. */
-  describedBy?: string;
+  /** A hint of this field's own, under it (and read with it after the words). */
+  note?: string;
   /** The value, or null while what is typed is not a whole date and time (fieldTime). */
   onValue?: (value: string | null) => void;
 }) {
   const [value, setValue] = useState<string | null>(defaultValue);
   const echo = useId();
+  const noteId = useId();
   return (
     <div class="vn-datetime">
       <label>
@@ -59,7 +60,7 @@ export function VnDateTime({
           type="datetime-local"
           defaultValue={defaultValue}
           disabled={disabled}
-          aria-describedby={describedBy ? `${echo} ${describedBy}` : echo}
+          aria-describedby={note ? `${echo} ${noteId}` : echo}
           max="9999-12-31T23:59"
           onInput={(e) => {
             const v = fieldTime(e.currentTarget);
@@ -71,6 +72,11 @@ export function VnDateTime({
       <small id={echo} class="hint">
         {value === null ? UNREADABLE : inWords(value)}
       </small>
+      {note && (
+        <p id={noteId} class="hint">
+          {note}
+        </p>
+      )}
     </div>
   );
 }

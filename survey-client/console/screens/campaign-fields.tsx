@@ -25,14 +25,9 @@ export function DateFields({
         name="opensAt"
         defaultValue={toVnInput(campaign?.opensAt)}
         disabled={opensLocked}
-        describedBy={opensLocked ? 'opens-locked' : undefined}
+        note={opensLocked ? 'Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.' : undefined}
       />
       <VnDateTime label="Kết thúc" name="closesAt" defaultValue={toVnInput(campaign?.closesAt)} />
-      {opensLocked && (
-        <p id="opens-locked" class="hint">
-          Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.
-        </p>
-      )}
     </fieldset>
   );
 }

@@ -62,7 +62,10 @@ describe('campaign settings', () => {
     });
     await openAt('/console/c/c2024/settings');
     expect(input('Bắt đầu').disabled).toBe(true);
-    expect(screen.getByText('Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.')).toBeTruthy();
+    const locked = screen.getByText('Đợt khảo sát đã mở: không đổi được thời điểm bắt đầu.');
+    // Under the start, read with it: not under the end, where it sat on a phone (qa9b).
+    expect(input('Bắt đầu').getAttribute('aria-describedby')?.split(' ')).toContain(locked.id);
+    expect(locked.closest('.vn-datetime')?.contains(input('Bắt đầu'))).toBe(true);
     type('Kết thúc', '2024-10-01T17:00');
     // The browser draws the field in its own language; the words under it are Vietnamese.
     expect(input('Kết thúc').getAttribute('aria-describedby')).toBeTruthy();
