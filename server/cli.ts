@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { END_NOT_AHEAD } from '../contract/console/campaign-words';
 import { audit } from './audit/log';
 import { addUser, findUserByEmail, ROLE_NAMES, resetPassword } from './auth/users';
 import { campaignPhase } from './campaigns/phase';
@@ -220,8 +221,7 @@ function readUntil(text: string): string {
     throw new CliError(
       `--until "${text}" không đọc được: viết theo giờ Việt Nam, dạng "2027-01-15 17:00".`,
     );
-  if (t <= Date.now())
-    throw new CliError('Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.');
+  if (t <= Date.now()) throw new CliError(END_NOT_AHEAD);
   return new Date(t).toISOString();
 }
 

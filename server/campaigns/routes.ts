@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { END_NOT_AHEAD } from '../../contract/console/campaign-words';
 import {
   type CampaignDetail,
   CampaignPatch,
@@ -205,11 +206,7 @@ export function campaignRoutes(db: Db) {
     const { closesAt } = await readJson(c.req.raw, OpenCampaignBody, { empty: {} });
     const now = new Date();
     if (closesAt && Date.parse(closesAt) <= now.getTime())
-      throw new ApiError(
-        422,
-        'invalid_dates',
-        'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.',
-      );
+      throw new ApiError(422, 'invalid_dates', END_NOT_AHEAD);
     const reopen = campaignPhase(campaign, now) === 'closed';
     await setCampaignOpen(db, campaign.id, true, now, closesAt);
     await audit(db, {

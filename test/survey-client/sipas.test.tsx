@@ -233,6 +233,19 @@ function renderForm() {
   return { container, start };
 }
 
+/**
+ * A reload of a form this tab kept (its answers, its submissionId `form`) while at part `step`:
+ * the history entry keeps its state; the form, rendered.
+ */
+function resumeForm(form: string, step: number, answers: Record<string, string> = {}) {
+  sessionStorage.setItem(
+    'cchc:sipas:AAA222:',
+    JSON.stringify({ answers, comment: '', submissionId: form }),
+  );
+  history.replaceState({ sipas: step, form }, '');
+  return renderForm();
+}
+
 /** The form's server from now on: the view (a proof any nonce solves), `body` to the submit. */
 function submitAnswers(status: number, body: unknown) {
   const json = (code: number, data: unknown) =>
@@ -302,13 +315,7 @@ describe('the phone’s back button and a reload', () => {
 
   it('comes back to the part it was on after a reload, with its answers', async () => {
     sessionStorage.clear();
-    sessionStorage.setItem(
-      'cchc:sipas:AAA222:',
-      JSON.stringify({ answers: { TC1: '5' }, comment: '', submissionId: 'sid-1' }),
-    );
-    // A reload keeps the history entry and its state.
-    history.replaceState({ sipas: 2, form: 'sid-1' }, '');
-    const { container } = renderForm();
+    const { container } = resumeForm('sid-1', 2, { TC1: '5' });
     await waitFor(() => expect(title(container)).toBe(aspect(2)));
     history.replaceState(null, '');
   });
@@ -316,13 +323,8 @@ describe('the phone’s back button and a reload', () => {
   it('after sending, a reload shows the welcome of a new form, not the last part again', async () => {
     // A point that takes several answers a day from one browser (daily limit 0): the next
     // citizen reloads the thank-you page, and starts at the welcome.
-    sessionStorage.setItem(
-      'cchc:sipas:AAA222:',
-      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-sent' }),
-    );
     const last = screensOf(view).length - 1;
-    history.replaceState({ sipas: last, form: 'sid-sent' }, '');
-    const { container } = renderForm();
+    const { container } = resumeForm('sid-sent', last);
     submitAnswers(201, { receipt: 'R-1' });
     await waitFor(() => expect(title(container)).toBe('Ý kiến khác'));
     (container.querySelector('button.primary') as HTMLButtonElement).click();
@@ -353,13 +355,8 @@ describe('the phone’s back button and a reload', () => {
 
 describe('a submit refused', () => {
   it('leads back to the form, at the first part with a question left: never a dead end (qa9)', async () => {
-    sessionStorage.setItem(
-      'cchc:sipas:AAA222:',
-      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-422' }),
-    );
     const last = screensOf(view).length - 1;
-    history.replaceState({ sipas: last, form: 'sid-422' }, '');
-    const { container } = renderForm();
+    const { container } = resumeForm('sid-422', last);
     submitAnswers(422, {
       error: { code: 'invalid_answers', message: 'Phiếu chưa hợp lệ: còn câu chưa trả lời.' },
     });
@@ -378,12 +375,7 @@ describe('a submit refused', () => {
   });
 
   it('a code used meanwhile does not lead back: those answers can no longer be sent', async () => {
-    sessionStorage.setItem(
-      'cchc:sipas:AAA222:',
-      JSON.stringify({ answers: {}, comment: '', submissionId: 'sid-409' }),
-    );
-    history.replaceState({ sipas: screensOf(view).length - 1, form: 'sid-409' }, '');
-    const { container } = renderForm();
+    const { container } = resumeForm('sid-409', screensOf(view).length - 1);
     submitAnswers(409, { error: { code: 'code_used', message: 'Mã này đã được dùng.' } });
     await waitFor(() => expect(container.querySelector('h1')?.textContent).toBe('Ý kiến khác'));
     (container.querySelector('button.primary') as HTMLButtonElement).click();

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { END_NOT_AHEAD } from '../../../contract/console/campaign-words';
 import { api, campaignApi } from '../api';
 import { fromVnInput, toVnInput } from '../format';
 import type { Campaign, CampaignDetail } from '../types';
@@ -85,9 +86,7 @@ export function PhaseActions({
     if (end.current === null)
       return 'Ngày giờ kết thúc chưa đủ hoặc chưa đúng: hãy nhập đủ ngày, tháng, năm (4 chữ số), giờ và phút, hoặc xóa hết nếu chưa định ngày kết thúc.';
     const iso = fromVnInput(end.current);
-    return iso && Date.parse(iso) <= Date.now()
-      ? 'Thời điểm kết thúc phải sau lúc mở: hãy chọn một thời điểm sắp tới.'
-      : null;
+    return iso && Date.parse(iso) <= Date.now() ? END_NOT_AHEAD : null;
   };
 
   const run = async () => {
